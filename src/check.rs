@@ -1,0 +1,183 @@
+//! `pressroom check`: validates scenario files and folders, and tabulates which playbook rules
+//! and procedure sections the valid scenarios exercise.
+
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::playbook::{Playbook, SECTIONS, TOP_SECTIONS, top_section};
+use crate::scenario::Scenario;
+use crate::text::Lang;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    pub path: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<String>,
+    pub ok: bool,
+    pub diagnostics: Vec<Diagnostic>,
+    #[serde(skip)]
+    pub rules: BTreeSet<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Coverage {
+    /// Each playbook rule ID, mapped to how many valid scenarios exercise it.
+    pub rules: BTreeMap<String, usize>,
+    /// Each procedure section (S1–S11 and sub-sections), mapped likewise.
+    pub sections: BTreeMap<String, usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CheckReport {
+    pub files: Vec<FileReport>,
+    pub coverage: Coverage,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+impl CheckReport {
+    pub fn has_errors(&self) -> bool {
+        self.errors > 0
+    }
+}
+
+/// Scenario files under `path`: the file itself, or every `.ron` file below a folder, in
+/// name order, leaving out `answers/` folders (they hold answers files, not scenarios).
+pub fn scenario_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
+    if !path.is_dir() {
+        std::fs::metadata(path)?;
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut out = Vec::new();
+    let mut entries: Vec<_> = std::fs::read_dir(path)?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for e in entries {
+        let p = e.path();
+        if p.is_dir() {
+            if e.file_name() != "answers" {
+                out.extend(scenario_files(&p)?);
+            }
+        } else if p.extension().is_some_and(|x| x == "ron") {
+            out.push(p);
+        }
+    }
+    Ok(out)
+}
+
+/// Checks one scenario file.
+pub fn check_file(path: &Path, playbook: &Playbook) -> (FileReport, Option<Scenario>) {
+    let shown = path.display().to_string();
+    match Scenario::load(path, playbook) {
+        Ok(loaded) => {
+            let rules = loaded.scenario.rules_exercised();
+            (
+                FileReport {
+                    path: shown,
+                    scenario: Some(loaded.scenario.id.clone()),
+                    ok: true,
+                    diagnostics: loaded.warnings,
+                    rules,
+                },
+                Some(loaded.scenario),
+            )
+        }
+        Err(diagnostics) => (
+            FileReport {
+                path: shown,
+                scenario: None,
+                ok: false,
+                diagnostics,
+                rules: BTreeSet::new(),
+            },
+            None,
+        ),
+    }
+}
+
+/// Checks every scenario file under `paths`.
+pub fn check_paths(paths: &[PathBuf], playbook: &Playbook) -> Result<CheckReport, String> {
+    let mut files = Vec::new();
+    for p in paths {
+        let found = scenario_files(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        if found.is_empty() {
+            return Err(format!("{}: no scenario files (*.ron) here", p.display()));
+        }
+        files.extend(found);
+    }
+    let reports: Vec<FileReport> = files.iter().map(|f| check_file(f, playbook).0).collect();
+    Ok(report(reports, playbook))
+}
+
+fn report(files: Vec<FileReport>, playbook: &Playbook) -> CheckReport {
+    let mut rules: BTreeMap<String, usize> = playbook.rules.iter().map(|r| (r.id.clone(), 0)).collect();
+    let mut sections: BTreeMap<String, usize> = SECTIONS.iter().map(|s| (s.to_string(), 0)).collect();
+    for s in &playbook.sections {
+        sections.entry(s.id.clone()).or_insert(0);
+    }
+    for f in files.iter().filter(|f| f.ok) {
+        let mut secs = BTreeSet::new();
+        for r in &f.rules {
+            *rules.entry(r.clone()).or_insert(0) += 1;
+            for s in playbook.sections_of(r) {
+                secs.insert(top_section(&s).to_string());
+                secs.insert(s);
+            }
+        }
+        for s in secs {
+            *sections.entry(s).or_insert(0) += 1;
+        }
+    }
+    let count = |sev| files.iter().flat_map(|f| &f.diagnostics).filter(|d| d.severity == sev).count();
+    CheckReport {
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        files,
+        coverage: Coverage { rules, sections },
+    }
+}
+
+/// The human-readable report: diagnostics per file, the coverage table, a summary line.
+pub fn render_text(report: &CheckReport, playbook: &Playbook, lang: Lang) -> String {
+    let mut out = String::new();
+    for f in &report.files {
+        let status = if f.ok { "ok" } else { "FAILED" };
+        let id = f.scenario.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+        out.push_str(&format!("{}{id}: {status}\n", f.path));
+        for d in &f.diagnostics {
+            for line in d.render(&f.path).lines() {
+                out.push_str("  ");
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+    }
+    let valid = report.files.iter().filter(|f| f.ok).count();
+    if valid == 0 {
+        out.push_str("\nno valid scenario, so no coverage table\n");
+    } else {
+        out.push_str(&format!("\ncoverage over {valid} valid scenario(s): rules\n"));
+        let width = playbook.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
+        for rule in &playbook.rules {
+            let n = report.coverage.rules.get(&rule.id).copied().unwrap_or(0);
+            let mark = if n == 0 { "  <- not exercised" } else { "" };
+            out.push_str(&format!("  {:width$}  {n:>3}  {}{mark}\n", rule.id, rule.title.get(lang)));
+        }
+        out.push_str("coverage: procedure sections\n");
+        for sec in &playbook.sections {
+            let n = report.coverage.sections.get(&sec.id).copied().unwrap_or(0);
+            let top = TOP_SECTIONS.contains(&sec.id.as_str());
+            let mark = if n == 0 && top { "  <- not exercised" } else { "" };
+            let label = if top { sec.id.clone() } else { format!("  {}", sec.id) };
+            out.push_str(&format!("  {label:<8}{n:>3}  {}{mark}\n", sec.heading.get(lang)));
+        }
+    }
+    let failed = report.files.len() - valid;
+    out.push_str(&format!(
+        "\n{} file(s): {valid} ok, {failed} failed; {} error(s), {} warning(s)\n",
+        report.files.len(),
+        report.errors,
+        report.warnings
+    ));
+    out
+}

@@ -1,0 +1,131 @@
+//! The command line: raw arguments (clap) become one validated command, which runs over the
+//! core and prints text for people or JSON for tools. No subcommand opens the desktop app.
+
+use crate::check;
+use crate::playbook::Playbook;
+use crate::rules_report;
+use crate::text::Lang;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pressroom",
+    version,
+    about = "Tabletop drills for deciding when to go public about an incident, what to say, and who does what",
+    long_about = "Tabletop drills for deciding when to go public about an incident, what to say, and who does what.\n\nWith no command, opens the desktop app on the bundled scenarios."
+)]
+pub struct Cli {
+    /// An organisation's playbook (RON) to score against instead of the bundled one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub playbook: Option<PathBuf>,
+
+    /// Language of text output: ja or en (default: from the system locale).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate scenario files or folders and show which rules and sections they exercise.
+    Check {
+        /// Files or folders to check (default: scenarios/).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// List the playbook's rules with their titles, explanations and cited sections.
+    Rules {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_code(s).ok_or_else(|| format!("`{s}` is not a language Pressroom speaks; use ja or en"))
+}
+
+/// The UI language: `--lang`, else the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
+pub fn system_lang() -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .find(|v| !v.is_empty())
+        .map(|v| Lang::from_locale(&v))
+        .unwrap_or(Lang::En)
+}
+
+/// Loads the playbook named on the command line, or the bundled one.
+pub fn load_playbook(path: Option<&PathBuf>) -> Result<Playbook, String> {
+    match path {
+        None => Ok(Playbook::default_playbook()),
+        Some(p) => Playbook::load(p).map_err(|diags| {
+            let shown = p.display().to_string();
+            diags.iter().map(|d| d.render(&shown)).collect::<Vec<_>>().join("\n")
+        }),
+    }
+}
+
+/// Runs a subcommand and returns the process exit code: 0 clean, 1 problems found, 2 bad usage.
+pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    let lang = cli.lang.unwrap_or_else(system_lang);
+    let playbook = match load_playbook(cli.playbook.as_ref()) {
+        Ok(p) => p,
+        Err(msg) => {
+            eprintln!("{msg}\npressroom: the playbook has errors; nothing was checked");
+            return ExitCode::from(2);
+        }
+    };
+    match command {
+        Command::Check { paths, format } => {
+            let paths = if paths.is_empty() {
+                vec![PathBuf::from(crate::BUNDLED_SCENARIOS)]
+            } else {
+                paths.clone()
+            };
+            let report = match check::check_paths(&paths, &playbook) {
+                Ok(r) => r,
+                Err(msg) => {
+                    eprintln!("pressroom check: {msg}");
+                    return ExitCode::from(2);
+                }
+            };
+            let out = match format {
+                Format::Text => check::render_text(&report, &playbook, lang),
+                Format::Json => serde_json::to_string_pretty(&report).expect("report serialises") + "\n",
+            };
+            print_out(&out);
+            if report.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Rules { format } => {
+            let out = match format {
+                Format::Text => rules_report::render_text(&playbook, lang),
+                Format::Json => rules_report::render_json(&playbook) + "\n",
+            };
+            print_out(&out);
+            ExitCode::SUCCESS
+        }
+    }
+}
+
+/// Prints to standard output, ignoring a closed pipe (`pressroom rules | head`).
+fn print_out(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+}

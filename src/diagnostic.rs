@@ -1,0 +1,125 @@
+//! Diagnostics: what a loader says about a file, with a stable code, a place and a fix hint.
+
+use serde::Serialize;
+use std::fmt;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One problem in one file. `line` and `column` are 1-based (columns count characters).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+    /// Where in the file's structure the problem sits, e.g. `facts[2].timeline[0].when`.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub field: String,
+}
+
+impl Diagnostic {
+    pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: Severity::Error,
+            line: 1,
+            column: 1,
+            message: message.into(),
+            hint: None,
+            field: String::new(),
+        }
+    }
+
+    pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, message)
+        }
+    }
+
+    pub fn at(mut self, line: usize, column: usize) -> Diagnostic {
+        self.line = line.max(1);
+        self.column = column.max(1);
+        self
+    }
+
+    pub fn field(mut self, field: impl Into<String>) -> Diagnostic {
+        self.field = field.into();
+        self
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    pub fn maybe_hint(mut self, hint: Option<String>) -> Diagnostic {
+        if hint.is_some() {
+            self.hint = hint;
+        }
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// `path:line:col: error[code]: message`, then `  hint: …` on its own line.
+    pub fn render(&self, path: &str) -> String {
+        let mut out = format!(
+            "{}:{}:{}: {}[{}]: {}",
+            path, self.line, self.column, self.severity, self.code, self.message
+        );
+        if let Some(hint) = &self.hint {
+            out.push_str("\n  hint: ");
+            out.push_str(hint);
+        }
+        out
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        })
+    }
+}
+
+/// The name in `candidates` closest to `wrong`, when it is close enough to be a typo.
+pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let wrong_lower = wrong.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (c, strsim::jaro_winkler(&wrong_lower, &c.to_lowercase())))
+        .filter(|(_, score)| *score >= 0.8)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(c, _)| c)
+}
+
+/// "did you mean `x`?" when a near name exists, else the list of valid names (shortened).
+pub fn suggestion<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> Option<String> {
+    if let Some(near) = nearest(wrong, candidates.clone()) {
+        return Some(format!("did you mean `{near}`?"));
+    }
+    let all: Vec<&str> = candidates.into_iter().collect();
+    if all.is_empty() {
+        return None;
+    }
+    let shown: Vec<String> = all.iter().take(12).map(|c| format!("`{c}`")).collect();
+    let more = if all.len() > 12 {
+        format!(" and {} more", all.len() - 12)
+    } else {
+        String::new()
+    };
+    Some(format!("expected one of {}{more}", shown.join(", ")))
+}

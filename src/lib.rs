@@ -1,0 +1,20 @@
+//! Pressroom's core: scenario and playbook formats, validation and reports, with no Bevy
+//! dependency. The desktop app (`gui` feature) and the CLI are thin adapters over it.
+
+pub mod check;
+pub mod cli;
+pub mod diagnostic;
+pub mod load;
+pub mod locate;
+pub mod playbook;
+pub mod rules_report;
+pub mod scenario;
+pub mod text;
+
+pub use diagnostic::Diagnostic;
+pub use playbook::Playbook;
+pub use scenario::Scenario;
+pub use text::{Lang, Text};
+
+/// Where the bundled scenarios live, relative to the package root.
+pub const BUNDLED_SCENARIOS: &str = "scenarios";

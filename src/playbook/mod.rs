@@ -1,0 +1,371 @@
+//! The playbook: the procedure's rules as data (area, bilingual title and explanation, cited
+//! sections, weight, severity) and the wording checker's phrase lists, validated and merged.
+
+mod contract;
+pub mod file;
+
+pub use contract::{RULES, SECTIONS, TIMING_RULES, TOP_SECTIONS, WORDING_PRESENT_RULES, top_section};
+pub use file::{Area, Cues, Jargon, PhraseBook, Phrases, Severity};
+
+use crate::diagnostic::{Diagnostic, suggestion};
+use crate::load;
+use crate::locate::Locator;
+use crate::text::{Lang, Text};
+use file::{PlaybookFile, RuleFile};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+pub const FORMAT: u32 = 1;
+
+/// The default playbook, built from the documented procedure and bundled in the binary.
+pub const DEFAULT_SOURCE: &str = include_str!("../../assets/playbook/default.ron");
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub heading: Text,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Rule {
+    pub id: String,
+    pub area: Area,
+    pub title: Text,
+    pub explanation: Text,
+    pub sections: Vec<String>,
+    pub weight: f64,
+    pub severity: Severity,
+}
+
+/// A checked playbook: every rule has a known area and cited sections, every contract rule is
+/// present, weights are positive.
+#[derive(Debug, Clone, Serialize)]
+pub struct Playbook {
+    pub id: String,
+    pub name: Text,
+    pub sections: Vec<Section>,
+    pub rules: Vec<Rule>,
+    pub phrases: PhraseBook,
+    /// SHA-256 of the source text(s), so records can tell when the playbook changed.
+    pub hash: String,
+}
+
+impl Playbook {
+    /// The bundled default playbook.
+    pub fn default_playbook() -> Playbook {
+        Playbook::from_source(DEFAULT_SOURCE).expect("the bundled playbook is checked by tests")
+    }
+
+    /// Reads an organisation's playbook file.
+    pub fn load(path: &Path) -> Result<Playbook, Vec<Diagnostic>> {
+        let src = load::read_text(path).map_err(|d| vec![d])?;
+        Playbook::from_source(&src)
+    }
+
+    pub fn from_source(src: &str) -> Result<Playbook, Vec<Diagnostic>> {
+        let file: PlaybookFile = load::parse(src).map_err(|d| vec![d])?;
+        let mut diags = Vec::new();
+        let playbook = build(file, src, &mut diags);
+        if diags.iter().any(Diagnostic::is_error) {
+            let locator = Locator::new(src);
+            for d in &mut diags {
+                if let Some(p) = locator.find(&d.field) {
+                    d.line = p.line;
+                    d.column = p.column;
+                }
+            }
+            diags.sort_by_key(|d| (d.line, d.column));
+            return Err(diags);
+        }
+        Ok(playbook)
+    }
+
+    pub fn rule(&self, id: &str) -> Option<&Rule> {
+        self.rules.iter().find(|r| r.id == id)
+    }
+
+    pub fn section(&self, id: &str) -> Option<&Section> {
+        self.sections.iter().find(|s| s.id == id)
+    }
+
+    pub fn phrases(&self, lang: Lang) -> &Phrases {
+        match lang {
+            Lang::Ja => &self.phrases.ja,
+            Lang::En => &self.phrases.en,
+        }
+    }
+
+    /// "S1.1 初動対応と情報収集のポイント; S11 …": how a rule cites the procedure.
+    pub fn citation(&self, rule: &Rule, lang: Lang) -> String {
+        rule.sections
+            .iter()
+            .map(|s| match self.section(s) {
+                Some(sec) => format!("{} {}", s, sec.heading.get(lang)),
+                None => s.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
+    /// Sections cited by each rule, for coverage tables.
+    pub fn sections_of(&self, rule_id: &str) -> BTreeSet<String> {
+        self.rule(rule_id)
+            .map(|r| r.sections.iter().cloned().collect())
+            .unwrap_or_default()
+    }
+}
+
+fn hash_of(parts: &[&str]) -> String {
+    let mut h = Sha256::new();
+    for p in parts {
+        h.update(p.as_bytes());
+        h.update([0]);
+    }
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook {
+    if file.format != FORMAT {
+        diags.push(
+            Diagnostic::error(
+                "unsupported-format",
+                format!("playbook format {} is not known; this Pressroom reads format {FORMAT}", file.format),
+            )
+            .field("format")
+            .hint(format!("write `format: {FORMAT}`")),
+        );
+    }
+    let (mut sections, mut rules, mut phrases, hash) = match file.extends.as_deref() {
+        None => (Vec::new(), Vec::new(), PhraseBook::default(), hash_of(&[src])),
+        Some("default") => {
+            let base = Playbook::default_playbook();
+            (base.sections, base.rules, base.phrases, hash_of(&[DEFAULT_SOURCE, src]))
+        }
+        Some(other) => {
+            diags.push(
+                Diagnostic::error("unknown-playbook", format!("`{other}` is not a playbook this one can extend"))
+                    .field("extends")
+                    .hint("write `extends: \"default\"` or leave `extends` out"),
+            );
+            (Vec::new(), Vec::new(), PhraseBook::default(), hash_of(&[src]))
+        }
+    };
+    if file.id.trim().is_empty() {
+        diags.push(Diagnostic::error("bad-id", "the playbook's id is empty").field("id"));
+    }
+
+    for (i, s) in file.sections.iter().enumerate() {
+        let path = format!("sections[{i}]");
+        if sections.iter().any(|x: &Section| x.id == s.id) {
+            diags.push(
+                Diagnostic::error("duplicate-id", format!("section `{}` is defined twice", s.id))
+                    .field(format!("{path}.id")),
+            );
+            continue;
+        }
+        if s.heading.is_empty() {
+            diags.push(Diagnostic::error("empty-text", format!("section `{}` has no heading", s.id)).field(format!("{path}.heading")));
+        }
+        sections.push(Section {
+            id: s.id.clone(),
+            heading: s.heading.clone(),
+        });
+    }
+    let section_ids: Vec<String> = sections.iter().map(|s| s.id.clone()).collect();
+
+    for (i, r) in file.rules.iter().enumerate() {
+        let path = format!("rules[{i}]");
+        if rules.iter().any(|x: &Rule| x.id == r.id) {
+            diags.push(
+                Diagnostic::error("duplicate-id", format!("rule `{}` is defined twice", r.id))
+                    .field(format!("{path}.id"))
+                    .hint("to change a bundled rule's weight or severity, use `reweight`"),
+            );
+            continue;
+        }
+        check_rule(r, &path, &section_ids, diags);
+        rules.push(Rule {
+            id: r.id.clone(),
+            area: r.area,
+            title: r.title.clone(),
+            explanation: r.explanation.clone(),
+            sections: r.sections.clone(),
+            weight: r.weight,
+            severity: r.severity,
+        });
+    }
+
+    for (i, rw) in file.reweight.iter().enumerate() {
+        let path = format!("reweight[{i}]");
+        let hint = suggestion(&rw.rule, rules.iter().map(|r| r.id.as_str()));
+        match rules.iter_mut().find(|r| r.id == rw.rule) {
+            None => diags.push(
+                Diagnostic::error("unknown-rule", format!("there is no rule `{}` to reweight", rw.rule))
+                    .field(format!("{path}.rule"))
+                    .maybe_hint(hint),
+            ),
+            Some(rule) => {
+                if let Some(w) = rw.weight {
+                    if !(w.is_finite() && w > 0.0 && w <= 100.0) {
+                        diags.push(bad_weight(w, &format!("{path}.weight")));
+                    }
+                    rule.weight = w;
+                }
+                if let Some(s) = rw.severity {
+                    rule.severity = s;
+                }
+            }
+        }
+    }
+
+    for id in RULES {
+        if !rules.iter().any(|r| r.id == id) {
+            diags.push(
+                Diagnostic::error("missing-rule", format!("the playbook lacks the rule `{id}`"))
+                    .field("rules")
+                    .hint("every playbook keeps the procedure's rule IDs; add it, or write `extends: \"default\"`"),
+            );
+        }
+    }
+    for id in SECTIONS {
+        if !section_ids.iter().any(|s| s == id) {
+            diags.push(
+                Diagnostic::error("missing-section", format!("the playbook lacks the section `{id}`"))
+                    .field("sections")
+                    .hint("add the section with its heading, or write `extends: \"default\"`"),
+            );
+        }
+    }
+
+    extend_phrases(&mut phrases.ja, file.phrases.ja);
+    extend_phrases(&mut phrases.en, file.phrases.en);
+    check_phrases(&phrases, diags);
+
+    Playbook {
+        id: file.id,
+        name: file.name,
+        sections,
+        rules,
+        phrases,
+        hash,
+    }
+}
+
+fn bad_weight(w: f64, path: &str) -> Diagnostic {
+    Diagnostic::error("bad-weight", format!("weight {w} is not allowed"))
+        .field(path)
+        .hint("a weight is a number above 0 and at most 100; 1.0 is normal, 2.0 counts twice")
+}
+
+fn check_rule(r: &RuleFile, path: &str, section_ids: &[String], diags: &mut Vec<Diagnostic>) {
+    let prefix = r.id.split('.').next().unwrap_or("");
+    let valid_id = r.id.split('.').count() == 2
+        && r
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
+    if !valid_id {
+        diags.push(
+            Diagnostic::error("bad-id", format!("`{}` is not a rule ID", r.id))
+                .field(format!("{path}.id"))
+                .hint("a rule ID is `area.name` in lower case, e.g. `process.press_log`"),
+        );
+    } else if prefix != r.area.key() {
+        diags.push(
+            Diagnostic::error(
+                "area-mismatch",
+                format!("rule `{}` starts with `{prefix}.` but its area is {:?}", r.id, r.area),
+            )
+            .field(format!("{path}.area"))
+            .hint(format!("name it `{}.…` or change its area", r.area.key())),
+        );
+    }
+    if r.sections.is_empty() {
+        diags.push(
+            Diagnostic::error("no-citation", format!("rule `{}` cites no section of the procedure", r.id))
+                .field(format!("{path}.sections"))
+                .hint("every rule cites the section(s) it comes from, e.g. [\"S1.1\"]"),
+        );
+    }
+    for (j, s) in r.sections.iter().enumerate() {
+        if !section_ids.contains(s) {
+            diags.push(
+                Diagnostic::error("unknown-section", format!("section `{s}` is not in the playbook"))
+                    .field(format!("{path}.sections[{j}]"))
+                    .maybe_hint(suggestion(s, section_ids.iter().map(String::as_str))),
+            );
+        }
+    }
+    if !(r.weight.is_finite() && r.weight > 0.0 && r.weight <= 100.0) {
+        diags.push(bad_weight(r.weight, &format!("{path}.weight")));
+    }
+    for (field, text) in [("title", &r.title), ("explanation", &r.explanation)] {
+        for lang in Lang::ALL {
+            if !text.has(lang) {
+                diags.push(
+                    Diagnostic::error("missing-translation", format!("rule `{}` has no {field} in `{lang}`", r.id))
+                        .field(format!("{path}.{field}"))
+                        .hint(format!("add `{lang}: \"…\"`: rules are shown in Japanese and English")),
+                );
+            }
+        }
+    }
+}
+
+fn extend_phrases(base: &mut Phrases, add: Phrases) {
+    base.hedges.extend(add.hedges);
+    base.investigating.extend(add.investigating);
+    base.jargon.extend(add.jargon);
+    base.blame.extend(add.blame);
+    base.overpromise.extend(add.overpromise);
+    base.vague.extend(add.vague);
+    let (c, a) = (&mut base.cues, add.cues);
+    c.subject.extend(a.subject);
+    c.overview.extend(a.overview);
+    c.impact.extend(a.impact);
+    c.cause.extend(a.cause);
+    c.countermeasures.extend(a.countermeasures);
+    c.apology.extend(a.apology);
+    c.contact.extend(a.contact);
+    c.next_update.extend(a.next_update);
+}
+
+fn check_phrases(book: &PhraseBook, diags: &mut Vec<Diagnostic>) {
+    for (lang, p) in [("ja", &book.ja), ("en", &book.en)] {
+        let lists: [(&str, Vec<&String>); 6] = [
+            ("hedges", p.hedges.iter().collect()),
+            ("investigating", p.investigating.iter().collect()),
+            ("jargon", p.jargon.iter().map(|j| &j.term).collect()),
+            ("blame", p.blame.iter().collect()),
+            ("overpromise", p.overpromise.iter().collect()),
+            ("vague", p.vague.iter().collect()),
+        ];
+        for (name, list) in lists {
+            let mut seen = BTreeMap::new();
+            for (i, phrase) in list.iter().enumerate() {
+                let path = format!("phrases.{lang}.{name}[{i}]");
+                if phrase.trim().is_empty() {
+                    diags.push(Diagnostic::error("empty-text", format!("an empty phrase in `{lang}.{name}`")).field(path));
+                } else if seen.insert(phrase.trim().to_string(), i).is_some() {
+                    diags.push(
+                        Diagnostic::warning("duplicate-phrase", format!("`{phrase}` is listed twice in `{lang}.{name}`"))
+                            .field(path),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether `id` is a rule this playbook knows; otherwise a diagnostic with the nearest name.
+pub fn unknown_rule(playbook: &Playbook, id: &str) -> Option<Diagnostic> {
+    if playbook.rule(id).is_some() {
+        return None;
+    }
+    Some(
+        Diagnostic::error("unknown-rule", format!("`{id}` is not a rule of the playbook"))
+            .maybe_hint(suggestion(id, playbook.rules.iter().map(|r| r.id.as_str()))),
+    )
+}

@@ -1,0 +1,401 @@
+//! Scenarios: the raw file model, its validation, and the checked model the engine plays.
+//! A [`Scenario`] cannot be invalid: every reference is resolved to an index, every time is
+//! inside the clock, every scoring effect names a rule of the playbook.
+
+pub mod file;
+pub mod time;
+mod validate;
+
+pub use file::{Channel, Department, Difficulty, Element, FactStatus, Sensitivity, Stage};
+pub use time::SimTime;
+pub use validate::{Loaded, validate};
+
+use crate::diagnostic::Diagnostic;
+use crate::playbook::{Playbook, RULES, TIMING_RULES, WORDING_PRESENT_RULES};
+use crate::text::{Lang, Text};
+use chrono::{DateTime, FixedOffset};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PersonRef(pub usize);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FactRef(pub usize);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct InjectRef(pub usize);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DecisionRef(pub usize);
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DeadlineRef(pub usize);
+
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    pub id: String,
+    pub title: Text,
+    pub summary: Text,
+    pub languages: Vec<Lang>,
+    pub difficulty: Difficulty,
+    pub minutes: u32,
+    pub tags: Vec<String>,
+    pub organisation: Organisation,
+    pub briefing: Briefing,
+    pub cast: Vec<Person>,
+    pub start: DateTime<FixedOffset>,
+    pub duration: u32,
+    pub deadlines: Vec<Deadline>,
+    pub facts: Vec<Fact>,
+    pub injects: Vec<Inject>,
+    pub decisions: Vec<Decision>,
+    pub variations: Vec<Variation>,
+    /// SHA-256 of the file's text: a record names the exact version it was played on.
+    pub hash: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Organisation {
+    pub name: Text,
+    pub industry: Text,
+    pub about: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Briefing {
+    pub situation: Text,
+    pub role: Text,
+    pub objectives: Vec<Text>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Window {
+    pub from: SimTime,
+    pub to: SimTime,
+}
+
+impl Window {
+    pub fn contains(&self, t: SimTime) -> bool {
+        self.from <= t && t < self.to
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub id: String,
+    pub name: Text,
+    pub department: Department,
+    pub title: Text,
+    pub can_approve: bool,
+    pub unavailable: Vec<Window>,
+    pub note: Text,
+}
+
+impl Person {
+    pub fn available_at(&self, t: SimTime) -> bool {
+        !self.unavailable.iter().any(|w| w.contains(t))
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Deadline {
+    pub id: String,
+    pub at: SimTime,
+    pub label: Text,
+    pub rule: String,
+    pub stage: Option<Stage>,
+    /// Minutes after the deadline over which its points fall to nothing.
+    pub grace: u32,
+    pub basis: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Fact {
+    pub id: String,
+    pub text: Text,
+    pub sensitivity: Sensitivity,
+    pub initially: FactStatus,
+    pub timeline: Vec<FactChange>,
+    pub count: Option<u64>,
+    pub core: bool,
+    pub never_public: Vec<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct FactChange {
+    pub when: Trigger,
+    pub status: FactStatus,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trigger {
+    Start,
+    At(SimTime),
+    AfterInject(InjectRef),
+    AfterDecision(DecisionRef),
+    AfterOption(DecisionRef, usize),
+    AfterPublish(Stage),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sender {
+    Person(PersonRef),
+    Outside(Text),
+}
+
+#[derive(Debug, Clone)]
+pub struct Inject {
+    pub id: String,
+    pub when: Trigger,
+    pub from: Sender,
+    pub channel: Channel,
+    pub subject: Text,
+    pub body: Text,
+    pub opens: Vec<DecisionRef>,
+    pub optional: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Decision {
+    pub id: String,
+    pub title: Text,
+    pub prompt: Text,
+    pub opens: Option<Trigger>,
+    pub due: Option<SimTime>,
+    pub owner: Option<Department>,
+    pub kind: DecisionKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum DecisionKind {
+    Choice { options: Vec<ChoiceOption> },
+    Timing(Timing),
+    Roles(Roles),
+    Draft(Draft),
+    Inquiry(Inquiry),
+}
+
+impl DecisionKind {
+    pub fn key(&self) -> &'static str {
+        match self {
+            DecisionKind::Choice { .. } => "choice",
+            DecisionKind::Timing(_) => "timing",
+            DecisionKind::Roles(_) => "roles",
+            DecisionKind::Draft(_) => "draft",
+            DecisionKind::Inquiry(_) => "inquiry",
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct ChoiceOption {
+    pub id: String,
+    pub label: Text,
+    pub feedback: Text,
+    pub effects: Vec<Effect>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Effect {
+    pub rule: String,
+    pub points: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Timing {
+    pub stage: Stage,
+    pub window: Window,
+    pub deadline: Option<DeadlineRef>,
+    pub needs: Vec<Need>,
+    pub points: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Need {
+    pub rule: String,
+    pub decision: DecisionRef,
+    pub option: Option<usize>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Roles {
+    pub roles: Vec<Role>,
+    pub allow_doubling: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Role {
+    pub id: String,
+    pub name: Text,
+    pub rule: String,
+    pub departments: Vec<Department>,
+    pub must_approve: bool,
+    pub must_be_available: bool,
+    pub points: u32,
+}
+
+impl Role {
+    /// Why `person` cannot hold this role at `t`, in both languages; `None` when they can.
+    pub fn unmet_by(&self, person: &Person, t: SimTime) -> Option<Text> {
+        let (ja, en) = (person.name.get(Lang::Ja), person.name.get(Lang::En));
+        let (dja, den) = (person.department.label().get(Lang::Ja).to_string(), person.department.label().get(Lang::En).to_string());
+        if !self.departments.is_empty() && !self.departments.contains(&person.department) {
+            let wanted_ja: Vec<String> = self.departments.iter().map(|d| d.label().get(Lang::Ja).to_string()).collect();
+            let wanted_en: Vec<String> = self.departments.iter().map(|d| d.label().get(Lang::En).to_string()).collect();
+            return Some(Text::new(
+                format!("{ja} ({dja}) は{}の担当者ではありません(必要: {})", self.name.get(Lang::Ja), wanted_ja.join("・")),
+                format!("{en} ({den}) is not from a department that holds {} (needs: {})", self.name.get(Lang::En), wanted_en.join(", ")),
+            ));
+        }
+        if self.must_approve && !person.can_approve {
+            return Some(Text::new(
+                format!("{ja} ({dja}) には承認の権限がありません"),
+                format!("{en} ({den}) has no authority to approve"),
+            ));
+        }
+        if self.must_be_available && !person.available_at(t) {
+            return Some(Text::new(
+                format!("{ja} ({dja}) はこの時間に連絡が取れません"),
+                format!("{en} ({den}) cannot be reached at this time"),
+            ));
+        }
+        None
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Draft {
+    pub stage: Stage,
+    pub required: Vec<Element>,
+    pub candidates: Vec<Candidate>,
+    pub points: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub id: String,
+    pub label: Text,
+    pub text: Text,
+}
+
+#[derive(Debug, Clone)]
+pub struct Inquiry {
+    pub from: Sender,
+    pub channel: Channel,
+    pub question: Text,
+    pub about: Vec<FactRef>,
+    pub answers: Vec<ChoiceOption>,
+    pub free_text: bool,
+    pub points: u32,
+}
+
+#[derive(Debug, Clone)]
+pub struct Variation {
+    pub id: String,
+    pub note: Text,
+    pub kind: VariationKind,
+}
+
+#[derive(Debug, Clone)]
+pub enum VariationKind {
+    Delay { inject: InjectRef, min: u32, max: u32 },
+    OneOf { injects: Vec<InjectRef> },
+    Chance { inject: InjectRef, percent: u8 },
+    Unavailable { person: PersonRef, window: Window, percent: u8 },
+}
+
+impl Scenario {
+    /// Reads and checks a scenario file against a playbook.
+    pub fn load(path: &Path, playbook: &Playbook) -> Result<Loaded, Vec<Diagnostic>> {
+        let src = crate::load::read_text(path).map_err(|d| vec![d])?;
+        validate(&src, playbook)
+    }
+
+    pub fn person(&self, r: PersonRef) -> &Person {
+        &self.cast[r.0]
+    }
+
+    pub fn fact(&self, r: FactRef) -> &Fact {
+        &self.facts[r.0]
+    }
+
+    pub fn inject(&self, r: InjectRef) -> &Inject {
+        &self.injects[r.0]
+    }
+
+    pub fn decision(&self, r: DecisionRef) -> &Decision {
+        &self.decisions[r.0]
+    }
+
+    pub fn find_decision(&self, id: &str) -> Option<DecisionRef> {
+        self.decisions.iter().position(|d| d.id == id).map(DecisionRef)
+    }
+
+    pub fn find_fact(&self, id: &str) -> Option<FactRef> {
+        self.facts.iter().position(|f| f.id == id).map(FactRef)
+    }
+
+    /// The rule IDs this scenario can score, for coverage tables and `analyze`.
+    pub fn rules_exercised(&self) -> BTreeSet<String> {
+        let mut rules = BTreeSet::new();
+        let has_core = self.facts.iter().any(|f| f.core);
+        let stages: BTreeSet<Stage> = self
+            .decisions
+            .iter()
+            .filter_map(|d| match &d.kind {
+                DecisionKind::Timing(t) => Some(t.stage),
+                _ => None,
+            })
+            .collect();
+        for d in &self.deadlines {
+            rules.insert(d.rule.clone());
+        }
+        for d in &self.decisions {
+            match &d.kind {
+                DecisionKind::Choice { options } => {
+                    for o in options {
+                        rules.extend(o.effects.iter().filter(|e| e.points > 0).map(|e| e.rule.clone()));
+                    }
+                }
+                DecisionKind::Timing(t) => {
+                    rules.extend(t.needs.iter().map(|n| n.rule.clone()));
+                    if has_core {
+                        rules.insert(TIMING_RULES[0].to_string());
+                    }
+                    if t.deadline.is_some() {
+                        rules.insert("timing.not_too_late".to_string());
+                    }
+                    if t.stage == Stage::FirstNotice {
+                        rules.insert("timing.severity_weighed".to_string());
+                        if stages.len() > 1 {
+                            rules.insert("timing.staged_updates".to_string());
+                        }
+                    }
+                }
+                DecisionKind::Roles(r) => {
+                    rules.extend(r.roles.iter().map(|role| role.rule.clone()));
+                    rules.insert("roles.clear_assignment".to_string());
+                }
+                DecisionKind::Draft(draft) => {
+                    rules.extend(draft.required.iter().map(|e| e.rule().to_string()));
+                    rules.extend(WORDING_PRESENT_RULES.iter().map(|r| r.to_string()));
+                }
+                DecisionKind::Inquiry(q) => {
+                    for o in &q.answers {
+                        rules.extend(o.effects.iter().filter(|e| e.points > 0).map(|e| e.rule.clone()));
+                    }
+                    if q.free_text {
+                        for r in ["wording.inconsistent", "wording.unconfirmed_claim", "wording.speculation"] {
+                            rules.insert(r.to_string());
+                        }
+                    }
+                }
+            }
+        }
+        rules
+    }
+}
+
+/// Every contract rule ID, for coverage tables that list the rules nobody exercises.
+pub fn contract_rules() -> impl Iterator<Item = &'static str> {
+    RULES.iter().copied()
+}

@@ -1,0 +1,91 @@
+//! Bilingual text as written in scenario and playbook files, and the two UI languages.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A language Pressroom speaks: Japanese first, English second.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    Ja,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ja => "ja",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "ja" | "jp" | "japanese" | "日本語" => Some(Lang::Ja),
+            "en" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language a locale string such as `ja_JP.UTF-8` asks for; English otherwise.
+    pub fn from_locale(locale: &str) -> Lang {
+        if locale.to_ascii_lowercase().starts_with("ja") {
+            Lang::Ja
+        } else {
+            Lang::En
+        }
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+/// A piece of text a writer gives in Japanese, English or both: `(ja: "…", en: "…")`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Text {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ja: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+impl Text {
+    pub fn new(ja: impl Into<String>, en: impl Into<String>) -> Text {
+        Text {
+            ja: Some(ja.into()),
+            en: Some(en.into()),
+        }
+    }
+
+    /// The text in `lang`, or in the other language when only that one is written.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::Ja => (&self.ja, &self.en),
+            Lang::En => (&self.en, &self.ja),
+        };
+        first
+            .as_deref()
+            .filter(|s| !s.trim().is_empty())
+            .or(second.as_deref())
+            .unwrap_or("")
+    }
+
+    /// Whether this text is written (non-blank) in `lang` itself.
+    pub fn has(&self, lang: Lang) -> bool {
+        let s = match lang {
+            Lang::Ja => &self.ja,
+            Lang::En => &self.en,
+        };
+        s.as_deref().is_some_and(|s| !s.trim().is_empty())
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.has(Lang::Ja) && !self.has(Lang::En)
+    }
+}
