@@ -26,6 +26,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
+    /// Open the app, photograph each screen into DIR as PNG, and exit.
+    #[arg(long, value_name = "DIR")]
+    pub screenshot_dir: Option<PathBuf>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

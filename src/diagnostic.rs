@@ -123,3 +123,56 @@ pub fn suggestion<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>
     };
     Some(format!("expected one of {}{more}", shown.join(", ")))
 }
+
+/// Every diagnostic code Pressroom emits, with what it means. Codes are stable: tools and
+/// trainers' notes refer to them. docs/scenario-format.md explains each with its fix.
+pub const CODES: &[(&str, &str)] = &[
+    // Reading and parsing
+    ("unreadable", "the file cannot be read"),
+    ("not-utf8", "the file is not UTF-8 text"),
+    ("file-too-large", "the file is over the size limit"),
+    ("syntax", "the RON text is malformed"),
+    ("unterminated-string", "a string is never closed"),
+    ("too-deep", "values are nested too deeply"),
+    ("unknown-field", "a field name the format does not have"),
+    ("missing-field", "a required field is missing"),
+    ("duplicate-field", "a field is given twice"),
+    ("unknown-variant", "a kind or name the format does not have"),
+    ("wrong-type", "a value of the wrong type"),
+    ("invalid-value", "a value outside what is allowed"),
+    // Scenario content
+    ("unsupported-format", "a format version this Pressroom does not read"),
+    ("bad-id", "an ID with characters that are not allowed"),
+    ("duplicate-id", "two things share one ID"),
+    ("unknown-language", "a language code Pressroom does not speak"),
+    ("duplicate-language", "a language is declared twice"),
+    ("empty-text", "a required text is empty"),
+    ("missing-translation", "a text lacks a declared language"),
+    ("bad-time", "a time or span that cannot be read"),
+    ("time-outside-scenario", "a time after the scenario's clock ends"),
+    ("bad-window", "an empty or inverted time window"),
+    ("unknown-person", "a reference to a person not in the cast"),
+    ("unknown-fact", "a reference to a fact not in the ledger"),
+    ("unknown-inject", "a reference to an inject that does not exist"),
+    ("unknown-decision", "a reference to a decision that does not exist"),
+    ("unknown-deadline", "a reference to a deadline that does not exist"),
+    ("unknown-option", "a reference to an option the decision does not have"),
+    ("unknown-rule", "a rule ID the playbook does not have"),
+    ("empty-cast", "the scenario has no people"),
+    ("no-decisions", "the scenario asks for no decision"),
+    ("no-core-fact", "no fact is marked core, so early publication cannot be scored"),
+    ("fact-never-settles", "a core fact is never confirmed or refuted"),
+    ("too-few-options", "a choice with fewer than two options"),
+    ("no-scoring-effect", "a decision that scores nothing"),
+    ("unfillable-role", "a role nobody in the cast can hold"),
+    ("unreachable", "an inject or decision that nothing can bring about"),
+    // Playbooks
+    ("unknown-playbook", "`extends` names a playbook that does not exist"),
+    ("missing-rule", "a playbook drops one of the procedure's rule IDs"),
+    ("missing-section", "a playbook drops one of the procedure's sections"),
+    ("area-mismatch", "a rule's ID prefix and area disagree"),
+    ("no-citation", "a rule cites no section"),
+    ("unknown-section", "a rule cites a section the playbook does not have"),
+    ("bad-weight", "a weight that is not a positive number up to 100"),
+    ("duplicate-phrase", "a phrase listed twice"),
+];

@@ -4,6 +4,8 @@
 pub mod check;
 pub mod cli;
 pub mod diagnostic;
+pub mod lexical;
+pub mod library;
 pub mod load;
 pub mod locate;
 pub mod playbook;
@@ -18,3 +20,6 @@ pub use text::{Lang, Text};
 
 /// Where the bundled scenarios live, relative to the package root.
 pub const BUNDLED_SCENARIOS: &str = "scenarios";
+
+#[cfg(feature = "gui")]
+pub mod app;

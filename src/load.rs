@@ -55,11 +55,16 @@ pub fn parse<T: DeserializeOwned>(src: &str) -> Result<T, Diagnostic> {
     if src.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(src.len() as u64));
     }
-    options().from_str(src).map_err(|e| from_ron(&e, src))
+    if let Some(d) = crate::lexical::too_deep(src, MAX_DEPTH) {
+        return Err(d);
+    }
+    options().from_str(src).map_err(|e| {
+        crate::lexical::unterminated_string(src).unwrap_or_else(|| from_ron(&e, src))
+    })
 }
 
 fn from_ron(err: &SpannedError, src: &str) -> Diagnostic {
-    let (line, column) = (err.span.start.line, err.span.start.col);
+    let (line, column) = crate::lexical::next_token(src, err.span.start.line, err.span.start.col);
     let d = match &err.code {
         RonError::NoSuchStructField {
             expected,

@@ -318,7 +318,7 @@ mod tests {
         assert_eq!(loc.find("id"), Some(Position { line: 3, column: 7 }));
         assert_eq!(loc.find("facts[0]"), Some(Position { line: 5, column: 5 }));
         assert_eq!(loc.find("facts[1].id"), Some(Position { line: 6, column: 14 }));
-        assert_eq!(loc.find("facts[1].when"), Some(Position { line: 6, column: 24 }));
+        assert_eq!(loc.find("facts[1].when"), Some(Position { line: 6, column: 26 }));
         // An unknown path falls back to its nearest ancestor.
         assert_eq!(loc.find("facts[1].nothing"), Some(Position { line: 6, column: 5 }));
     }

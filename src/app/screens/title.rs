@@ -1,0 +1,112 @@
+//! The title screen: what Pressroom is, the language switch, and the scenario library with
+//! each scenario's summary, or the errors that keep it from loading.
+
+use super::Screen;
+use crate::app::{Library, UiLang};
+use crate::library::Origin;
+use crate::scenario::Difficulty;
+use crate::text::{Lang, Text};
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(EguiPrimaryContextPass, draw.run_if(in_state(Screen::Title)));
+}
+
+fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
+    }
+}
+
+fn difficulty(d: Difficulty) -> Text {
+    match d {
+        Difficulty::Introductory => Text::new("入門", "Introductory"),
+        Difficulty::Intermediate => Text::new("中級", "Intermediate"),
+        Difficulty::Advanced => Text::new("上級", "Advanced"),
+    }
+}
+
+fn draw(mut contexts: EguiContexts, mut lang: ResMut<UiLang>, library: Res<Library>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let l = lang.0;
+    let mut root = crate::app::screen_ui(ctx);
+    egui::Panel::top("title-bar").show(&mut root, |ui| {
+        ui.horizontal(|ui| {
+            ui.heading("Pressroom");
+            ui.label(t(l, "社外発表の判断を鍛える机上訓練", "Tabletop drills for the hour before you go public"));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                for choice in [Lang::En, Lang::Ja] {
+                    let name = match choice {
+                        Lang::Ja => "日本語",
+                        Lang::En => "English",
+                    };
+                    if ui.selectable_label(lang.0 == choice, name).clicked() {
+                        lang.0 = choice;
+                    }
+                }
+            });
+        });
+    });
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        ui.heading(t(l, "シナリオ", "Scenarios"));
+        if library.entries.is_empty() {
+            ui.label(t(
+                l,
+                "シナリオが見つかりません。scenarios フォルダにシナリオファイル(.ron)を置いてください。",
+                "No scenarios found. Put scenario files (.ron) in the scenarios folder.",
+            ));
+            for (folder, _) in &library.folders {
+                ui.monospace(folder.display().to_string());
+            }
+            return;
+        }
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            for entry in &library.entries {
+                egui::Frame::group(ui.style()).inner_margin(12.0).show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    match &entry.scenario {
+                        Ok(s) => {
+                            ui.label(egui::RichText::new(s.title.get(l)).heading());
+                            ui.label(s.summary.get(l));
+                            let langs: Vec<&str> = s.languages.iter().map(|x| x.code()).collect();
+                            let origin = match entry.origin {
+                                Origin::Bundled => t(l, "同梱", "bundled"),
+                                Origin::User => t(l, "ユーザー", "yours"),
+                            };
+                            ui.label(
+                                egui::RichText::new(format!(
+                                    "{} · {} {} · {} · {} · {}",
+                                    difficulty(s.difficulty).get(l),
+                                    s.minutes,
+                                    t(l, "分", "min"),
+                                    langs.join("/"),
+                                    s.tags.join(", "),
+                                    origin
+                                ))
+                                .small(),
+                            );
+                        }
+                        Err(_) => {
+                            ui.label(
+                                egui::RichText::new(format!(
+                                    "{} — {}",
+                                    entry.path.display(),
+                                    t(l, "読み込めません", "cannot be loaded")
+                                ))
+                                .heading()
+                                .color(ui.visuals().error_fg_color),
+                            );
+                            for line in entry.rendered_diagnostics() {
+                                ui.monospace(line);
+                            }
+                        }
+                    }
+                });
+                ui.add_space(6.0);
+            }
+        });
+    });
+    Ok(())
+}

@@ -1,0 +1,81 @@
+//! The scenario library: bundled scenarios and the user's own folder, each entry either a
+//! playable scenario or the diagnostics that keep it from loading (listed, never a crash).
+
+use crate::check::scenario_files;
+use crate::diagnostic::Diagnostic;
+use crate::playbook::Playbook;
+use crate::scenario::Scenario;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Origin {
+    Bundled,
+    User,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub path: PathBuf,
+    pub origin: Origin,
+    pub scenario: Result<Scenario, Vec<Diagnostic>>,
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Entry {
+    /// `path:line:col: error[code]: message` lines, as `pressroom check` prints them.
+    pub fn rendered_diagnostics(&self) -> Vec<String> {
+        let shown = self.path.display().to_string();
+        match &self.scenario {
+            Ok(_) => self.warnings.iter().map(|d| d.render(&shown)).collect(),
+            Err(diags) => diags.iter().map(|d| d.render(&shown)).collect(),
+        }
+    }
+}
+
+/// The folder of bundled scenarios: `./scenarios` when run from the project, else the folder
+/// beside the executable, else the one the binary was built from.
+pub fn bundled_dir() -> PathBuf {
+    let mut candidates = vec![PathBuf::from(crate::BUNDLED_SCENARIOS)];
+    if let Ok(exe) = std::env::current_exe()
+        && let Some(dir) = exe.parent()
+    {
+        candidates.push(dir.join(crate::BUNDLED_SCENARIOS));
+    }
+    candidates.push(Path::new(env!("CARGO_MANIFEST_DIR")).join(crate::BUNDLED_SCENARIOS));
+    candidates
+        .iter()
+        .find(|p| p.is_dir())
+        .cloned()
+        .unwrap_or_else(|| candidates.swap_remove(0))
+}
+
+/// The user's own scenario folder, by platform convention
+/// (e.g. `%APPDATA%\Pressroom\data\scenarios` on Windows).
+pub fn user_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "Pressroom").map(|d| d.data_dir().join("scenarios"))
+}
+
+/// Loads every scenario in the given folders; unreadable folders are simply empty.
+pub fn load(folders: &[(PathBuf, Origin)], playbook: &Playbook) -> Vec<Entry> {
+    let mut entries = Vec::new();
+    for (folder, origin) in folders {
+        let Ok(files) = scenario_files(folder) else { continue };
+        for path in files {
+            entries.push(load_entry(&path, *origin, playbook));
+        }
+    }
+    entries
+}
+
+pub fn load_entry(path: &Path, origin: Origin, playbook: &Playbook) -> Entry {
+    let (scenario, warnings) = match Scenario::load(path, playbook) {
+        Ok(loaded) => (Ok(loaded.scenario), loaded.warnings),
+        Err(diags) => (Err(diags), Vec::new()),
+    };
+    Entry {
+        path: path.to_path_buf(),
+        origin,
+        scenario,
+        warnings,
+    }
+}
