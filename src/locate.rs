@@ -212,7 +212,11 @@ impl Locator {
             if let Some(p) = self.values.get(path) {
                 return Some(*p);
             }
-            let cut = path.rfind(['.', '['])?;
+            if path.is_empty() {
+                return None;
+            }
+            // A top-level field that is absent stands for the whole value.
+            let cut = path.rfind(['.', '[']).unwrap_or(0);
             path = &path[..cut];
         }
     }

@@ -14,7 +14,7 @@ use crate::text::{Lang, Text};
 use file::{PlaybookFile, RuleFile};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::path::Path;
 
 pub const FORMAT: u32 = 1;
@@ -65,10 +65,21 @@ impl Playbook {
     }
 
     pub fn from_source(src: &str) -> Result<Playbook, Vec<Diagnostic>> {
-        let file: PlaybookFile = load::parse(src).map_err(|d| vec![d])?;
+        match Playbook::check_source(src) {
+            (Some(playbook), _) => Ok(playbook),
+            (None, diags) => Err(diags),
+        }
+    }
+
+    /// The playbook if it has no errors, and every diagnostic (warnings too), located.
+    pub fn check_source(src: &str) -> (Option<Playbook>, Vec<Diagnostic>) {
+        let file: PlaybookFile = match load::parse(src) {
+            Ok(f) => f,
+            Err(d) => return (None, vec![d]),
+        };
         let mut diags = Vec::new();
         let playbook = build(file, src, &mut diags);
-        if diags.iter().any(Diagnostic::is_error) {
+        if !diags.is_empty() {
             let locator = Locator::new(src);
             for d in &mut diags {
                 if let Some(p) = locator.find(&d.field) {
@@ -77,9 +88,9 @@ impl Playbook {
                 }
             }
             diags.sort_by_key(|d| (d.line, d.column));
-            return Err(diags);
         }
-        Ok(playbook)
+        let ok = !diags.iter().any(Diagnostic::is_error);
+        (ok.then_some(playbook), diags)
     }
 
     pub fn rule(&self, id: &str) -> Option<&Rule> {
@@ -152,6 +163,9 @@ fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook
             (Vec::new(), Vec::new(), PhraseBook::default(), hash_of(&[src]))
         }
     };
+    // With an unknown base, missing rules, sections and references are a consequence of that
+    // one error, not errors of their own.
+    let known_base = !matches!(file.extends.as_deref(), Some(b) if b != "default");
     if file.id.trim().is_empty() {
         diags.push(Diagnostic::error("bad-id", "the playbook's id is empty").field("id"));
     }
@@ -185,7 +199,9 @@ fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook
             );
             continue;
         }
-        check_rule(r, &path, &section_ids, diags);
+        if known_base {
+            check_rule(r, &path, &section_ids, diags);
+        }
         rules.push(Rule {
             id: r.id.clone(),
             area: r.area,
@@ -197,7 +213,7 @@ fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook
         });
     }
 
-    for (i, rw) in file.reweight.iter().enumerate() {
+    for (i, rw) in file.reweight.iter().enumerate().filter(|_| known_base) {
         let path = format!("reweight[{i}]");
         let hint = suggestion(&rw.rule, rules.iter().map(|r| r.id.as_str()));
         match rules.iter_mut().find(|r| r.id == rw.rule) {
@@ -220,28 +236,32 @@ fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook
         }
     }
 
-    for id in RULES {
-        if !rules.iter().any(|r| r.id == id) {
-            diags.push(
-                Diagnostic::error("missing-rule", format!("the playbook lacks the rule `{id}`"))
-                    .field("rules")
-                    .hint("every playbook keeps the procedure's rule IDs; add it, or write `extends: \"default\"`"),
-            );
-        }
+    let missing_rules: Vec<&str> = RULES.iter().copied().filter(|id| !rules.iter().any(|r| r.id == *id)).collect();
+    if known_base && !missing_rules.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                "missing-rule",
+                format!("the playbook lacks {} of the procedure's rule IDs: {}", missing_rules.len(), shorten(&missing_rules)),
+            )
+            .field("rules")
+            .hint("every playbook keeps the procedure's rule IDs; add them, or write `extends: \"default\"`"),
+        );
     }
-    for id in SECTIONS {
-        if !section_ids.iter().any(|s| s == id) {
-            diags.push(
-                Diagnostic::error("missing-section", format!("the playbook lacks the section `{id}`"))
-                    .field("sections")
-                    .hint("add the section with its heading, or write `extends: \"default\"`"),
-            );
-        }
+    let missing_sections: Vec<&str> = SECTIONS.iter().copied().filter(|id| !section_ids.iter().any(|s| s == id)).collect();
+    if known_base && !missing_sections.is_empty() {
+        diags.push(
+            Diagnostic::error(
+                "missing-section",
+                format!("the playbook lacks {} of the procedure's sections: {}", missing_sections.len(), shorten(&missing_sections)),
+            )
+            .field("sections")
+            .hint("add each section with its heading, or write `extends: \"default\"`"),
+        );
     }
 
+    check_phrases(&phrases, &file.phrases, diags);
     extend_phrases(&mut phrases.ja, file.phrases.ja);
     extend_phrases(&mut phrases.en, file.phrases.en);
-    check_phrases(&phrases, diags);
 
     Playbook {
         id: file.id,
@@ -250,6 +270,15 @@ fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook
         rules,
         phrases,
         hash,
+    }
+}
+
+fn shorten(ids: &[&str]) -> String {
+    let shown: Vec<&str> = ids.iter().take(6).copied().collect();
+    if ids.len() > shown.len() {
+        format!("{} and {} more", shown.join(", "), ids.len() - shown.len())
+    } else {
+        shown.join(", ")
     }
 }
 
@@ -332,26 +361,31 @@ fn extend_phrases(base: &mut Phrases, add: Phrases) {
     c.next_update.extend(a.next_update);
 }
 
-fn check_phrases(book: &PhraseBook, diags: &mut Vec<Diagnostic>) {
-    for (lang, p) in [("ja", &book.ja), ("en", &book.en)] {
-        let lists: [(&str, Vec<&String>); 6] = [
-            ("hedges", p.hedges.iter().collect()),
-            ("investigating", p.investigating.iter().collect()),
-            ("jargon", p.jargon.iter().map(|j| &j.term).collect()),
-            ("blame", p.blame.iter().collect()),
-            ("overpromise", p.overpromise.iter().collect()),
-            ("vague", p.vague.iter().collect()),
-        ];
-        for (name, list) in lists {
-            let mut seen = BTreeMap::new();
+/// Empty phrases, and phrases the file lists twice or that the base already has, reported
+/// at the file's own entries.
+fn check_phrases(base: &PhraseBook, file: &PhraseBook, diags: &mut Vec<Diagnostic>) {
+    for (lang, b, f) in [("ja", &base.ja, &file.ja), ("en", &base.en, &file.en)] {
+        fn lists(p: &Phrases) -> [(&'static str, Vec<&String>); 6] {
+            [
+                ("hedges", p.hedges.iter().collect()),
+                ("investigating", p.investigating.iter().collect()),
+                ("jargon", p.jargon.iter().map(|j| &j.term).collect()),
+                ("blame", p.blame.iter().collect()),
+                ("overpromise", p.overpromise.iter().collect()),
+                ("vague", p.vague.iter().collect()),
+            ]
+        }
+        for ((name, base_list), (_, list)) in lists(b).into_iter().zip(lists(f)) {
+            let mut seen: BTreeSet<&str> = base_list.iter().map(|p| p.trim()).collect();
             for (i, phrase) in list.iter().enumerate() {
                 let path = format!("phrases.{lang}.{name}[{i}]");
                 if phrase.trim().is_empty() {
                     diags.push(Diagnostic::error("empty-text", format!("an empty phrase in `{lang}.{name}`")).field(path));
-                } else if seen.insert(phrase.trim().to_string(), i).is_some() {
+                } else if !seen.insert(phrase.trim()) {
                     diags.push(
                         Diagnostic::warning("duplicate-phrase", format!("`{phrase}` is listed twice in `{lang}.{name}`"))
-                            .field(path),
+                            .field(path)
+                            .hint("remove this one; a phrase is matched once however often it is listed"),
                     );
                 }
             }

@@ -1,0 +1,91 @@
+//! Robustness: 100,000 seeded mutations of real scenario files go through the loader,
+//! validator, locator and lexical pass; none may panic. The seed makes failures replayable.
+
+use crate::{fixture, root};
+use pressroom::Playbook;
+use pressroom::locate::Locator;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+const MUTATIONS: usize = 100_000;
+
+const TOKENS: &[&str] = &[
+    "(", ")", "[", "]", "{", "}", ",", ":", "\"", "'", "//", "/*", "*/", "\\", "r#\"", "#", "Some(",
+    "None", "true", "-1", "4294967296", "1e999", "\"+99d\"", "\"x\"", "id", "At(\"+1h\")", "Start",
+    "AfterInject(\"nope\")", "日本語", "\u{FEFF}", "\0", "\n", "  ", "Choice(options: [])", "\"\"",
+];
+
+fn mutate(rng: &mut ChaCha8Rng, src: &str) -> String {
+    let mut text: Vec<char> = src.chars().collect();
+    for _ in 0..rng.random_range(1..=4) {
+        if text.is_empty() {
+            text.push('(');
+        }
+        let at = rng.random_range(0..text.len());
+        match rng.random_range(0..6) {
+            0 => {
+                let end = (at + rng.random_range(1..40)).min(text.len());
+                text.drain(at..end);
+            }
+            1 => {
+                let tok = TOKENS[rng.random_range(0..TOKENS.len())];
+                text.splice(at..at, tok.chars());
+            }
+            2 => {
+                let end = (at + rng.random_range(1..80)).min(text.len());
+                let copy: Vec<char> = text[at..end].to_vec();
+                let to = rng.random_range(0..text.len());
+                text.splice(to..to, copy);
+            }
+            3 => text[at] = char::from_u32(rng.random_range(0x20..0x3100)).unwrap_or('?'),
+            4 => {
+                // Misspell an identifier-ish run by swapping two neighbours.
+                if at + 1 < text.len() {
+                    text.swap(at, at + 1);
+                }
+            }
+            _ => {
+                let end = rng.random_range(at..text.len());
+                text.truncate(end.max(1));
+            }
+        }
+    }
+    text.into_iter().collect()
+}
+
+#[test]
+fn a_hundred_thousand_mutated_scenarios_never_panic() {
+    let playbook = Playbook::default_playbook();
+    let sources = [
+        std::fs::read_to_string(fixture("scenarios/ok_minimal.ron")).unwrap(),
+        std::fs::read_to_string(root().join("scenarios/ransomware-manufacturer.ron")).unwrap(),
+    ];
+    let mut rng = ChaCha8Rng::seed_from_u64(0x9f3d_582b);
+    let (mut accepted, mut rejected) = (0usize, 0usize);
+    for i in 0..MUTATIONS {
+        // Mostly the small file (fast); every tenth the large, realistic one.
+        let src = &sources[usize::from(i % 10 == 9)];
+        let text = mutate(&mut rng, src);
+        let result = std::panic::catch_unwind(|| {
+            let outcome = pressroom::scenario::validate(&text, &playbook);
+            if i % 50 == 0 {
+                let loc = Locator::new(&text);
+                let _ = loc.find("decisions[3].kind.options[1].effects[0].rule");
+                let _ = pressroom::lexical::unterminated_string(&text);
+            }
+            outcome
+        });
+        match result {
+            Ok(Ok(_)) => accepted += 1,
+            Ok(Err(diags)) => {
+                assert!(!diags.is_empty());
+                assert!(diags.iter().all(|d| d.line >= 1 && d.column >= 1));
+                rejected += 1;
+            }
+            Err(_) => panic!("mutation {i} panicked; input:\n{text}"),
+        }
+    }
+    assert_eq!(accepted + rejected, MUTATIONS);
+    // Some mutations (a changed letter in a text) leave a valid file; most break it.
+    assert!(rejected > MUTATIONS / 2, "{accepted} accepted, {rejected} rejected");
+}
