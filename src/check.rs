@@ -110,8 +110,10 @@ pub fn check_paths(paths: &[PathBuf], playbook: &Playbook) -> Result<CheckReport
 }
 
 fn report(files: Vec<FileReport>, playbook: &Playbook) -> CheckReport {
-    let mut rules: BTreeMap<String, usize> = playbook.rules.iter().map(|r| (r.id.clone(), 0)).collect();
-    let mut sections: BTreeMap<String, usize> = SECTIONS.iter().map(|s| (s.to_string(), 0)).collect();
+    let mut rules: BTreeMap<String, usize> =
+        playbook.rules.iter().map(|r| (r.id.clone(), 0)).collect();
+    let mut sections: BTreeMap<String, usize> =
+        SECTIONS.iter().map(|s| (s.to_string(), 0)).collect();
     for s in &playbook.sections {
         sections.entry(s.id.clone()).or_insert(0);
     }
@@ -128,7 +130,13 @@ fn report(files: Vec<FileReport>, playbook: &Playbook) -> CheckReport {
             *sections.entry(s).or_insert(0) += 1;
         }
     }
-    let count = |sev| files.iter().flat_map(|f| &f.diagnostics).filter(|d| d.severity == sev).count();
+    let count = |sev| {
+        files
+            .iter()
+            .flat_map(|f| &f.diagnostics)
+            .filter(|d| d.severity == sev)
+            .count()
+    };
     CheckReport {
         errors: count(Severity::Error),
         warnings: count(Severity::Warning),
@@ -142,7 +150,11 @@ pub fn render_text(report: &CheckReport, playbook: &Playbook, lang: Lang) -> Str
     let mut out = String::new();
     for f in &report.files {
         let status = if f.ok { "ok" } else { "FAILED" };
-        let id = f.scenario.as_deref().map(|s| format!(" ({s})")).unwrap_or_default();
+        let id = f
+            .scenario
+            .as_deref()
+            .map(|s| format!(" ({s})"))
+            .unwrap_or_default();
         out.push_str(&format!("{}{id}: {status}\n", f.path));
         for d in &f.diagnostics {
             for line in d.render(&f.path).lines() {
@@ -156,20 +168,37 @@ pub fn render_text(report: &CheckReport, playbook: &Playbook, lang: Lang) -> Str
     if valid == 0 {
         out.push_str("\nno valid scenario, so no coverage table\n");
     } else {
-        out.push_str(&format!("\ncoverage over {valid} valid scenario(s): rules\n"));
+        out.push_str(&format!(
+            "\ncoverage over {valid} valid scenario(s): rules\n"
+        ));
         let width = playbook.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
         for rule in &playbook.rules {
             let n = report.coverage.rules.get(&rule.id).copied().unwrap_or(0);
             let mark = if n == 0 { "  <- not exercised" } else { "" };
-            out.push_str(&format!("  {:width$}  {n:>3}  {}{mark}\n", rule.id, rule.title.get(lang)));
+            out.push_str(&format!(
+                "  {:width$}  {n:>3}  {}{mark}\n",
+                rule.id,
+                rule.title.get(lang)
+            ));
         }
         out.push_str("coverage: procedure sections\n");
         for sec in &playbook.sections {
             let n = report.coverage.sections.get(&sec.id).copied().unwrap_or(0);
             let top = TOP_SECTIONS.contains(&sec.id.as_str());
-            let mark = if n == 0 && top { "  <- not exercised" } else { "" };
-            let label = if top { sec.id.clone() } else { format!("  {}", sec.id) };
-            out.push_str(&format!("  {label:<8}{n:>3}  {}{mark}\n", sec.heading.get(lang)));
+            let mark = if n == 0 && top {
+                "  <- not exercised"
+            } else {
+                ""
+            };
+            let label = if top {
+                sec.id.clone()
+            } else {
+                format!("  {}", sec.id)
+            };
+            out.push_str(&format!(
+                "  {label:<8}{n:>3}  {}{mark}\n",
+                sec.heading.get(lang)
+            ));
         }
     }
     let failed = report.files.len() - valid;

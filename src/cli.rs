@@ -58,7 +58,8 @@ pub enum Format {
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::from_code(s).ok_or_else(|| format!("`{s}` is not a language Pressroom speaks; use ja or en"))
+    Lang::from_code(s)
+        .ok_or_else(|| format!("`{s}` is not a language Pressroom speaks; use ja or en"))
 }
 
 /// The UI language: `--lang`, else the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`).
@@ -77,7 +78,11 @@ pub fn load_playbook(path: Option<&PathBuf>) -> Result<Playbook, String> {
         None => Ok(Playbook::default_playbook()),
         Some(p) => Playbook::load(p).map_err(|diags| {
             let shown = p.display().to_string();
-            diags.iter().map(|d| d.render(&shown)).collect::<Vec<_>>().join("\n")
+            diags
+                .iter()
+                .map(|d| d.render(&shown))
+                .collect::<Vec<_>>()
+                .join("\n")
         }),
     }
 }
@@ -108,7 +113,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             };
             let out = match format {
                 Format::Text => check::render_text(&report, &playbook, lang),
-                Format::Json => serde_json::to_string_pretty(&report).expect("report serialises") + "\n",
+                Format::Json => {
+                    serde_json::to_string_pretty(&report).expect("report serialises") + "\n"
+                }
             };
             print_out(&out);
             if report.has_errors() {

@@ -107,7 +107,10 @@ pub fn nearest<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str>) -
 }
 
 /// "did you mean `x`?" when a near name exists, else the list of valid names (shortened).
-pub fn suggestion<'a>(wrong: &str, candidates: impl IntoIterator<Item = &'a str> + Clone) -> Option<String> {
+pub fn suggestion<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<String> {
     if let Some(near) = nearest(wrong, candidates.clone()) {
         return Some(format!("did you mean `{near}`?"));
     }
@@ -141,38 +144,83 @@ pub const CODES: &[(&str, &str)] = &[
     ("wrong-type", "a value of the wrong type"),
     ("invalid-value", "a value outside what is allowed"),
     // Scenario content
-    ("unsupported-format", "a format version this Pressroom does not read"),
+    (
+        "unsupported-format",
+        "a format version this Pressroom does not read",
+    ),
     ("bad-id", "an ID with characters that are not allowed"),
     ("duplicate-id", "two things share one ID"),
-    ("unknown-language", "a language code Pressroom does not speak"),
+    (
+        "unknown-language",
+        "a language code Pressroom does not speak",
+    ),
     ("duplicate-language", "a language is declared twice"),
     ("empty-text", "a required text is empty"),
     ("missing-translation", "a text lacks a declared language"),
     ("bad-time", "a time or span that cannot be read"),
-    ("time-outside-scenario", "a time after the scenario's clock ends"),
+    (
+        "time-outside-scenario",
+        "a time after the scenario's clock ends",
+    ),
     ("bad-window", "an empty or inverted time window"),
     ("unknown-person", "a reference to a person not in the cast"),
     ("unknown-fact", "a reference to a fact not in the ledger"),
-    ("unknown-inject", "a reference to an inject that does not exist"),
-    ("unknown-decision", "a reference to a decision that does not exist"),
-    ("unknown-deadline", "a reference to a deadline that does not exist"),
-    ("unknown-option", "a reference to an option the decision does not have"),
+    (
+        "unknown-inject",
+        "a reference to an inject that does not exist",
+    ),
+    (
+        "unknown-decision",
+        "a reference to a decision that does not exist",
+    ),
+    (
+        "unknown-deadline",
+        "a reference to a deadline that does not exist",
+    ),
+    (
+        "unknown-option",
+        "a reference to an option the decision does not have",
+    ),
     ("unknown-rule", "a rule ID the playbook does not have"),
     ("empty-cast", "the scenario has no people"),
     ("no-decisions", "the scenario asks for no decision"),
-    ("no-core-fact", "no fact is marked core, so early publication cannot be scored"),
-    ("fact-never-settles", "a core fact is never confirmed or refuted"),
+    (
+        "no-core-fact",
+        "no fact is marked core, so early publication cannot be scored",
+    ),
+    (
+        "fact-never-settles",
+        "a core fact is never confirmed or refuted",
+    ),
     ("too-few-options", "a choice with fewer than two options"),
     ("no-scoring-effect", "a decision that scores nothing"),
     ("unfillable-role", "a role nobody in the cast can hold"),
-    ("unreachable", "an inject or decision that nothing can bring about"),
+    (
+        "unreachable",
+        "an inject or decision that nothing can bring about",
+    ),
     // Playbooks
-    ("unknown-playbook", "`extends` names a playbook that does not exist"),
-    ("missing-rule", "a playbook drops one of the procedure's rule IDs"),
-    ("missing-section", "a playbook drops one of the procedure's sections"),
+    (
+        "unknown-playbook",
+        "`extends` names a playbook that does not exist",
+    ),
+    (
+        "missing-rule",
+        "a playbook drops one of the procedure's rule IDs",
+    ),
+    (
+        "missing-section",
+        "a playbook drops one of the procedure's sections",
+    ),
     ("area-mismatch", "a rule's ID prefix and area disagree"),
     ("no-citation", "a rule cites no section"),
-    ("unknown-section", "a rule cites a section the playbook does not have"),
-    ("bad-weight", "a weight that is not a positive number up to 100"),
+    (
+        "unknown-section",
+        "a rule cites a section the playbook does not have",
+    ),
+    (
+        "bad-weight",
+        "a weight that is not a positive number up to 100",
+    ),
     ("duplicate-phrase", "a phrase listed twice"),
 ];

@@ -14,7 +14,10 @@ struct StringLit<'a> {
 
 /// Walks the text once, calling `on_open`/`on_close` for brackets outside strings and comments
 /// and collecting string literals.
-fn scan<'a>(src: &'a str, mut on_bracket: impl FnMut(usize, usize, i32) -> bool) -> Vec<StringLit<'a>> {
+fn scan<'a>(
+    src: &'a str,
+    mut on_bracket: impl FnMut(usize, usize, i32) -> bool,
+) -> Vec<StringLit<'a>> {
     let bytes = src.as_bytes();
     let mut strings = Vec::new();
     let (mut i, mut line, mut line_start) = (0usize, 1usize, 0usize);
@@ -100,7 +103,12 @@ fn scan<'a>(src: &'a str, mut on_bracket: impl FnMut(usize, usize, i32) -> bool)
 /// `too-deep` at the first bracket that opens more than `limit` levels.
 pub fn too_deep(src: &str, limit: usize) -> Option<Diagnostic> {
     // Fast path: a file with fewer brackets than the limit cannot be too deep.
-    if src.bytes().filter(|b| matches!(b, b'(' | b'[' | b'{')).count() <= limit {
+    if src
+        .bytes()
+        .filter(|b| matches!(b, b'(' | b'[' | b'{'))
+        .count()
+        <= limit
+    {
         return None;
     }
     let mut depth: i64 = 0;
@@ -114,9 +122,12 @@ pub fn too_deep(src: &str, limit: usize) -> Option<Diagnostic> {
         true
     });
     found.map(|(line, column)| {
-        Diagnostic::error("too-deep", format!("values are nested more than {limit} levels deep"))
-            .at(line, column)
-            .hint("a scenario nests a few levels; look for unbalanced or repeated brackets")
+        Diagnostic::error(
+            "too-deep",
+            format!("values are nested more than {limit} levels deep"),
+        )
+        .at(line, column)
+        .hint("a scenario nests a few levels; look for unbalanced or repeated brackets")
     })
 }
 
@@ -128,7 +139,11 @@ pub fn unterminated_string(src: &str) -> Option<Diagnostic> {
     let last = strings.last().filter(|s| !s.closed)?;
     let looks_like_code = |s: &StringLit<'_>| {
         let c = s.content;
-        c.contains("), ") || c.contains("\", ") || c.contains(": [") || c.contains(": (") || c.contains(": \"")
+        c.contains("), ")
+            || c.contains("\", ")
+            || c.contains(": [")
+            || c.contains(": (")
+            || c.contains(": \"")
     };
     let culprit = strings.iter().find(|s| looks_like_code(s)).unwrap_or(last);
     Some(

@@ -59,7 +59,9 @@ pub fn user_dir() -> Option<PathBuf> {
 pub fn load(folders: &[(PathBuf, Origin)], playbook: &Playbook) -> Vec<Entry> {
     let mut entries = Vec::new();
     for (folder, origin) in folders {
-        let Ok(files) = scenario_files(folder) else { continue };
+        let Ok(files) = scenario_files(folder) else {
+            continue;
+        };
         for path in files {
             entries.push(load_entry(&path, *origin, playbook));
         }

@@ -47,7 +47,9 @@ fn too_large(bytes: u64) -> Diagnostic {
         "file-too-large",
         format!("the file has {bytes} bytes; the limit is {MAX_FILE_BYTES}"),
     )
-    .hint("split the scenario or remove pasted material; scenario files are normally well under 1 MB")
+    .hint(
+        "split the scenario or remove pasted material; scenario files are normally well under 1 MB",
+    )
 }
 
 /// Parses `src` into `T`, or says what is wrong and where.
@@ -58,9 +60,9 @@ pub fn parse<T: DeserializeOwned>(src: &str) -> Result<T, Diagnostic> {
     if let Some(d) = crate::lexical::too_deep(src, MAX_DEPTH) {
         return Err(d);
     }
-    options().from_str(src).map_err(|e| {
-        crate::lexical::unterminated_string(src).unwrap_or_else(|| from_ron(&e, src))
-    })
+    options()
+        .from_str(src)
+        .map_err(|e| crate::lexical::unterminated_string(src).unwrap_or_else(|| from_ron(&e, src)))
 }
 
 fn from_ron(err: &SpannedError, src: &str) -> Diagnostic {
@@ -82,7 +84,10 @@ fn from_ron(err: &SpannedError, src: &str) -> Diagnostic {
         .hint(format!("add `{field}: …` inside the parentheses")),
         RonError::DuplicateStructField { field, outer } => Diagnostic::error(
             "duplicate-field",
-            format!("the field `{field}` is given twice in {}", outer_name(outer)),
+            format!(
+                "the field `{field}` is given twice in {}",
+                outer_name(outer)
+            ),
         )
         .hint("keep one of them"),
         RonError::NoSuchEnumVariant {
@@ -94,17 +99,18 @@ fn from_ron(err: &SpannedError, src: &str) -> Diagnostic {
             format!("`{found}` is not a kind of {}", outer_name(outer)),
         )
         .maybe_hint(suggestion(found, expected.iter().copied())),
-        RonError::ExpectedStringEnd => Diagnostic::error("unterminated-string", "this string is never closed")
-            .hint("add the closing `\"`; a `\"` inside text is written `\\\"`"),
+        RonError::ExpectedStringEnd => {
+            Diagnostic::error("unterminated-string", "this string is never closed")
+                .hint("add the closing `\"`; a `\"` inside text is written `\\\"`")
+        }
         RonError::ExceededRecursionLimit => Diagnostic::error(
             "too-deep",
             format!("values are nested more than {MAX_DEPTH} levels deep"),
         )
         .hint("a scenario nests a few levels; look for unbalanced brackets"),
-        RonError::InvalidValueForType { expected, found } => Diagnostic::error(
-            "wrong-type",
-            format!("expected {expected}, found {found}"),
-        ),
+        RonError::InvalidValueForType { expected, found } => {
+            Diagnostic::error("wrong-type", format!("expected {expected}, found {found}"))
+        }
         RonError::ExpectedString => wrong_type("text in double quotes", "write it as \"…\""),
         RonError::ExpectedInteger => wrong_type("a whole number", "write digits only, e.g. 30"),
         RonError::ExpectedFloat => wrong_type("a number", "write e.g. 1.0"),
@@ -123,16 +129,22 @@ fn from_ron(err: &SpannedError, src: &str) -> Diagnostic {
         RonError::Message(msg) => message_diagnostic(msg),
         RonError::Eof => Diagnostic::error("syntax", "the file ends in the middle of a value")
             .hint("a closing `)` or `]` is probably missing"),
-        RonError::UnclosedBlockComment => Diagnostic::error("syntax", "a `/*` comment is never closed")
-            .hint("add `*/`"),
-        RonError::TrailingCharacters => Diagnostic::error("syntax", "there is more text after the end of the file's value")
-            .hint("look for an extra `)` earlier in the file, or text after the last `)`"),
+        RonError::UnclosedBlockComment => {
+            Diagnostic::error("syntax", "a `/*` comment is never closed").hint("add `*/`")
+        }
+        RonError::TrailingCharacters => Diagnostic::error(
+            "syntax",
+            "there is more text after the end of the file's value",
+        )
+        .hint("look for an extra `)` earlier in the file, or text after the last `)`"),
         RonError::ExpectedComma => Diagnostic::error("syntax", "a comma is missing")
             .hint("separate fields and list items with `,`"),
         RonError::ExpectedArrayEnd => Diagnostic::error("syntax", "expected `]` to close the list")
             .hint("check for a missing comma or a missing `]`"),
-        RonError::ExpectedStructLikeEnd => Diagnostic::error("syntax", "expected `)` to close the group")
-            .hint("check for a missing comma or a missing `)`"),
+        RonError::ExpectedStructLikeEnd => {
+            Diagnostic::error("syntax", "expected `)` to close the group")
+                .hint("check for a missing comma or a missing `)`")
+        }
         other => Diagnostic::error("syntax", other.to_string()),
     };
     let d = d.at(line, column);

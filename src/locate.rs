@@ -321,16 +321,37 @@ mod tests {
         let loc = Locator::new(src);
         assert_eq!(loc.find("id"), Some(Position { line: 3, column: 7 }));
         assert_eq!(loc.find("facts[0]"), Some(Position { line: 5, column: 5 }));
-        assert_eq!(loc.find("facts[1].id"), Some(Position { line: 6, column: 14 }));
-        assert_eq!(loc.find("facts[1].when"), Some(Position { line: 6, column: 26 }));
+        assert_eq!(
+            loc.find("facts[1].id"),
+            Some(Position {
+                line: 6,
+                column: 14
+            })
+        );
+        assert_eq!(
+            loc.find("facts[1].when"),
+            Some(Position {
+                line: 6,
+                column: 26
+            })
+        );
         // An unknown path falls back to its nearest ancestor.
-        assert_eq!(loc.find("facts[1].nothing"), Some(Position { line: 6, column: 5 }));
+        assert_eq!(
+            loc.find("facts[1].nothing"),
+            Some(Position { line: 6, column: 5 })
+        );
     }
 
     #[test]
     fn columns_count_characters_not_bytes() {
         let src = "(title: (ja: \"日本語\"), id: \"x\")";
         let loc = Locator::new(src);
-        assert_eq!(loc.find("id"), Some(Position { line: 1, column: 26 }));
+        assert_eq!(
+            loc.find("id"),
+            Some(Position {
+                line: 1,
+                column: 26
+            })
+        );
     }
 }

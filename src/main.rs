@@ -19,6 +19,8 @@ fn open_app(cli: &Cli) -> ExitCode {
 
 #[cfg(not(feature = "gui"))]
 fn open_app(_cli: &Cli) -> ExitCode {
-    eprintln!("pressroom: this build has no desktop app (built without the `gui` feature); try `pressroom --help`");
+    eprintln!(
+        "pressroom: this build has no desktop app (built without the `gui` feature); try `pressroom --help`"
+    );
     ExitCode::from(2)
 }

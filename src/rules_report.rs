@@ -46,7 +46,10 @@ pub fn render_json(playbook: &Playbook) -> String {
         sections: playbook
             .sections
             .iter()
-            .map(|s| SectionJson { id: &s.id, heading: &s.heading })
+            .map(|s| SectionJson {
+                id: &s.id,
+                heading: &s.heading,
+            })
             .collect(),
         rules: playbook
             .rules
@@ -60,7 +63,10 @@ pub fn render_json(playbook: &Playbook) -> String {
                     .sections
                     .iter()
                     .filter_map(|s| playbook.section(s))
-                    .map(|s| SectionJson { id: &s.id, heading: &s.heading })
+                    .map(|s| SectionJson {
+                        id: &s.id,
+                        heading: &s.heading,
+                    })
                     .collect(),
                 weight: r.weight,
                 severity: r.severity.key(),
@@ -71,7 +77,11 @@ pub fn render_json(playbook: &Playbook) -> String {
 }
 
 pub fn render_text(playbook: &Playbook, lang: Lang) -> String {
-    let mut out = format!("{} ({} rules)\n", playbook.name.get(lang), playbook.rules.len());
+    let mut out = format!(
+        "{} ({} rules)\n",
+        playbook.name.get(lang),
+        playbook.rules.len()
+    );
     for area in Area::ALL {
         out.push_str(&format!("\n{}\n", area.label().get(lang)));
         for r in playbook.rules.iter().filter(|r| r.area == area) {

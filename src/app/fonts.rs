@@ -33,7 +33,10 @@ fn install_fonts(mut contexts: EguiContexts) -> Result {
             (TextStyle::Body, FontId::new(17.0, Proportional)),
             (TextStyle::Button, FontId::new(17.0, Proportional)),
             (TextStyle::Small, FontId::new(13.0, Proportional)),
-            (TextStyle::Monospace, FontId::new(15.0, egui::FontFamily::Monospace)),
+            (
+                TextStyle::Monospace,
+                FontId::new(15.0, egui::FontFamily::Monospace),
+            ),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(10.0, 8.0);

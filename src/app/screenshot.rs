@@ -49,8 +49,12 @@ fn step(
         next.set(screen);
     }
     if shots.frames == SETTLE_FRAMES && !shots.taken {
-        let path = shots.dir.join(format!("{}-{}.png", screen.key(), lang.0.code()));
-        commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path));
+        let path = shots
+            .dir
+            .join(format!("{}-{}.png", screen.key(), lang.0.code()));
+        commands
+            .spawn(Screenshot::primary_window())
+            .observe(save_to_disk(path));
         shots.taken = true;
     }
     // Saving happens a few frames after the capture is requested.

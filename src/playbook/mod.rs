@@ -4,7 +4,9 @@
 mod contract;
 pub mod file;
 
-pub use contract::{RULES, SECTIONS, TIMING_RULES, TOP_SECTIONS, WORDING_PRESENT_RULES, top_section};
+pub use contract::{
+    RULES, SECTIONS, TIMING_RULES, TOP_SECTIONS, WORDING_PRESENT_RULES, top_section,
+};
 pub use file::{Area, Cues, Jargon, PhraseBook, Phrases, Severity};
 
 use crate::diagnostic::{Diagnostic, suggestion};
@@ -142,25 +144,46 @@ fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook
         diags.push(
             Diagnostic::error(
                 "unsupported-format",
-                format!("playbook format {} is not known; this Pressroom reads format {FORMAT}", file.format),
+                format!(
+                    "playbook format {} is not known; this Pressroom reads format {FORMAT}",
+                    file.format
+                ),
             )
             .field("format")
             .hint(format!("write `format: {FORMAT}`")),
         );
     }
     let (mut sections, mut rules, mut phrases, hash) = match file.extends.as_deref() {
-        None => (Vec::new(), Vec::new(), PhraseBook::default(), hash_of(&[src])),
+        None => (
+            Vec::new(),
+            Vec::new(),
+            PhraseBook::default(),
+            hash_of(&[src]),
+        ),
         Some("default") => {
             let base = Playbook::default_playbook();
-            (base.sections, base.rules, base.phrases, hash_of(&[DEFAULT_SOURCE, src]))
+            (
+                base.sections,
+                base.rules,
+                base.phrases,
+                hash_of(&[DEFAULT_SOURCE, src]),
+            )
         }
         Some(other) => {
             diags.push(
-                Diagnostic::error("unknown-playbook", format!("`{other}` is not a playbook this one can extend"))
-                    .field("extends")
-                    .hint("write `extends: \"default\"` or leave `extends` out"),
+                Diagnostic::error(
+                    "unknown-playbook",
+                    format!("`{other}` is not a playbook this one can extend"),
+                )
+                .field("extends")
+                .hint("write `extends: \"default\"` or leave `extends` out"),
             );
-            (Vec::new(), Vec::new(), PhraseBook::default(), hash_of(&[src]))
+            (
+                Vec::new(),
+                Vec::new(),
+                PhraseBook::default(),
+                hash_of(&[src]),
+            )
         }
     };
     // With an unknown base, missing rules, sections and references are a consequence of that
@@ -174,13 +197,19 @@ fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook
         let path = format!("sections[{i}]");
         if sections.iter().any(|x: &Section| x.id == s.id) {
             diags.push(
-                Diagnostic::error("duplicate-id", format!("section `{}` is defined twice", s.id))
-                    .field(format!("{path}.id")),
+                Diagnostic::error(
+                    "duplicate-id",
+                    format!("section `{}` is defined twice", s.id),
+                )
+                .field(format!("{path}.id")),
             );
             continue;
         }
         if s.heading.is_empty() {
-            diags.push(Diagnostic::error("empty-text", format!("section `{}` has no heading", s.id)).field(format!("{path}.heading")));
+            diags.push(
+                Diagnostic::error("empty-text", format!("section `{}` has no heading", s.id))
+                    .field(format!("{path}.heading")),
+            );
         }
         sections.push(Section {
             id: s.id.clone(),
@@ -218,9 +247,12 @@ fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook
         let hint = suggestion(&rw.rule, rules.iter().map(|r| r.id.as_str()));
         match rules.iter_mut().find(|r| r.id == rw.rule) {
             None => diags.push(
-                Diagnostic::error("unknown-rule", format!("there is no rule `{}` to reweight", rw.rule))
-                    .field(format!("{path}.rule"))
-                    .maybe_hint(hint),
+                Diagnostic::error(
+                    "unknown-rule",
+                    format!("there is no rule `{}` to reweight", rw.rule),
+                )
+                .field(format!("{path}.rule"))
+                .maybe_hint(hint),
             ),
             Some(rule) => {
                 if let Some(w) = rw.weight {
@@ -236,7 +268,11 @@ fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook
         }
     }
 
-    let missing_rules: Vec<&str> = RULES.iter().copied().filter(|id| !rules.iter().any(|r| r.id == *id)).collect();
+    let missing_rules: Vec<&str> = RULES
+        .iter()
+        .copied()
+        .filter(|id| !rules.iter().any(|r| r.id == *id))
+        .collect();
     if known_base && !missing_rules.is_empty() {
         diags.push(
             Diagnostic::error(
@@ -247,12 +283,20 @@ fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook
             .hint("every playbook keeps the procedure's rule IDs; add them, or write `extends: \"default\"`"),
         );
     }
-    let missing_sections: Vec<&str> = SECTIONS.iter().copied().filter(|id| !section_ids.iter().any(|s| s == id)).collect();
+    let missing_sections: Vec<&str> = SECTIONS
+        .iter()
+        .copied()
+        .filter(|id| !section_ids.iter().any(|s| s == id))
+        .collect();
     if known_base && !missing_sections.is_empty() {
         diags.push(
             Diagnostic::error(
                 "missing-section",
-                format!("the playbook lacks {} of the procedure's sections: {}", missing_sections.len(), shorten(&missing_sections)),
+                format!(
+                    "the playbook lacks {} of the procedure's sections: {}",
+                    missing_sections.len(),
+                    shorten(&missing_sections)
+                ),
             )
             .field("sections")
             .hint("add each section with its heading, or write `extends: \"default\"`"),
@@ -291,8 +335,7 @@ fn bad_weight(w: f64, path: &str) -> Diagnostic {
 fn check_rule(r: &RuleFile, path: &str, section_ids: &[String], diags: &mut Vec<Diagnostic>) {
     let prefix = r.id.split('.').next().unwrap_or("");
     let valid_id = r.id.split('.').count() == 2
-        && r
-            .id
+        && r.id
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '.');
     if !valid_id {
@@ -305,7 +348,10 @@ fn check_rule(r: &RuleFile, path: &str, section_ids: &[String], diags: &mut Vec<
         diags.push(
             Diagnostic::error(
                 "area-mismatch",
-                format!("rule `{}` starts with `{prefix}.` but its area is {:?}", r.id, r.area),
+                format!(
+                    "rule `{}` starts with `{prefix}.` but its area is {:?}",
+                    r.id, r.area
+                ),
             )
             .field(format!("{path}.area"))
             .hint(format!("name it `{}.…` or change its area", r.area.key())),
@@ -313,17 +359,23 @@ fn check_rule(r: &RuleFile, path: &str, section_ids: &[String], diags: &mut Vec<
     }
     if r.sections.is_empty() {
         diags.push(
-            Diagnostic::error("no-citation", format!("rule `{}` cites no section of the procedure", r.id))
-                .field(format!("{path}.sections"))
-                .hint("every rule cites the section(s) it comes from, e.g. [\"S1.1\"]"),
+            Diagnostic::error(
+                "no-citation",
+                format!("rule `{}` cites no section of the procedure", r.id),
+            )
+            .field(format!("{path}.sections"))
+            .hint("every rule cites the section(s) it comes from, e.g. [\"S1.1\"]"),
         );
     }
     for (j, s) in r.sections.iter().enumerate() {
         if !section_ids.contains(s) {
             diags.push(
-                Diagnostic::error("unknown-section", format!("section `{s}` is not in the playbook"))
-                    .field(format!("{path}.sections[{j}]"))
-                    .maybe_hint(suggestion(s, section_ids.iter().map(String::as_str))),
+                Diagnostic::error(
+                    "unknown-section",
+                    format!("section `{s}` is not in the playbook"),
+                )
+                .field(format!("{path}.sections[{j}]"))
+                .maybe_hint(suggestion(s, section_ids.iter().map(String::as_str))),
             );
         }
     }
@@ -334,9 +386,14 @@ fn check_rule(r: &RuleFile, path: &str, section_ids: &[String], diags: &mut Vec<
         for lang in Lang::ALL {
             if !text.has(lang) {
                 diags.push(
-                    Diagnostic::error("missing-translation", format!("rule `{}` has no {field} in `{lang}`", r.id))
-                        .field(format!("{path}.{field}"))
-                        .hint(format!("add `{lang}: \"…\"`: rules are shown in Japanese and English")),
+                    Diagnostic::error(
+                        "missing-translation",
+                        format!("rule `{}` has no {field} in `{lang}`", r.id),
+                    )
+                    .field(format!("{path}.{field}"))
+                    .hint(format!(
+                        "add `{lang}: \"…\"`: rules are shown in Japanese and English"
+                    )),
                 );
             }
         }
@@ -380,12 +437,23 @@ fn check_phrases(base: &PhraseBook, file: &PhraseBook, diags: &mut Vec<Diagnosti
             for (i, phrase) in list.iter().enumerate() {
                 let path = format!("phrases.{lang}.{name}[{i}]");
                 if phrase.trim().is_empty() {
-                    diags.push(Diagnostic::error("empty-text", format!("an empty phrase in `{lang}.{name}`")).field(path));
+                    diags.push(
+                        Diagnostic::error(
+                            "empty-text",
+                            format!("an empty phrase in `{lang}.{name}`"),
+                        )
+                        .field(path),
+                    );
                 } else if !seen.insert(phrase.trim()) {
                     diags.push(
-                        Diagnostic::warning("duplicate-phrase", format!("`{phrase}` is listed twice in `{lang}.{name}`"))
-                            .field(path)
-                            .hint("remove this one; a phrase is matched once however often it is listed"),
+                        Diagnostic::warning(
+                            "duplicate-phrase",
+                            format!("`{phrase}` is listed twice in `{lang}.{name}`"),
+                        )
+                        .field(path)
+                        .hint(
+                            "remove this one; a phrase is matched once however often it is listed",
+                        ),
                     );
                 }
             }
@@ -399,7 +467,10 @@ pub fn unknown_rule(playbook: &Playbook, id: &str) -> Option<Diagnostic> {
         return None;
     }
     Some(
-        Diagnostic::error("unknown-rule", format!("`{id}` is not a rule of the playbook"))
-            .maybe_hint(suggestion(id, playbook.rules.iter().map(|r| r.id.as_str()))),
+        Diagnostic::error(
+            "unknown-rule",
+            format!("`{id}` is not a rule of the playbook"),
+        )
+        .maybe_hint(suggestion(id, playbook.rules.iter().map(|r| r.id.as_str()))),
     )
 }

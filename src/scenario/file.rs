@@ -210,6 +210,10 @@ pub struct FactFile {
     /// Terms that must never appear in public text: addresses, host names, staff names.
     #[serde(default)]
     pub never_public: Vec<String>,
+    /// Words public text uses for this fact (`["カード情報", "card data"]`), so the wording
+    /// checker can tell when a sentence claims or denies it.
+    #[serde(default)]
+    pub keywords: Vec<String>,
 }
 
 fn unknown() -> FactStatus {
@@ -541,7 +545,11 @@ pub struct VariationFile {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub enum VariationKindFile {
     /// The inject arrives later by a random amount: `Delay(inject: "ceo_call", min: "0m", max: "40m")`.
-    Delay { inject: String, min: String, max: String },
+    Delay {
+        inject: String,
+        min: String,
+        max: String,
+    },
     /// Exactly one of these injects fires; the others never do.
     OneOf { injects: Vec<String> },
     /// The inject fires with this chance in percent.

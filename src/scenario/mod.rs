@@ -118,6 +118,7 @@ pub struct Fact {
     pub count: Option<u64>,
     pub core: bool,
     pub never_public: Vec<String>,
+    pub keywords: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -237,13 +238,32 @@ impl Role {
     /// Why `person` cannot hold this role at `t`, in both languages; `None` when they can.
     pub fn unmet_by(&self, person: &Person, t: SimTime) -> Option<Text> {
         let (ja, en) = (person.name.get(Lang::Ja), person.name.get(Lang::En));
-        let (dja, den) = (person.department.label().get(Lang::Ja).to_string(), person.department.label().get(Lang::En).to_string());
+        let (dja, den) = (
+            person.department.label().get(Lang::Ja).to_string(),
+            person.department.label().get(Lang::En).to_string(),
+        );
         if !self.departments.is_empty() && !self.departments.contains(&person.department) {
-            let wanted_ja: Vec<String> = self.departments.iter().map(|d| d.label().get(Lang::Ja).to_string()).collect();
-            let wanted_en: Vec<String> = self.departments.iter().map(|d| d.label().get(Lang::En).to_string()).collect();
+            let wanted_ja: Vec<String> = self
+                .departments
+                .iter()
+                .map(|d| d.label().get(Lang::Ja).to_string())
+                .collect();
+            let wanted_en: Vec<String> = self
+                .departments
+                .iter()
+                .map(|d| d.label().get(Lang::En).to_string())
+                .collect();
             return Some(Text::new(
-                format!("{ja} ({dja}) は{}の担当者ではありません(必要: {})", self.name.get(Lang::Ja), wanted_ja.join("・")),
-                format!("{en} ({den}) is not from a department that holds {} (needs: {})", self.name.get(Lang::En), wanted_en.join(", ")),
+                format!(
+                    "{ja} ({dja}) は{}の担当者ではありません(必要: {})",
+                    self.name.get(Lang::Ja),
+                    wanted_ja.join("・")
+                ),
+                format!(
+                    "{en} ({den}) is not from a department that holds {} (needs: {})",
+                    self.name.get(Lang::En),
+                    wanted_en.join(", ")
+                ),
             ));
         }
         if self.must_approve && !person.can_approve {
@@ -297,10 +317,23 @@ pub struct Variation {
 
 #[derive(Debug, Clone)]
 pub enum VariationKind {
-    Delay { inject: InjectRef, min: u32, max: u32 },
-    OneOf { injects: Vec<InjectRef> },
-    Chance { inject: InjectRef, percent: u8 },
-    Unavailable { person: PersonRef, window: Window, percent: u8 },
+    Delay {
+        inject: InjectRef,
+        min: u32,
+        max: u32,
+    },
+    OneOf {
+        injects: Vec<InjectRef>,
+    },
+    Chance {
+        inject: InjectRef,
+        percent: u8,
+    },
+    Unavailable {
+        person: PersonRef,
+        window: Window,
+        percent: u8,
+    },
 }
 
 impl Scenario {
@@ -327,7 +360,10 @@ impl Scenario {
     }
 
     pub fn find_decision(&self, id: &str) -> Option<DecisionRef> {
-        self.decisions.iter().position(|d| d.id == id).map(DecisionRef)
+        self.decisions
+            .iter()
+            .position(|d| d.id == id)
+            .map(DecisionRef)
     }
 
     pub fn find_fact(&self, id: &str) -> Option<FactRef> {
@@ -353,7 +389,12 @@ impl Scenario {
             match &d.kind {
                 DecisionKind::Choice { options } => {
                     for o in options {
-                        rules.extend(o.effects.iter().filter(|e| e.points > 0).map(|e| e.rule.clone()));
+                        rules.extend(
+                            o.effects
+                                .iter()
+                                .filter(|e| e.points > 0)
+                                .map(|e| e.rule.clone()),
+                        );
                     }
                 }
                 DecisionKind::Timing(t) => {
@@ -381,10 +422,19 @@ impl Scenario {
                 }
                 DecisionKind::Inquiry(q) => {
                     for o in &q.answers {
-                        rules.extend(o.effects.iter().filter(|e| e.points > 0).map(|e| e.rule.clone()));
+                        rules.extend(
+                            o.effects
+                                .iter()
+                                .filter(|e| e.points > 0)
+                                .map(|e| e.rule.clone()),
+                        );
                     }
                     if q.free_text {
-                        for r in ["wording.inconsistent", "wording.unconfirmed_claim", "wording.speculation"] {
+                        for r in [
+                            "wording.inconsistent",
+                            "wording.unconfirmed_claim",
+                            "wording.speculation",
+                        ] {
                             rules.insert(r.to_string());
                         }
                     }

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A moment in a drill, in whole minutes since the scenario clock started.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct SimTime(pub u32);
 
 impl SimTime {
@@ -93,8 +95,7 @@ pub fn parse_moment(text: &str, start: DateTime<FixedOffset>) -> Result<SimTime,
     parse_span(t).map(SimTime)
 }
 
-pub const TIME_HINT: &str =
-    "write a time after the start as \"+45m\", \"+1h30m\" or \"+2d\", or a date-time such as \"2026-03-12T10:00:00+09:00\"";
+pub const TIME_HINT: &str = "write a time after the start as \"+45m\", \"+1h30m\" or \"+2d\", or a date-time such as \"2026-03-12T10:00:00+09:00\"";
 
 #[cfg(test)]
 mod tests {
@@ -111,7 +112,10 @@ mod tests {
         assert!(parse_span("h").is_err());
         assert!(parse_span("12").is_ok());
         assert_eq!(parse_moment("+1h", start), Ok(SimTime(60)));
-        assert_eq!(parse_moment("2026-03-12T10:00:00+09:00", start), Ok(SimTime(90)));
+        assert_eq!(
+            parse_moment("2026-03-12T10:00:00+09:00", start),
+            Ok(SimTime(90))
+        );
         assert_eq!(parse_moment("2026-03-12T01:00:00Z", start), Ok(SimTime(90)));
         assert!(parse_moment("2026-03-12T08:00:00+09:00", start).is_err());
         assert_eq!(SimTime(65).to_string(), "+1h05m");

@@ -77,13 +77,25 @@ fn sorted_keys(map: &HashMap<String, usize>) -> Vec<&str> {
 }
 
 impl Validator<'_> {
-    fn error(&mut self, code: &'static str, path: impl Into<String>, message: impl Into<String>) -> &mut Diagnostic {
-        self.diags.push(Diagnostic::error(code, message).field(path));
+    fn error(
+        &mut self,
+        code: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::error(code, message).field(path));
         self.diags.last_mut().expect("just pushed")
     }
 
-    fn warning(&mut self, code: &'static str, path: impl Into<String>, message: impl Into<String>) -> &mut Diagnostic {
-        self.diags.push(Diagnostic::warning(code, message).field(path));
+    fn warning(
+        &mut self,
+        code: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::warning(code, message).field(path));
         self.diags.last_mut().expect("just pushed")
     }
 
@@ -92,15 +104,18 @@ impl Validator<'_> {
             self.error(
                 "unsupported-format",
                 "format",
-                format!("scenario format {} is not known; this Pressroom reads format {FORMAT}", f.format),
+                format!(
+                    "scenario format {} is not known; this Pressroom reads format {FORMAT}",
+                    f.format
+                ),
             )
             .hint = Some(format!("write `format: {FORMAT}`"));
         }
         self.id_syntax(&f.id, "id");
         self.languages(&f.languages);
         if f.minutes == 0 {
-            self.error("invalid-value", "minutes", "a drill cannot take 0 minutes").hint =
-                Some("give the minutes a drill takes in the room, e.g. 60".into());
+            self.error("invalid-value", "minutes", "a drill cannot take 0 minutes")
+                .hint = Some("give the minutes a drill takes in the room, e.g. 60".into());
         }
         self.clock(&f.clock);
         self.collect_ids(f);
@@ -116,23 +131,68 @@ impl Validator<'_> {
             self.text(o, &format!("briefing.objectives[{i}]"), true);
         }
 
-        let cast = f.cast.iter().enumerate().map(|(i, p)| self.person(p, i)).collect::<Vec<_>>();
+        let cast = f
+            .cast
+            .iter()
+            .enumerate()
+            .map(|(i, p)| self.person(p, i))
+            .collect::<Vec<_>>();
         if cast.is_empty() {
-            self.error("empty-cast", "cast", "the scenario has no cast").hint =
+            self.error("empty-cast", "cast", "the scenario has no cast")
+                .hint =
                 Some("add the people the team can call on: PR, legal, IT, an executive".into());
         }
-        let deadlines = f.deadlines.iter().enumerate().map(|(i, d)| self.deadline(d, i)).collect();
-        let facts = f.facts.iter().enumerate().map(|(i, x)| self.fact(x, i)).collect::<Vec<_>>();
-        let injects = f.injects.iter().enumerate().map(|(i, x)| self.inject(x, i)).collect::<Vec<_>>();
-        let decisions = f.decisions.iter().enumerate().map(|(i, d)| self.decision(d, i, f, &cast)).collect::<Vec<_>>();
-        let variations = f.variations.iter().enumerate().map(|(i, x)| self.variation(x, i)).collect();
+        let deadlines = f
+            .deadlines
+            .iter()
+            .enumerate()
+            .map(|(i, d)| self.deadline(d, i))
+            .collect();
+        let facts = f
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(i, x)| self.fact(x, i))
+            .collect::<Vec<_>>();
+        let injects = f
+            .injects
+            .iter()
+            .enumerate()
+            .map(|(i, x)| self.inject(x, i))
+            .collect::<Vec<_>>();
+        let decisions = f
+            .decisions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| self.decision(d, i, f, &cast))
+            .collect::<Vec<_>>();
+        let variations = f
+            .variations
+            .iter()
+            .enumerate()
+            .map(|(i, x)| self.variation(x, i))
+            .collect();
         if f.decisions.is_empty() {
-            self.error("no-decisions", "decisions", "the scenario asks the team for no decision").hint =
-                Some("add at least a timing and a draft decision".into());
+            self.error(
+                "no-decisions",
+                "decisions",
+                "the scenario asks the team for no decision",
+            )
+            .hint = Some("add at least a timing and a draft decision".into());
         }
-        if !facts.iter().any(|x: &Fact| x.core) && decisions.iter().any(|d: &Decision| matches!(d.kind, DecisionKind::Timing(_))) {
-            self.warning("no-core-fact", "facts", "no fact is marked `core: true`, so publishing early cannot be scored").hint =
-                Some("mark the facts that must be confirmed before publishing with `core: true`".into());
+        if !facts.iter().any(|x: &Fact| x.core)
+            && decisions
+                .iter()
+                .any(|d: &Decision| matches!(d.kind, DecisionKind::Timing(_)))
+        {
+            self.warning(
+                "no-core-fact",
+                "facts",
+                "no fact is marked `core: true`, so publishing early cannot be scored",
+            )
+            .hint = Some(
+                "mark the facts that must be confirmed before publishing with `core: true`".into(),
+            );
         }
 
         let mut hash = Sha256::new();
@@ -157,7 +217,11 @@ impl Validator<'_> {
             },
             cast,
             start: self.start,
-            duration: if self.duration == u32::MAX { 0 } else { self.duration },
+            duration: if self.duration == u32::MAX {
+                0
+            } else {
+                self.duration
+            },
             deadlines,
             facts,
             injects,
@@ -172,7 +236,9 @@ impl Validator<'_> {
     fn id_syntax(&mut self, id: &str, path: &str) {
         let ok = !id.is_empty()
             && id.len() <= 64
-            && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
         if !ok {
             self.error("bad-id", path, format!("`{id}` is not a valid ID")).hint =
                 Some("IDs use lower-case ASCII letters, digits, `_` and `-` (at most 64), e.g. `ceo_call`".into());
@@ -181,18 +247,30 @@ impl Validator<'_> {
 
     fn languages(&mut self, codes: &[String]) {
         if codes.is_empty() {
-            self.error("unknown-language", "languages", "the scenario declares no language").hint =
-                Some("write `languages: [\"ja\"]`, `[\"en\"]` or `[\"ja\", \"en\"]`".into());
+            self.error(
+                "unknown-language",
+                "languages",
+                "the scenario declares no language",
+            )
+            .hint = Some("write `languages: [\"ja\"]`, `[\"en\"]` or `[\"ja\", \"en\"]`".into());
         }
         for (i, code) in codes.iter().enumerate() {
             match Lang::from_code(code) {
                 Some(lang) if !self.languages.contains(&lang) => self.languages.push(lang),
                 Some(_) => {
-                    self.warning("duplicate-language", format!("languages[{i}]"), format!("`{code}` is listed twice"));
+                    self.warning(
+                        "duplicate-language",
+                        format!("languages[{i}]"),
+                        format!("`{code}` is listed twice"),
+                    );
                 }
                 None => {
-                    self.error("unknown-language", format!("languages[{i}]"), format!("`{code}` is not a language Pressroom speaks"))
-                        .hint = Some("use \"ja\" (Japanese) or \"en\" (English)".into());
+                    self.error(
+                        "unknown-language",
+                        format!("languages[{i}]"),
+                        format!("`{code}` is not a language Pressroom speaks"),
+                    )
+                    .hint = Some("use \"ja\" (Japanese) or \"en\" (English)".into());
                 }
             }
         }
@@ -208,13 +286,19 @@ impl Validator<'_> {
         }
         match parse_span(&c.duration) {
             Ok(0) => {
-                self.error("bad-time", "clock.duration", "the scenario lasts no time").hint =
-                    Some("give the simulated span the scenario covers, e.g. \"6h\" or \"3d\"".into());
+                self.error("bad-time", "clock.duration", "the scenario lasts no time")
+                    .hint = Some(
+                    "give the simulated span the scenario covers, e.g. \"6h\" or \"3d\"".into(),
+                );
             }
             Ok(d) => self.duration = d,
             Err(why) => {
-                self.error("bad-time", "clock.duration", format!("`{}`: {why}", c.duration)).hint =
-                    Some("write a span such as \"6h\", \"90m\" or \"3d\"".into());
+                self.error(
+                    "bad-time",
+                    "clock.duration",
+                    format!("`{}`: {why}", c.duration),
+                )
+                .hint = Some("write a span such as \"6h\", \"90m\" or \"3d\"".into());
             }
         }
     }
@@ -232,8 +316,14 @@ impl Validator<'_> {
                 v.id_syntax(id, &path);
                 if let Some(first) = map.insert(id.clone(), i) {
                     map.insert(id.clone(), first);
-                    v.error("duplicate-id", path, format!("{what} `{id}` is defined twice")).hint =
-                        Some(format!("the first is {list}[{first}]; give this one another ID"));
+                    v.error(
+                        "duplicate-id",
+                        path,
+                        format!("{what} `{id}` is defined twice"),
+                    )
+                    .hint = Some(format!(
+                        "the first is {list}[{first}]; give this one another ID"
+                    ));
                 }
             }
             map
@@ -241,9 +331,24 @@ impl Validator<'_> {
         self.ids.cast = table(self, "person", "cast", f.cast.iter().map(|p| &p.id));
         self.ids.facts = table(self, "fact", "facts", f.facts.iter().map(|p| &p.id));
         self.ids.injects = table(self, "inject", "injects", f.injects.iter().map(|p| &p.id));
-        self.ids.decisions = table(self, "decision", "decisions", f.decisions.iter().map(|p| &p.id));
-        self.ids.deadlines = table(self, "deadline", "deadlines", f.deadlines.iter().map(|p| &p.id));
-        table(self, "variation", "variations", f.variations.iter().map(|p| &p.id));
+        self.ids.decisions = table(
+            self,
+            "decision",
+            "decisions",
+            f.decisions.iter().map(|p| &p.id),
+        );
+        self.ids.deadlines = table(
+            self,
+            "deadline",
+            "deadlines",
+            f.deadlines.iter().map(|p| &p.id),
+        );
+        table(
+            self,
+            "variation",
+            "variations",
+            f.variations.iter().map(|p| &p.id),
+        );
         for d in &f.decisions {
             let options = match &d.kind {
                 DecisionKindFile::Choice(c) => c.options.iter().map(|o| o.id.clone()).collect(),
@@ -259,14 +364,23 @@ impl Validator<'_> {
             if required {
                 self.error("empty-text", path, "this text is empty").hint = Some(format!(
                     "write it for every declared language: ({})",
-                    self.languages.iter().map(|l| format!("{l}: \"…\"")).collect::<Vec<_>>().join(", ")
+                    self.languages
+                        .iter()
+                        .map(|l| format!("{l}: \"…\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ));
             }
             return;
         }
         for lang in self.languages.clone() {
             if !t.has(lang) {
-                self.error("missing-translation", path, format!("this text has no `{lang}` version")).hint = Some(format!(
+                self.error(
+                    "missing-translation",
+                    path,
+                    format!("this text has no `{lang}` version"),
+                )
+                .hint = Some(format!(
                     "the scenario declares `{lang}` in `languages`; add `{lang}: \"…\"` or remove the language"
                 ));
             }
@@ -280,14 +394,18 @@ impl Validator<'_> {
                     self.error(
                         "time-outside-scenario",
                         path,
-                        format!("{t} is after the scenario ends ({})", SimTime(self.duration)),
+                        format!(
+                            "{t} is after the scenario ends ({})",
+                            SimTime(self.duration)
+                        ),
                     )
                     .hint = Some("move it inside the clock, or lengthen `clock.duration`".into());
                 }
                 t
             }
             Err(why) => {
-                self.error("bad-time", path, format!("`{text}`: {why}")).hint = Some(TIME_HINT.into());
+                self.error("bad-time", path, format!("`{text}`: {why}"))
+                    .hint = Some(TIME_HINT.into());
                 SimTime::START
             }
         }
@@ -298,13 +416,23 @@ impl Validator<'_> {
         let to = self.moment(&w.to, &format!("{path}.to"));
         if from >= to {
             let what = if from == to { "empty" } else { "inverted" };
-            self.error("bad-window", path, format!("the window is {what}: it runs from {from} to {to}")).hint =
-                Some("`from` must come before `to`".into());
+            self.error(
+                "bad-window",
+                path,
+                format!("the window is {what}: it runs from {from} to {to}"),
+            )
+            .hint = Some("`from` must come before `to`".into());
         }
         Window { from, to }
     }
 
-    fn reference(&mut self, kind: &'static str, code: &'static str, id: &str, path: &str) -> Option<usize> {
+    fn reference(
+        &mut self,
+        kind: &'static str,
+        code: &'static str,
+        id: &str,
+        path: &str,
+    ) -> Option<usize> {
         let map = match kind {
             "person" => &self.ids.cast,
             "fact" => &self.ids.facts,
@@ -316,24 +444,37 @@ impl Validator<'_> {
             return Some(i);
         }
         let hint = suggestion(id, sorted_keys(map));
-        self.error(code, path, format!("there is no {kind} `{id}`")).hint = hint;
+        self.error(code, path, format!("there is no {kind} `{id}`"))
+            .hint = hint;
         None
     }
 
     fn person_ref(&mut self, id: &str, path: &str) -> PersonRef {
-        PersonRef(self.reference("person", "unknown-person", id, path).unwrap_or(0))
+        PersonRef(
+            self.reference("person", "unknown-person", id, path)
+                .unwrap_or(0),
+        )
     }
 
     fn fact_ref(&mut self, id: &str, path: &str) -> FactRef {
-        FactRef(self.reference("fact", "unknown-fact", id, path).unwrap_or(0))
+        FactRef(
+            self.reference("fact", "unknown-fact", id, path)
+                .unwrap_or(0),
+        )
     }
 
     fn inject_ref(&mut self, id: &str, path: &str) -> InjectRef {
-        InjectRef(self.reference("inject", "unknown-inject", id, path).unwrap_or(0))
+        InjectRef(
+            self.reference("inject", "unknown-inject", id, path)
+                .unwrap_or(0),
+        )
     }
 
     fn decision_ref(&mut self, id: &str, path: &str) -> DecisionRef {
-        DecisionRef(self.reference("decision", "unknown-decision", id, path).unwrap_or(0))
+        DecisionRef(
+            self.reference("decision", "unknown-decision", id, path)
+                .unwrap_or(0),
+        )
     }
 
     fn option_ref(&mut self, decision: &str, option: &str, path: &str) -> usize {
@@ -344,14 +485,18 @@ impl Validator<'_> {
             return i;
         }
         let hint = if options.is_empty() {
-            Some(format!("`{decision}` is not a choice or inquiry with options"))
+            Some(format!(
+                "`{decision}` is not a choice or inquiry with options"
+            ))
         } else {
             suggestion(option, options.iter().map(String::as_str))
         };
-        let options_len = options.len();
-        let d = self.error("unknown-option", path, format!("decision `{decision}` has no option `{option}`"));
-        d.hint = hint;
-        let _ = options_len;
+        self.error(
+            "unknown-option",
+            path,
+            format!("decision `{decision}` has no option `{option}`"),
+        )
+        .hint = hint;
         0
     }
 
@@ -418,8 +563,15 @@ impl Validator<'_> {
             None => 60,
             Some(g) => match parse_span(g) {
                 Ok(0) | Err(_) => {
-                    self.error("bad-time", format!("{path}.grace"), format!("`{g}` is not a usable grace span")).hint =
-                        Some("give how long after the deadline points fall to nothing, e.g. \"2h\"".into());
+                    self.error(
+                        "bad-time",
+                        format!("{path}.grace"),
+                        format!("`{g}` is not a usable grace span"),
+                    )
+                    .hint = Some(
+                        "give how long after the deadline points fall to nothing, e.g. \"2h\""
+                            .into(),
+                    );
                     60
                 }
                 Ok(m) => m,
@@ -448,15 +600,34 @@ impl Validator<'_> {
                 status: c.status,
             })
             .collect();
-        for (j, term) in x.never_public.iter().enumerate() {
+        let terms = x
+            .never_public
+            .iter()
+            .enumerate()
+            .map(|(j, t)| (format!("{path}.never_public[{j}]"), t))
+            .chain(
+                x.keywords
+                    .iter()
+                    .enumerate()
+                    .map(|(j, t)| (format!("{path}.keywords[{j}]"), t)),
+            );
+        for (term_path, term) in terms {
             if term.trim().chars().count() < 2 {
-                self.error("invalid-value", format!("{path}.never_public[{j}]"), format!("`{term}` is too short to look for"))
-                    .hint = Some("a term that must stay private has at least two characters".into());
+                self.error(
+                    "invalid-value",
+                    term_path,
+                    format!("`{term}` is too short to look for"),
+                )
+                .hint = Some("a term to look for has at least two characters".into());
             }
         }
         if x.core && x.initially == FactStatus::Unknown && x.timeline.is_empty() {
-            self.warning("fact-never-settles", format!("{path}.core"), "this core fact never becomes known, so publishing can never be on time")
-                .hint = Some("add a `timeline` entry that confirms or refutes it".into());
+            self.warning(
+                "fact-never-settles",
+                format!("{path}.core"),
+                "this core fact never becomes known, so publishing can never be on time",
+            )
+            .hint = Some("add a `timeline` entry that confirms or refutes it".into());
         }
         Fact {
             id: x.id.clone(),
@@ -467,6 +638,7 @@ impl Validator<'_> {
             count: x.count,
             core: x.core,
             never_public: x.never_public.clone(),
+            keywords: x.keywords.clone(),
         }
     }
 
@@ -501,53 +673,98 @@ impl Validator<'_> {
             let p = format!("{path}[{j}]");
             self.id_syntax(&o.id, &format!("{p}.id"));
             if let Some(first) = seen.insert(&o.id, j) {
-                self.error("duplicate-id", format!("{p}.id"), format!("option `{}` is defined twice", o.id)).hint =
-                    Some(format!("the first is {path}[{first}]"));
+                self.error(
+                    "duplicate-id",
+                    format!("{p}.id"),
+                    format!("option `{}` is defined twice", o.id),
+                )
+                .hint = Some(format!("the first is {path}[{first}]"));
             }
             self.text(&o.label, &format!("{p}.label"), true);
             self.text(&o.feedback, &format!("{p}.feedback"), false);
             for (k, e) in o.effects.iter().enumerate() {
                 self.rule(&e.rule, &format!("{p}.effects[{k}].rule"));
                 if e.points > 100 {
-                    self.error("invalid-value", format!("{p}.effects[{k}].points"), format!("{} points is more than a rule can carry", e.points))
-                        .hint = Some("use 0 to 100; the playbook's weight scales it".into());
+                    self.error(
+                        "invalid-value",
+                        format!("{p}.effects[{k}].points"),
+                        format!("{} points is more than a rule can carry", e.points),
+                    )
+                    .hint = Some("use 0 to 100; the playbook's weight scales it".into());
                 }
             }
             out.push(ChoiceOption {
                 id: o.id.clone(),
                 label: o.label.clone(),
                 feedback: o.feedback.clone(),
-                effects: o.effects.iter().map(|e| Effect { rule: e.rule.clone(), points: e.points }).collect(),
+                effects: o
+                    .effects
+                    .iter()
+                    .map(|e| Effect {
+                        rule: e.rule.clone(),
+                        points: e.points,
+                    })
+                    .collect(),
             });
         }
         out
     }
 
-    fn decision(&mut self, d: &DecisionFile, i: usize, f: &ScenarioFile, cast: &[Person]) -> Decision {
+    fn decision(
+        &mut self,
+        d: &DecisionFile,
+        i: usize,
+        f: &ScenarioFile,
+        cast: &[Person],
+    ) -> Decision {
         let path = format!("decisions[{i}]");
         self.text(&d.title, &format!("{path}.title"), true);
         self.text(&d.prompt, &format!("{path}.prompt"), true);
-        let opens = d.opens.as_ref().map(|t| self.trigger(t, &format!("{path}.opens")));
-        let due = d.due.as_ref().map(|t| self.moment(t, &format!("{path}.due")));
+        let opens = d
+            .opens
+            .as_ref()
+            .map(|t| self.trigger(t, &format!("{path}.opens")));
+        let due = d
+            .due
+            .as_ref()
+            .map(|t| self.moment(t, &format!("{path}.due")));
         if let (Some(Trigger::At(open)), Some(due)) = (opens, due)
             && due <= open
         {
-            self.error("bad-window", format!("{path}.due"), format!("the decision is due at {due}, before it opens at {open}"))
-                .hint = Some("make `due` later than `opens`".into());
+            self.error(
+                "bad-window",
+                format!("{path}.due"),
+                format!("the decision is due at {due}, before it opens at {open}"),
+            )
+            .hint = Some("make `due` later than `opens`".into());
         }
         let kp = format!("{path}.kind");
         let no_effect = |v: &mut Validator<'_>, why: &str| {
-            v.error("no-scoring-effect", kp.clone(), format!("decision `{}` scores nothing: {why}", d.id)).hint =
-                Some("name a playbook rule and points in an `effects` entry, or give `points` above 0".into());
+            v.error(
+                "no-scoring-effect",
+                kp.clone(),
+                format!("decision `{}` scores nothing: {why}", d.id),
+            )
+            .hint = Some(
+                "name a playbook rule and points in an `effects` entry, or give `points` above 0"
+                    .into(),
+            );
         };
         let kind = match &d.kind {
             DecisionKindFile::Choice(c) => {
                 let options = self.options(&c.options, &format!("{kp}.options"));
                 if options.len() < 2 {
-                    self.error("too-few-options", format!("{kp}.options"), "a choice needs at least two options").hint =
-                        Some("add the tempting wrong answer as well as the right one".into());
+                    self.error(
+                        "too-few-options",
+                        format!("{kp}.options"),
+                        "a choice needs at least two options",
+                    )
+                    .hint = Some("add the tempting wrong answer as well as the right one".into());
                 }
-                if !options.iter().any(|o| o.effects.iter().any(|e| e.points > 0)) {
+                if !options
+                    .iter()
+                    .any(|o| o.effects.iter().any(|e| e.points > 0))
+                {
                     no_effect(self, "no option earns points for any rule");
                 }
                 DecisionKind::Choice { options }
@@ -555,7 +772,13 @@ impl Validator<'_> {
             DecisionKindFile::Timing(t) => {
                 let window = self.window(&t.window, &format!("{kp}.window"));
                 let deadline = t.deadline.as_ref().and_then(|id| {
-                    self.reference("deadline", "unknown-deadline", id, &format!("{kp}.deadline")).map(DeadlineRef)
+                    self.reference(
+                        "deadline",
+                        "unknown-deadline",
+                        id,
+                        &format!("{kp}.deadline"),
+                    )
+                    .map(DeadlineRef)
                 });
                 let needs = t
                     .needs
@@ -565,17 +788,34 @@ impl Validator<'_> {
                         let np = format!("{kp}.needs[{j}]");
                         self.rule(&n.rule, &format!("{np}.rule"));
                         if n.decision == d.id {
-                            self.error("invalid-value", format!("{np}.decision"), "a timing decision cannot need itself");
+                            self.error(
+                                "invalid-value",
+                                format!("{np}.decision"),
+                                "a timing decision cannot need itself",
+                            );
                         }
                         let decision = self.decision_ref(&n.decision, &format!("{np}.decision"));
-                        let option = n.option.as_ref().map(|o| self.option_ref(&n.decision, o, &format!("{np}.option")));
-                        Need { rule: n.rule.clone(), decision, option }
+                        let option = n
+                            .option
+                            .as_ref()
+                            .map(|o| self.option_ref(&n.decision, o, &format!("{np}.option")));
+                        Need {
+                            rule: n.rule.clone(),
+                            decision,
+                            option,
+                        }
                     })
                     .collect();
                 if t.points == 0 {
                     no_effect(self, "its points are 0");
                 }
-                DecisionKind::Timing(Timing { stage: t.stage, window, deadline, needs, points: t.points })
+                DecisionKind::Timing(Timing {
+                    stage: t.stage,
+                    window,
+                    deadline,
+                    needs,
+                    points: t.points,
+                })
             }
             DecisionKindFile::Roles(r) => {
                 let mut roles = Vec::new();
@@ -584,7 +824,11 @@ impl Validator<'_> {
                     let rp = format!("{kp}.roles[{j}]");
                     self.id_syntax(&role.id, &format!("{rp}.id"));
                     if seen.insert(&role.id, j).is_some() {
-                        self.error("duplicate-id", format!("{rp}.id"), format!("role `{}` is defined twice", role.id));
+                        self.error(
+                            "duplicate-id",
+                            format!("{rp}.id"),
+                            format!("role `{}` is defined twice", role.id),
+                        );
                     }
                     self.text(&role.name, &format!("{rp}.name"), true);
                     self.rule(&role.rule, &format!("{rp}.rule"));
@@ -597,7 +841,11 @@ impl Validator<'_> {
                         must_be_available: false,
                         points: role.points,
                     };
-                    if !cast.is_empty() && !cast.iter().any(|p| model.unmet_by(p, SimTime::START).is_none()) {
+                    if !cast.is_empty()
+                        && !cast
+                            .iter()
+                            .any(|p| model.unmet_by(p, SimTime::START).is_none())
+                    {
                         let mut needs = Vec::new();
                         if !role.departments.is_empty() {
                             needs.push(format!("a department among {:?}", role.departments));
@@ -605,21 +853,47 @@ impl Validator<'_> {
                         if role.must_approve {
                             needs.push("`can_approve: true`".to_string());
                         }
-                        self.error("unfillable-role", rp.clone(), format!("no cast member can hold role `{}`", role.id)).hint =
-                            Some(format!("add a person with {}, or relax the role", needs.join(" and ")));
+                        self.error(
+                            "unfillable-role",
+                            rp.clone(),
+                            format!("no cast member can hold role `{}`", role.id),
+                        )
+                        .hint = Some(format!(
+                            "add a person with {}, or relax the role",
+                            needs.join(" and ")
+                        ));
                     }
-                    roles.push(Role { must_be_available: role.must_be_available, ..model });
+                    roles.push(Role {
+                        must_be_available: role.must_be_available,
+                        ..model
+                    });
                 }
                 if roles.is_empty() {
-                    self.error("no-scoring-effect", format!("{kp}.roles"), "a roles decision needs at least one role");
+                    self.error(
+                        "no-scoring-effect",
+                        format!("{kp}.roles"),
+                        "a roles decision needs at least one role",
+                    );
                 } else if roles.iter().all(|r| r.points == 0) {
                     no_effect(self, "every role's points are 0");
                 }
                 if !r.allow_doubling && !f.cast.is_empty() && roles.len() > f.cast.len() {
-                    self.error("unfillable-role", format!("{kp}.roles"), format!("{} roles but only {} people, and no one may hold two", roles.len(), f.cast.len()))
-                        .hint = Some("add people, remove a role or write `allow_doubling: true`".into());
+                    self.error(
+                        "unfillable-role",
+                        format!("{kp}.roles"),
+                        format!(
+                            "{} roles but only {} people, and no one may hold two",
+                            roles.len(),
+                            f.cast.len()
+                        ),
+                    )
+                    .hint =
+                        Some("add people, remove a role or write `allow_doubling: true`".into());
                 }
-                DecisionKind::Roles(Roles { roles, allow_doubling: r.allow_doubling })
+                DecisionKind::Roles(Roles {
+                    roles,
+                    allow_doubling: r.allow_doubling,
+                })
             }
             DecisionKindFile::Draft(x) => {
                 let mut seen: HashMap<&str, usize> = HashMap::new();
@@ -631,11 +905,19 @@ impl Validator<'_> {
                         let cp = format!("{kp}.candidates[{j}]");
                         self.id_syntax(&c.id, &format!("{cp}.id"));
                         if seen.insert(&c.id, j).is_some() {
-                            self.error("duplicate-id", format!("{cp}.id"), format!("candidate `{}` is defined twice", c.id));
+                            self.error(
+                                "duplicate-id",
+                                format!("{cp}.id"),
+                                format!("candidate `{}` is defined twice", c.id),
+                            );
                         }
                         self.text(&c.label, &format!("{cp}.label"), true);
                         self.text(&c.text, &format!("{cp}.text"), true);
-                        Candidate { id: c.id.clone(), label: c.label.clone(), text: c.text.clone() }
+                        Candidate {
+                            id: c.id.clone(),
+                            label: c.label.clone(),
+                            text: c.text.clone(),
+                        }
                     })
                     .collect();
                 if x.points == 0 {
@@ -650,7 +932,12 @@ impl Validator<'_> {
                     }
                     None => Element::defaults_for(x.stage).to_vec(),
                 };
-                DecisionKind::Draft(Draft { stage: x.stage, required, candidates, points: x.points })
+                DecisionKind::Draft(Draft {
+                    stage: x.stage,
+                    required,
+                    candidates,
+                    points: x.points,
+                })
             }
             DecisionKindFile::Inquiry(q) => {
                 let from = self.sender(&q.from, &format!("{kp}.from"));
@@ -662,13 +949,23 @@ impl Validator<'_> {
                     .map(|(j, id)| self.fact_ref(id, &format!("{kp}.about[{j}]")))
                     .collect();
                 let answers = self.options(&q.answers, &format!("{kp}.answers"));
-                let scored_answers = answers.iter().any(|o| o.effects.iter().any(|e| e.points > 0));
-                if !scored_answers && !(q.free_text && q.points > 0) {
-                    no_effect(self, "no answer earns points and free-text answers are off or worth 0");
+                let scored_answers = answers
+                    .iter()
+                    .any(|o| o.effects.iter().any(|e| e.points > 0));
+                if !(scored_answers || (q.free_text && q.points > 0)) {
+                    no_effect(
+                        self,
+                        "no answer earns points and free-text answers are off or worth 0",
+                    );
                 }
                 if answers.is_empty() && !q.free_text {
-                    self.error("too-few-options", format!("{kp}.answers"), "the inquiry can be answered neither by picking nor by writing")
-                        .hint = Some("add `answers`, or leave `free_text` at its default `true`".into());
+                    self.error(
+                        "too-few-options",
+                        format!("{kp}.answers"),
+                        "the inquiry can be answered neither by picking nor by writing",
+                    )
+                    .hint =
+                        Some("add `answers`, or leave `free_text` at its default `true`".into());
                 }
                 DecisionKind::Inquiry(Inquiry {
                     from,
@@ -697,8 +994,12 @@ impl Validator<'_> {
         self.text(&x.note, &format!("variations[{i}].note"), false);
         let percent = |v: &mut Validator<'_>, p: u8| {
             if p > 100 {
-                v.error("invalid-value", format!("{path}.percent"), format!("{p}% is not a chance")).hint =
-                    Some("a chance is 0 to 100".into());
+                v.error(
+                    "invalid-value",
+                    format!("{path}.percent"),
+                    format!("{p}% is not a chance"),
+                )
+                .hint = Some("a chance is 0 to 100".into());
             }
         };
         let kind = match &x.kind {
@@ -707,21 +1008,45 @@ impl Validator<'_> {
                 let lo = parse_span(min);
                 let hi = parse_span(max);
                 match (lo, hi) {
-                    (Ok(lo), Ok(hi)) if lo <= hi => VariationKind::Delay { inject, min: lo, max: hi },
+                    (Ok(lo), Ok(hi)) if lo <= hi => VariationKind::Delay {
+                        inject,
+                        min: lo,
+                        max: hi,
+                    },
                     (Ok(_), Ok(_)) => {
-                        self.error("bad-window", path.clone(), "the delay's `min` is above its `max`");
-                        VariationKind::Delay { inject, min: 0, max: 0 }
+                        self.error(
+                            "bad-window",
+                            path.clone(),
+                            "the delay's `min` is above its `max`",
+                        );
+                        VariationKind::Delay {
+                            inject,
+                            min: 0,
+                            max: 0,
+                        }
                     }
                     _ => {
-                        self.error("bad-time", path.clone(), "a delay needs spans such as \"0m\" and \"40m\"").hint =
-                            Some("write `min: \"0m\", max: \"40m\"`".into());
-                        VariationKind::Delay { inject, min: 0, max: 0 }
+                        self.error(
+                            "bad-time",
+                            path.clone(),
+                            "a delay needs spans such as \"0m\" and \"40m\"",
+                        )
+                        .hint = Some("write `min: \"0m\", max: \"40m\"`".into());
+                        VariationKind::Delay {
+                            inject,
+                            min: 0,
+                            max: 0,
+                        }
                     }
                 }
             }
             VariationKindFile::OneOf { injects } => {
                 if injects.len() < 2 {
-                    self.error("too-few-options", format!("{path}.injects"), "`OneOf` needs at least two injects to choose from");
+                    self.error(
+                        "too-few-options",
+                        format!("{path}.injects"),
+                        "`OneOf` needs at least two injects to choose from",
+                    );
                 }
                 let injects = injects
                     .iter()
@@ -732,21 +1057,40 @@ impl Validator<'_> {
             }
             VariationKindFile::Chance { inject, percent: p } => {
                 percent(self, *p);
-                VariationKind::Chance { inject: self.inject_ref(inject, &format!("{path}.inject")), percent: *p }
+                VariationKind::Chance {
+                    inject: self.inject_ref(inject, &format!("{path}.inject")),
+                    percent: *p,
+                }
             }
-            VariationKindFile::Unavailable { person, window, percent: p } => {
+            VariationKindFile::Unavailable {
+                person,
+                window,
+                percent: p,
+            } => {
                 percent(self, *p);
                 let person = self.person_ref(person, &format!("{path}.person"));
                 let window = self.window(window, &format!("{path}.window"));
-                VariationKind::Unavailable { person, window, percent: *p }
+                VariationKind::Unavailable {
+                    person,
+                    window,
+                    percent: *p,
+                }
             }
         };
-        Variation { id: x.id.clone(), note: x.note.clone(), kind }
+        Variation {
+            id: x.id.clone(),
+            note: x.note.clone(),
+            kind,
+        }
     }
 
     /// Injects and decisions that nothing can bring about are errors: a writer forgot a link.
     fn reachability(&mut self, s: &Scenario) {
-        if self.diags.iter().any(|d| d.is_error() && d.code.starts_with("unknown-")) {
+        if self
+            .diags
+            .iter()
+            .any(|d| d.is_error() && d.code.starts_with("unknown-"))
+        {
             return; // unresolved references would make the answer meaningless
         }
         let mut injects = vec![false; s.injects.len()];
@@ -779,7 +1123,10 @@ impl Validator<'_> {
                 if decisions[i] {
                     continue;
                 }
-                let by_trigger = d.opens.as_ref().is_some_and(|t| fires(t, &injects, &decisions));
+                let by_trigger = d
+                    .opens
+                    .as_ref()
+                    .is_some_and(|t| fires(t, &injects, &decisions));
                 let by_inject = s
                     .injects
                     .iter()
@@ -803,13 +1150,22 @@ impl Validator<'_> {
         for (i, reached) in decisions.iter().enumerate() {
             if !reached {
                 let d = &s.decisions[i];
-                let hint = if d.opens.is_none() && !s.injects.iter().any(|inj| inj.opens.contains(&DecisionRef(i))) {
+                let hint = if d.opens.is_none()
+                    && !s
+                        .injects
+                        .iter()
+                        .any(|inj| inj.opens.contains(&DecisionRef(i)))
+                {
                     "nothing opens it: add `opens: Start` (or a time) or list it in an inject's `opens`"
                 } else {
                     "what opens it never happens; open it by a time or by an inject that arrives"
                 };
-                self.error("unreachable", format!("decisions[{i}].id"), format!("decision `{}` can never open", d.id)).hint =
-                    Some(hint.into());
+                self.error(
+                    "unreachable",
+                    format!("decisions[{i}].id"),
+                    format!("decision `{}` can never open", d.id),
+                )
+                .hint = Some(hint.into());
             }
         }
     }

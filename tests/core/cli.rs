@@ -25,9 +25,18 @@ fn json(o: &Output) -> serde_json::Value {
 #[test]
 fn check_defaults_to_the_bundled_scenarios_and_passes() {
     let o = pressroom(&["check"]);
-    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&o),
+        String::from_utf8_lossy(&o.stderr)
+    );
     let text = stdout(&o);
-    assert!(text.contains("ransomware-manufacturer.ron (ransomware-manufacturer): ok"), "{text}");
+    assert!(
+        text.contains("ransomware-manufacturer.ron (ransomware-manufacturer): ok"),
+        "{text}"
+    );
     assert!(text.contains("coverage over"));
 }
 
@@ -43,10 +52,16 @@ fn check_json_carries_files_diagnostics_and_coverage() {
         assert!(f["diagnostics"].is_array());
     }
     for id in RULES {
-        assert!(v["coverage"]["rules"][id].as_u64().unwrap() >= 1, "{id} not exercised");
+        assert!(
+            v["coverage"]["rules"][id].as_u64().unwrap() >= 1,
+            "{id} not exercised"
+        );
     }
     for s in TOP_SECTIONS {
-        assert!(v["coverage"]["sections"][s].as_u64().unwrap() >= 1, "{s} not exercised");
+        assert!(
+            v["coverage"]["sections"][s].as_u64().unwrap() >= 1,
+            "{s} not exercised"
+        );
     }
 }
 
@@ -56,7 +71,12 @@ fn check_reports_errors_with_place_and_hint_and_exits_1() {
     let o = pressroom(&["check", path]);
     assert_eq!(o.status.code(), Some(1));
     let text = stdout(&o);
-    assert!(text.contains(&format!("{path}:42:119: error[unknown-fact]: there is no fact `outgae`")), "{text}");
+    assert!(
+        text.contains(&format!(
+            "{path}:42:119: error[unknown-fact]: there is no fact `outgae`"
+        )),
+        "{text}"
+    );
     assert!(text.contains("hint: did you mean `outage`?"), "{text}");
 
     let o = pressroom(&["check", path, "--format", "json"]);
@@ -78,15 +98,25 @@ fn check_a_folder_of_broken_files_reports_each_and_exits_1() {
     assert!(files.len() >= 30);
     for f in files {
         let name = f["path"].as_str().unwrap();
-        let has_errors = f["diagnostics"].as_array().unwrap().iter().any(|d| d["severity"] == "error");
+        let has_errors = f["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|d| d["severity"] == "error");
         assert_eq!(has_errors, name.contains("/err_"), "{name}");
     }
 }
 
 #[test]
 fn bad_usage_exits_2() {
-    assert_eq!(pressroom(&["check", "no/such/folder"]).status.code(), Some(2));
-    assert_eq!(pressroom(&["check", "--format", "yaml"]).status.code(), Some(2));
+    assert_eq!(
+        pressroom(&["check", "no/such/folder"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        pressroom(&["check", "--format", "yaml"]).status.code(),
+        Some(2)
+    );
     assert_eq!(pressroom(&["rules", "--lang", "fr"]).status.code(), Some(2));
     assert_eq!(pressroom(&["frobnicate"]).status.code(), Some(2));
     let empty = std::env::temp_dir().join(format!("pressroom-empty-{}", std::process::id()));
@@ -104,7 +134,10 @@ fn rules_json_lists_every_rule_with_sections() {
     let v = json(&o);
     let rules = v["rules"].as_array().unwrap();
     for id in RULES {
-        let r = rules.iter().find(|r| r["id"] == id).unwrap_or_else(|| panic!("{id}"));
+        let r = rules
+            .iter()
+            .find(|r| r["id"] == id)
+            .unwrap_or_else(|| panic!("{id}"));
         assert!(!r["sections"].as_array().unwrap().is_empty(), "{id}");
         assert!(r["title"]["ja"].is_string() && r["title"]["en"].is_string());
         assert!(r["weight"].as_f64().unwrap() > 0.0);
@@ -112,7 +145,15 @@ fn rules_json_lists_every_rule_with_sections() {
     let cited: Vec<String> = rules
         .iter()
         .flat_map(|r| r["sections"].as_array().unwrap().iter())
-        .map(|s| s["id"].as_str().unwrap().split('.').next().unwrap().to_string())
+        .map(|s| {
+            s["id"]
+                .as_str()
+                .unwrap()
+                .split('.')
+                .next()
+                .unwrap()
+                .to_string()
+        })
         .collect();
     for s in TOP_SECTIONS {
         assert!(cited.iter().any(|c| c == s), "{s} never cited");
@@ -139,10 +180,22 @@ fn rules_text_follows_the_language() {
 #[test]
 fn an_organisation_playbook_is_used_and_a_broken_one_refused() {
     let ok = fixture("playbooks/ok_overlay.ron");
-    let o = pressroom(&["--playbook", ok.to_str().unwrap(), "rules", "--format", "json"]);
+    let o = pressroom(&[
+        "--playbook",
+        ok.to_str().unwrap(),
+        "rules",
+        "--format",
+        "json",
+    ]);
     assert_eq!(o.status.code(), Some(0));
     let v = json(&o);
-    assert!(v["rules"].as_array().unwrap().iter().any(|r| r["id"] == "process.board_notified"));
+    assert!(
+        v["rules"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["id"] == "process.board_notified")
+    );
     let o = pressroom(&["--playbook", ok.to_str().unwrap(), "check"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
 
@@ -150,5 +203,8 @@ fn an_organisation_playbook_is_used_and_a_broken_one_refused() {
     let o = pressroom(&["--playbook", bad.to_str().unwrap(), "check"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("error[unknown-section]") && err.contains("did you mean `S3`?"), "{err}");
+    assert!(
+        err.contains("error[unknown-section]") && err.contains("did you mean `S3`?"),
+        "{err}"
+    );
 }

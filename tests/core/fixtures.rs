@@ -30,14 +30,25 @@ fn expectations(path: &Path) -> Vec<Expect> {
 }
 
 fn assert_matches(path: &Path, diags: &[Diagnostic], expects: &[Expect]) {
-    let shown: Vec<String> = diags.iter().map(|d| d.render(&path.display().to_string())).collect();
+    let shown: Vec<String> = diags
+        .iter()
+        .map(|d| d.render(&path.display().to_string()))
+        .collect();
     let got: BTreeSet<&str> = diags.iter().map(|d| d.code).collect();
     let want: BTreeSet<&str> = expects.iter().map(|e| e.code.as_str()).collect();
-    assert_eq!(got, want, "{}: codes differ; got:\n{}", path.display(), shown.join("\n"));
+    assert_eq!(
+        got,
+        want,
+        "{}: codes differ; got:\n{}",
+        path.display(),
+        shown.join("\n")
+    );
     for e in expects {
         if let Some((line, column)) = e.place {
             assert!(
-                diags.iter().any(|d| d.code == e.code && d.line == line && d.column == column),
+                diags
+                    .iter()
+                    .any(|d| d.code == e.code && d.line == line && d.column == column),
                 "{}: expected {} at {line}:{column}; got:\n{}",
                 path.display(),
                 e.code,
@@ -47,7 +58,11 @@ fn assert_matches(path: &Path, diags: &[Diagnostic], expects: &[Expect]) {
     }
     for d in diags {
         assert!(!d.message.is_empty());
-        assert!(CODES.iter().any(|(c, _)| *c == d.code), "code {} is not registered", d.code);
+        assert!(
+            CODES.iter().any(|(c, _)| *c == d.code),
+            "code {} is not registered",
+            d.code
+        );
     }
 }
 
@@ -68,14 +83,23 @@ fn scenario_fixtures_give_their_codes_at_their_places() {
     for prefix in ["err_", "warn_"] {
         for path in files("scenarios", prefix) {
             let expects = expectations(&path);
-            assert!(!expects.is_empty(), "{} has no expect lines", path.display());
+            assert!(
+                !expects.is_empty(),
+                "{} has no expect lines",
+                path.display()
+            );
             let diags = match Scenario::load(&path, &playbook) {
                 Ok(loaded) => {
                     assert_eq!(prefix, "warn_", "{} loaded but should fail", path.display());
                     loaded.warnings
                 }
                 Err(diags) => {
-                    assert_eq!(prefix, "err_", "{} failed but should load with warnings", path.display());
+                    assert_eq!(
+                        prefix,
+                        "err_",
+                        "{} failed but should load with warnings",
+                        path.display()
+                    );
                     diags
                 }
             };
@@ -105,7 +129,12 @@ fn minimal_and_bundled_scenarios_are_clean() {
     paths.extend(pressroom::check::scenario_files(&root().join("scenarios")).unwrap());
     for path in paths {
         match Scenario::load(&path, &playbook) {
-            Ok(loaded) => assert!(loaded.warnings.is_empty(), "{}: {:?}", path.display(), loaded.warnings),
+            Ok(loaded) => assert!(
+                loaded.warnings.is_empty(),
+                "{}: {:?}",
+                path.display(),
+                loaded.warnings
+            ),
             Err(diags) => panic!("{}: {diags:?}", path.display()),
         }
     }
@@ -135,7 +164,10 @@ fn every_registered_code_has_a_fixture_or_a_generated_test() {
 fn every_code_in_the_source_is_registered_and_documented() {
     let docs = std::fs::read_to_string(root().join("docs/scenario-format.md")).unwrap();
     for (code, _) in CODES {
-        assert!(docs.contains(&format!("`{code}`")), "docs/scenario-format.md does not explain `{code}`");
+        assert!(
+            docs.contains(&format!("`{code}`")),
+            "docs/scenario-format.md does not explain `{code}`"
+        );
     }
     let re = regex::Regex::new(r#"(?:error|warning)\(\s*"([a-z][a-z0-9-]+)""#).unwrap();
     let mut stack = vec![root().join("src")];
@@ -191,5 +223,8 @@ fn a_typo_gets_the_nearest_name_as_hint() {
     let diags = Scenario::load(&fixture("scenarios/err_unknown_field.ron"), &playbook).unwrap_err();
     assert_eq!(diags[0].hint.as_deref(), Some("did you mean `minutes`?"));
     let diags = Scenario::load(&fixture("scenarios/err_unknown_rule.ron"), &playbook).unwrap_err();
-    assert_eq!(diags[0].hint.as_deref(), Some("did you mean `timing.not_too_late`?"));
+    assert_eq!(
+        diags[0].hint.as_deref(),
+        Some("did you mean `timing.not_too_late`?")
+    );
 }

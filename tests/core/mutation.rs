@@ -10,9 +10,41 @@ use rand_chacha::ChaCha8Rng;
 const MUTATIONS: usize = 100_000;
 
 const TOKENS: &[&str] = &[
-    "(", ")", "[", "]", "{", "}", ",", ":", "\"", "'", "//", "/*", "*/", "\\", "r#\"", "#", "Some(",
-    "None", "true", "-1", "4294967296", "1e999", "\"+99d\"", "\"x\"", "id", "At(\"+1h\")", "Start",
-    "AfterInject(\"nope\")", "日本語", "\u{FEFF}", "\0", "\n", "  ", "Choice(options: [])", "\"\"",
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ",",
+    ":",
+    "\"",
+    "'",
+    "//",
+    "/*",
+    "*/",
+    "\\",
+    "r#\"",
+    "#",
+    "Some(",
+    "None",
+    "true",
+    "-1",
+    "4294967296",
+    "1e999",
+    "\"+99d\"",
+    "\"x\"",
+    "id",
+    "At(\"+1h\")",
+    "Start",
+    "AfterInject(\"nope\")",
+    "日本語",
+    "\u{FEFF}",
+    "\0",
+    "\n",
+    "  ",
+    "Choice(options: [])",
+    "\"\"",
 ];
 
 fn mutate(rng: &mut ChaCha8Rng, src: &str) -> String {
@@ -87,5 +119,8 @@ fn a_hundred_thousand_mutated_scenarios_never_panic() {
     }
     assert_eq!(accepted + rejected, MUTATIONS);
     // Some mutations (a changed letter in a text) leave a valid file; most break it.
-    assert!(rejected > MUTATIONS / 2, "{accepted} accepted, {rejected} rejected");
+    assert!(
+        rejected > MUTATIONS / 2,
+        "{accepted} accepted, {rejected} rejected"
+    );
 }

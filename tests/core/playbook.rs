@@ -16,13 +16,20 @@ fn default_playbook_has_every_contract_rule_citing_sections() {
         assert!(!rule.sections.is_empty(), "{id} cites nothing");
         assert_eq!(rule.area.key(), id.split('.').next().unwrap());
         for lang in Lang::ALL {
-            assert!(rule.title.has(lang) && rule.explanation.has(lang), "{id} lacks {lang}");
+            assert!(
+                rule.title.has(lang) && rule.explanation.has(lang),
+                "{id} lacks {lang}"
+            );
         }
     }
     for s in SECTIONS {
         assert!(p.section(s).is_some(), "section {s} missing");
     }
-    let cited: BTreeSet<&str> = p.rules.iter().flat_map(|r| r.sections.iter().map(|s| top_section(s))).collect();
+    let cited: BTreeSet<&str> = p
+        .rules
+        .iter()
+        .flat_map(|r| r.sections.iter().map(|s| top_section(s)))
+        .collect();
     for s in TOP_SECTIONS {
         assert!(cited.contains(s), "no rule cites {s}");
     }
@@ -39,14 +46,30 @@ fn default_playbook_has_phrase_lists_in_both_languages() {
         assert!(ph.hedges.len() >= 10, "{lang} hedges");
         assert!(ph.jargon.len() >= 10, "{lang} jargon");
         assert!(!ph.blame.is_empty() && !ph.overpromise.is_empty() && !ph.vague.is_empty());
-        assert!(!ph.cues.apology.is_empty() && !ph.cues.contact.is_empty() && !ph.cues.next_update.is_empty());
+        assert!(
+            !ph.cues.apology.is_empty()
+                && !ph.cues.contact.is_empty()
+                && !ph.cues.next_update.is_empty()
+        );
         // "Under investigation" is honest, never a hedge.
         for inv in &ph.investigating {
-            assert!(!ph.hedges.iter().any(|h| inv.contains(h.as_str())), "{inv} is caught as a hedge");
+            assert!(
+                !ph.hedges.iter().any(|h| inv.contains(h.as_str())),
+                "{inv} is caught as a hedge"
+            );
         }
     }
     // Required polite and plain forms of the same hedge.
-    for h in ["と思われます", "と思われる", "と考えられます", "可能性があります", "模様", "おそらく", "恐らく", "とみられ"] {
+    for h in [
+        "と思われます",
+        "と思われる",
+        "と考えられます",
+        "可能性があります",
+        "模様",
+        "おそらく",
+        "恐らく",
+        "とみられ",
+    ] {
         assert!(p.phrases(Lang::Ja).hedges.iter().any(|x| x == h), "{h}");
     }
 }
@@ -67,13 +90,24 @@ fn an_overlay_adds_reweights_and_extends() {
     assert_eq!(p.rules.len(), base.rules.len() + 1);
     assert!(p.rule("process.board_notified").is_some());
     assert_eq!(p.rule("wording.personal_data").unwrap().weight, 3.0);
-    assert!(p.phrases(Lang::Ja).hedges.iter().any(|h| h == "と聞いております"));
-    assert_eq!(p.phrases(Lang::Ja).hedges.len(), base.phrases(Lang::Ja).hedges.len() + 1);
+    assert!(
+        p.phrases(Lang::Ja)
+            .hedges
+            .iter()
+            .any(|h| h == "と聞いております")
+    );
+    assert_eq!(
+        p.phrases(Lang::Ja).hedges.len(),
+        base.phrases(Lang::Ja).hedges.len() + 1
+    );
     assert_ne!(p.hash, base.hash);
 }
 
 #[test]
 fn the_bundled_playbook_round_trips_its_hash() {
-    assert_eq!(Playbook::default_playbook().hash, Playbook::default_playbook().hash);
+    assert_eq!(
+        Playbook::default_playbook().hash,
+        Playbook::default_playbook().hash
+    );
     assert_eq!(Playbook::default_playbook().hash.len(), 64);
 }

@@ -35,7 +35,11 @@ fn draw(mut contexts: EguiContexts, mut lang: ResMut<UiLang>, library: Res<Libra
     egui::Panel::top("title-bar").show(&mut root, |ui| {
         ui.horizontal(|ui| {
             ui.heading("Pressroom");
-            ui.label(t(l, "社外発表の判断を鍛える机上訓練", "Tabletop drills for the hour before you go public"));
+            ui.label(t(
+                l,
+                "社外発表の判断を鍛える机上訓練",
+                "Tabletop drills for the hour before you go public",
+            ));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 for choice in [Lang::En, Lang::Ja] {
                     let name = match choice {
