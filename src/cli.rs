@@ -4,7 +4,9 @@
 use crate::check;
 use crate::playbook::Playbook;
 use crate::rules_report;
+use crate::scenario::{Scenario, Stage};
 use crate::text::Lang;
+use crate::wording::Checker;
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,11 +46,56 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Check a draft announcement's wording, alone or against a scenario's facts.
+    Lint {
+        /// The draft as a UTF-8 text file; `-` reads standard input.
+        #[arg(value_name = "DRAFT")]
+        draft: PathBuf,
+        /// The stage the draft is for; decides which elements it must contain.
+        #[arg(long, value_enum, default_value_t = StageArg::First)]
+        stage: StageArg,
+        /// A scenario whose fact ledger, organisation and private terms the draft is checked against.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        /// When the draft is published, e.g. +2h or 2026-06-15T10:00:00+09:00 (needs --scenario).
+        #[arg(
+            long,
+            value_name = "TIME",
+            requires = "scenario",
+            conflicts_with = "decision"
+        )]
+        at: Option<String>,
+        /// The draft decision it answers; its stage, elements and opening time are used (needs --scenario).
+        #[arg(long, value_name = "ID", requires = "scenario")]
+        decision: Option<String>,
+        /// Exit 1 when any finding has severity error.
+        #[arg(long)]
+        deny: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// List the playbook's rules with their titles, explanations and cited sections.
     Rules {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageArg {
+    First,
+    Update,
+    Final,
+}
+
+impl StageArg {
+    pub fn stage(self) -> Stage {
+        match self {
+            StageArg::First => Stage::FirstNotice,
+            StageArg::Update => Stage::Update,
+            StageArg::Final => Stage::FinalReport,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -119,6 +166,76 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             };
             print_out(&out);
             if report.has_errors() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::Lint {
+            draft,
+            stage,
+            scenario,
+            at,
+            decision,
+            deny,
+            format,
+        } => {
+            let shown = draft.display().to_string();
+            let read = if shown == "-" {
+                let mut s = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map(|_| s)
+            } else {
+                std::fs::read(draft).and_then(|b| {
+                    String::from_utf8(b).map_err(|_| {
+                        std::io::Error::other("the draft is not UTF-8 text; save it as UTF-8")
+                    })
+                })
+            };
+            let text = match read {
+                Ok(t) => t.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(t),
+                Err(e) => {
+                    eprintln!("pressroom lint: {shown}: {e}");
+                    return ExitCode::from(2);
+                }
+            };
+            let loaded = match scenario {
+                None => None,
+                Some(path) => match Scenario::load(path, &playbook) {
+                    Ok(l) => Some(l.scenario),
+                    Err(diags) => {
+                        let p = path.display().to_string();
+                        for d in diags {
+                            eprintln!("{}", d.render(&p));
+                        }
+                        eprintln!(
+                            "pressroom lint: the scenario has errors; run `pressroom check {p}`"
+                        );
+                        return ExitCode::from(2);
+                    }
+                },
+            };
+            let target = crate::lint::Target {
+                stage: stage.stage(),
+                scenario: loaded.as_ref(),
+                at: at.as_deref(),
+                decision: decision.as_deref(),
+            };
+            let checker = Checker::new(&playbook);
+            let report = match crate::lint::lint(&shown, &text, &target, &checker) {
+                Ok(r) => r,
+                Err(msg) => {
+                    eprintln!("pressroom lint: {msg}");
+                    return ExitCode::from(2);
+                }
+            };
+            let out = match format {
+                Format::Text => crate::lint::render_text(&report, &playbook, lang),
+                Format::Json => {
+                    serde_json::to_string_pretty(&report).expect("report serialises") + "\n"
+                }
+            };
+            print_out(&out);
+            if *deny && report.errors > 0 {
                 ExitCode::from(1)
             } else {
                 ExitCode::SUCCESS

@@ -6,12 +6,14 @@ pub mod cli;
 pub mod diagnostic;
 pub mod lexical;
 pub mod library;
+pub mod lint;
 pub mod load;
 pub mod locate;
 pub mod playbook;
 pub mod rules_report;
 pub mod scenario;
 pub mod text;
+pub mod wording;
 
 pub use diagnostic::Diagnostic;
 pub use playbook::Playbook;

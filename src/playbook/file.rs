@@ -136,6 +136,12 @@ pub struct Phrases {
     /// Vague quantities that hide a known number (`wording.vague`).
     #[serde(default)]
     pub vague: Vec<String>,
+    /// Sentence endings that deny something happened ("ございません", "was not").
+    #[serde(default)]
+    pub denials: Vec<String>,
+    /// Sentence endings that state something as settled ("判明しました", "has been").
+    #[serde(default)]
+    pub assertions: Vec<String>,
     /// Phrases that show each element of an announcement is present.
     #[serde(default)]
     pub cues: Cues,

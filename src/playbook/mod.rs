@@ -407,6 +407,8 @@ fn extend_phrases(base: &mut Phrases, add: Phrases) {
     base.blame.extend(add.blame);
     base.overpromise.extend(add.overpromise);
     base.vague.extend(add.vague);
+    base.denials.extend(add.denials);
+    base.assertions.extend(add.assertions);
     let (c, a) = (&mut base.cues, add.cues);
     c.subject.extend(a.subject);
     c.overview.extend(a.overview);
@@ -422,7 +424,7 @@ fn extend_phrases(base: &mut Phrases, add: Phrases) {
 /// at the file's own entries.
 fn check_phrases(base: &PhraseBook, file: &PhraseBook, diags: &mut Vec<Diagnostic>) {
     for (lang, b, f) in [("ja", &base.ja, &file.ja), ("en", &base.en, &file.en)] {
-        fn lists(p: &Phrases) -> [(&'static str, Vec<&String>); 6] {
+        fn lists(p: &Phrases) -> [(&'static str, Vec<&String>); 8] {
             [
                 ("hedges", p.hedges.iter().collect()),
                 ("investigating", p.investigating.iter().collect()),
@@ -430,6 +432,8 @@ fn check_phrases(base: &PhraseBook, file: &PhraseBook, diags: &mut Vec<Diagnosti
                 ("blame", p.blame.iter().collect()),
                 ("overpromise", p.overpromise.iter().collect()),
                 ("vague", p.vague.iter().collect()),
+                ("denials", p.denials.iter().collect()),
+                ("assertions", p.assertions.iter().collect()),
             ]
         }
         for ((name, base_list), (_, list)) in lists(b).into_iter().zip(lists(f)) {

@@ -445,6 +445,83 @@ impl Scenario {
     }
 }
 
+impl Scenario {
+    /// When each inject arrives if nothing but the clock moves: `Start`, `At`, and chains of
+    /// `AfterInject` have a time; injects waiting on a decision or a publication do not.
+    pub fn clock_only_arrivals(&self) -> Vec<Option<SimTime>> {
+        let mut times: Vec<Option<SimTime>> = vec![None; self.injects.len()];
+        loop {
+            let mut changed = false;
+            for (i, inj) in self.injects.iter().enumerate() {
+                if times[i].is_some() || inj.optional {
+                    continue;
+                }
+                let t = match inj.when {
+                    Trigger::Start => Some(SimTime::START),
+                    Trigger::At(t) => Some(t),
+                    Trigger::AfterInject(r) => times[r.0],
+                    _ => None,
+                };
+                if t.is_some() {
+                    times[i] = t;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return times;
+            }
+        }
+    }
+
+    /// When a decision opens if nothing but the clock moves.
+    pub fn clock_only_opening(&self, d: DecisionRef) -> Option<SimTime> {
+        let arrivals = self.clock_only_arrivals();
+        let by_trigger = match self.decisions[d.0].opens {
+            Some(Trigger::Start) => Some(SimTime::START),
+            Some(Trigger::At(t)) => Some(t),
+            Some(Trigger::AfterInject(r)) => arrivals[r.0],
+            _ => None,
+        };
+        let by_inject = self
+            .injects
+            .iter()
+            .zip(&arrivals)
+            .filter(|(inj, _)| inj.opens.contains(&d))
+            .filter_map(|(_, t)| *t)
+            .min();
+        match (by_trigger, by_inject) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The fact ledger at `t` if nothing but the clock moves (no decision taken, nothing
+    /// published): what `pressroom lint --scenario --at` compares a draft with.
+    pub fn clock_only_ledger(&self, t: SimTime) -> Vec<FactStatus> {
+        let arrivals = self.clock_only_arrivals();
+        self.facts
+            .iter()
+            .map(|f| {
+                let mut changes: Vec<(SimTime, FactStatus)> = f
+                    .timeline
+                    .iter()
+                    .filter_map(|c| {
+                        let at = match c.when {
+                            Trigger::Start => Some(SimTime::START),
+                            Trigger::At(t) => Some(t),
+                            Trigger::AfterInject(r) => arrivals[r.0],
+                            _ => None,
+                        }?;
+                        (at <= t).then_some((at, c.status))
+                    })
+                    .collect();
+                changes.sort_by_key(|(at, _)| *at);
+                changes.last().map_or(f.initially, |(_, s)| *s)
+            })
+            .collect()
+    }
+}
+
 /// Every contract rule ID, for coverage tables that list the rules nobody exercises.
 pub fn contract_rules() -> impl Iterator<Item = &'static str> {
     RULES.iter().copied()

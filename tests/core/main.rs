@@ -5,6 +5,7 @@ mod cli;
 mod fixtures;
 mod mutation;
 mod playbook;
+mod wording;
 
 use std::path::{Path, PathBuf};
 

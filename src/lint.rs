@@ -1,0 +1,187 @@
+//! `pressroom lint`: checks one draft announcement, alone or against a scenario's fact ledger
+//! at a moment, and reports findings with line and column for people or JSON for tools.
+
+use crate::playbook::{Playbook, Severity};
+use crate::scenario::{DecisionKind, Element, Scenario, SimTime, Stage, time};
+use crate::text::Lang;
+use crate::wording::{Checker, Context, Finding};
+use serde::Serialize;
+
+/// What the draft is checked against.
+pub struct Target<'a> {
+    pub stage: Stage,
+    pub scenario: Option<&'a Scenario>,
+    /// `--at TIME` or `--decision ID`, as typed.
+    pub at: Option<&'a str>,
+    pub decision: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+pub struct LintReport {
+    pub file: String,
+    pub stage: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scenario: Option<String>,
+    /// The simulated moment the ledger was taken at, with a scenario.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at: Option<String>,
+    pub findings: Vec<LocatedFinding>,
+    pub errors: usize,
+    pub warnings: usize,
+}
+
+#[derive(Serialize)]
+pub struct LocatedFinding {
+    #[serde(flatten)]
+    pub finding: Finding,
+    /// 1-based line and column of the span's start, for editors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+/// The time, stage and required elements the target names, or a usage error.
+fn resolve(target: &Target<'_>) -> Result<(Stage, Vec<Element>, Option<SimTime>), String> {
+    let Some(s) = target.scenario else {
+        return Ok((
+            target.stage,
+            Element::defaults_for(target.stage).to_vec(),
+            None,
+        ));
+    };
+    if let Some(id) = target.decision {
+        let d = s.find_decision(id).ok_or_else(|| {
+            let ids: Vec<&str> = s.decisions.iter().map(|d| d.id.as_str()).collect();
+            format!(
+                "the scenario has no decision `{id}`{}",
+                crate::diagnostic::suggestion(id, ids)
+                    .map(|h| format!(" ({h})"))
+                    .unwrap_or_default()
+            )
+        })?;
+        let at = s.clock_only_opening(d).ok_or_else(|| {
+            format!(
+                "decision `{id}` opens only after a decision or publication; use --at TIME instead"
+            )
+        })?;
+        return Ok(match &s.decision(d).kind {
+            DecisionKind::Draft(draft) => (draft.stage, draft.required.clone(), Some(at)),
+            _ => (
+                target.stage,
+                Element::defaults_for(target.stage).to_vec(),
+                Some(at),
+            ),
+        });
+    }
+    let at = match target.at {
+        Some(t) => time::parse_moment(t, s.start)
+            .map_err(|e| format!("--at `{t}`: {e}; {}", time::TIME_HINT))?,
+        None => {
+            return Err(
+                "with --scenario, say when the draft is published: --at TIME or --decision ID"
+                    .into(),
+            );
+        }
+    };
+    Ok((
+        target.stage,
+        Element::defaults_for(target.stage).to_vec(),
+        Some(at),
+    ))
+}
+
+pub fn lint(
+    file: &str,
+    text: &str,
+    target: &Target<'_>,
+    checker: &Checker,
+) -> Result<LintReport, String> {
+    let (stage, required, at) = resolve(target)?;
+    let mut ctx = Context {
+        required,
+        ..Context::default()
+    };
+    let ledger;
+    if let (Some(s), Some(t)) = (target.scenario, at) {
+        ledger = s.clock_only_ledger(t);
+        ctx.organisation = Some(&s.organisation.name);
+        ctx.ledger = s.facts.iter().zip(ledger.iter().copied()).collect();
+    }
+    let findings = checker.check(text, &ctx);
+    let starts: Vec<usize> = std::iter::once(0)
+        .chain(
+            text.chars()
+                .enumerate()
+                .filter(|(_, c)| *c == '\n')
+                .map(|(i, _)| i + 1),
+        )
+        .collect();
+    let located: Vec<LocatedFinding> = findings
+        .into_iter()
+        .map(|f| {
+            let (line, column) = match f.span {
+                Some(span) => {
+                    let line = starts.partition_point(|&s| s <= span.start);
+                    (Some(line), Some(span.start - starts[line - 1] + 1))
+                }
+                None => (None, None),
+            };
+            LocatedFinding {
+                finding: f,
+                line,
+                column,
+            }
+        })
+        .collect();
+    let count = |sev| located.iter().filter(|f| f.finding.severity == sev).count();
+    Ok(LintReport {
+        file: file.to_string(),
+        stage: stage.key(),
+        scenario: target.scenario.map(|s| s.id.clone()),
+        at: at.map(|t| t.to_string()),
+        errors: count(Severity::Error),
+        warnings: count(Severity::Warning),
+        findings: located,
+    })
+}
+
+pub fn render_text(report: &LintReport, playbook: &Playbook, lang: Lang) -> String {
+    let mut out = String::new();
+    for f in &report.findings {
+        let place = match (f.line, f.column) {
+            (Some(l), Some(c)) => format!("{}:{l}:{c}", report.file),
+            _ => format!("{}", report.file),
+        };
+        let excerpt = if f.finding.excerpt.is_empty() {
+            String::new()
+        } else {
+            format!(" 「{}」", f.finding.excerpt)
+        };
+        out.push_str(&format!(
+            "{place}: {}[{}]: {}{excerpt}\n",
+            f.finding.severity.key(),
+            f.finding.rule,
+            f.finding.message.get(lang)
+        ));
+        if let Some(s) = &f.finding.suggestion {
+            out.push_str(&format!("  suggestion: {}\n", s.get(lang)));
+        }
+        if let Some(rule) = playbook.rule(&f.finding.rule) {
+            out.push_str(&format!("  procedure: {}\n", playbook.citation(rule, lang)));
+        }
+    }
+    let context = match (&report.scenario, &report.at) {
+        (Some(s), Some(at)) => format!(" against scenario {s} at {at}"),
+        _ => String::new(),
+    };
+    out.push_str(&format!(
+        "{}: {} finding(s) for a {} stage{context}: {} error(s), {} warning(s)\n",
+        report.file,
+        report.findings.len(),
+        report.stage,
+        report.errors,
+        report.warnings
+    ));
+    out
+}

@@ -1,0 +1,721 @@
+//! The wording checker: finds what is wrong with an announcement's text, each finding tied to
+//! a `wording.*` rule of the playbook, with the span of the original text, a message in
+//! Japanese and English and, where one is known, a suggestion. No language model: phrase lists
+//! from the playbook (one Aho–Corasick pass over NFKC-normalised text), patterns for personal
+//! and internal detail, parsed counts compared with the fact ledger.
+
+pub mod normalize;
+pub mod numbers;
+pub mod patterns;
+
+use crate::playbook::{Playbook, Severity};
+use crate::scenario::{Element, Fact, FactStatus, Sensitivity};
+use crate::text::{Lang, Text};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use normalize::{Normalized, phrase};
+use regex::Regex;
+use serde::Serialize;
+use std::sync::LazyLock;
+
+/// A character range `[start, end)` of the checked text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub severity: Severity,
+    /// Where in the text; `None` for an element that is missing.
+    pub span: Option<Span>,
+    pub excerpt: String,
+    pub message: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<Text>,
+    /// Sections of the procedure the rule cites.
+    pub sections: Vec<String>,
+}
+
+/// What the checker knows beyond the text itself.
+#[derive(Debug, Clone, Default)]
+pub struct Context<'a> {
+    /// Elements the stage requires; empty checks none.
+    pub required: Vec<Element>,
+    /// The organisation's name, expected in the header.
+    pub organisation: Option<&'a Text>,
+    /// The fact ledger at the moment of publication.
+    pub ledger: Vec<(&'a Fact, FactStatus)>,
+    /// Texts published earlier in the same incident.
+    pub published: Vec<&'a str>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum List {
+    Hedge,
+    Investigating,
+    Jargon,
+    Blame,
+    Overpromise,
+    Vague,
+    Denial,
+    Assertion,
+    Subject,
+    Cue(Element),
+}
+
+#[derive(Debug, Clone)]
+struct Pattern {
+    list: List,
+    /// The phrase as listed, for messages.
+    listed: String,
+    /// Plain alternative, for jargon.
+    plain: Option<String>,
+    /// Letters or digits at its edges must not continue a word ("likely" is not in "unlikely").
+    word_start: bool,
+    word_end: bool,
+}
+
+/// A checker built once per playbook; `check` is then cheap enough for every keystroke.
+pub struct Checker {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+    rules: Vec<(String, Severity, Vec<String>)>,
+}
+
+struct Hit {
+    pattern: usize,
+    start: usize,
+    end: usize,
+}
+
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:[0-9]{4}|令和 ?[0-9元]+)年 ?[0-9]{1,2}月 ?[0-9]{1,2}日|[0-9]{4}[/.-][0-9]{1,2}[/.-][0-9]{1,2}|(?:january|february|march|april|may|june|july|august|september|october|november|december) [0-9]{1,2},? [0-9]{4}|[0-9]{1,2} (?:january|february|march|april|may|june|july|august|september|october|november|december) [0-9]{4}")
+        .expect("date pattern compiles")
+});
+static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"株式会社|\(株\)|有限会社|合同会社|一般社団法人|\bco\.,? ?ltd\b|\binc\b|\bcorporation\b|\bcorp\b|\bltd\b|\bllc\b|\bplc\b|\bgmbh\b")
+        .expect("company pattern compiles")
+});
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[。!?\n]|\. ").expect("sentence pattern compiles"));
+
+fn is_word(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+}
+
+impl Checker {
+    pub fn new(playbook: &Playbook) -> Checker {
+        let mut patterns = Vec::new();
+        let mut texts = Vec::new();
+        let mut add = |list: List, listed: &str, plain: Option<&str>| {
+            let norm = phrase(listed);
+            if norm.is_empty() {
+                return;
+            }
+            patterns.push(Pattern {
+                list,
+                listed: listed.trim().to_string(),
+                plain: plain.map(str::to_string),
+                word_start: norm.starts_with(is_word),
+                word_end: norm.ends_with(is_word),
+            });
+            texts.push(norm);
+        };
+        for lang in Lang::ALL {
+            let p = playbook.phrases(lang);
+            for (list, items) in [
+                (List::Hedge, &p.hedges),
+                (List::Investigating, &p.investigating),
+                (List::Blame, &p.blame),
+                (List::Overpromise, &p.overpromise),
+                (List::Vague, &p.vague),
+                (List::Denial, &p.denials),
+                (List::Assertion, &p.assertions),
+                (List::Subject, &p.cues.subject),
+                (List::Cue(Element::Overview), &p.cues.overview),
+                (List::Cue(Element::Impact), &p.cues.impact),
+                (List::Cue(Element::Cause), &p.cues.cause),
+                (List::Cue(Element::Countermeasures), &p.cues.countermeasures),
+                (List::Cue(Element::Apology), &p.cues.apology),
+                (List::Cue(Element::Contact), &p.cues.contact),
+                (List::Cue(Element::NextUpdate), &p.cues.next_update),
+            ] {
+                for item in items {
+                    add(list, item, None);
+                }
+            }
+            for j in &p.jargon {
+                add(List::Jargon, &j.term, Some(&j.plain));
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&texts)
+            .expect("phrase automaton builds");
+        let rules = playbook
+            .rules
+            .iter()
+            .filter(|r| r.id.starts_with("wording."))
+            .map(|r| (r.id.clone(), r.severity, r.sections.clone()))
+            .collect();
+        Checker {
+            automaton,
+            patterns,
+            rules,
+        }
+    }
+
+    /// Every phrase-list entry the checker looks for (for benchmarks and tests).
+    pub fn phrases(&self) -> impl Iterator<Item = &str> {
+        self.patterns.iter().map(|p| p.listed.as_str())
+    }
+
+    fn rule(&self, id: &str) -> (Severity, Vec<String>) {
+        self.rules
+            .iter()
+            .find(|(r, _, _)| r == id)
+            .map(|(_, s, secs)| (*s, secs.clone()))
+            .unwrap_or((Severity::Warning, Vec::new()))
+    }
+
+    /// Checks `text` and returns its findings, ordered by place, then rule.
+    pub fn check(&self, text: &str, ctx: &Context<'_>) -> Vec<Finding> {
+        let norm = Normalized::new(text);
+        let chars: Vec<char> = text.chars().collect();
+        let hits = self.phrase_hits(&norm.text);
+        let mut out = Report {
+            checker: self,
+            norm: &norm,
+            chars: &chars,
+            findings: Vec::new(),
+        };
+        let spans_of = |list: List| -> Vec<(usize, usize)> {
+            hits.iter()
+                .filter(|h| self.patterns[h.pattern].list == list)
+                .map(|h| (h.start, h.end))
+                .collect()
+        };
+        let investigating = spans_of(List::Investigating);
+        let shapes = patterns::scan(&norm.text);
+        let identifiers: Vec<(usize, usize)> = shapes.iter().map(|h| (h.start, h.end)).collect();
+        let overlaps = |spans: &[(usize, usize)], s: usize, e: usize| {
+            spans.iter().any(|&(a, b)| s < b && a < e)
+        };
+
+        // Present-but-wrong phrases.
+        for h in longest(&hits, |h| self.patterns[h.pattern].list) {
+            let p = &self.patterns[h.pattern];
+            match p.list {
+                List::Hedge if !overlaps(&investigating, h.start, h.end) => out.hedge(h),
+                // A term inside an address or host name is that identifier's problem, not jargon.
+                List::Jargon if !explained(&norm.text, h.end) && !overlaps(&identifiers, h.start, h.end) => {
+                    out.jargon(h, p.plain.as_deref().unwrap_or(""))
+                }
+                List::Blame => out.simple(
+                    "wording.blame",
+                    h,
+                    ("責任を他者に転嫁する、または弁解がましい表現です。", "This shifts blame or sounds defensive."),
+                    Some(("他者の責任には触れず、自社が取っている対応を書きましょう。", "Leave others' responsibility out; say what your company is doing.")),
+                ),
+                List::Overpromise => out.simple(
+                    "wording.overpromise",
+                    h,
+                    ("守れる保証のない約束です。", "This is a promise nobody can guarantee."),
+                    Some(("「再発防止に全力で取り組みます」のように、取り組みを具体的に書きましょう。", "Describe the concrete prevention work instead of guaranteeing the outcome.")),
+                ),
+                _ => {}
+            }
+        }
+
+        // Personal data and internal detail by shape, then the scenario's own terms.
+        for hit in shapes {
+            let (ja, en) = hit.kind.describe();
+            let rule = if hit.kind.is_personal() {
+                "wording.personal_data"
+            } else {
+                "wording.internal_detail"
+            };
+            out.span_finding(
+                rule,
+                hit.start,
+                hit.end,
+                Text::new(
+                    format!("{ja}が含まれています。"),
+                    format!("This contains {en}."),
+                ),
+                Some(Text::new(
+                    "公表文からは削除してください。",
+                    "Remove it from public text.",
+                )),
+            );
+        }
+        for (fact, _) in &ctx.ledger {
+            for term in &fact.never_public {
+                let needle = phrase(term);
+                let rule = if fact.sensitivity == Sensitivity::Personal {
+                    "wording.personal_data"
+                } else {
+                    "wording.internal_detail"
+                };
+                for (s, _) in norm.text.match_indices(&needle) {
+                    out.span_finding(
+                        rule,
+                        s,
+                        s + needle.len(),
+                        Text::new(
+                            format!("「{term}」は公表してはならない情報です。"),
+                            format!("\"{term}\" must never be made public."),
+                        ),
+                        Some(Text::new(
+                            "削除するか、一般的な表現に置き換えてください。",
+                            "Remove it or replace it with a general description.",
+                        )),
+                    );
+                }
+            }
+        }
+
+        self.counts_and_vagueness(&mut out, &hits, ctx);
+        self.claims(&mut out, &hits, ctx);
+        self.elements(&mut out, &hits, ctx);
+
+        let mut findings = out.findings;
+        findings.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
+        findings.dedup_by(|a, b| a.rule == b.rule && a.span.is_some() && a.span == b.span);
+        // A span reported as personal or internal by two routes is reported once.
+        let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+        for f in findings {
+            let dup = f.span.is_some()
+                && kept.iter().any(|k| {
+                    k.rule == f.rule
+                        && matches!((k.span, f.span), (Some(a), Some(b)) if a.start < b.end && b.start < a.end)
+                });
+            if !dup {
+                kept.push(f);
+            }
+        }
+        kept
+    }
+
+    fn phrase_hits(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for m in self.automaton.find_overlapping_iter(text) {
+            let p = &self.patterns[m.pattern().as_usize()];
+            let before = text[..m.start()].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if (p.word_start && before.is_some_and(is_word))
+                || (p.word_end && after.is_some_and(is_word))
+            {
+                continue;
+            }
+            hits.push(Hit {
+                pattern: m.pattern().as_usize(),
+                start: m.start(),
+                end: m.end(),
+            });
+        }
+        hits
+    }
+
+    fn counts_and_vagueness(&self, out: &mut Report<'_>, hits: &[Hit], ctx: &Context<'_>) {
+        let counted: Vec<(&Fact, FactStatus, u64)> = ctx
+            .ledger
+            .iter()
+            .filter_map(|(f, s)| f.count.map(|c| (*f, *s, c)))
+            .collect();
+        let confirmed: Vec<u64> = counted
+            .iter()
+            .filter(|(_, s, _)| *s == FactStatus::Confirmed)
+            .map(|(_, _, c)| *c)
+            .collect();
+        let close = |a: u64, b: u64, approx: bool| {
+            if approx {
+                (a as f64 - b as f64).abs() <= 0.1 * b as f64
+            } else {
+                a == b
+            }
+        };
+        let earlier: Vec<u64> = ctx
+            .published
+            .iter()
+            .flat_map(|t| numbers::counts(&Normalized::new(t).text))
+            .map(|c| c.value)
+            .collect();
+        for c in numbers::counts(&out.norm.text) {
+            if confirmed.iter().any(|&v| close(c.value, v, c.approximate)) {
+                continue;
+            }
+            if let Some((fact, status, _)) = counted
+                .iter()
+                .find(|(_, _, v)| close(c.value, *v, c.approximate))
+            {
+                if *status != FactStatus::Confirmed {
+                    out.span_finding(
+                        "wording.unconfirmed_claim",
+                        c.start,
+                        c.end,
+                        Text::new(
+                            format!(
+                                "この数字は、まだ確認されていない事実(「{}」)のものです。",
+                                fact.text.get(Lang::Ja)
+                            ),
+                            format!(
+                                "This number belongs to a fact not yet confirmed (\"{}\").",
+                                fact.text.get(Lang::En)
+                            ),
+                        ),
+                        Some(Text::new(
+                            "確認が取れるまでは「調査中」と書きましょう。",
+                            "Say it is under investigation until it is confirmed.",
+                        )),
+                    );
+                }
+                continue;
+            }
+            if let Some(v) = confirmed.first() {
+                out.span_finding(
+                    "wording.inconsistent",
+                    c.start,
+                    c.end,
+                    Text::new(
+                        format!("確認済みの数字({})と一致しません。", group(*v)),
+                        format!("This does not match the confirmed number ({}).", group(*v)),
+                    ),
+                    Some(Text::new(
+                        format!("確認済みの数字 {} を書きましょう。", group(*v)),
+                        format!("Use the confirmed number, {}.", group(*v)),
+                    )),
+                );
+            } else if !earlier.is_empty()
+                && !earlier.iter().any(|&v| close(c.value, v, c.approximate))
+            {
+                out.span_finding(
+                    "wording.inconsistent",
+                    c.start,
+                    c.end,
+                    Text::new(
+                        "以前の発表の数字と食い違っています。",
+                        "This contradicts the number in an earlier announcement.",
+                    ),
+                    Some(Text::new(
+                        "数字を改めるなら、前回との違いとその理由を明記しましょう。",
+                        "If the number changed, say so and why.",
+                    )),
+                );
+            }
+        }
+        let known = confirmed.first().copied();
+        if ctx.ledger.is_empty() || known.is_some() {
+            for h in longest(hits, |h| self.patterns[h.pattern].list) {
+                if self.patterns[h.pattern].list != List::Vague {
+                    continue;
+                }
+                let suggestion = match known {
+                    Some(v) => Text::new(
+                        format!("確認済みの数字 {} を書きましょう。", group(v)),
+                        format!("Give the confirmed number, {}.", group(v)),
+                    ),
+                    None => Text::new(
+                        "件数が確定しているなら、数字で書きましょう。",
+                        "If the number is known, give it.",
+                    ),
+                };
+                out.span_finding(
+                    "wording.vague",
+                    h.start,
+                    h.end,
+                    Text::new(
+                        "数が分かっているのにぼかした表現です。",
+                        "This is vague where the number is known.",
+                    ),
+                    Some(suggestion),
+                );
+            }
+        }
+    }
+
+    /// Sentences that settle what the ledger has not settled, or contradict what it has.
+    fn claims(&self, out: &mut Report<'_>, hits: &[Hit], ctx: &Context<'_>) {
+        if !ctx.ledger.iter().any(|(f, _)| !f.keywords.is_empty()) {
+            return;
+        }
+        let text = &out.norm.text;
+        let mut start = 0;
+        let mut bounds: Vec<(usize, usize)> = SENTENCE_END
+            .find_iter(text)
+            .map(|m| {
+                let b = (start, m.end());
+                start = m.end();
+                b
+            })
+            .collect();
+        if start < text.len() {
+            bounds.push((start, text.len()));
+        }
+        let within = |list: List, s: usize, e: usize| {
+            hits.iter()
+                .any(|h| self.patterns[h.pattern].list == list && h.start >= s && h.end <= e)
+        };
+        for (s, e) in bounds {
+            let sentence = &text[s..e];
+            if within(List::Hedge, s, e) || within(List::Investigating, s, e) {
+                continue;
+            }
+            let denies = within(List::Denial, s, e);
+            let asserts = within(List::Assertion, s, e);
+            if !denies && !asserts {
+                continue;
+            }
+            for (fact, status) in &ctx.ledger {
+                let Some((k, kw)) = fact
+                    .keywords
+                    .iter()
+                    .map(|k| phrase(k))
+                    .find_map(|k| sentence.find(&k).map(|i| (i, k)))
+                else {
+                    continue;
+                };
+                let (ks, ke) = (s + k, s + k + kw.len());
+                let (ja, en) = (fact.text.get(Lang::Ja), fact.text.get(Lang::En));
+                match status {
+                    FactStatus::Unknown | FactStatus::Suspected => out.span_finding(
+                        "wording.unconfirmed_claim",
+                        ks,
+                        ke,
+                        Text::new(
+                            format!(
+                                "「{ja}」はまだ確認されていないのに、確定したように書いています。"
+                            ),
+                            format!(
+                                "\"{en}\" is not confirmed yet, but this states it as settled."
+                            ),
+                        ),
+                        Some(Text::new(
+                            "「現在調査中です」と書き、判明次第お知らせすると伝えましょう。",
+                            "Say it is under investigation and that you will report once known.",
+                        )),
+                    ),
+                    FactStatus::Confirmed if denies => out.span_finding(
+                        "wording.inconsistent",
+                        ks,
+                        ke,
+                        Text::new(
+                            format!("確認済みの事実「{ja}」を否定しています。"),
+                            format!("This denies a confirmed fact: \"{en}\"."),
+                        ),
+                        None,
+                    ),
+                    FactStatus::Refuted if !denies => out.span_finding(
+                        "wording.inconsistent",
+                        ks,
+                        ke,
+                        Text::new(
+                            format!("否定された事柄「{ja}」を事実のように書いています。"),
+                            format!("This states as fact something that was refuted: \"{en}\"."),
+                        ),
+                        None,
+                    ),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn elements(&self, out: &mut Report<'_>, hits: &[Hit], ctx: &Context<'_>) {
+        let has = |list: List| hits.iter().any(|h| self.patterns[h.pattern].list == list);
+        for element in &ctx.required {
+            let present = match element {
+                Element::Header => {
+                    let mut missing_ja = Vec::new();
+                    let mut missing_en = Vec::new();
+                    let company = match ctx.organisation {
+                        Some(name) => Lang::ALL
+                            .iter()
+                            .filter(|l| name.has(**l))
+                            .any(|l| out.norm.text.contains(&phrase(name.get(*l)))),
+                        None => COMPANY.is_match(&out.norm.text),
+                    };
+                    if !company {
+                        missing_ja.push("会社名");
+                        missing_en.push("the company name");
+                    }
+                    if !DATE.is_match(&out.norm.text) {
+                        missing_ja.push("日付");
+                        missing_en.push("the date");
+                    }
+                    if !has(List::Subject) {
+                        missing_ja.push("件名");
+                        missing_en.push("a subject line");
+                    }
+                    if !missing_ja.is_empty() {
+                        out.missing(
+                            "wording.header",
+                            Text::new(
+                                format!("冒頭に{}がありません。", missing_ja.join("・")),
+                                format!("The header lacks {}.", missing_en.join(", ")),
+                            ),
+                        );
+                    }
+                    continue;
+                }
+                Element::Cause => has(List::Cue(Element::Cause)) || has(List::Investigating),
+                other => has(List::Cue(*other)),
+            };
+            if !present {
+                let (ja, en) = element_words(*element);
+                out.missing(
+                    element.rule(),
+                    Text::new(
+                        format!("{ja}が書かれていません。"),
+                        format!("The text does not give {en}."),
+                    ),
+                );
+            }
+        }
+    }
+}
+
+fn element_words(e: Element) -> (&'static str, &'static str) {
+    match e {
+        Element::Header => ("会社名・日付・件名", "company, date and subject"),
+        Element::Overview => ("何が起きたか(概要)", "what happened"),
+        Element::Impact => ("影響の範囲", "who or what is affected"),
+        Element::Cause => (
+            "原因(または調査中であること)",
+            "the cause, or that it is under investigation",
+        ),
+        Element::Countermeasures => (
+            "対応と再発防止策",
+            "what is being done and how recurrence will be prevented",
+        ),
+        Element::Apology => ("おわび", "an apology"),
+        Element::Contact => ("問い合わせ先", "where to ask"),
+        Element::NextUpdate => ("次の報告の予定", "when the next update will come"),
+    }
+}
+
+/// 3200 → "3,200".
+fn group(v: u64) -> String {
+    let s = v.to_string();
+    let mut out = String::new();
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Whether a term is explained in parentheses right after it: "ランサムウェア(身代金を…)".
+/// (NFKC has already turned full-width parentheses into ASCII ones.)
+fn explained(text: &str, end: usize) -> bool {
+    text[end..].trim_start().starts_with('(')
+}
+
+/// Within each list, a match inside a longer match of the same list is dropped
+/// ("と思われ" inside "と思われます").
+fn longest<'h>(hits: &'h [Hit], list_of: impl Fn(&Hit) -> List) -> impl Iterator<Item = &'h Hit> {
+    hits.iter().enumerate().filter_map(move |(i, h)| {
+        let inside = hits.iter().enumerate().any(|(j, o)| {
+            j != i
+                && list_of(o) == list_of(h)
+                && o.start <= h.start
+                && h.end <= o.end
+                && (o.end - o.start > h.end - h.start
+                    || (o.end - o.start == h.end - h.start && j < i))
+        });
+        (!inside).then_some(h)
+    })
+}
+
+struct Report<'a> {
+    checker: &'a Checker,
+    norm: &'a Normalized,
+    chars: &'a [char],
+    findings: Vec<Finding>,
+}
+
+impl Report<'_> {
+    fn span_finding(
+        &mut self,
+        rule: &str,
+        start: usize,
+        end: usize,
+        message: Text,
+        suggestion: Option<Text>,
+    ) {
+        let (s, e) = self.norm.span(start, end);
+        let (severity, sections) = self.checker.rule(rule);
+        self.findings.push(Finding {
+            rule: rule.to_string(),
+            severity,
+            span: Some(Span { start: s, end: e }),
+            excerpt: self.chars[s..e].iter().collect(),
+            message,
+            suggestion,
+            sections,
+        });
+    }
+
+    fn missing(&mut self, rule: &str, message: Text) {
+        let (severity, sections) = self.checker.rule(rule);
+        self.findings.push(Finding {
+            rule: rule.to_string(),
+            severity,
+            span: None,
+            excerpt: String::new(),
+            message,
+            suggestion: None,
+            sections,
+        });
+    }
+
+    fn hedge(&mut self, h: &Hit) {
+        self.span_finding(
+            "wording.speculation",
+            h.start,
+            h.end,
+            Text::new("推測やぼかした言い方です。", "This is a guess or a hedge."),
+            Some(Text::new(
+                "確認できた事実だけを書き、未確認のことは「調査中」と明記しましょう。",
+                "State only what is confirmed; say plainly what is still under investigation.",
+            )),
+        );
+    }
+
+    fn jargon(&mut self, h: &Hit, plain: &str) {
+        let listed = &self.checker.patterns[h.pattern].listed;
+        self.span_finding(
+            "wording.jargon",
+            h.start,
+            h.end,
+            Text::new(
+                format!("「{listed}」は一般の読み手に伝わりにくい専門用語です。"),
+                format!("\"{listed}\" is jargon a lay reader may not follow."),
+            ),
+            Some(Text::new(
+                format!("「{plain}」と言い換えましょう。"),
+                format!("Say \"{plain}\" instead."),
+            )),
+        );
+    }
+
+    fn simple(
+        &mut self,
+        rule: &str,
+        h: &Hit,
+        message: (&str, &str),
+        suggestion: Option<(&str, &str)>,
+    ) {
+        self.span_finding(
+            rule,
+            h.start,
+            h.end,
+            Text::new(message.0, message.1),
+            suggestion.map(|(ja, en)| Text::new(ja, en)),
+        );
+    }
+}

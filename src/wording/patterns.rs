@@ -1,0 +1,254 @@
+//! Shapes of text that must not be public, found by pattern rather than by phrase list:
+//! personal data (e-mail addresses, mobile numbers, postal addresses, names with honorifics)
+//! and internal detail (IP addresses, internal host names and URLs, version strings,
+//! vulnerability IDs, credential-like strings). Patterns run on normalised text.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Email,
+    MobilePhone,
+    PostalAddress,
+    PersonName,
+    IpAddress,
+    InternalHost,
+    InternalUrl,
+    VersionString,
+    VulnerabilityId,
+    Credential,
+}
+
+impl Kind {
+    pub fn is_personal(self) -> bool {
+        matches!(
+            self,
+            Kind::Email | Kind::MobilePhone | Kind::PostalAddress | Kind::PersonName
+        )
+    }
+
+    /// How the finding names what it saw, in Japanese and English.
+    pub fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Kind::Email => ("個人のメールアドレス", "a personal e-mail address"),
+            Kind::MobilePhone => ("個人の携帯電話番号", "a personal mobile number"),
+            Kind::PostalAddress => ("住所", "a postal address"),
+            Kind::PersonName => ("敬称付きの個人名", "a person's name with an honorific"),
+            Kind::IpAddress => ("IPアドレス", "an IP address"),
+            Kind::InternalHost => ("社内の機器名・ホスト名", "an internal host name"),
+            Kind::InternalUrl => ("社内のURL", "an internal URL"),
+            Kind::VersionString => ("システムのバージョン情報", "a system version string"),
+            Kind::VulnerabilityId => ("脆弱性の識別番号", "a vulnerability identifier"),
+            Kind::Credential => (
+                "認証情報らしき文字列",
+                "something that looks like a credential",
+            ),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub kind: Kind,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn re(p: &str) -> Regex {
+    Regex::new(p).expect("pattern compiles")
+}
+
+static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}"));
+/// Role addresses an inquiry desk publishes on purpose.
+const ROLE_MAILBOXES: &[&str] = &[
+    "info",
+    "support",
+    "contact",
+    "press",
+    "pr",
+    "inquiry",
+    "inquiries",
+    "enquiries",
+    "privacy",
+    "security",
+    "help",
+    "helpdesk",
+    "cs",
+    "customer",
+    "customers",
+    "koho",
+    "otoiawase",
+    "media",
+    "ir",
+    "desk",
+    "service",
+    "noreply",
+    "no-reply",
+    "soudan",
+    "webmaster",
+];
+static MOBILE: LazyLock<Regex> =
+    LazyLock::new(|| re(r"(?:^|[^0-9])(0[789]0[-‐−–ー ]?[0-9]{4}[-‐−–ー ]?[0-9]{4})(?:[^0-9]|$)"));
+static POSTAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"〒 ?[0-9]{3}-[0-9]{4}|[0-9一二三四五六七八九十]+丁目[0-9]+(?:番地?|-)[0-9]*(?:号)?")
+});
+static NAME_JA: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(\p{Han}{1,3}(?: ?(?:\p{Han}{1,3}|\p{Hiragana}{2,4}|\p{Katakana}{2,5}))?) ?(様|さん|氏|殿|くん|君)",
+    )
+});
+/// What comes before an honorific when it addresses a group, not a person, or when the
+/// "honorific" is part of a word (模様, 同様, 仕様, 多様).
+const NOT_NAMES: &[char] = &[
+    '客', '皆', '者', '員', '主', '先', '方', '社', '位', '族', '会', '様', '民', '人', '家', '模',
+    '同', '仕', '多', '異',
+];
+static NAME_EN: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b(?:mr|ms|mrs|miss|dr)\.? [a-z]+(?: [a-z]+)?"));
+static IPV4: LazyLock<Regex> =
+    LazyLock::new(|| re(r"\b([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\b"));
+static HOST: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:local|internal|corp|lan|intra|intranet|localdomain)\b|\b(?:srv|svr|fs|dc|db|web|app|vpn|gw|ad|mail|sql|nas|file)(?:-?[a-z]{0,3})?-?[0-9]{1,3}\b",
+    )
+});
+static URL: LazyLock<Regex> = LazyLock::new(|| re(r"https?://[^\s「」（）()、。]+"));
+static VERSION: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"\b[a-z][a-z]+(?:os)? ?(?:ver\.? ?|v)?[0-9]+\.[0-9]+\.[0-9]+(?:\.[0-9]+)?\b")
+});
+static CVE: LazyLock<Regex> = LazyLock::new(|| re(r"\bcve-[0-9]{4}-[0-9]{4,}\b"));
+static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:password|passwd|pwd|パスワード|api ?key|secret|token|暗証番号)\s?(?:は|:|=|\sis\s|\swas\s)\s?[^\s、。]*[0-9!#$%&*@][^\s、。]*|\bakia[0-9a-z]{16}\b|\b[a-z0-9+/]{40,}={0,2}",
+    )
+});
+
+/// Everything in `text` (normalised) that looks personal or internal.
+pub fn scan(text: &str) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let mut push = |kind, start, end| hits.push(Hit { kind, start, end });
+    let bytes = text.as_bytes();
+    let has_digit = bytes.iter().any(u8::is_ascii_digit);
+    if text.contains('@') {
+        for m in EMAIL.find_iter(text) {
+            let local = m.as_str().split('@').next().unwrap_or("");
+            if !ROLE_MAILBOXES.contains(&local) {
+                push(Kind::Email, m.start(), m.end());
+            }
+        }
+    }
+    if has_digit {
+        for c in MOBILE.captures_iter(text) {
+            let m = c.get(1).expect("group 1");
+            push(Kind::MobilePhone, m.start(), m.end());
+        }
+        if text.contains('〒') || text.contains("丁目") {
+            for m in POSTAL.find_iter(text) {
+                push(Kind::PostalAddress, m.start(), m.end());
+            }
+        }
+        for c in IPV4.captures_iter(text) {
+            let octets_ok = (1..=4).all(|i| c[i].parse::<u16>().is_ok_and(|o| o <= 255));
+            if octets_ok {
+                let m = c.get(0).expect("whole match");
+                push(Kind::IpAddress, m.start(), m.end());
+            }
+        }
+        for m in VERSION.find_iter(text) {
+            push(Kind::VersionString, m.start(), m.end());
+        }
+        if text.contains("cve-") {
+            for m in CVE.find_iter(text) {
+                push(Kind::VulnerabilityId, m.start(), m.end());
+            }
+        }
+    }
+    for m in HOST.find_iter(text) {
+        push(Kind::InternalHost, m.start(), m.end());
+    }
+    if text.contains("://") {
+        for m in URL.find_iter(text) {
+            let url = m.as_str();
+            let host = url
+                .split("://")
+                .nth(1)
+                .unwrap_or("")
+                .split(['/', ':'])
+                .next()
+                .unwrap_or("");
+            let internal = host == "localhost"
+                || IPV4.is_match(host)
+                || HOST.is_match(host)
+                || host.contains("intra")
+                || host.contains("internal")
+                || !host.contains('.');
+            if internal {
+                push(Kind::InternalUrl, m.start(), m.end());
+            }
+        }
+    }
+    for m in CREDENTIAL.find_iter(text) {
+        push(Kind::Credential, m.start(), m.end());
+    }
+    if text.contains(['様', 'さ', '氏', '殿', 'く', '君']) {
+        for c in NAME_JA.captures_iter(text) {
+            let name = c.get(1).expect("group 1");
+            let starts_polite = text[..name.start()].ends_with(['お', 'ご']);
+            let group_word = name.as_str().trim_end().ends_with(NOT_NAMES)
+                || name.as_str().starts_with(NOT_NAMES);
+            if !starts_polite && !group_word {
+                let m = c.get(0).expect("whole match");
+                push(Kind::PersonName, m.start(), m.end());
+            }
+        }
+    }
+    if text.contains("mr") || text.contains("ms") || text.contains("dr") || text.contains("miss") {
+        for m in NAME_EN.find_iter(text) {
+            push(Kind::PersonName, m.start(), m.end());
+        }
+    }
+    // An internal URL also matches its host: keep the longer, outer hit.
+    hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut kept: Vec<Hit> = Vec::with_capacity(hits.len());
+    for h in hits {
+        if kept.last().is_some_and(|k| h.start < k.end) {
+            continue;
+        }
+        kept.push(h);
+    }
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<Kind> {
+        scan(text).into_iter().map(|h| h.kind).collect()
+    }
+
+    #[test]
+    fn personal_shapes() {
+        assert_eq!(kinds("連絡先 tanaka.s@example.co.jp"), vec![Kind::Email]);
+        assert_eq!(kinds("窓口 support@example.co.jp"), vec![]);
+        assert_eq!(kinds("携帯 090-1234-5678"), vec![Kind::MobilePhone]);
+        assert_eq!(kinds("0120-000-000"), vec![]);
+        assert_eq!(kinds("田中様からの連絡"), vec![Kind::PersonName]);
+        assert_eq!(kinds("お客様と株主様、関係者の皆様"), vec![]);
+        assert_eq!(kinds("contact mr smith today"), vec![Kind::PersonName]);
+    }
+
+    #[test]
+    fn internal_shapes() {
+        assert_eq!(kinds("アドレス 10.20.0.1 から"), vec![Kind::IpAddress]);
+        assert_eq!(kinds("2026.6.15 に"), vec![]);
+        assert_eq!(kinds("vpn-gw01 の弱点"), vec![Kind::InternalHost]);
+        assert_eq!(kinds("fs01.hokushin.local"), vec![Kind::InternalHost]);
+        assert_eq!(kinds("http://intranet/portal を"), vec![Kind::InternalUrl]);
+        assert_eq!(kinds("https://www.example.co.jp/news"), vec![]);
+        assert_eq!(kinds("fortios 7.0.12 の"), vec![Kind::VersionString]);
+        assert_eq!(kinds("cve-2024-21762"), vec![Kind::VulnerabilityId]);
+        assert_eq!(kinds("パスワードは hunter22"), vec![Kind::Credential]);
+    }
+}
