@@ -1,38 +1,52 @@
-//! A lexical pass over RON text, for what a parser cannot say well: nesting that is too deep
-//! (found before parsing, so no input can exhaust the stack) and which string is the one left
-//! unclosed (found after a parse error, so clean files never pay for it).
+//! A lexical pass over RON text, for what a parser cannot say well after a parse error: that
+//! nesting is too deep (rather than the first type mismatch inside it) and which string is the
+//! one left unclosed. It runs only on files that failed to parse.
 
 use crate::diagnostic::Diagnostic;
 
-/// A string literal in the text: where it starts and what it holds.
+/// A string literal in the text: the byte where its quote is, what it holds, whether it closes.
 struct StringLit<'a> {
-    line: usize,
-    column: usize,
+    at: usize,
     content: &'a str,
     closed: bool,
 }
 
-/// Walks the text once, calling `on_open`/`on_close` for brackets outside strings and comments
-/// and collecting string literals.
-fn scan<'a>(
-    src: &'a str,
-    mut on_bracket: impl FnMut(usize, usize, i32) -> bool,
-) -> Vec<StringLit<'a>> {
+/// 1-based line and column (in characters) of byte `at`.
+fn position(src: &str, at: usize) -> (usize, usize) {
+    let before = &src[..at];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
+}
+
+/// Bytes the scan stops at outside strings: quotes, comment starts and brackets.
+const INTERESTING: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 8 {
+        t[b"\"/()[]{}"[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// Walks the text once, calling `on_bracket(byte, step)` for brackets outside strings and
+/// comments (+1 opens, -1 closes; returning false stops), and collecting string literals.
+/// Works in bytes only; positions are computed when something is reported.
+fn scan<'a>(src: &'a str, mut on_bracket: impl FnMut(usize, i32) -> bool) -> Vec<StringLit<'a>> {
     let bytes = src.as_bytes();
     let mut strings = Vec::new();
-    let (mut i, mut line, mut line_start) = (0usize, 1usize, 0usize);
-    let column = |i: usize, line_start: usize| src[line_start..i].chars().count() + 1;
+    let mut i = 0;
     while i < bytes.len() {
+        if !INTERESTING[bytes[i] as usize] {
+            i += 1;
+            continue;
+        }
         match bytes[i] {
-            b'\n' => {
-                line += 1;
-                line_start = i + 1;
-                i += 1;
-            }
             b'/' if bytes.get(i + 1) == Some(&b'/') => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
+                i = memchr::memchr(b'\n', &bytes[i..]).map_or(bytes.len(), |n| i + n);
             }
             b'/' if bytes.get(i + 1) == Some(&b'*') => {
                 let mut depth = 0;
@@ -47,51 +61,42 @@ fn scan<'a>(
                             break;
                         }
                     } else {
-                        if bytes[i] == b'\n' {
-                            line += 1;
-                            line_start = i + 1;
-                        }
                         i += 1;
                     }
                 }
             }
             b'"' => {
-                let (start_line, start_col) = (line, column(i, line_start));
-                let begin = i + 1;
+                let at = i;
                 i += 1;
                 let mut closed = false;
-                while i < bytes.len() {
-                    match bytes[i] {
-                        b'\\' => i += 2,
-                        b'"' => {
-                            closed = true;
-                            break;
-                        }
-                        b'\n' => {
-                            line += 1;
-                            line_start = i + 1;
-                            i += 1;
-                        }
-                        _ => i += 1,
+                while let Some(n) = bytes
+                    .get(i..)
+                    .and_then(|rest| memchr::memchr2(b'"', b'\\', rest))
+                {
+                    i += n;
+                    if bytes[i] == b'\\' {
+                        i += 2;
+                    } else {
+                        closed = true;
+                        break;
                     }
                 }
-                let end = i.min(bytes.len());
+                let end = if closed { i } else { bytes.len() };
                 strings.push(StringLit {
-                    line: start_line,
-                    column: start_col,
-                    content: src.get(begin..end).unwrap_or(""),
+                    at,
+                    content: src.get(at + 1..end.min(bytes.len())).unwrap_or(""),
                     closed,
                 });
-                i += 1;
+                i = if closed { i + 1 } else { bytes.len() };
             }
             b'(' | b'[' | b'{' => {
-                if !on_bracket(line, column(i, line_start), 1) {
+                if !on_bracket(i, 1) {
                     return strings;
                 }
                 i += 1;
             }
             b')' | b']' | b'}' => {
-                on_bracket(line, column(i, line_start), -1);
+                on_bracket(i, -1);
                 i += 1;
             }
             _ => i += 1,
@@ -113,15 +118,16 @@ pub fn too_deep(src: &str, limit: usize) -> Option<Diagnostic> {
     }
     let mut depth: i64 = 0;
     let mut found = None;
-    scan(src, |line, column, step| {
+    scan(src, |at, step| {
         depth += i64::from(step);
         if depth > limit as i64 {
-            found = Some((line, column));
+            found = Some(at);
             return false;
         }
         true
     });
-    found.map(|(line, column)| {
+    found.map(|at| {
+        let (line, column) = position(src, at);
         Diagnostic::error(
             "too-deep",
             format!("values are nested more than {limit} levels deep"),
@@ -135,7 +141,7 @@ pub fn too_deep(src: &str, limit: usize) -> Option<Diagnostic> {
 /// likely lost its closing quote: the first whose text reads like RON (`), name: `, `", `),
 /// else the one left open at the end.
 pub fn unterminated_string(src: &str) -> Option<Diagnostic> {
-    let strings = scan(src, |_, _, _| true);
+    let strings = scan(src, |_, _| true);
     let last = strings.last().filter(|s| !s.closed)?;
     let looks_like_code = |s: &StringLit<'_>| {
         let c = s.content;
@@ -146,9 +152,10 @@ pub fn unterminated_string(src: &str) -> Option<Diagnostic> {
             || c.contains(": \"")
     };
     let culprit = strings.iter().find(|s| looks_like_code(s)).unwrap_or(last);
+    let (line, column) = position(src, culprit.at);
     Some(
         Diagnostic::error("unterminated-string", "this string is never closed")
-            .at(culprit.line, culprit.column)
+            .at(line, column)
             .hint("add the closing `\"`; a `\"` inside text is written `\\\"`"),
     )
 }

@@ -57,12 +57,14 @@ pub fn parse<T: DeserializeOwned>(src: &str) -> Result<T, Diagnostic> {
     if src.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(src.len() as u64));
     }
-    if let Some(d) = crate::lexical::too_deep(src, MAX_DEPTH) {
-        return Err(d);
-    }
-    options()
-        .from_str(src)
-        .map_err(|e| crate::lexical::unterminated_string(src).unwrap_or_else(|| from_ron(&e, src)))
+    // ron's own recursion limit keeps deep input off the stack; when parsing fails, the
+    // lexical pass says whether nesting or an unclosed string is the real cause, so clean
+    // files never pay for it.
+    options().from_str(src).map_err(|e| {
+        crate::lexical::too_deep(src, MAX_DEPTH)
+            .or_else(|| crate::lexical::unterminated_string(src))
+            .unwrap_or_else(|| from_ron(&e, src))
+    })
 }
 
 fn from_ron(err: &SpannedError, src: &str) -> Diagnostic {

@@ -49,8 +49,8 @@ pub struct Scenario {
     pub injects: Vec<Inject>,
     pub decisions: Vec<Decision>,
     pub variations: Vec<Variation>,
-    /// SHA-256 of the file's text: a record names the exact version it was played on.
-    pub hash: String,
+    /// The file's text, so a record can name the exact version it was played on.
+    pub source: std::sync::Arc<str>,
 }
 
 #[derive(Debug, Clone)]
@@ -337,6 +337,15 @@ pub enum VariationKind {
 }
 
 impl Scenario {
+    /// SHA-256 of the file's text: records carry it to tell when a scenario has changed.
+    pub fn content_hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        Sha256::digest(self.source.as_bytes())
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
     /// Reads and checks a scenario file against a playbook.
     pub fn load(path: &Path, playbook: &Playbook) -> Result<Loaded, Vec<Diagnostic>> {
         let src = crate::load::read_text(path).map_err(|d| vec![d])?;

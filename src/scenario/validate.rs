@@ -7,7 +7,6 @@ use super::*;
 use crate::diagnostic::{Diagnostic, suggestion};
 use crate::locate::Locator;
 use crate::playbook::Playbook;
-use sha2::{Digest, Sha256};
 use std::collections::HashMap;
 
 /// A scenario that passed validation, with the warnings it still deserves.
@@ -195,8 +194,6 @@ impl Validator<'_> {
             );
         }
 
-        let mut hash = Sha256::new();
-        hash.update(src.as_bytes());
         let scenario = Scenario {
             id: f.id.clone(),
             title: f.title.clone(),
@@ -227,7 +224,7 @@ impl Validator<'_> {
             injects,
             decisions,
             variations,
-            hash: hash.finalize().iter().map(|b| format!("{b:02x}")).collect(),
+            source: std::sync::Arc::from(src),
         };
         self.reachability(&scenario);
         scenario

@@ -95,7 +95,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("date pattern compiles")
 });
 static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"株式会社|\(株\)|有限会社|合同会社|一般社団法人|\bco\.,? ?ltd\b|\binc\b|\bcorporation\b|\bcorp\b|\bltd\b|\bllc\b|\bplc\b|\bgmbh\b")
+    Regex::new(r"株式会社|\(株\)|有限会社|合同会社|一般社団法人|(?-u:\b)co\.,? ?ltd(?-u:\b)|(?-u:\b)inc(?-u:\b)|(?-u:\b)corporation(?-u:\b)|(?-u:\b)corp(?-u:\b)|(?-u:\b)ltd(?-u:\b)|(?-u:\b)llc(?-u:\b)|(?-u:\b)plc(?-u:\b)|(?-u:\b)gmbh(?-u:\b)")
         .expect("company pattern compiles")
 });
 static SENTENCE_END: LazyLock<Regex> =
@@ -204,8 +204,9 @@ impl Checker {
             spans.iter().any(|&(a, b)| s < b && a < e)
         };
 
-        // Present-but-wrong phrases.
-        for h in longest(&hits, |h| self.patterns[h.pattern].list) {
+        // Present-but-wrong phrases; within a list, the longest of nested matches counts.
+        let wrong = longest(&hits, |h| self.patterns[h.pattern].list);
+        for &h in &wrong {
             let p = &self.patterns[h.pattern];
             match p.list {
                 List::Hedge if !overlaps(&investigating, h.start, h.end) => out.hedge(h),
@@ -277,7 +278,7 @@ impl Checker {
             }
         }
 
-        self.counts_and_vagueness(&mut out, &hits, ctx);
+        self.counts_and_vagueness(&mut out, &wrong, ctx);
         self.claims(&mut out, &hits, ctx);
         self.elements(&mut out, &hits, ctx);
 
@@ -319,7 +320,7 @@ impl Checker {
         hits
     }
 
-    fn counts_and_vagueness(&self, out: &mut Report<'_>, hits: &[Hit], ctx: &Context<'_>) {
+    fn counts_and_vagueness(&self, out: &mut Report<'_>, wrong: &[&Hit], ctx: &Context<'_>) {
         let counted: Vec<(&Fact, FactStatus, u64)> = ctx
             .ledger
             .iter()
@@ -408,7 +409,7 @@ impl Checker {
         }
         let known = confirmed.first().copied();
         if ctx.ledger.is_empty() || known.is_some() {
-            for h in longest(hits, |h| self.patterns[h.pattern].list) {
+            for h in wrong {
                 if self.patterns[h.pattern].list != List::Vague {
                     continue;
                 }
@@ -524,7 +525,14 @@ impl Checker {
     }
 
     fn elements(&self, out: &mut Report<'_>, hits: &[Hit], ctx: &Context<'_>) {
-        let has = |list: List| hits.iter().any(|h| self.patterns[h.pattern].list == list);
+        if ctx.required.is_empty() {
+            return;
+        }
+        let mut present = [false; 17];
+        for h in hits {
+            present[list_key(self.patterns[h.pattern].list)] = true;
+        }
+        let has = |list: List| present[list_key(list)];
         for element in &ctx.required {
             let present = match element {
                 Element::Header => {
@@ -616,19 +624,48 @@ fn explained(text: &str, end: usize) -> bool {
 }
 
 /// Within each list, a match inside a longer match of the same list is dropped
-/// ("と思われ" inside "と思われます").
-fn longest<'h>(hits: &'h [Hit], list_of: impl Fn(&Hit) -> List) -> impl Iterator<Item = &'h Hit> {
-    hits.iter().enumerate().filter_map(move |(i, h)| {
-        let inside = hits.iter().enumerate().any(|(j, o)| {
-            j != i
-                && list_of(o) == list_of(h)
-                && o.start <= h.start
-                && h.end <= o.end
-                && (o.end - o.start > h.end - h.start
-                    || (o.end - o.start == h.end - h.start && j < i))
-        });
-        (!inside).then_some(h)
-    })
+/// ("と思われ" inside "と思われます"). Sorting by list, start, then longest first, a hit is
+/// inside an earlier one exactly when it ends no later than the furthest end seen so far.
+fn longest<'h>(hits: &'h [Hit], list_of: impl Fn(&Hit) -> List) -> Vec<&'h Hit> {
+    let mut order: Vec<(usize, &Hit)> = hits
+        .iter()
+        .map(|h| (list_of(h), h))
+        .filter(|(l, _)| {
+            matches!(
+                l,
+                List::Hedge | List::Jargon | List::Blame | List::Overpromise | List::Vague
+            )
+        })
+        .map(|(l, h)| (list_key(l), h))
+        .collect();
+    order.sort_by_key(|(k, h)| (*k, h.start, std::cmp::Reverse(h.end)));
+    let mut kept = Vec::new();
+    let mut current: Option<(usize, usize)> = None;
+    for (k, h) in order {
+        match current {
+            Some((list, end)) if list == k && h.end <= end => continue,
+            Some((list, end)) if list == k => current = Some((list, end.max(h.end))),
+            _ => current = Some((k, h.end)),
+        }
+        kept.push(h);
+    }
+    kept.sort_by_key(|h| (h.start, h.end));
+    kept
+}
+
+fn list_key(list: List) -> usize {
+    match list {
+        List::Hedge => 0,
+        List::Investigating => 1,
+        List::Jargon => 2,
+        List::Blame => 3,
+        List::Overpromise => 4,
+        List::Vague => 5,
+        List::Denial => 6,
+        List::Assertion => 7,
+        List::Subject => 8,
+        List::Cue(e) => 9 + e as usize,
+    }
 }
 
 struct Report<'a> {

@@ -22,7 +22,7 @@ static COUNT: LazyLock<Regex> = LazyLock::new(|| {
         (?P<num>(?:[0-9][0-9,]*(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千万億])+)
         \s?
         (?P<unit>件|名|人|社|アカウント|世帯
-          |people\b|persons\b|customers\b|users\b|records\b|accounts\b|individuals\b|members\b|employees\b|patients\b|clients\b|subscribers\b)",
+          |people(?-u:\b)|persons(?-u:\b)|customers(?-u:\b)|users(?-u:\b)|records(?-u:\b)|accounts(?-u:\b)|individuals(?-u:\b)|members(?-u:\b)|employees(?-u:\b)|patients(?-u:\b)|clients(?-u:\b)|subscribers(?-u:\b))",
     )
     .expect("count pattern compiles")
 });

@@ -105,107 +105,162 @@ const NOT_NAMES: &[char] = &[
     '同', '仕', '多', '異',
 ];
 static NAME_EN: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b(?:mr|ms|mrs|miss|dr)\.? [a-z]+(?: [a-z]+)?"));
+    LazyLock::new(|| re(r"(?-u:\b)(?:mr|ms|mrs|miss|dr)\.? [a-z]+(?: [a-z]+)?"));
 static IPV4: LazyLock<Regex> =
-    LazyLock::new(|| re(r"\b([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\b"));
+    LazyLock::new(|| re(r"(?-u:\b)([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})(?-u:\b)"));
 static HOST: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:local|internal|corp|lan|intra|intranet|localdomain)\b|\b(?:srv|svr|fs|dc|db|web|app|vpn|gw|ad|mail|sql|nas|file)(?:-?[a-z]{0,3})?-?[0-9]{1,3}\b",
+        r"(?-u:\b)[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:local|internal|corp|lan|intra|intranet|localdomain)(?-u:\b)|(?-u:\b)(?:srv|svr|fs|dc|db|web|app|vpn|gw|ad|mail|sql|nas|file)(?:-?[a-z]{0,3})?-?[0-9]{1,3}(?-u:\b)",
     )
 });
 static URL: LazyLock<Regex> = LazyLock::new(|| re(r"https?://[^\s「」（）()、。]+"));
 static VERSION: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"\b[a-z][a-z]+(?:os)? ?(?:ver\.? ?|v)?[0-9]+\.[0-9]+\.[0-9]+(?:\.[0-9]+)?\b")
+    re(r"(?-u:\b)[a-z][a-z]+(?:os)? ?(?:ver\.? ?|v)?[0-9]+\.[0-9]+\.[0-9]+(?:\.[0-9]+)?(?-u:\b)")
 });
-static CVE: LazyLock<Regex> = LazyLock::new(|| re(r"\bcve-[0-9]{4}-[0-9]{4,}\b"));
+static CVE: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)cve-[0-9]{4}-[0-9]{4,}(?-u:\b)"));
 static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
-        r"(?:password|passwd|pwd|パスワード|api ?key|secret|token|暗証番号)\s?(?:は|:|=|\sis\s|\swas\s)\s?[^\s、。]*[0-9!#$%&*@][^\s、。]*|\bakia[0-9a-z]{16}\b|\b[a-z0-9+/]{40,}={0,2}",
+        r"(?:password|passwd|pwd|パスワード|api ?key|secret|token|暗証番号)\s?(?:は|:|=|\sis\s|\swas\s)\s?[^\s、。]*[0-9!#$%&*@][^\s、。]*|(?-u:\b)akia[0-9a-z]{16}(?-u:\b)|(?-u:\b)[a-z0-9+/]{40,}={0,2}",
     )
 });
+
+/// Maximal runs of ASCII in `text`: where every ASCII-only shape can be, so those patterns
+/// scan a few short runs of a Japanese draft instead of all of it.
+fn ascii_runs(text: &str) -> Vec<(usize, usize)> {
+    let mut runs = Vec::new();
+    let mut start = None;
+    for (i, b) in text.bytes().enumerate() {
+        match (b.is_ascii(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                runs.push((s, i));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        runs.push((s, text.len()));
+    }
+    runs.retain(|(s, e)| e - s >= 2);
+    runs
+}
+
+const HONORIFICS: [&str; 6] = ["様", "さん", "氏", "殿", "くん", "君"];
 
 /// Everything in `text` (normalised) that looks personal or internal.
 pub fn scan(text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut push = |kind, start, end| hits.push(Hit { kind, start, end });
-    let bytes = text.as_bytes();
-    let has_digit = bytes.iter().any(u8::is_ascii_digit);
-    if text.contains('@') {
-        for m in EMAIL.find_iter(text) {
-            let local = m.as_str().split('@').next().unwrap_or("");
-            if !ROLE_MAILBOXES.contains(&local) {
-                push(Kind::Email, m.start(), m.end());
+    for (base, end) in ascii_runs(text) {
+        let run = &text[base..end];
+        let has_digit = run.bytes().any(|b| b.is_ascii_digit());
+        if run.contains('@') {
+            for m in EMAIL.find_iter(run) {
+                let local = m.as_str().split('@').next().unwrap_or("");
+                if !ROLE_MAILBOXES.contains(&local) {
+                    push(Kind::Email, base + m.start(), base + m.end());
+                }
+            }
+        }
+        let digits = run.bytes().filter(u8::is_ascii_digit).count();
+        let letters = run.bytes().any(|b| b.is_ascii_alphabetic());
+        if digits >= 10 {
+            for c in MOBILE.captures_iter(run) {
+                let m = c.get(1).expect("group 1");
+                push(Kind::MobilePhone, base + m.start(), base + m.end());
+            }
+        }
+        if digits >= 4 && run.contains('.') {
+            for c in IPV4.captures_iter(run) {
+                if (1..=4).all(|i| c[i].parse::<u16>().is_ok_and(|o| o <= 255)) {
+                    let m = c.get(0).expect("whole match");
+                    push(Kind::IpAddress, base + m.start(), base + m.end());
+                }
+            }
+            if letters {
+                for m in VERSION.find_iter(run) {
+                    push(Kind::VersionString, base + m.start(), base + m.end());
+                }
+            }
+        }
+        if has_digit && letters {
+            if run.contains("cve-") {
+                for m in CVE.find_iter(run) {
+                    push(Kind::VulnerabilityId, base + m.start(), base + m.end());
+                }
+            }
+        }
+        if letters {
+            for m in HOST.find_iter(run) {
+                push(Kind::InternalHost, base + m.start(), base + m.end());
+            }
+            for m in CREDENTIAL.find_iter(run) {
+                push(Kind::Credential, base + m.start(), base + m.end());
+            }
+            if run.contains("mr")
+                || run.contains("ms")
+                || run.contains("dr")
+                || run.contains("miss")
+            {
+                for m in NAME_EN.find_iter(run) {
+                    push(Kind::PersonName, base + m.start(), base + m.end());
+                }
+            }
+        }
+        if run.contains("://") {
+            for m in URL.find_iter(run) {
+                let url = m.as_str();
+                let host = url
+                    .split("://")
+                    .nth(1)
+                    .unwrap_or("")
+                    .split(['/', ':'])
+                    .next()
+                    .unwrap_or("");
+                let internal = host == "localhost"
+                    || IPV4.is_match(host)
+                    || HOST.is_match(host)
+                    || host.contains("intra")
+                    || host.contains("internal")
+                    || !host.contains('.');
+                if internal {
+                    push(Kind::InternalUrl, base + m.start(), base + m.end());
+                }
             }
         }
     }
-    if has_digit {
-        for c in MOBILE.captures_iter(text) {
-            let m = c.get(1).expect("group 1");
-            push(Kind::MobilePhone, m.start(), m.end());
-        }
-        if text.contains('〒') || text.contains("丁目") {
-            for m in POSTAL.find_iter(text) {
-                push(Kind::PostalAddress, m.start(), m.end());
-            }
-        }
-        for c in IPV4.captures_iter(text) {
-            let octets_ok = (1..=4).all(|i| c[i].parse::<u16>().is_ok_and(|o| o <= 255));
-            if octets_ok {
-                let m = c.get(0).expect("whole match");
-                push(Kind::IpAddress, m.start(), m.end());
-            }
-        }
-        for m in VERSION.find_iter(text) {
-            push(Kind::VersionString, m.start(), m.end());
-        }
-        if text.contains("cve-") {
-            for m in CVE.find_iter(text) {
-                push(Kind::VulnerabilityId, m.start(), m.end());
-            }
+    // Shapes that can involve Japanese: credentials named in Japanese, postal addresses.
+    if text.contains("パスワード") || text.contains("暗証番号") {
+        for m in CREDENTIAL.find_iter(text) {
+            push(Kind::Credential, m.start(), m.end());
         }
     }
-    for m in HOST.find_iter(text) {
-        push(Kind::InternalHost, m.start(), m.end());
-    }
-    if text.contains("://") {
-        for m in URL.find_iter(text) {
-            let url = m.as_str();
-            let host = url
-                .split("://")
-                .nth(1)
-                .unwrap_or("")
-                .split(['/', ':'])
-                .next()
-                .unwrap_or("");
-            let internal = host == "localhost"
-                || IPV4.is_match(host)
-                || HOST.is_match(host)
-                || host.contains("intra")
-                || host.contains("internal")
-                || !host.contains('.');
-            if internal {
-                push(Kind::InternalUrl, m.start(), m.end());
-            }
+    if text.contains('〒') || text.contains("丁目") {
+        for m in POSTAL.find_iter(text) {
+            push(Kind::PostalAddress, m.start(), m.end());
         }
     }
-    for m in CREDENTIAL.find_iter(text) {
-        push(Kind::Credential, m.start(), m.end());
-    }
-    if text.contains(['様', 'さ', '氏', '殿', 'く', '君']) {
-        for c in NAME_JA.captures_iter(text) {
+    // Names: look only just before each honorific.
+    for honorific in HONORIFICS {
+        for (at, _) in text.match_indices(honorific) {
+            let end = at + honorific.len();
+            let from = text[..at].char_indices().rev().nth(9).map_or(0, |(i, _)| i);
+            let window = &text[from..end];
+            let Some(c) = NAME_JA
+                .captures_iter(window)
+                .find(|c| c.get(0).is_some_and(|m| m.end() == window.len()))
+            else {
+                continue;
+            };
             let name = c.get(1).expect("group 1");
-            let starts_polite = text[..name.start()].ends_with(['お', 'ご']);
+            let starts_polite = window[..name.start()].ends_with(['お', 'ご']);
             let group_word = name.as_str().trim_end().ends_with(NOT_NAMES)
                 || name.as_str().starts_with(NOT_NAMES);
             if !starts_polite && !group_word {
                 let m = c.get(0).expect("whole match");
-                push(Kind::PersonName, m.start(), m.end());
+                push(Kind::PersonName, from + m.start(), from + m.end());
             }
-        }
-    }
-    if text.contains("mr") || text.contains("ms") || text.contains("dr") || text.contains("miss") {
-        for m in NAME_EN.find_iter(text) {
-            push(Kind::PersonName, m.start(), m.end());
         }
     }
     // An internal URL also matches its host: keep the longer, outer hit.

@@ -208,3 +208,144 @@ fn an_organisation_playbook_is_used_and_a_broken_one_refused() {
         "{err}"
     );
 }
+
+#[test]
+fn lint_reports_findings_and_denies_on_errors() {
+    let dir = std::env::temp_dir().join(format!("pressroom-lint-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.txt");
+    std::fs::write(
+        &bad,
+        "本日、サーバーダウンが発生しました。おそらく外部からの攻撃と思われます。",
+    )
+    .unwrap();
+    let bad = bad.to_str().unwrap();
+
+    let o = pressroom(&["lint", bad, "--lang", "ja"]);
+    assert_eq!(o.status.code(), Some(0), "findings alone do not fail");
+    let text = stdout(&o);
+    assert!(text.contains(":1:4: warning[wording.jargon]"), "{text}");
+    assert!(text.contains("error[wording.speculation]"), "{text}");
+    assert!(
+        text.contains("「システムが停止」と言い換えましょう。"),
+        "{text}"
+    );
+    assert!(
+        text.contains("procedure: S1.1 初動対応と情報収集のポイント"),
+        "{text}"
+    );
+
+    assert_eq!(pressroom(&["lint", bad, "--deny"]).status.code(), Some(1));
+
+    let v = json(&pressroom(&[
+        "lint", bad, "--format", "json", "--stage", "update",
+    ]));
+    assert_eq!(v["stage"], "update");
+    let findings = v["findings"].as_array().unwrap();
+    let jargon = findings
+        .iter()
+        .find(|f| f["rule"] == "wording.jargon")
+        .unwrap();
+    assert_eq!(jargon["span"]["start"], 3);
+    assert_eq!(jargon["span"]["end"], 10);
+    assert_eq!(jargon["excerpt"], "サーバーダウン");
+    assert!(jargon["message"]["en"].is_string() && jargon["suggestion"]["ja"].is_string());
+    assert!(
+        findings
+            .iter()
+            .any(|f| f["rule"] == "wording.contact" && f["span"].is_null())
+    );
+
+    let good = fixture("wording/good_first_ja.txt");
+    let o = pressroom(&["lint", good.to_str().unwrap(), "--deny"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn lint_against_a_scenario_uses_its_ledger() {
+    let dir = std::env::temp_dir().join(format!("pressroom-lint-s-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let draft = dir.join("draft.txt");
+    std::fs::write(&draft, "クレジットカード情報の流出はございません。").unwrap();
+    let draft = draft.to_str().unwrap();
+    let scenario = "scenarios/ransomware-manufacturer.ron";
+
+    let early = json(&pressroom(&[
+        "lint",
+        draft,
+        "--scenario",
+        scenario,
+        "--at",
+        "+2h",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(early["at"], "+2h00m");
+    let rules: Vec<&str> = early["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"wording.unconfirmed_claim"), "{rules:?}");
+
+    let late = json(&pressroom(&[
+        "lint",
+        draft,
+        "--scenario",
+        scenario,
+        "--at",
+        "+1d",
+        "--format",
+        "json",
+    ]));
+    let rules: Vec<&str> = late["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(!rules.contains(&"wording.unconfirmed_claim"), "{rules:?}");
+
+    let by_decision = json(&pressroom(&[
+        "lint",
+        draft,
+        "--scenario",
+        scenario,
+        "--decision",
+        "first_draft",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(by_decision["at"], "+1h40m");
+    assert_eq!(by_decision["stage"], "first");
+
+    assert_eq!(
+        pressroom(&["lint", draft, "--at", "+2h"]).status.code(),
+        Some(2),
+        "--at needs --scenario"
+    );
+    assert_eq!(
+        pressroom(&["lint", draft, "--scenario", scenario])
+            .status
+            .code(),
+        Some(2),
+        "a moment is needed"
+    );
+    let o = pressroom(&[
+        "lint",
+        draft,
+        "--scenario",
+        scenario,
+        "--decision",
+        "first_draf",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("did you mean `first_draft`?"));
+    assert_eq!(
+        pressroom(&["lint", "no/such/draft.txt"]).status.code(),
+        Some(2)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
