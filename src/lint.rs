@@ -151,7 +151,7 @@ pub fn render_text(report: &LintReport, playbook: &Playbook, lang: Lang) -> Stri
     for f in &report.findings {
         let place = match (f.line, f.column) {
             (Some(l), Some(c)) => format!("{}:{l}:{c}", report.file),
-            _ => format!("{}", report.file),
+            _ => report.file.to_string(),
         };
         let excerpt = if f.finding.excerpt.is_empty() {
             String::new()

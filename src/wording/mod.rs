@@ -609,7 +609,7 @@ fn group(v: u64) -> String {
     let s = v.to_string();
     let mut out = String::new();
     for (i, c) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -626,7 +626,7 @@ fn explained(text: &str, end: usize) -> bool {
 /// Within each list, a match inside a longer match of the same list is dropped
 /// ("と思われ" inside "と思われます"). Sorting by list, start, then longest first, a hit is
 /// inside an earlier one exactly when it ends no later than the furthest end seen so far.
-fn longest<'h>(hits: &'h [Hit], list_of: impl Fn(&Hit) -> List) -> Vec<&'h Hit> {
+fn longest(hits: &[Hit], list_of: impl Fn(&Hit) -> List) -> Vec<&Hit> {
     let mut order: Vec<(usize, &Hit)> = hits
         .iter()
         .map(|h| (list_of(h), h))

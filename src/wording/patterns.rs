@@ -184,11 +184,9 @@ pub fn scan(text: &str) -> Vec<Hit> {
                 }
             }
         }
-        if has_digit && letters {
-            if run.contains("cve-") {
-                for m in CVE.find_iter(run) {
-                    push(Kind::VulnerabilityId, base + m.start(), base + m.end());
-                }
+        if has_digit && letters && run.contains("cve-") {
+            for m in CVE.find_iter(run) {
+                push(Kind::VulnerabilityId, base + m.start(), base + m.end());
             }
         }
         if letters {
