@@ -74,11 +74,47 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+    /// Play a scenario headless from an answers file and print the debrief.
+    Run {
+        #[arg(value_name = "SCENARIO")]
+        scenario: PathBuf,
+        /// The answers to play (see docs/answers-format.md).
+        #[arg(long, value_name = "FILE")]
+        answers: PathBuf,
+        /// The seed that draws the scenario's variations (default: the answers file's, else 1).
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long, value_enum, default_value_t = DebriefFormat::Text)]
+        format: DebriefFormat,
+        /// Write the debrief to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Also write the drill record (RON) to FILE.
+        #[arg(long, value_name = "FILE")]
+        record: Option<PathBuf>,
+    },
+    /// Replay a drill record and check that it still gives the recorded score.
+    Rescore {
+        #[arg(value_name = "RECORD")]
+        record: PathBuf,
+        /// The scenario file, if not where the record says.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = DebriefFormat::Text)]
+        format: DebriefFormat,
+    },
     /// List the playbook's rules with their titles, explanations and cited sections.
     Rules {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DebriefFormat {
+    Text,
+    Json,
+    Md,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -241,6 +277,182 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
+        Command::Run {
+            scenario,
+            answers,
+            seed,
+            format,
+            out,
+            record,
+        } => {
+            let shown = scenario.display().to_string();
+            let loaded = match Scenario::load(scenario, &playbook) {
+                Ok(l) => l.scenario,
+                Err(diags) => {
+                    return usage_diags(
+                        &shown,
+                        &diags,
+                        "the scenario has errors; run `pressroom check` on it",
+                    );
+                }
+            };
+            let answers_shown = answers.display().to_string();
+            let parsed = match crate::load::read_text(answers)
+                .map_err(|d| vec![d])
+                .and_then(|src| {
+                    crate::answers::parse(&src, &loaded)
+                        .map_err(|d| crate::answers::locate(d, &src))
+                }) {
+                Ok(a) => a,
+                Err(diags) => {
+                    return usage_diags(&answers_shown, &diags, "the answers file has errors");
+                }
+            };
+            let seed = seed.or(parsed.seed).unwrap_or(1);
+            let checker = Checker::new(&playbook);
+            let outcome = match crate::run::play(&loaded, &playbook, &checker, &parsed, seed) {
+                Ok(o) => o,
+                Err(diags) => {
+                    let src = std::fs::read_to_string(answers).unwrap_or_default();
+                    return usage_diags(
+                        &answers_shown,
+                        &crate::answers::locate(diags, &src),
+                        "the answers cannot be played",
+                    );
+                }
+            };
+            let text = render_debrief(&outcome.session, &outcome.score, &playbook, lang, *format);
+            if let Some(path) = record {
+                #[allow(clippy::disallowed_methods)]
+                // the wall clock belongs in a record's stamp, not in the score
+                let stamp = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+                    .to_rfc3339();
+                let wall: Vec<Option<String>> =
+                    parsed.actions.iter().map(|_| Some(stamp.clone())).collect();
+                let rec = crate::record::Record::new(
+                    &loaded,
+                    Some(shown.clone()),
+                    &playbook,
+                    seed,
+                    outcome.session.lang,
+                    &parsed,
+                    &wall,
+                    &outcome.score,
+                );
+                if let Err(e) = crate::store::write_atomically(path, rec.to_ron().as_bytes()) {
+                    eprintln!("pressroom run: cannot write {}: {e}", path.display());
+                    return ExitCode::from(2);
+                }
+            }
+            write_out(out.as_ref(), &text)
+        }
+        Command::Rescore {
+            record,
+            scenario,
+            format,
+        } => {
+            let src = match std::fs::read_to_string(record) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("pressroom rescore: {}: {e}", record.display());
+                    return ExitCode::from(2);
+                }
+            };
+            let rec = match crate::record::Record::parse(&src) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("pressroom rescore: {}: {e}", record.display());
+                    return ExitCode::from(2);
+                }
+            };
+            let path = match scenario
+                .clone()
+                .or(rec.scenario_path.as_ref().map(PathBuf::from))
+            {
+                Some(p) => p,
+                None => {
+                    eprintln!(
+                        "pressroom rescore: the record does not say where its scenario is; give --scenario FILE"
+                    );
+                    return ExitCode::from(2);
+                }
+            };
+            let loaded = match Scenario::load(&path, &playbook) {
+                Ok(l) => l.scenario,
+                Err(diags) => {
+                    return usage_diags(
+                        &path.display().to_string(),
+                        &diags,
+                        "the scenario has errors",
+                    );
+                }
+            };
+            let mut changed = Vec::new();
+            if loaded.id != rec.scenario {
+                eprintln!(
+                    "pressroom rescore: {} is scenario `{}`, but the record is of `{}`",
+                    path.display(),
+                    loaded.id,
+                    rec.scenario
+                );
+                return ExitCode::from(2);
+            }
+            if loaded.content_hash() != rec.scenario_hash {
+                changed.push("the scenario file has changed since this drill was recorded");
+            }
+            if playbook.hash != rec.playbook_hash {
+                changed.push("the playbook has changed since this drill was recorded");
+            }
+            let answers = match rec.answers(&loaded) {
+                Ok(a) => a,
+                Err(e) => {
+                    eprintln!("pressroom rescore: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            let checker = Checker::new(&playbook);
+            let outcome = match crate::run::play(&loaded, &playbook, &checker, &answers, rec.seed) {
+                Ok(o) => o,
+                Err(diags) => {
+                    for d in diags {
+                        eprintln!("{}", d.render(&record.display().to_string()));
+                    }
+                    eprintln!(
+                        "pressroom rescore: the recorded actions no longer play on this scenario"
+                    );
+                    return ExitCode::from(1);
+                }
+            };
+            print_out(&render_debrief(
+                &outcome.session,
+                &outcome.score,
+                &playbook,
+                lang,
+                *format,
+            ));
+            for c in &changed {
+                eprintln!("pressroom rescore: note: {c}");
+            }
+            if (outcome.score.total - rec.result.total).abs() < 0.05 {
+                eprintln!(
+                    "pressroom rescore: score reproduced: {:.1}",
+                    rec.result.total
+                );
+                ExitCode::SUCCESS
+            } else {
+                eprintln!(
+                    "pressroom rescore: the score is now {:.1}; the record says {:.1}{}",
+                    outcome.score.total,
+                    rec.result.total,
+                    if changed.is_empty() {
+                        ""
+                    } else {
+                        " (see the notes above)"
+                    }
+                );
+                ExitCode::from(1)
+            }
+        }
         Command::Rules { format } => {
             let out = match format {
                 Format::Text => rules_report::render_text(&playbook, lang),
@@ -249,6 +461,44 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             print_out(&out);
             ExitCode::SUCCESS
         }
+    }
+}
+
+fn render_debrief(
+    session: &crate::session::Session<'_>,
+    score: &crate::scoring::Score,
+    playbook: &Playbook,
+    lang: Lang,
+    format: DebriefFormat,
+) -> String {
+    match format {
+        DebriefFormat::Json => crate::debrief::json(session, score),
+        DebriefFormat::Md => crate::debrief::render(session, score, playbook, lang, true),
+        DebriefFormat::Text => crate::debrief::render(session, score, playbook, lang, false),
+    }
+}
+
+fn usage_diags(path: &str, diags: &[crate::Diagnostic], why: &str) -> ExitCode {
+    for d in diags {
+        eprintln!("{}", d.render(path));
+    }
+    eprintln!("pressroom: {why}");
+    ExitCode::from(2)
+}
+
+fn write_out(path: Option<&PathBuf>, text: &str) -> ExitCode {
+    match path {
+        None => {
+            print_out(text);
+            ExitCode::SUCCESS
+        }
+        Some(p) => match crate::store::write_atomically(p, text.as_bytes()) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("pressroom: cannot write {}: {e}", p.display());
+                ExitCode::from(2)
+            }
+        },
     }
 }
 

@@ -199,6 +199,16 @@ pub const CODES: &[(&str, &str)] = &[
         "unreachable",
         "an inject or decision that nothing can bring about",
     ),
+    // Answers files and drills
+    (
+        "wrong-scenario",
+        "an answers file written for another scenario",
+    ),
+    ("out-of-order", "answers listed out of time order"),
+    (
+        "bad-answer",
+        "an answer the decision cannot take at that moment",
+    ),
     // Playbooks
     (
         "unknown-playbook",

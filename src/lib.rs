@@ -1,8 +1,10 @@
 //! Pressroom's core: scenario and playbook formats, validation and reports, with no Bevy
 //! dependency. The desktop app (`gui` feature) and the CLI are thin adapters over it.
 
+pub mod answers;
 pub mod check;
 pub mod cli;
+pub mod debrief;
 pub mod diagnostic;
 pub mod lexical;
 pub mod library;
@@ -10,8 +12,13 @@ pub mod lint;
 pub mod load;
 pub mod locate;
 pub mod playbook;
+pub mod record;
 pub mod rules_report;
+pub mod run;
 pub mod scenario;
+pub mod scoring;
+pub mod session;
+pub mod store;
 pub mod text;
 pub mod wording;
 

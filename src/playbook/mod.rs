@@ -52,6 +52,9 @@ pub struct Playbook {
     pub phrases: PhraseBook,
     /// SHA-256 of the source text(s), so records can tell when the playbook changed.
     pub hash: String,
+    /// Each rule's citation in both languages, built once: findings carry it.
+    #[serde(skip)]
+    citations: std::collections::HashMap<String, Text>,
 }
 
 impl Playbook {
@@ -120,6 +123,11 @@ impl Playbook {
             })
             .collect::<Vec<_>>()
             .join("; ")
+    }
+
+    /// A rule's citation in both languages (cached; empty for an unknown rule).
+    pub fn citation_text(&self, rule_id: &str) -> Text {
+        self.citations.get(rule_id).cloned().unwrap_or_default()
     }
 
     /// Sections cited by each rule, for coverage tables.
@@ -307,14 +315,29 @@ fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook
     extend_phrases(&mut phrases.ja, file.phrases.ja);
     extend_phrases(&mut phrases.en, file.phrases.en);
 
-    Playbook {
+    let mut playbook = Playbook {
         id: file.id,
         name: file.name,
         sections,
         rules,
         phrases,
         hash,
-    }
+        citations: std::collections::HashMap::new(),
+    };
+    playbook.citations = playbook
+        .rules
+        .iter()
+        .map(|r| {
+            (
+                r.id.clone(),
+                Text::new(
+                    playbook.citation(r, Lang::Ja),
+                    playbook.citation(r, Lang::En),
+                ),
+            )
+        })
+        .collect();
+    playbook
 }
 
 fn shorten(ids: &[&str]) -> String {

@@ -67,7 +67,7 @@ pub struct Briefing {
     pub objectives: Vec<Text>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Window {
     pub from: SimTime,
     pub to: SimTime,

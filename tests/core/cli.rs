@@ -318,7 +318,7 @@ fn lint_against_a_scenario_uses_its_ledger() {
         "--format",
         "json",
     ]));
-    assert_eq!(by_decision["at"], "+1h40m");
+    assert_eq!(by_decision["at"], "+1h00m");
     assert_eq!(by_decision["stage"], "first");
 
     assert_eq!(
@@ -346,6 +346,168 @@ fn lint_against_a_scenario_uses_its_ledger() {
     assert_eq!(
         pressroom(&["lint", "no/such/draft.txt"]).status.code(),
         Some(2)
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn run_prints_a_debrief_and_writes_a_record_that_rescores() {
+    let dir = std::env::temp_dir().join(format!("pressroom-run-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let scenario = "scenarios/ransomware-manufacturer.ron";
+    let answers = "scenarios/answers/ransomware-manufacturer.flawed-wrong-approver.ron";
+    let record = dir.join("drill.ron");
+    let record_s = record.to_str().unwrap();
+
+    let o = pressroom(&[
+        "run",
+        scenario,
+        "--answers",
+        answers,
+        "--format",
+        "json",
+        "--record",
+        record_s,
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v = json(&o);
+    assert_eq!(v["scenario"], "ransomware-manufacturer");
+    assert_eq!(v["seed"], 1);
+    let total = v["score"]["total"].as_f64().unwrap();
+    assert!(total > 0.0 && total < 100.0);
+    for area in ["timing", "roles", "process", "wording"] {
+        assert!(v["score"]["areas"][area]["score"].is_number(), "{area}");
+    }
+    let f = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "roles.final_approver")
+        .unwrap();
+    assert_eq!(f["points"], 0.0);
+    assert!(f["max"].as_f64().unwrap() > 0.0);
+    assert!(
+        f["evidence"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("Koji Yamamoto")
+    );
+    assert!(
+        f["message"]["en"]
+            .as_str()
+            .unwrap()
+            .contains("cannot be reached"),
+        "{}",
+        f["message"]
+    );
+    assert!(f["citation"]["ja"].as_str().unwrap().starts_with("S1.3"));
+    assert!(v["timeline"]["publications"].as_array().unwrap().len() >= 2);
+
+    let o = pressroom(&["rescore", record_s, "--format", "json"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(json(&o)["score"]["total"].as_f64().unwrap(), total);
+    assert!(String::from_utf8_lossy(&o.stderr).contains("score reproduced"));
+
+    // The scenario changes: rescore says so.
+    let copy = dir.join("changed.ron");
+    let text = std::fs::read_to_string(crate::root().join(scenario)).unwrap();
+    std::fs::write(&copy, text.replace("minutes: 60", "minutes: 75")).unwrap();
+    let o = pressroom(&["rescore", record_s, "--scenario", copy.to_str().unwrap()]);
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("the scenario file has changed"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+
+    // Markdown and text debriefs, in Japanese.
+    let md = stdout(&pressroom(&[
+        "run",
+        scenario,
+        "--answers",
+        answers,
+        "--format",
+        "md",
+        "--lang",
+        "ja",
+    ]));
+    assert!(
+        md.starts_with("# 振り返り: 製造業のランサムウェア被害"),
+        "{md}"
+    );
+    assert!(md.contains("`roles.final_approver`"));
+    let out = dir.join("debrief.md");
+    let o = pressroom(&[
+        "run",
+        scenario,
+        "--answers",
+        answers,
+        "--format",
+        "md",
+        "--lang",
+        "ja",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), md);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn a_bad_answers_file_gets_path_line_col() {
+    let dir = std::env::temp_dir().join(format!("pressroom-badans-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("bad.ron");
+    std::fs::write(
+        &bad,
+        "Answers(\n    format: 1,\n    scenario: \"ransomware-manufacturer\",\n    actions: [\n        (at: \"+5m\", decision: \"expertz\", answer: Choice(\"call_specialists\")),\n        (at: \"+1m\", decision: \"team\", answer: Publish),\n    ],\n)\n",
+    )
+    .unwrap();
+    let bad_s = bad.to_str().unwrap();
+    let o = pressroom(&[
+        "run",
+        "scenarios/ransomware-manufacturer.ron",
+        "--answers",
+        bad_s,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(&format!("{bad_s}:5:31: error[unknown-decision]")),
+        "{err}"
+    );
+    assert!(err.contains("did you mean `experts`?"), "{err}");
+    assert!(
+        err.contains(&format!("{bad_s}:6:14: error[out-of-order]")),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("{bad_s}:6:47: error[bad-answer]")),
+        "{err}"
+    );
+
+    std::fs::write(&bad, "Answers(\n    format: 1,\n    scenario: \"ransomware-manufacturer\",\n    actions: [\n        (at: \"+2h\", decision: \"follow_up\", answer: Choice(\"weekly\")),\n    ],\n)\n").unwrap();
+    let o = pressroom(&[
+        "run",
+        "scenarios/ransomware-manufacturer.ron",
+        "--answers",
+        bad_s,
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains(":5:31: error[bad-answer]: at +2h00m: decision `follow_up` is not open yet"),
+        "{err}"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,0 +1,81 @@
+//! Full headless playthroughs with random answers on the largest bundled scenario, drafts left
+//! unanswered: a new session, random answers as decisions open, the clock to the end, the score.
+//! Criterion reports time per playthrough; playthroughs per second is its inverse.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use pressroom::Playbook;
+use pressroom::scenario::{DecisionKind, Scenario};
+use pressroom::session::{Answer, Session};
+use pressroom::wording::Checker;
+use std::hint::black_box;
+
+fn largest() -> Scenario {
+    let playbook = Playbook::default_playbook();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios");
+    pressroom::check::scenario_files(std::path::Path::new(dir))
+        .expect("bundled scenarios")
+        .iter()
+        .map(|p| {
+            Scenario::load(p, &playbook)
+                .expect("bundled scenario is valid")
+                .scenario
+        })
+        .max_by_key(|s| s.source.len())
+        .expect("at least one scenario")
+}
+
+fn playthrough(scenario: &Scenario, playbook: &Playbook, checker: &Checker, seed: u64) -> f64 {
+    let (mut s, _) = Session::new(scenario, seed);
+    let mut pick = seed;
+    while !s.is_over() {
+        let open: Vec<_> = s.open_decisions().collect();
+        for d in open {
+            pick = pick
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let k = (pick >> 33) as usize;
+            let answer = match &scenario.decision(d).kind {
+                DecisionKind::Choice { options } => {
+                    Answer::Choice(options[k % options.len()].id.clone())
+                }
+                DecisionKind::Timing(_) => Answer::Publish,
+                DecisionKind::Roles(r) => Answer::Roles(
+                    r.roles
+                        .iter()
+                        .enumerate()
+                        .map(|(i, role)| {
+                            (
+                                role.id.clone(),
+                                scenario.cast[(k + i) % scenario.cast.len()].id.clone(),
+                            )
+                        })
+                        .collect(),
+                ),
+                DecisionKind::Inquiry(q) if !q.answers.is_empty() => {
+                    Answer::Choice(q.answers[k % q.answers.len()].id.clone())
+                }
+                _ => continue, // drafts and free-text inquiries: left unanswered
+            };
+            let _ = s.answer(d, answer);
+        }
+        s.advance_to_next_event();
+    }
+    s.finish();
+    pressroom::scoring::score(&s, playbook, checker).total
+}
+
+fn bench(c: &mut Criterion) {
+    let playbook = Playbook::default_playbook();
+    let checker = Checker::new(&playbook);
+    let scenario = largest();
+    let mut seed = 0u64;
+    c.bench_function("playthrough_random_answers_no_drafts", |b| {
+        b.iter(|| {
+            seed += 1;
+            black_box(playthrough(&scenario, &playbook, &checker, seed))
+        })
+    });
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

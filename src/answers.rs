@@ -1,0 +1,204 @@
+//! Answers files: a drill's actions written down (what `pressroom run` plays and the app
+//! exports), checked against the scenario with `path:line:col` diagnostics like scenarios.
+
+use crate::diagnostic::{Diagnostic, suggestion};
+use crate::locate::Locator;
+use crate::scenario::{Scenario, SimTime, time};
+use crate::session::Answer;
+use crate::text::Lang;
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT: u32 = 1;
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Answers")]
+pub struct AnswersFile {
+    pub format: u32,
+    /// The scenario ID these answers are for.
+    pub scenario: String,
+    /// The seed to play with when the command line gives none.
+    #[serde(default)]
+    pub seed: Option<u64>,
+    /// The language the drill is played in (prepared drafts are read in it).
+    #[serde(default)]
+    pub lang: Option<String>,
+    /// For flawed answer sets: the rules the flaw is built to break.
+    #[serde(default)]
+    pub breaks: Vec<String>,
+    #[serde(default)]
+    pub participants: Vec<String>,
+    pub actions: Vec<ActionFile>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Action")]
+pub struct ActionFile {
+    /// When, on the scenario clock: `"+1h30m"`.
+    pub at: String,
+    pub decision: String,
+    pub answer: Answer,
+    /// Who answered, in a team drill.
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+/// A checked action: its time parsed, its decision known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Action {
+    pub at: SimTime,
+    pub decision: crate::scenario::DecisionRef,
+    pub answer: Answer,
+    pub by: Option<String>,
+    /// Where the action is in the file, for later diagnostics.
+    pub field: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Answers {
+    pub seed: Option<u64>,
+    pub lang: Option<Lang>,
+    pub breaks: Vec<String>,
+    pub participants: Vec<String>,
+    pub actions: Vec<Action>,
+}
+
+/// Parses and checks an answers file against a scenario.
+pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>> {
+    let file: AnswersFile = crate::load::parse(src).map_err(|d| vec![d])?;
+    let mut diags = Vec::new();
+    if file.format != FORMAT {
+        diags.push(
+            Diagnostic::error(
+                "unsupported-format",
+                format!("answers format {} is not known", file.format),
+            )
+            .field("format")
+            .hint("write `format: 1`"),
+        );
+    }
+    if file.scenario != scenario.id {
+        diags.push(
+            Diagnostic::error(
+                "wrong-scenario",
+                format!(
+                    "these answers are for `{}`, not `{}`",
+                    file.scenario, scenario.id
+                ),
+            )
+            .field("scenario")
+            .hint("play them with the scenario they were written for"),
+        );
+    }
+    let lang = match file.lang.as_deref() {
+        None => None,
+        Some(code) => match Lang::from_code(code).filter(|l| scenario.languages.contains(l)) {
+            Some(l) => Some(l),
+            None => {
+                diags.push(
+                    Diagnostic::error(
+                        "unknown-language",
+                        format!("the scenario is not written in `{code}`"),
+                    )
+                    .field("lang")
+                    .hint(format!(
+                        "use one of: {}",
+                        scenario
+                            .languages
+                            .iter()
+                            .map(|l| l.code())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    )),
+                );
+                None
+            }
+        },
+    };
+    let mut actions = Vec::new();
+    let mut last = SimTime::START;
+    for (i, a) in file.actions.iter().enumerate() {
+        let field = format!("actions[{i}]");
+        let at = match time::parse_moment(&a.at, scenario.start) {
+            Ok(t) if t.0 > scenario.duration => {
+                diags.push(
+                    Diagnostic::error(
+                        "time-outside-scenario",
+                        format!("{t} is after the scenario ends"),
+                    )
+                    .field(format!("{field}.at")),
+                );
+                continue;
+            }
+            Ok(t) => t,
+            Err(why) => {
+                diags.push(
+                    Diagnostic::error("bad-time", format!("`{}`: {why}", a.at))
+                        .field(format!("{field}.at"))
+                        .hint(time::TIME_HINT),
+                );
+                continue;
+            }
+        };
+        if at < last {
+            diags.push(
+                Diagnostic::error(
+                    "out-of-order",
+                    format!("this action at {at} comes after one at {last}"),
+                )
+                .field(format!("{field}.at"))
+                .hint("list actions in the order they happen"),
+            );
+        }
+        last = last.max(at);
+        let Some(decision) = scenario.find_decision(&a.decision) else {
+            diags.push(
+                Diagnostic::error(
+                    "unknown-decision",
+                    format!("the scenario has no decision `{}`", a.decision),
+                )
+                .field(format!("{field}.decision"))
+                .maybe_hint(suggestion(
+                    &a.decision,
+                    scenario.decisions.iter().map(|d| d.id.as_str()),
+                )),
+            );
+            continue;
+        };
+        if let Err(e) = a.answer.check(scenario, scenario.decision(decision)) {
+            diags.push(
+                Diagnostic::error("bad-answer", e.to_string()).field(format!("{field}.answer")),
+            );
+            continue;
+        }
+        actions.push(Action {
+            at,
+            decision,
+            answer: a.answer.clone(),
+            by: a.by.clone(),
+            field,
+        });
+    }
+    if diags.is_empty() {
+        Ok(Answers {
+            seed: file.seed,
+            lang,
+            breaks: file.breaks,
+            participants: file.participants,
+            actions,
+        })
+    } else {
+        Err(locate(diags, src))
+    }
+}
+
+/// Gives diagnostics that name a field the line and column of that field.
+pub fn locate(mut diags: Vec<Diagnostic>, src: &str) -> Vec<Diagnostic> {
+    let locator = Locator::new(src);
+    for d in &mut diags {
+        if let Some(p) = locator.find(&d.field) {
+            d.line = p.line;
+            d.column = p.column;
+        }
+    }
+    diags
+}

@@ -1,0 +1,244 @@
+//! The debrief: a finished drill's score as text, Markdown or JSON, with every finding's rule,
+//! points, evidence, reason and procedure clause, and the timeline as data a chart can draw.
+
+use crate::scenario::{DecisionKind, Scenario, SimTime, Stage};
+use crate::scoring::{Score, grade_label};
+use crate::session::Session;
+use crate::text::{Lang, Text};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct Timeline {
+    /// When the playbook would publish each stage.
+    pub windows: Vec<WindowMark>,
+    pub deadlines: Vec<DeadlineMark>,
+    /// When the trainee published.
+    pub publications: Vec<Publication>,
+}
+
+#[derive(Serialize)]
+pub struct WindowMark {
+    pub stage: Stage,
+    pub from: SimTime,
+    pub to: SimTime,
+}
+
+#[derive(Serialize)]
+pub struct DeadlineMark {
+    pub id: String,
+    pub at: SimTime,
+    pub grace_minutes: u32,
+    pub label: Text,
+}
+
+#[derive(Serialize)]
+pub struct Publication {
+    pub stage: Stage,
+    pub at: SimTime,
+}
+
+pub fn timeline(session: &Session<'_>) -> Timeline {
+    let s = session.scenario;
+    Timeline {
+        windows: s
+            .decisions
+            .iter()
+            .filter_map(|d| match &d.kind {
+                DecisionKind::Timing(t) => Some(WindowMark {
+                    stage: t.stage,
+                    from: t.window.from,
+                    to: t.window.to,
+                }),
+                _ => None,
+            })
+            .collect(),
+        deadlines: s
+            .deadlines
+            .iter()
+            .map(|d| DeadlineMark {
+                id: d.id.clone(),
+                at: d.at,
+                grace_minutes: d.grace,
+                label: d.label.clone(),
+            })
+            .collect(),
+        publications: session
+            .published()
+            .iter()
+            .map(|(stage, at)| Publication {
+                stage: *stage,
+                at: *at,
+            })
+            .collect(),
+    }
+}
+
+#[derive(Serialize)]
+struct DebriefJson<'a> {
+    scenario: &'a str,
+    seed: u64,
+    lang: Lang,
+    score: ScoreJson<'a>,
+    findings: &'a [crate::scoring::Finding],
+    timeline: Timeline,
+}
+
+#[derive(Serialize)]
+struct ScoreJson<'a> {
+    total: f64,
+    grade: &'a str,
+    areas: &'a std::collections::BTreeMap<&'static str, crate::scoring::AreaScore>,
+    strengths: &'a [String],
+    improvements: &'a [String],
+}
+
+pub fn json(session: &Session<'_>, score: &Score) -> String {
+    let d = DebriefJson {
+        scenario: &session.scenario.id,
+        seed: session.seed,
+        lang: session.lang,
+        score: ScoreJson {
+            total: score.total,
+            grade: score.grade,
+            areas: &score.areas,
+            strengths: &score.strengths,
+            improvements: &score.improvements,
+        },
+        findings: &score.findings,
+        timeline: timeline(session),
+    };
+    serde_json::to_string_pretty(&d).expect("debrief serialises") + "\n"
+}
+
+fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
+    }
+}
+
+/// Markdown (`md = true`) or plain text.
+pub fn render(
+    session: &Session<'_>,
+    score: &Score,
+    playbook: &crate::Playbook,
+    lang: Lang,
+    md: bool,
+) -> String {
+    let s: &Scenario = session.scenario;
+    let mut out = String::new();
+    let h = |level: usize, text: &str| {
+        if md {
+            format!("{} {text}\n\n", "#".repeat(level))
+        } else {
+            format!(
+                "{text}\n{}\n",
+                if level == 1 {
+                    "=".repeat(40)
+                } else {
+                    "-".repeat(40)
+                }
+            )
+        }
+    };
+    out.push_str(&h(
+        1,
+        &format!("{}: {}", t(lang, "振り返り", "Debrief"), s.title.get(lang)),
+    ));
+    out.push_str(&format!(
+        "{}: {} / {}: {:.1} / 100 ({})\n\n",
+        t(lang, "シード", "Seed"),
+        session.seed,
+        t(lang, "総合点", "Total"),
+        score.total,
+        grade_label(score.grade).get(lang)
+    ));
+    out.push_str(&h(2, t(lang, "分野別", "By area")));
+    for area in crate::playbook::Area::ALL {
+        if let Some(a) = score.areas.get(area.key()) {
+            let line = format!(
+                "{}: {:.1} ({:.1} / {:.1})",
+                area.label().get(lang),
+                a.score,
+                a.points,
+                a.max
+            );
+            out.push_str(&if md {
+                format!("- {line}\n")
+            } else {
+                format!("  {line}\n")
+            });
+        }
+    }
+    out.push('\n');
+    let title = |rule: &str| {
+        playbook
+            .rule(rule)
+            .map(|r| r.title.get(lang).to_string())
+            .unwrap_or_default()
+    };
+    for (heading, list) in [
+        (t(lang, "良かった点", "Strengths"), &score.strengths),
+        (t(lang, "改善点", "To improve"), &score.improvements),
+    ] {
+        out.push_str(&h(2, heading));
+        if list.is_empty() {
+            out.push_str(if md { "- —\n" } else { "  —\n" });
+        }
+        for r in list {
+            let line = format!("{} ({r})", title(r));
+            out.push_str(&if md {
+                format!("- {line}\n")
+            } else {
+                format!("  {line}\n")
+            });
+        }
+        out.push('\n');
+    }
+    out.push_str(&h(2, t(lang, "評価の内訳", "Every point")));
+    let mut current: Option<&str> = None;
+    for f in &score.findings {
+        let decision = f.decision.as_deref();
+        if decision != current {
+            current = decision;
+            let name = decision
+                .and_then(|id| s.decisions.iter().find(|d| d.id == id))
+                .map(|d| d.title.get(lang).to_string())
+                .unwrap_or_default();
+            out.push_str(&if md {
+                format!("### {name}\n\n")
+            } else {
+                format!("[{name}]\n")
+            });
+        }
+        let at = f.at.map(|a| format!(" @{a}")).unwrap_or_default();
+        if md {
+            out.push_str(&format!(
+                "- **{:.1} / {:.1}** `{}` {}{at}  \n  {}: {}  \n  {}  \n  {}: {}\n",
+                f.points,
+                f.max,
+                f.rule,
+                title(&f.rule),
+                t(lang, "根拠", "Evidence"),
+                f.evidence.get(lang),
+                f.message.get(lang),
+                t(lang, "手順", "Procedure"),
+                f.citation.get(lang)
+            ));
+        } else {
+            out.push_str(&format!(
+                "  {:>5.1}/{:<5.1} {} {}{at}\n      {}: {}\n      {}\n      {}: {}\n",
+                f.points,
+                f.max,
+                f.rule,
+                title(&f.rule),
+                t(lang, "根拠", "evidence"),
+                f.evidence.get(lang),
+                f.message.get(lang),
+                t(lang, "手順", "procedure"),
+                f.citation.get(lang)
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,186 @@
+//! Answers to decisions, as the app, answers files and records give them, and the reasons an
+//! answer is refused.
+
+use crate::diagnostic::suggestion;
+use crate::scenario::{Decision, DecisionKind, Scenario};
+use crate::text::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Answer {
+    /// An option of a choice, or a prepared answer to an inquiry: `Choice("call_specialists")`.
+    Choice(String),
+    /// Publish the timing decision's stage now.
+    Publish,
+    /// Who holds each role: `Roles({"lead": "takahashi", "approver": "nakamura"})`.
+    Roles(BTreeMap<String, String>),
+    /// A prepared draft: `Candidate("plain")`.
+    Candidate(String),
+    /// The trainee's own text, for a draft or an inquiry.
+    Text(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerError {
+    NotOpen(String),
+    AlreadyAnswered(String),
+    Expired(String),
+    WrongKind {
+        decision: String,
+        expected: &'static str,
+    },
+    Unknown {
+        decision: String,
+        what: &'static str,
+        id: String,
+        hint: Option<String>,
+    },
+    NoFreeText(String),
+    EmptyText(String),
+}
+
+impl fmt::Display for AnswerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            AnswerError::NotOpen(d) => write!(f, "decision `{d}` is not open yet"),
+            AnswerError::AlreadyAnswered(d) => {
+                write!(f, "decision `{d}` has already been answered")
+            }
+            AnswerError::Expired(d) => write!(f, "decision `{d}` closed unanswered"),
+            AnswerError::WrongKind { decision, expected } => {
+                write!(f, "decision `{decision}` takes {expected}")
+            }
+            AnswerError::Unknown {
+                decision,
+                what,
+                id,
+                hint,
+            } => {
+                write!(f, "decision `{decision}` has no {what} `{id}`")?;
+                if let Some(h) = hint {
+                    write!(f, " ({h})")?;
+                }
+                Ok(())
+            }
+            AnswerError::NoFreeText(d) => write!(
+                f,
+                "decision `{d}` takes one of its prepared answers, not free text"
+            ),
+            AnswerError::EmptyText(d) => write!(f, "the text for decision `{d}` is empty"),
+        }
+    }
+}
+
+impl std::error::Error for AnswerError {}
+
+impl Answer {
+    /// Whether this answer fits the decision.
+    pub fn check(&self, scenario: &Scenario, d: &Decision) -> Result<(), AnswerError> {
+        let wrong = |expected| AnswerError::WrongKind {
+            decision: d.id.clone(),
+            expected,
+        };
+        let unknown = |what, id: &str, names: Vec<&str>| AnswerError::Unknown {
+            decision: d.id.clone(),
+            what,
+            id: id.to_string(),
+            hint: suggestion(id, names),
+        };
+        match (&d.kind, self) {
+            (DecisionKind::Choice { options }, Answer::Choice(o)) => options
+                .iter()
+                .any(|x| &x.id == o)
+                .then_some(())
+                .ok_or_else(|| {
+                    unknown("option", o, options.iter().map(|x| x.id.as_str()).collect())
+                }),
+            (DecisionKind::Choice { .. }, _) => Err(wrong("Choice(\"option\")")),
+            (DecisionKind::Timing(_), Answer::Publish) => Ok(()),
+            (DecisionKind::Timing(_), _) => Err(wrong("Publish")),
+            (DecisionKind::Roles(r), Answer::Roles(map)) => {
+                for (role, person) in map {
+                    if !r.roles.iter().any(|x| &x.id == role) {
+                        return Err(unknown(
+                            "role",
+                            role,
+                            r.roles.iter().map(|x| x.id.as_str()).collect(),
+                        ));
+                    }
+                    if !scenario.cast.iter().any(|p| &p.id == person) {
+                        return Err(unknown(
+                            "person",
+                            person,
+                            scenario.cast.iter().map(|p| p.id.as_str()).collect(),
+                        ));
+                    }
+                }
+                Ok(())
+            }
+            (DecisionKind::Roles(_), _) => Err(wrong("Roles({\"role\": \"person\"})")),
+            (DecisionKind::Draft(x), Answer::Candidate(c)) => x
+                .candidates
+                .iter()
+                .any(|k| &k.id == c)
+                .then_some(())
+                .ok_or_else(|| {
+                    unknown(
+                        "candidate",
+                        c,
+                        x.candidates.iter().map(|k| k.id.as_str()).collect(),
+                    )
+                }),
+            (DecisionKind::Draft(_), Answer::Text(t))
+            | (DecisionKind::Inquiry(_), Answer::Text(t))
+                if t.trim().is_empty() =>
+            {
+                Err(AnswerError::EmptyText(d.id.clone()))
+            }
+            (DecisionKind::Draft(_), Answer::Text(_)) => Ok(()),
+            (DecisionKind::Draft(_), _) => Err(wrong("Candidate(\"id\") or Text(\"…\")")),
+            (DecisionKind::Inquiry(q), Answer::Choice(o)) => q
+                .answers
+                .iter()
+                .any(|x| &x.id == o)
+                .then_some(())
+                .ok_or_else(|| {
+                    unknown(
+                        "answer",
+                        o,
+                        q.answers.iter().map(|x| x.id.as_str()).collect(),
+                    )
+                }),
+            (DecisionKind::Inquiry(q), Answer::Text(_)) if !q.free_text => {
+                Err(AnswerError::NoFreeText(d.id.clone()))
+            }
+            (DecisionKind::Inquiry(_), Answer::Text(_)) => Ok(()),
+            (DecisionKind::Inquiry(_), _) => Err(wrong("Choice(\"answer\") or Text(\"…\")")),
+        }
+    }
+
+    /// The index of the chosen option (choice) or prepared answer (inquiry).
+    pub fn option_index(&self, d: &Decision) -> Option<usize> {
+        let Answer::Choice(id) = self else {
+            return None;
+        };
+        match &d.kind {
+            DecisionKind::Choice { options } => options.iter().position(|o| &o.id == id),
+            DecisionKind::Inquiry(q) => q.answers.iter().position(|o| &o.id == id),
+            _ => None,
+        }
+    }
+
+    /// The text this answer publishes or says: a candidate's text in `lang`, or free text.
+    pub fn text<'a>(&'a self, d: &'a Decision, lang: Lang) -> Option<&'a str> {
+        match (self, &d.kind) {
+            (Answer::Text(t), _) => Some(t),
+            (Answer::Candidate(c), DecisionKind::Draft(x)) => x
+                .candidates
+                .iter()
+                .find(|k| &k.id == c)
+                .map(|k| k.text.get(lang)),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,521 @@
+//! The drill engine: plays a validated scenario on its own simulated clock. It fires injects,
+//! moves facts through the ledger, opens and closes decisions and applies answers, handing
+//! back everything that happened as [`Event`]s. It never reads the wall clock; variation is
+//! drawn once from the seed, so a seed replays exactly.
+
+mod answer;
+
+pub use answer::{Answer, AnswerError};
+
+use crate::scenario::{
+    DecisionKind, DecisionRef, FactRef, FactStatus, InjectRef, PersonRef, Scenario, SimTime, Stage,
+    Trigger, VariationKind, Window,
+};
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+
+/// What happened, in the order it happened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "event", rename_all = "snake_case")]
+pub enum Event {
+    InjectArrived {
+        inject: String,
+        at: SimTime,
+    },
+    FactChanged {
+        fact: String,
+        from: FactStatus,
+        to: FactStatus,
+        at: SimTime,
+    },
+    DecisionOpened {
+        decision: String,
+        at: SimTime,
+    },
+    DecisionAnswered {
+        decision: String,
+        at: SimTime,
+    },
+    DecisionExpired {
+        decision: String,
+        at: SimTime,
+    },
+    Published {
+        stage: Stage,
+        at: SimTime,
+    },
+    DeadlinePassed {
+        deadline: String,
+        at: SimTime,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum DecisionState {
+    Waiting,
+    Open {
+        since: SimTime,
+    },
+    Answered {
+        opened: SimTime,
+        at: SimTime,
+        answer: Answer,
+    },
+    Expired {
+        opened: SimTime,
+        at: SimTime,
+    },
+}
+
+/// What the seed decided for this drill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Draws {
+    /// Extra minutes before each inject arrives.
+    pub delays: Vec<u32>,
+    /// Injects that will never fire in this drill.
+    pub suppressed: Vec<bool>,
+    /// Extra windows when people cannot be reached.
+    pub unavailable: Vec<(usize, Window)>,
+}
+
+/// One drill in progress: the scenario never changes; everything that does lives here.
+#[derive(Debug, Clone)]
+pub struct Session<'s> {
+    pub scenario: &'s Scenario,
+    pub seed: u64,
+    pub draws: Draws,
+    now: SimTime,
+    arrived: Vec<Option<SimTime>>,
+    facts: Vec<FactStatus>,
+    /// When each fact last changed, for scoring "published before it was confirmed".
+    settled_at: Vec<Option<SimTime>>,
+    decisions: Vec<DecisionState>,
+    published: Vec<(Stage, SimTime)>,
+    deadlines_passed: Vec<bool>,
+    /// Texts published so far (drafts answered) and when, for consistency checks.
+    pub published_texts: Vec<(SimTime, String)>,
+    /// The language the drill is played in: prepared drafts are read in it.
+    pub lang: crate::text::Lang,
+    /// Every event so far.
+    pub log: Vec<Event>,
+}
+
+impl<'s> Session<'s> {
+    /// Starts a drill at the scenario's start; the returned events are what is there at once.
+    pub fn new(scenario: &'s Scenario, seed: u64) -> (Session<'s>, Vec<Event>) {
+        let draws = draw(scenario, seed);
+        let mut s = Session {
+            scenario,
+            seed,
+            draws,
+            now: SimTime::START,
+            arrived: vec![None; scenario.injects.len()],
+            facts: scenario.facts.iter().map(|f| f.initially).collect(),
+            settled_at: scenario
+                .facts
+                .iter()
+                .map(|f| {
+                    matches!(f.initially, FactStatus::Confirmed | FactStatus::Refuted)
+                        .then_some(SimTime::START)
+                })
+                .collect(),
+            decisions: vec![DecisionState::Waiting; scenario.decisions.len()],
+            published: Vec::new(),
+            deadlines_passed: vec![false; scenario.deadlines.len()],
+            published_texts: Vec::new(),
+            lang: scenario.languages[0],
+            log: Vec::new(),
+        };
+        let events = s.settle();
+        (s, events)
+    }
+
+    pub fn now(&self) -> SimTime {
+        self.now
+    }
+
+    pub fn end(&self) -> SimTime {
+        SimTime(self.scenario.duration)
+    }
+
+    pub fn is_over(&self) -> bool {
+        self.now >= self.end()
+    }
+
+    pub fn fact_status(&self, f: FactRef) -> FactStatus {
+        self.facts[f.0]
+    }
+
+    pub fn ledger(&self) -> &[FactStatus] {
+        &self.facts
+    }
+
+    /// A fact's status at `t`, replayed from the log.
+    pub fn status_at(&self, f: FactRef, t: SimTime) -> FactStatus {
+        let id = &self.scenario.facts[f.0].id;
+        self.log
+            .iter()
+            .rev()
+            .find_map(|e| match e {
+                Event::FactChanged { fact, to, at, .. } if fact == id && *at <= t => Some(*to),
+                _ => None,
+            })
+            .unwrap_or(self.scenario.facts[f.0].initially)
+    }
+
+    /// When a fact became confirmed or refuted, if it has.
+    pub fn settled_at(&self, f: FactRef) -> Option<SimTime> {
+        self.settled_at[f.0]
+    }
+
+    pub fn arrived_at(&self, i: InjectRef) -> Option<SimTime> {
+        self.arrived[i.0]
+    }
+
+    pub fn decision(&self, d: DecisionRef) -> &DecisionState {
+        &self.decisions[d.0]
+    }
+
+    pub fn open_decisions(&self) -> impl Iterator<Item = DecisionRef> + '_ {
+        self.decisions
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| matches!(s, DecisionState::Open { .. }))
+            .map(|(i, _)| DecisionRef(i))
+    }
+
+    pub fn published(&self) -> &[(Stage, SimTime)] {
+        &self.published
+    }
+
+    /// Whether a person can be reached at `t`, counting the drill's drawn absences.
+    pub fn available(&self, p: PersonRef, t: SimTime) -> bool {
+        self.scenario.person(p).available_at(t)
+            && !self
+                .draws
+                .unavailable
+                .iter()
+                .any(|(who, w)| *who == p.0 && w.contains(t))
+    }
+
+    /// When an inject is due by the clock, counting its drawn delay; `None` if it waits for
+    /// something else or never fires in this drill.
+    fn due(&self, i: usize) -> Option<SimTime> {
+        let inj = &self.scenario.injects[i];
+        if self.draws.suppressed[i] || inj.optional || self.arrived[i].is_some() {
+            return None;
+        }
+        let base = match inj.when {
+            Trigger::Start => SimTime::START,
+            Trigger::At(t) => t,
+            _ => return None,
+        };
+        Some(base.plus(self.draws.delays[i]))
+    }
+
+    /// The next moment something is scheduled to happen, if any before the end.
+    pub fn next_event_time(&self) -> Option<SimTime> {
+        let injects = (0..self.scenario.injects.len()).filter_map(|i| self.due(i));
+        let decisions = self
+            .scenario
+            .decisions
+            .iter()
+            .enumerate()
+            .flat_map(|(i, d)| {
+                let opens = match (&self.decisions[i], d.opens) {
+                    (DecisionState::Waiting, Some(Trigger::At(t))) => Some(t),
+                    _ => None,
+                };
+                let due = match &self.decisions[i] {
+                    DecisionState::Open { .. } => d.due,
+                    _ => None,
+                };
+                opens.into_iter().chain(due)
+            });
+        let deadlines = self
+            .scenario
+            .deadlines
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.deadlines_passed[*i])
+            .map(|(_, d)| d.at);
+        injects
+            .chain(decisions)
+            .chain(deadlines)
+            .filter(|t| *t >= self.now)
+            .min()
+            .filter(|t| *t <= self.end())
+    }
+
+    /// Lets simulated time pass up to `t` (never backwards; never past the end).
+    pub fn advance_to(&mut self, t: SimTime) -> Vec<Event> {
+        let target = t.min(self.end()).max(self.now);
+        let mut events = Vec::new();
+        while let Some(next) = self.next_event_time().filter(|n| *n <= target) {
+            self.now = next;
+            let before = events.len();
+            events.extend(self.settle());
+            if events.len() == before {
+                break; // nothing was due after all; avoid spinning
+            }
+        }
+        self.now = target;
+        events.extend(self.settle());
+        events
+    }
+
+    pub fn advance_by(&mut self, minutes: u32) -> Vec<Event> {
+        self.advance_to(self.now.plus(minutes))
+    }
+
+    /// Jumps to the next scheduled event (or the end) and returns what happened.
+    pub fn advance_to_next_event(&mut self) -> Vec<Event> {
+        let next = self
+            .next_event_time()
+            .filter(|t| *t > self.now)
+            .unwrap_or(self.end());
+        self.advance_to(next)
+    }
+
+    /// Plays the clock out to the end: unanswered decisions expire, deadlines pass.
+    pub fn finish(&mut self) -> Vec<Event> {
+        let mut events = self.advance_to(self.end());
+        let logged = events.len();
+        for i in 0..self.decisions.len() {
+            if let DecisionState::Open { since } = self.decisions[i] {
+                self.decisions[i] = DecisionState::Expired {
+                    opened: since,
+                    at: self.now,
+                };
+                events.push(Event::DecisionExpired {
+                    decision: self.scenario.decisions[i].id.clone(),
+                    at: self.now,
+                });
+            }
+        }
+        self.log.extend(events[logged..].iter().cloned());
+        events
+    }
+
+    /// Whether a trigger has fired by now.
+    fn fired(&self, t: &Trigger) -> bool {
+        match *t {
+            Trigger::Start => true,
+            Trigger::At(at) => self.now >= at,
+            Trigger::AfterInject(i) => self.arrived[i.0].is_some(),
+            Trigger::AfterDecision(d) => {
+                matches!(self.decisions[d.0], DecisionState::Answered { .. })
+            }
+            Trigger::AfterOption(d, o) => matches!(
+                &self.decisions[d.0],
+                DecisionState::Answered { answer, .. } if answer.option_index(self.scenario.decision(d)) == Some(o)
+            ),
+            Trigger::AfterPublish(stage) => self.published.iter().any(|(s, _)| *s == stage),
+        }
+    }
+
+    /// Applies everything that is now due, until nothing more changes.
+    fn settle(&mut self) -> Vec<Event> {
+        let mut events = Vec::new();
+        let now = self.now;
+        loop {
+            let mut changed = false;
+            for i in 0..self.scenario.injects.len() {
+                if self.arrived[i].is_some()
+                    || self.draws.suppressed[i]
+                    || self.scenario.injects[i].optional
+                {
+                    continue;
+                }
+                let inj = &self.scenario.injects[i];
+                let ready = match inj.when {
+                    Trigger::Start | Trigger::At(_) => self.due(i).is_some_and(|t| t <= now),
+                    ref other => self.fired(other),
+                };
+                if ready {
+                    self.arrive(i, &mut events);
+                    changed = true;
+                }
+            }
+            for f in 0..self.scenario.facts.len() {
+                let fact = &self.scenario.facts[f];
+                // The latest change whose trigger has fired decides the status.
+                let target = fact
+                    .timeline
+                    .iter()
+                    .rev()
+                    .find(|c| self.fired(&c.when))
+                    .map_or(fact.initially, |c| c.status);
+                if target != self.facts[f] {
+                    events.push(Event::FactChanged {
+                        fact: fact.id.clone(),
+                        from: self.facts[f],
+                        to: target,
+                        at: now,
+                    });
+                    self.facts[f] = target;
+                    self.settled_at[f] =
+                        matches!(target, FactStatus::Confirmed | FactStatus::Refuted)
+                            .then_some(now);
+                    changed = true;
+                }
+            }
+            for d in 0..self.scenario.decisions.len() {
+                let decision = &self.scenario.decisions[d];
+                match self.decisions[d] {
+                    DecisionState::Waiting
+                        if decision.opens.as_ref().is_some_and(|t| self.fired(t)) =>
+                    {
+                        self.open(d, &mut events);
+                        changed = true;
+                    }
+                    DecisionState::Open { since } if decision.due.is_some_and(|due| due <= now) => {
+                        self.decisions[d] = DecisionState::Expired {
+                            opened: since,
+                            at: now,
+                        };
+                        events.push(Event::DecisionExpired {
+                            decision: decision.id.clone(),
+                            at: now,
+                        });
+                        changed = true;
+                    }
+                    _ => {}
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        for (i, d) in self.scenario.deadlines.iter().enumerate() {
+            if !self.deadlines_passed[i] && d.at <= now {
+                self.deadlines_passed[i] = true;
+                events.push(Event::DeadlinePassed {
+                    deadline: d.id.clone(),
+                    at: d.at,
+                });
+            }
+        }
+        self.log.extend(events.iter().cloned());
+        events
+    }
+
+    fn arrive(&mut self, i: usize, events: &mut Vec<Event>) {
+        self.arrived[i] = Some(self.now);
+        let inj = &self.scenario.injects[i];
+        events.push(Event::InjectArrived {
+            inject: inj.id.clone(),
+            at: self.now,
+        });
+        for d in inj.opens.clone() {
+            if matches!(self.decisions[d.0], DecisionState::Waiting) {
+                self.open(d.0, events);
+            }
+        }
+    }
+
+    fn open(&mut self, d: usize, events: &mut Vec<Event>) {
+        self.decisions[d] = DecisionState::Open { since: self.now };
+        events.push(Event::DecisionOpened {
+            decision: self.scenario.decisions[d].id.clone(),
+            at: self.now,
+        });
+    }
+
+    /// The facilitator fires an optional inject now.
+    pub fn fire(&mut self, inject: InjectRef) -> Vec<Event> {
+        let mut events = Vec::new();
+        if self.arrived[inject.0].is_none() {
+            self.arrive(inject.0, &mut events);
+            self.log.extend(events.iter().cloned());
+            events.extend(self.settle());
+        }
+        events
+    }
+
+    /// Answers an open decision at the current time.
+    pub fn answer(
+        &mut self,
+        decision: DecisionRef,
+        answer: Answer,
+    ) -> Result<Vec<Event>, AnswerError> {
+        let d = self.scenario.decision(decision);
+        let opened = match &self.decisions[decision.0] {
+            DecisionState::Open { since } => *since,
+            DecisionState::Waiting => return Err(AnswerError::NotOpen(d.id.clone())),
+            DecisionState::Answered { .. } => {
+                return Err(AnswerError::AlreadyAnswered(d.id.clone()));
+            }
+            DecisionState::Expired { .. } => return Err(AnswerError::Expired(d.id.clone())),
+        };
+        answer.check(self.scenario, d)?;
+        let mut events = vec![Event::DecisionAnswered {
+            decision: d.id.clone(),
+            at: self.now,
+        }];
+        match &d.kind {
+            DecisionKind::Timing(t) => {
+                self.published.push((t.stage, self.now));
+                events.push(Event::Published {
+                    stage: t.stage,
+                    at: self.now,
+                });
+            }
+            DecisionKind::Draft(_) => {
+                if let Some(text) = answer.text(d, self.lang) {
+                    self.published_texts.push((self.now, text.to_string()));
+                }
+            }
+            _ => {}
+        }
+        self.decisions[decision.0] = DecisionState::Answered {
+            opened,
+            at: self.now,
+            answer,
+        };
+        self.log.extend(events.iter().cloned());
+        events.extend(self.settle());
+        Ok(events)
+    }
+}
+
+/// Draws every variation point from the seed, in the order the scenario declares them.
+pub fn draw(scenario: &Scenario, seed: u64) -> Draws {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut draws = Draws {
+        delays: vec![0; scenario.injects.len()],
+        suppressed: vec![false; scenario.injects.len()],
+        unavailable: Vec::new(),
+    };
+    for v in &scenario.variations {
+        match &v.kind {
+            VariationKind::Delay { inject, min, max } => {
+                draws.delays[inject.0] = rng.random_range(*min..=*max);
+            }
+            VariationKind::OneOf { injects } => {
+                let keep = rng.random_range(0..injects.len());
+                for (k, i) in injects.iter().enumerate() {
+                    if k != keep {
+                        draws.suppressed[i.0] = true;
+                    }
+                }
+            }
+            VariationKind::Chance { inject, percent } => {
+                if rng.random_range(0..100u8) >= *percent {
+                    draws.suppressed[inject.0] = true;
+                }
+            }
+            VariationKind::Unavailable {
+                person,
+                window,
+                percent,
+            } => {
+                if rng.random_range(0..100u8) < *percent {
+                    draws.unavailable.push((person.0, *window));
+                }
+            }
+        }
+    }
+    draws
+}

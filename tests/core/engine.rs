@@ -1,0 +1,432 @@
+//! The drill engine and scorer: answer sets behave as built, every drill replays byte for
+//! byte, time never runs backward, and any sequence of answers scores within 0–100.
+
+use crate::root;
+use pressroom::answers::{self, Answers};
+use pressroom::scenario::{DecisionKind, DecisionRef, Scenario, SimTime};
+use pressroom::session::{Answer, Event, Session};
+use pressroom::wording::Checker;
+use pressroom::{Playbook, run};
+use proptest::prelude::*;
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+
+fn load(stem: &str) -> Scenario {
+    Scenario::load(
+        &root().join(format!("scenarios/{stem}.ron")),
+        &Playbook::default_playbook(),
+    )
+    .unwrap_or_else(|d| panic!("{stem}: {d:?}"))
+    .scenario
+}
+
+fn answer_files() -> Vec<(String, PathBuf)> {
+    let mut out: Vec<(String, PathBuf)> = std::fs::read_dir(root().join("scenarios/answers"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            (name.split('.').next().unwrap().to_string(), p)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+fn parse(scenario: &Scenario, path: &PathBuf) -> Answers {
+    let src = std::fs::read_to_string(path).unwrap();
+    answers::parse(&src, scenario).unwrap_or_else(|d| panic!("{}: {d:?}", path.display()))
+}
+
+fn lost_rules(score: &pressroom::scoring::Score) -> BTreeSet<String> {
+    score
+        .findings
+        .iter()
+        .filter(|f| f.points < f.max)
+        .map(|f| f.rule.clone())
+        .collect()
+}
+
+#[test]
+fn every_bundled_scenario_has_an_exemplary_and_two_flawed_answer_sets() {
+    let stems: BTreeSet<String> = pressroom::check::scenario_files(&root().join("scenarios"))
+        .unwrap()
+        .iter()
+        .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
+        .collect();
+    let files = answer_files();
+    for stem in &stems {
+        let names: Vec<String> = files
+            .iter()
+            .filter(|(s, _)| s == stem)
+            .map(|(_, p)| p.file_name().unwrap().to_string_lossy().to_string())
+            .collect();
+        assert!(
+            names.contains(&format!("{stem}.exemplary.ron")),
+            "{stem}: no exemplary answers"
+        );
+        assert!(
+            names.iter().filter(|n| n.contains(".flawed-")).count() >= 2,
+            "{stem}: fewer than two flawed sets"
+        );
+    }
+}
+
+#[test]
+fn exemplary_scores_90_and_each_flaw_breaks_exactly_its_rules() {
+    let playbook = Playbook::default_playbook();
+    let checker = Checker::new(&playbook);
+    for (stem, path) in answer_files() {
+        if !path.to_string_lossy().ends_with(".exemplary.ron") {
+            continue;
+        }
+        let scenario = load(&stem);
+        let good = parse(&scenario, &path);
+        let best = run::play(
+            &scenario,
+            &playbook,
+            &checker,
+            &good,
+            good.seed.unwrap_or(1),
+        )
+        .unwrap()
+        .score;
+        assert!(best.total >= 90.0, "{stem} exemplary scores {}", best.total);
+        let baseline = lost_rules(&best);
+        for (s2, flawed_path) in answer_files() {
+            if s2 != stem || !flawed_path.to_string_lossy().contains(".flawed-") {
+                continue;
+            }
+            let flawed = parse(&scenario, &flawed_path);
+            assert!(
+                !flawed.breaks.is_empty(),
+                "{} names no broken rules",
+                flawed_path.display()
+            );
+            let score = run::play(
+                &scenario,
+                &playbook,
+                &checker,
+                &flawed,
+                flawed.seed.unwrap_or(1),
+            )
+            .unwrap()
+            .score;
+            assert!(
+                score.total < best.total,
+                "{}: {} is not below {}",
+                flawed_path.display(),
+                score.total,
+                best.total
+            );
+            let broken: BTreeSet<String> =
+                lost_rules(&score).difference(&baseline).cloned().collect();
+            let declared: BTreeSet<String> = flawed.breaks.iter().cloned().collect();
+            assert_eq!(broken, declared, "{}", flawed_path.display());
+        }
+    }
+}
+
+#[test]
+fn every_finding_explains_itself() {
+    let playbook = Playbook::default_playbook();
+    let checker = Checker::new(&playbook);
+    let scenario = load("ransomware-manufacturer");
+    let path = root().join("scenarios/answers/ransomware-manufacturer.flawed-leaky-draft.ron");
+    let score = run::play(&scenario, &playbook, &checker, &parse(&scenario, &path), 1)
+        .unwrap()
+        .score;
+    for f in &score.findings {
+        assert!(playbook.rule(&f.rule).is_some());
+        assert!(f.max > 0.0 && f.points >= 0.0 && f.points <= f.max, "{f:?}");
+        assert!(
+            !f.evidence.is_empty() && !f.message.is_empty() && !f.citation.is_empty(),
+            "{f:?}"
+        );
+        assert!(f.citation.get(pressroom::Lang::Ja).starts_with('S'));
+    }
+    let jargon = score
+        .findings
+        .iter()
+        .find(|f| f.rule == "wording.jargon" && f.points < f.max)
+        .expect("the leaky draft has jargon");
+    assert!(jargon.span.is_some());
+    assert!(
+        jargon
+            .evidence
+            .get(pressroom::Lang::Ja)
+            .contains("サーバーダウン"),
+        "{:?}",
+        jargon.evidence
+    );
+}
+
+#[test]
+fn the_same_seed_and_answers_give_byte_identical_debriefs() {
+    let playbook = Playbook::default_playbook();
+    let checker = Checker::new(&playbook);
+    let scenario = load("ransomware-manufacturer");
+    for (_, path) in answer_files() {
+        let answers = parse(&scenario, &path);
+        let render = |seed| {
+            let o = run::play(&scenario, &playbook, &checker, &answers, seed).unwrap();
+            (
+                pressroom::debrief::json(&o.session, &o.score),
+                pressroom::debrief::render(
+                    &o.session,
+                    &o.score,
+                    &playbook,
+                    pressroom::Lang::Ja,
+                    true,
+                ),
+            )
+        };
+        let first = render(7);
+        for _ in 0..3 {
+            assert_eq!(render(7), first, "{}", path.display());
+        }
+    }
+}
+
+#[test]
+fn records_differ_only_in_their_wall_clock_stamps() {
+    let playbook = Playbook::default_playbook();
+    let checker = Checker::new(&playbook);
+    let scenario = load("ransomware-manufacturer");
+    let answers = parse(
+        &scenario,
+        &root().join("scenarios/answers/ransomware-manufacturer.exemplary.ron"),
+    );
+    let o = run::play(&scenario, &playbook, &checker, &answers, 3).unwrap();
+    let record = |stamp: &str| {
+        let wall: Vec<Option<String>> = answers
+            .actions
+            .iter()
+            .map(|_| Some(stamp.to_string()))
+            .collect();
+        pressroom::record::Record::new(
+            &scenario,
+            None,
+            &playbook,
+            3,
+            o.session.lang,
+            &answers,
+            &wall,
+            &o.score,
+        )
+        .to_ron()
+    };
+    let a = record("2026-11-01T10:00:00+09:00");
+    let b = record("2026-12-01T15:30:00+09:00");
+    assert_ne!(a, b);
+    assert_eq!(
+        a.replace("2026-11-01T10:00:00+09:00", "X"),
+        b.replace("2026-12-01T15:30:00+09:00", "X")
+    );
+    let back = pressroom::record::Record::parse(&a).unwrap();
+    assert_eq!(back.result.total, o.score.total);
+    assert_eq!(back.scenario_hash, scenario.content_hash());
+    let newer = a.replacen("format: 1", "format: 99", 1);
+    assert!(
+        pressroom::record::Record::parse(&newer)
+            .unwrap_err()
+            .contains("newer Pressroom")
+    );
+}
+
+#[test]
+fn seeds_vary_the_drill_and_replay_it_exactly() {
+    let scenario = load("ransomware-manufacturer");
+    let draws: Vec<_> = (0..20)
+        .map(|seed| pressroom::session::draw(&scenario, seed))
+        .collect();
+    assert_eq!(pressroom::session::draw(&scenario, 5), draws[5]);
+    let distinct: BTreeSet<String> = draws.iter().map(|d| format!("{d:?}")).collect();
+    assert!(
+        distinct.len() > 5,
+        "only {} distinct drills in 20 seeds",
+        distinct.len()
+    );
+    // Exactly one of the two rumours spreads, whatever the seed.
+    let one_of = scenario
+        .variations
+        .iter()
+        .find(|v| v.id == "which_rumour")
+        .unwrap();
+    let pressroom::scenario::VariationKind::OneOf { injects } = &one_of.kind else {
+        panic!()
+    };
+    for d in &draws {
+        assert_eq!(injects.iter().filter(|i| !d.suppressed[i.0]).count(), 1);
+    }
+}
+
+#[test]
+fn a_drill_plays_as_the_scenario_says() {
+    let scenario = load("ransomware-manufacturer");
+    let (mut s, start) = Session::new(&scenario, 1);
+    assert!(
+        start
+            .iter()
+            .any(|e| matches!(e, Event::InjectArrived { inject, .. } if inject == "first_call"))
+    );
+    assert!(
+        start
+            .iter()
+            .any(|e| matches!(e, Event::DecisionOpened { decision, .. } if decision == "team"))
+    );
+    let first_timing = scenario.find_decision("first_timing").unwrap();
+    let plants = scenario.find_fact("plants_unaffected").unwrap();
+    assert_eq!(
+        s.fact_status(plants),
+        pressroom::scenario::FactStatus::Suspected
+    );
+    let events = s.advance_to(SimTime(100));
+    assert!(
+        events
+            .iter()
+            .any(|e| matches!(e, Event::FactChanged { fact, .. } if fact == "plants_unaffected"))
+    );
+    assert_eq!(
+        s.fact_status(plants),
+        pressroom::scenario::FactStatus::Confirmed
+    );
+    let events = s.answer(first_timing, Answer::Publish).unwrap();
+    assert!(events.contains(&Event::Published {
+        stage: pressroom::scenario::Stage::FirstNotice,
+        at: SimTime(100)
+    }));
+    assert!(
+        s.answer(first_timing, Answer::Publish).is_err(),
+        "answered twice"
+    );
+    let wrong = s.answer(
+        scenario.find_decision("experts").unwrap(),
+        Answer::Choice("call_specialist".into()),
+    );
+    assert!(
+        wrong
+            .unwrap_err()
+            .to_string()
+            .contains("did you mean `call_specialists`?")
+    );
+    let follow = scenario.find_decision("follow_up").unwrap();
+    assert!(
+        s.answer(follow, Answer::Choice("weekly".into()))
+            .unwrap_err()
+            .to_string()
+            .contains("not open")
+    );
+    s.finish();
+    assert!(s.is_over());
+    assert!(s.log.iter().any(
+        |e| matches!(e, Event::DeadlinePassed { deadline, .. } if deadline == "appi_preliminary")
+    ));
+}
+
+/// A random but well-formed answer for an open decision.
+fn random_answer(scenario: &Scenario, d: DecisionRef, pick: usize) -> Answer {
+    match &scenario.decision(d).kind {
+        DecisionKind::Choice { options } => {
+            Answer::Choice(options[pick % options.len()].id.clone())
+        }
+        DecisionKind::Timing(_) => Answer::Publish,
+        DecisionKind::Roles(r) => Answer::Roles(
+            r.roles
+                .iter()
+                .enumerate()
+                .map(|(i, role)| {
+                    (
+                        role.id.clone(),
+                        scenario.cast[(pick + i * 3) % scenario.cast.len()]
+                            .id
+                            .clone(),
+                    )
+                })
+                .collect(),
+        ),
+        DecisionKind::Draft(x) if !x.candidates.is_empty() && !pick.is_multiple_of(3) => {
+            Answer::Candidate(x.candidates[pick % x.candidates.len()].id.clone())
+        }
+        DecisionKind::Draft(_) => Answer::Text(
+            [
+                "おそらく障害です。",
+                "We apologise. Contact support@example.com.",
+                "調査中です。",
+            ][pick % 3]
+                .into(),
+        ),
+        DecisionKind::Inquiry(q) if !q.answers.is_empty() && pick.is_multiple_of(2) => {
+            Answer::Choice(q.answers[pick % q.answers.len()].id.clone())
+        }
+        DecisionKind::Inquiry(_) => Answer::Text("調査中です。判明次第お知らせします。".into()),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
+
+    #[test]
+    fn random_play_never_panics_keeps_time_forward_and_scores_within_bounds(
+        seed in any::<u64>(),
+        steps in proptest::collection::vec((0u32..240, any::<usize>(), any::<bool>()), 0..40),
+    ) {
+        let playbook = Playbook::default_playbook();
+        let checker = Checker::new(&playbook);
+        let scenario = load("ransomware-manufacturer");
+        let (mut s, _) = Session::new(&scenario, seed);
+        let mut last = s.now();
+        for (minutes, pick, next_event) in steps {
+            let events = if next_event { s.advance_to_next_event() } else { s.advance_by(minutes) };
+            prop_assert!(s.now() >= last, "time went back");
+            for e in &events {
+                let at = match e {
+                    Event::InjectArrived { at, .. } | Event::FactChanged { at, .. } | Event::DecisionOpened { at, .. }
+                    | Event::DecisionAnswered { at, .. } | Event::DecisionExpired { at, .. } | Event::Published { at, .. }
+                    | Event::DeadlinePassed { at, .. } => *at,
+                };
+                prop_assert!(at <= s.now());
+            }
+            last = s.now();
+            let open: Vec<DecisionRef> = s.open_decisions().collect();
+            if !open.is_empty() {
+                let d = open[pick % open.len()];
+                let _ = s.answer(d, random_answer(&scenario, d, pick));
+            }
+        }
+        s.finish();
+        let score = pressroom::scoring::score(&s, &playbook, &checker);
+        prop_assert!((0.0..=100.0).contains(&score.total), "total {}", score.total);
+        for a in score.areas.values() {
+            prop_assert!((0.0..=100.0).contains(&a.score));
+        }
+    }
+}
+
+#[test]
+fn the_log_holds_each_event_once() {
+    let scenario = load("ransomware-manufacturer");
+    let (mut s, start) = Session::new(&scenario, 4);
+    let mut seen = start;
+    seen.extend(s.advance_by(90));
+    seen.extend(
+        s.answer(
+            scenario.find_decision("first_timing").unwrap(),
+            Answer::Publish,
+        )
+        .unwrap(),
+    );
+    seen.extend(s.advance_to_next_event());
+    seen.extend(s.finish());
+    assert_eq!(s.log, seen, "the log is exactly what the calls handed back");
+}
+
+#[test]
+fn answers_for_another_scenario_are_refused_where_they_say_so() {
+    let scenario = load("ransomware-manufacturer");
+    let src = "Answers(\n    format: 1,\n    scenario: \"cloud-bucket\",\n    actions: [],\n)\n";
+    let diags = answers::parse(src, &scenario).unwrap_err();
+    assert_eq!(diags[0].code, "wrong-scenario");
+    assert_eq!((diags[0].line, diags[0].column), (3, 15));
+}
