@@ -2,7 +2,6 @@
 //! exports), checked against the scenario with `path:line:col` diagnostics like scenarios.
 
 use crate::diagnostic::{Diagnostic, suggestion};
-use crate::locate::Locator;
 use crate::scenario::{Scenario, SimTime, time};
 use crate::session::Answer;
 use crate::text::Lang;
@@ -193,12 +192,6 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
 
 /// Gives diagnostics that name a field the line and column of that field.
 pub fn locate(mut diags: Vec<Diagnostic>, src: &str) -> Vec<Diagnostic> {
-    let locator = Locator::new(src);
-    for d in &mut diags {
-        if let Some(p) = locator.find(&d.field) {
-            d.line = p.line;
-            d.column = p.column;
-        }
-    }
+    crate::locate::place(&mut diags, src);
     diags
 }

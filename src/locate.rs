@@ -222,6 +222,22 @@ impl Locator {
     }
 }
 
+/// Gives each diagnostic the line and column of the field it names, when it names one, and
+/// sorts them by place. The text is walked only when there is something to place.
+pub fn place(diags: &mut [crate::diagnostic::Diagnostic], src: &str) {
+    if diags.iter().all(|d| d.field.is_empty()) {
+        return;
+    }
+    let locator = Locator::new(src);
+    for d in diags.iter_mut() {
+        if let Some(p) = locator.find(&d.field) {
+            d.line = p.line;
+            d.column = p.column;
+        }
+    }
+    diags.sort_by(|a, b| (a.line, a.column, a.code).cmp(&(b.line, b.column, b.code)));
+}
+
 fn key_or_value(
     cur: &mut Cursor<'_>,
     src: &str,

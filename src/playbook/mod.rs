@@ -11,7 +11,6 @@ pub use file::{Area, Cues, Jargon, PhraseBook, Phrases, Severity};
 
 use crate::diagnostic::{Diagnostic, suggestion};
 use crate::load;
-use crate::locate::Locator;
 use crate::text::{Lang, Text};
 use file::{PlaybookFile, RuleFile};
 use serde::Serialize;
@@ -84,16 +83,7 @@ impl Playbook {
         };
         let mut diags = Vec::new();
         let playbook = build(file, src, &mut diags);
-        if !diags.is_empty() {
-            let locator = Locator::new(src);
-            for d in &mut diags {
-                if let Some(p) = locator.find(&d.field) {
-                    d.line = p.line;
-                    d.column = p.column;
-                }
-            }
-            diags.sort_by_key(|d| (d.line, d.column));
-        }
+        crate::locate::place(&mut diags, src);
         let ok = !diags.iter().any(Diagnostic::is_error);
         (ok.then_some(playbook), diags)
     }

@@ -5,7 +5,6 @@ use super::file::*;
 use super::time::{TIME_HINT, parse_moment, parse_span};
 use super::*;
 use crate::diagnostic::{Diagnostic, suggestion};
-use crate::locate::Locator;
 use crate::playbook::Playbook;
 use std::collections::HashMap;
 
@@ -29,16 +28,7 @@ pub fn validate(src: &str, playbook: &Playbook) -> Result<Loaded, Vec<Diagnostic
     };
     let scenario = v.scenario(&file, src);
     let mut diags = v.diags;
-    if !diags.is_empty() {
-        let locator = Locator::new(src);
-        for d in &mut diags {
-            if let Some(p) = locator.find(&d.field) {
-                d.line = p.line;
-                d.column = p.column;
-            }
-        }
-        diags.sort_by(|a, b| (a.line, a.column, a.code).cmp(&(b.line, b.column, b.code)));
-    }
+    crate::locate::place(&mut diags, src);
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)
     } else {
