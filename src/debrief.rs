@@ -87,6 +87,7 @@ struct DebriefJson<'a> {
 struct ScoreJson<'a> {
     total: f64,
     grade: &'a str,
+    broken: &'a [String],
     areas: &'a std::collections::BTreeMap<&'static str, crate::scoring::AreaScore>,
     strengths: &'a [String],
     improvements: &'a [String],
@@ -100,6 +101,7 @@ pub fn json(session: &Session<'_>, score: &Score) -> String {
         score: ScoreJson {
             total: score.total,
             grade: score.grade,
+            broken: &score.broken,
             areas: &score.areas,
             strengths: &score.strengths,
             improvements: &score.improvements,
@@ -153,6 +155,18 @@ pub fn render(
         score.total,
         grade_label(score.grade).get(lang)
     ));
+    if !score.broken.is_empty() {
+        let line = format!(
+            "{} {}\n\n",
+            t(
+                lang,
+                "重大な手順違反があるため、評価はBまでです:",
+                "The grade stops at B: rules the procedure treats as errors earned nothing:"
+            ),
+            score.broken.join(", ")
+        );
+        out.push_str(&line);
+    }
     out.push_str(&h(2, t(lang, "分野別", "By area")));
     for area in crate::playbook::Area::ALL {
         if let Some(a) = score.areas.get(area.key()) {

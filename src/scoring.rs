@@ -17,6 +17,9 @@ use std::collections::BTreeMap;
 pub struct Finding {
     pub rule: String,
     pub area: Area,
+    /// The rule's severity in the playbook: a finding of an error rule that earns nothing caps
+    /// the grade at B.
+    pub severity: crate::playbook::Severity,
     pub points: f64,
     pub max: f64,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -53,6 +56,8 @@ pub struct Score {
     /// alike however many decisions each has.
     pub total: f64,
     pub grade: &'static str,
+    /// Error rules that earned nothing, which keep the grade from A.
+    pub broken: Vec<String>,
     pub areas: BTreeMap<&'static str, AreaScore>,
     /// Rules that earned full marks, the weightiest first.
     pub strengths: Vec<String>,
@@ -61,10 +66,12 @@ pub struct Score {
     pub findings: Vec<Finding>,
 }
 
-/// Grade bands: what a total means in words.
-pub fn grade(total: f64) -> &'static str {
+/// Grade bands: what a total means in words. An A also needs no error rule wholly broken:
+/// a leaked host name is not made good by many sound choices elsewhere.
+pub fn grade(total: f64, error_rule_broken: bool) -> &'static str {
     match total {
-        t if t >= 90.0 => "A",
+        t if t >= 90.0 && !error_rule_broken => "A",
+        t if t >= 90.0 => "B",
         t if t >= 75.0 => "B",
         t if t >= 60.0 => "C",
         _ => "D",
@@ -146,6 +153,7 @@ impl Scorer<'_, '_> {
         self.findings.push(Finding {
             rule: rule.to_string(),
             area: r.area,
+            severity: r.severity,
             points: max * fraction.clamp(0.0, 1.0),
             max,
             decision: decision.map(str::to_string),
@@ -919,9 +927,17 @@ fn finish(mut findings: Vec<Finding>) -> Score {
         .map(|(r, (p, m))| (*r, m - p))
         .collect();
     improvements.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
+    let mut broken: Vec<String> = findings
+        .iter()
+        .filter(|f| f.severity == crate::playbook::Severity::Error && f.points == 0.0)
+        .map(|f| f.rule.clone())
+        .collect();
+    broken.sort();
+    broken.dedup();
     Score {
         total,
-        grade: grade(total),
+        grade: grade(total, !broken.is_empty()),
+        broken,
         areas,
         strengths: strengths
             .into_iter()

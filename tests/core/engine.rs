@@ -93,6 +93,7 @@ fn exemplary_scores_90_and_each_flaw_breaks_exactly_its_rules() {
         .unwrap()
         .score;
         assert!(best.total >= 90.0, "{stem} exemplary scores {}", best.total);
+        assert_eq!(best.grade, "A", "{stem}: {:?}", best.broken);
         let baseline = lost_rules(&best);
         for (s2, flawed_path) in answer_files() {
             if s2 != stem || !flawed_path.to_string_lossy().contains(".flawed-") {
@@ -146,6 +147,15 @@ fn every_finding_explains_itself() {
         );
         assert!(f.citation.get(pressroom::Lang::Ja).starts_with('S'));
     }
+    assert_eq!(
+        score.grade, "B",
+        "a leaked host name keeps the grade from A"
+    );
+    assert!(
+        score
+            .broken
+            .contains(&"wording.internal_detail".to_string())
+    );
     let jargon = score
         .findings
         .iter()
