@@ -124,3 +124,28 @@ fn a_hundred_thousand_mutated_scenarios_never_panic() {
         "{accepted} accepted, {rejected} rejected"
     );
 }
+
+#[test]
+fn mutated_playbooks_and_answers_files_never_panic() {
+    let playbook = Playbook::default_playbook();
+    let scenario = pressroom::Scenario::load(&root().join("scenarios/ransomware-manufacturer.ron"), &playbook)
+        .unwrap()
+        .scenario;
+    let overlay = std::fs::read_to_string(fixture("playbooks/ok_overlay.ron")).unwrap();
+    let answers =
+        std::fs::read_to_string(root().join("scenarios/answers/ransomware-manufacturer.exemplary.ron")).unwrap();
+    let checker = pressroom::wording::Checker::new(&playbook);
+    let mut rng = ChaCha8Rng::seed_from_u64(0x5eed);
+    for i in 0..20_000 {
+        let text = mutate(&mut rng, &overlay);
+        let r = std::panic::catch_unwind(|| Playbook::check_source(&text));
+        assert!(r.is_ok(), "playbook mutation {i} panicked; input:\n{text}");
+        let text = mutate(&mut rng, &answers);
+        let r = std::panic::catch_unwind(|| {
+            if let Ok(a) = pressroom::answers::parse(&text, &scenario) {
+                let _ = pressroom::run::play(&scenario, &playbook, &checker, &a, 1);
+            }
+        });
+        assert!(r.is_ok(), "answers mutation {i} panicked; input:\n{text}");
+    }
+}
