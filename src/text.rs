@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use std::sync::Arc;
 
 /// A language Pressroom speaks: Japanese first, English second.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -46,17 +47,19 @@ impl fmt::Display for Lang {
 }
 
 /// A piece of text a writer gives in Japanese, English or both: `(ja: "…", en: "…")`.
+/// Shared, not copied: a scenario's labels and the playbook's citations appear in many
+/// findings, and cloning a `Text` only counts a reference.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub ja: Option<String>,
+    pub ja: Option<Arc<str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub en: Option<String>,
+    pub en: Option<Arc<str>>,
 }
 
 impl Text {
-    pub fn new(ja: impl Into<String>, en: impl Into<String>) -> Text {
+    pub fn new(ja: impl Into<Arc<str>>, en: impl Into<Arc<str>>) -> Text {
         Text {
             ja: Some(ja.into()),
             en: Some(en.into()),

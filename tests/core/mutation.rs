@@ -128,12 +128,17 @@ fn a_hundred_thousand_mutated_scenarios_never_panic() {
 #[test]
 fn mutated_playbooks_and_answers_files_never_panic() {
     let playbook = Playbook::default_playbook();
-    let scenario = pressroom::Scenario::load(&root().join("scenarios/ransomware-manufacturer.ron"), &playbook)
-        .unwrap()
-        .scenario;
+    let scenario = pressroom::Scenario::load(
+        &root().join("scenarios/ransomware-manufacturer.ron"),
+        &playbook,
+    )
+    .unwrap()
+    .scenario;
     let overlay = std::fs::read_to_string(fixture("playbooks/ok_overlay.ron")).unwrap();
-    let answers =
-        std::fs::read_to_string(root().join("scenarios/answers/ransomware-manufacturer.exemplary.ron")).unwrap();
+    let answers = std::fs::read_to_string(
+        root().join("scenarios/answers/ransomware-manufacturer.exemplary.ron"),
+    )
+    .unwrap();
     let checker = pressroom::wording::Checker::new(&playbook);
     let mut rng = ChaCha8Rng::seed_from_u64(0x5eed);
     for i in 0..20_000 {
