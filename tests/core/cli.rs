@@ -119,12 +119,10 @@ fn bad_usage_exits_2() {
     );
     assert_eq!(pressroom(&["rules", "--lang", "fr"]).status.code(), Some(2));
     assert_eq!(pressroom(&["frobnicate"]).status.code(), Some(2));
-    let empty = std::env::temp_dir().join(format!("pressroom-empty-{}", std::process::id()));
-    std::fs::create_dir_all(&empty).unwrap();
+    let empty = crate::Scratch::new("empty");
     let o = pressroom(&["check", empty.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("no scenario files"));
-    std::fs::remove_dir_all(&empty).unwrap();
 }
 
 #[test]
@@ -211,8 +209,7 @@ fn an_organisation_playbook_is_used_and_a_broken_one_refused() {
 
 #[test]
 fn lint_reports_findings_and_denies_on_errors() {
-    let dir = std::env::temp_dir().join(format!("pressroom-lint-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::Scratch::new("lint");
     let bad = dir.join("bad.txt");
     std::fs::write(
         &bad,
@@ -259,13 +256,11 @@ fn lint_reports_findings_and_denies_on_errors() {
     let good = fixture("wording/good_first_ja.txt");
     let o = pressroom(&["lint", good.to_str().unwrap(), "--deny"]);
     assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn lint_against_a_scenario_uses_its_ledger() {
-    let dir = std::env::temp_dir().join(format!("pressroom-lint-s-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::Scratch::new("lint-s");
     let draft = dir.join("draft.txt");
     std::fs::write(&draft, "クレジットカード情報の流出はございません。").unwrap();
     let draft = draft.to_str().unwrap();
@@ -347,13 +342,11 @@ fn lint_against_a_scenario_uses_its_ledger() {
         pressroom(&["lint", "no/such/draft.txt"]).status.code(),
         Some(2)
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn run_prints_a_debrief_and_writes_a_record_that_rescores() {
-    let dir = std::env::temp_dir().join(format!("pressroom-run-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::Scratch::new("run");
     let scenario = "scenarios/ransomware-manufacturer.ron";
     let answers = "scenarios/answers/ransomware-manufacturer.flawed-wrong-approver.ron";
     let record = dir.join("drill.ron");
@@ -460,13 +453,11 @@ fn run_prints_a_debrief_and_writes_a_record_that_rescores() {
     ]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), md);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
 fn a_bad_answers_file_gets_path_line_col() {
-    let dir = std::env::temp_dir().join(format!("pressroom-badans-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::Scratch::new("badans");
     let bad = dir.join("bad.ron");
     std::fs::write(
         &bad,
@@ -509,5 +500,4 @@ fn a_bad_answers_file_gets_path_line_col() {
         err.contains(":5:31: error[bad-answer]: at +2h00m: decision `follow_up` is not open yet"),
         "{err}"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }

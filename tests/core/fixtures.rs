@@ -204,8 +204,7 @@ fn every_code_in_the_source_is_registered_and_documented() {
 #[test]
 fn huge_unreadable_and_shift_jis_files_are_refused_without_panic() {
     let playbook = Playbook::default_playbook();
-    let dir = std::env::temp_dir().join(format!("pressroom-big-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = crate::Scratch::new("big");
     let big = dir.join("big.ron");
     let mut text = String::from("Scenario(\n    title: (en: \"");
     text.push_str(&"x".repeat(50 * 1024 * 1024));
@@ -216,7 +215,6 @@ fn huge_unreadable_and_shift_jis_files_are_refused_without_panic() {
     // The same text handed over in memory is refused before parsing, too.
     let diags = pressroom::scenario::validate(&text, &playbook).unwrap_err();
     assert_eq!(diags[0].code, "file-too-large");
-    std::fs::remove_dir_all(&dir).unwrap();
 
     let diags = Scenario::load(Path::new("/no/such/scenario.ron"), &playbook).unwrap_err();
     assert_eq!(diags[0].code, "unreadable");
