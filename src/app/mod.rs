@@ -1,6 +1,7 @@
 //! The desktop app: a Bevy + bevy_egui shell over the core. It owns windows, fonts, screens
 //! and input; every rule, score and text check comes from the core.
 
+pub mod drill;
 mod fonts;
 mod screens;
 mod screenshot;

@@ -25,7 +25,7 @@ pub(super) fn plugin(dir: PathBuf) -> impl Fn(&mut App) {
         }
         app.insert_resource(Shots {
             dir: dir.clone(),
-            queue: vec![Screen::Title],
+            queue: Screen::ALL.to_vec(),
             frames: 0,
             taken: false,
         })
@@ -33,10 +33,14 @@ pub(super) fn plugin(dir: PathBuf) -> impl Fn(&mut App) {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn step(
     mut commands: Commands,
     mut shots: ResMut<Shots>,
     lang: Res<super::UiLang>,
+    library: Res<super::Library>,
+    playbook: Res<super::ActivePlaybook>,
+    drill: Option<ResMut<super::drill::Drill>>,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -46,6 +50,30 @@ fn step(
     };
     shots.frames += 1;
     if shots.frames == 1 {
+        // Give each screen something to show: a drill on the first playable scenario, two
+        // hours into it for the play screen, finished for the debrief.
+        match (screen, drill) {
+            (Screen::Briefing, None) => {
+                let Some(s) = library
+                    .entries
+                    .iter()
+                    .find_map(|e| e.scenario.as_ref().ok())
+                else {
+                    eprintln!("pressroom: no playable scenario to photograph");
+                    exit.write(AppExit::error());
+                    return;
+                };
+                commands.insert_resource(super::drill::Drill::start(
+                    s.clone(),
+                    &playbook.0,
+                    1,
+                    lang.0,
+                ));
+            }
+            (Screen::Play, Some(mut d)) => d.advance_by(120),
+            (Screen::Debrief, Some(mut d)) => d.finish(&playbook.0),
+            _ => {}
+        }
         next.set(screen);
     }
     if shots.frames == SETTLE_FRAMES && !shots.taken {

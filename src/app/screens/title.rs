@@ -1,8 +1,8 @@
 //! The title screen: what Pressroom is, the language switch, and the scenario library with
 //! each scenario's summary, or the errors that keep it from loading.
 
-use super::Screen;
-use crate::app::{Library, UiLang};
+use super::{Screen, t};
+use crate::app::{ActivePlaybook, Library, UiLang, drill::Drill};
 use crate::library::Origin;
 use crate::scenario::Difficulty;
 use crate::text::{Lang, Text};
@@ -13,13 +13,6 @@ pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, draw.run_if(in_state(Screen::Title)));
 }
 
-fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Ja => ja,
-        Lang::En => en,
-    }
-}
-
 fn difficulty(d: Difficulty) -> Text {
     match d {
         Difficulty::Introductory => Text::new("入門", "Introductory"),
@@ -28,7 +21,14 @@ fn difficulty(d: Difficulty) -> Text {
     }
 }
 
-fn draw(mut contexts: EguiContexts, mut lang: ResMut<UiLang>, library: Res<Library>) -> Result {
+fn draw(
+    mut contexts: EguiContexts,
+    mut commands: Commands,
+    mut lang: ResMut<UiLang>,
+    library: Res<Library>,
+    playbook: Res<ActivePlaybook>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
     let l = lang.0;
     let mut root = crate::app::screen_ui(ctx);
@@ -72,7 +72,13 @@ fn draw(mut contexts: EguiContexts, mut lang: ResMut<UiLang>, library: Res<Libra
                     ui.set_width(ui.available_width());
                     match &entry.scenario {
                         Ok(s) => {
-                            ui.label(egui::RichText::new(s.title.get(l)).heading());
+                            ui.horizontal(|ui| {
+                                ui.label(egui::RichText::new(s.title.get(l)).heading());
+                                if ui.button(t(l, "この訓練を始める", "Start this drill")).clicked() {
+                                    commands.insert_resource(Drill::start(s.clone(), &playbook.0, 1, l));
+                                    next.set(Screen::Briefing);
+                                }
+                            });
                             ui.label(s.summary.get(l));
                             let langs: Vec<&str> = s.languages.iter().map(|x| x.code()).collect();
                             let origin = match entry.origin {
