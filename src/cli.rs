@@ -297,12 +297,14 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 }
             };
             let answers_shown = answers.display().to_string();
-            let parsed = match crate::load::read_text(answers)
-                .map_err(|d| vec![d])
-                .and_then(|src| {
-                    crate::answers::parse(&src, &loaded)
-                        .map_err(|d| crate::answers::locate(d, &src))
-                }) {
+            let answers_src = match crate::load::read_text(answers) {
+                Ok(src) => src,
+                Err(d) => {
+                    return usage_diags(&answers_shown, &[d], "the answers file cannot be read");
+                }
+            };
+            // `answers::parse` places its own diagnostics.
+            let parsed = match crate::answers::parse(&answers_src, &loaded) {
                 Ok(a) => a,
                 Err(diags) => {
                     return usage_diags(&answers_shown, &diags, "the answers file has errors");
@@ -313,10 +315,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             let outcome = match crate::run::play(&loaded, &playbook, &checker, &parsed, seed) {
                 Ok(o) => o,
                 Err(diags) => {
-                    let src = std::fs::read_to_string(answers).unwrap_or_default();
                     return usage_diags(
                         &answers_shown,
-                        &crate::answers::locate(diags, &src),
+                        &crate::answers::locate(diags, &answers_src),
                         "the answers cannot be played",
                     );
                 }

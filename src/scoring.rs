@@ -9,7 +9,7 @@ use crate::scenario::{
 };
 use crate::session::{Answer, DecisionState, Session};
 use crate::text::{Lang, Text};
-use crate::wording::{Checker, Context, Span};
+use crate::wording::{Checker, Span};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -191,7 +191,6 @@ pub fn score(session: &Session<'_>, playbook: &Playbook, checker: &Checker) -> S
                 answer.and_then(|a| a.option_index(d)),
                 answer.is_some(),
                 (id, at),
-                session.lang,
             ),
             DecisionKind::Inquiry(q) => {
                 if !q.answers.is_empty() && !matches!(answer, Some(Answer::Text(_))) {
@@ -201,7 +200,6 @@ pub fn score(session: &Session<'_>, playbook: &Playbook, checker: &Checker) -> S
                         answer.and_then(|a| a.option_index(d)),
                         answer.is_some(),
                         (id, at),
-                        session.lang,
                     );
                 }
                 let text = match answer {
@@ -252,9 +250,7 @@ fn choice(
     chosen: Option<usize>,
     answered: bool,
     at: (Option<&str>, Option<SimTime>),
-    lang: Lang,
 ) {
-    let _ = lang;
     let mut rules: Vec<&str> = Vec::new();
     for o in options {
         for e in &o.effects {
@@ -798,7 +794,6 @@ fn words(
     at: (Option<&str>, Option<SimTime>),
 ) {
     let session = s.session;
-    let scenario = session.scenario;
     let per_rule = points / rules.len().max(1) as f64;
     let Some(text) = text else {
         for rule in rules {
@@ -817,21 +812,7 @@ fn words(
         return;
     };
     let t = at.1.unwrap_or(session.now());
-    let ledger: Vec<FactStatus> = (0..scenario.facts.len())
-        .map(|f| session.status_at(crate::scenario::FactRef(f), t))
-        .collect();
-    let earlier: Vec<&str> = session
-        .published_texts
-        .iter()
-        .filter(|(when, body)| *when < t && body != text)
-        .map(|(_, b)| b.as_str())
-        .collect();
-    let ctx = Context {
-        required: required.to_vec(),
-        organisation: Some(&scenario.organisation.name),
-        ledger: scenario.facts.iter().zip(ledger).collect(),
-        published: earlier,
-    };
+    let ctx = session.wording_context(required, t, text);
     let found = checker.check(text, &ctx);
     for rule in rules {
         let mine: Vec<_> = found.iter().filter(|f| f.rule == *rule).collect();

@@ -164,6 +164,33 @@ impl<'s> Session<'s> {
             .unwrap_or(self.scenario.facts[f.0].initially)
     }
 
+    /// What the wording checker needs to judge `text` as published at `at`: the organisation,
+    /// the ledger as it stood then, and the other texts published before then.
+    pub fn wording_context<'a>(
+        &'a self,
+        required: &[crate::scenario::Element],
+        at: SimTime,
+        text: &str,
+    ) -> crate::wording::Context<'a> {
+        let scenario = self.scenario;
+        crate::wording::Context {
+            required: required.to_vec(),
+            organisation: Some(&scenario.organisation.name),
+            ledger: scenario
+                .facts
+                .iter()
+                .enumerate()
+                .map(|(f, fact)| (fact, self.status_at(FactRef(f), at)))
+                .collect(),
+            published: self
+                .published_texts
+                .iter()
+                .filter(|(when, body)| *when < at && body != text)
+                .map(|(_, b)| b.as_str())
+                .collect(),
+        }
+    }
+
     /// When a fact became confirmed or refuted, if it has.
     pub fn settled_at(&self, f: FactRef) -> Option<SimTime> {
         self.settled_at[f.0]

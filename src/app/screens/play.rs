@@ -3,10 +3,9 @@
 
 use super::{Screen, t};
 use crate::app::{ActivePlaybook, UiLang, drill::Drill};
-use crate::scenario::{DecisionKind, DecisionRef, FactStatus, Sender, Stage};
+use crate::scenario::{DecisionKind, DecisionRef, FactStatus, Sender};
 use crate::session::{Answer, DecisionState};
 use crate::text::Lang;
-use crate::wording::Context;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use std::collections::BTreeMap;
@@ -177,7 +176,7 @@ fn draw(
                     ));
                 }
                 for d in open {
-                    decision(ui, &mut drill, d, l, &playbook.0);
+                    decision(ui, &mut drill, d, l);
                     ui.add_space(6.0);
                 }
                 let answered = (0..scenario.decisions.len())
@@ -194,13 +193,7 @@ fn draw(
     Ok(())
 }
 
-fn decision(
-    ui: &mut egui::Ui,
-    drill: &mut Drill,
-    d: DecisionRef,
-    l: Lang,
-    playbook: &crate::Playbook,
-) {
+fn decision(ui: &mut egui::Ui, drill: &mut Drill, d: DecisionRef, l: Lang) {
     let scenario = drill.session.scenario;
     let dec = scenario.decision(d);
     egui::Frame::group(ui.style())
@@ -287,7 +280,7 @@ fn decision(
                             }
                         }
                     });
-                    text_answer(ui, drill, d, l, playbook, &x.required, x.stage);
+                    text_answer(ui, drill, d, l, &x.required);
                 }
                 DecisionKind::Inquiry(q) => {
                     ui.label(egui::RichText::new(q.question.get(l)).italics());
@@ -297,7 +290,7 @@ fn decision(
                         }
                     }
                     if q.free_text {
-                        text_answer(ui, drill, d, l, playbook, &[], Stage::Update);
+                        text_answer(ui, drill, d, l, &[]);
                     }
                 }
             }
@@ -310,29 +303,18 @@ fn text_answer(
     drill: &mut Drill,
     d: DecisionRef,
     l: Lang,
-    _playbook: &crate::Playbook,
     required: &[crate::scenario::Element],
-    _stage: Stage,
 ) {
-    let scenario = drill.session.scenario;
     let mut text = drill.drafts.get(&d.0).cloned().unwrap_or_default();
     ui.add(
         egui::TextEdit::multiline(&mut text)
             .desired_rows(8)
             .desired_width(f32::INFINITY),
     );
-    let ledger: Vec<FactStatus> = drill.session.ledger().to_vec();
-    let ctx = Context {
-        required: required.to_vec(),
-        organisation: Some(&scenario.organisation.name),
-        ledger: scenario.facts.iter().zip(ledger).collect(),
-        published: drill
-            .session
-            .published_texts
-            .iter()
-            .map(|(_, t)| t.as_str())
-            .collect(),
-    };
+    // Everything so far counts, as of the minute after now.
+    let ctx = drill
+        .session
+        .wording_context(required, drill.session.now().plus(1), &text);
     let findings = drill.checker.check(&text, &ctx);
     for f in findings.iter().take(12) {
         let color = match f.severity {
