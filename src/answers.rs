@@ -195,3 +195,62 @@ pub fn locate(mut diags: Vec<Diagnostic>, src: &str) -> Vec<Diagnostic> {
     crate::locate::place(&mut diags, src);
     diags
 }
+
+impl Answers {
+    /// Answers as the app gathers them: each action with its time, decision and who took it.
+    pub fn from_played(
+        seed: u64,
+        lang: Lang,
+        participants: Vec<String>,
+        played: impl IntoIterator<
+            Item = (
+                SimTime,
+                crate::scenario::DecisionRef,
+                Answer,
+                Option<String>,
+            ),
+        >,
+    ) -> Answers {
+        Answers {
+            seed: Some(seed),
+            lang: Some(lang),
+            breaks: Vec::new(),
+            participants,
+            actions: played
+                .into_iter()
+                .enumerate()
+                .map(|(i, (at, decision, answer, by))| Action {
+                    at,
+                    decision,
+                    answer,
+                    by,
+                    field: format!("actions[{i}]"),
+                })
+                .collect(),
+        }
+    }
+
+    /// The answers as an answers file `pressroom run` plays back.
+    pub fn to_ron(&self, scenario: &Scenario) -> String {
+        let file = AnswersFile {
+            format: FORMAT,
+            scenario: scenario.id.clone(),
+            seed: self.seed,
+            lang: self.lang.map(|l| l.code().to_string()),
+            breaks: self.breaks.clone(),
+            participants: self.participants.clone(),
+            actions: self
+                .actions
+                .iter()
+                .map(|a| ActionFile {
+                    at: a.at.to_string(),
+                    decision: scenario.decision(a.decision).id.clone(),
+                    answer: a.answer.clone(),
+                    by: a.by.clone(),
+                })
+                .collect(),
+        };
+        let config = ron::ser::PrettyConfig::new().struct_names(true);
+        ron::ser::to_string_pretty(&file, config).expect("answers serialise") + "\n"
+    }
+}

@@ -28,9 +28,27 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
     pub lang: Option<Lang>,
 
+    /// The folder for settings, drill records and exports (default: PRESSROOM_DATA_DIR, else
+    /// the platform's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
     /// Open the app, photograph each screen into DIR as PNG, and exit.
     #[arg(long, value_name = "DIR")]
     pub screenshot_dir: Option<PathBuf>,
+
+    /// With --screenshot-dir: the scenario file to play (default: the first bundled one).
+    #[arg(long, value_name = "FILE", requires = "screenshot_dir")]
+    pub scenario: Option<PathBuf>,
+
+    /// With --screenshot-dir: an answers file to replay through the app before the debrief.
+    #[arg(long, value_name = "FILE", requires = "screenshot_dir")]
+    pub answers: Option<PathBuf>,
+
+    /// Open the app, report how long the first interactive frame of the title screen took to
+    /// appear, and exit (for start-up measurements).
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -92,6 +110,17 @@ pub enum Command {
         /// Also write the drill record (RON) to FILE.
         #[arg(long, value_name = "FILE")]
         record: Option<PathBuf>,
+        /// Save the drill record in the data folder under this team, joining its history.
+        #[arg(long, value_name = "NAME")]
+        team: Option<String>,
+    },
+    /// List past drills from the data folder with their scores and the trend.
+    History {
+        /// Only this team's drills.
+        #[arg(long, value_name = "NAME")]
+        team: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
     },
     /// Replay a drill record and check that it still gives the recorded score.
     Rescore {
@@ -284,6 +313,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             format,
             out,
             record,
+            team,
         } => {
             let shown = scenario.display().to_string();
             let loaded = match Scenario::load(scenario, &playbook) {
@@ -323,16 +353,13 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 }
             };
             let text = render_debrief(&outcome.session, &outcome.score, &playbook, lang, *format);
-            if let Some(path) = record {
-                #[allow(clippy::disallowed_methods)]
-                // the wall clock belongs in a record's stamp, not in the score
-                let stamp = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
-                    .to_rfc3339();
+            if record.is_some() || team.is_some() {
+                let stamp = wall_clock_now();
                 let wall: Vec<Option<String>> =
                     parsed.actions.iter().map(|_| Some(stamp.clone())).collect();
-                let rec = crate::record::Record::new(
+                let mut rec = crate::record::Record::new(
                     &loaded,
-                    Some(shown.clone()),
+                    Some(absolute(scenario)),
                     &playbook,
                     seed,
                     outcome.session.lang,
@@ -340,9 +367,29 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                     &wall,
                     &outcome.score,
                 );
-                if let Err(e) = crate::store::write_atomically(path, rec.to_ron().as_bytes()) {
+                rec.started = Some(stamp);
+                rec.team = team.clone();
+                if let Some(path) = record
+                    && let Err(e) = crate::store::write_atomically(path, rec.to_ron().as_bytes())
+                {
                     eprintln!("pressroom run: cannot write {}: {e}", path.display());
                     return ExitCode::from(2);
+                }
+                if team.is_some() {
+                    let Some(data) = crate::data::DataDir::resolve(cli.data_dir.as_deref()) else {
+                        eprintln!("pressroom run: no data folder; give --data-dir DIR");
+                        return ExitCode::from(2);
+                    };
+                    match data.save_record(&rec) {
+                        Ok(p) => eprintln!("pressroom run: record saved to {}", p.display()),
+                        Err(e) => {
+                            eprintln!(
+                                "pressroom run: cannot save the record in {}: {e}",
+                                data.records().display()
+                            );
+                            return ExitCode::from(2);
+                        }
+                    }
                 }
             }
             write_out(out.as_ref(), &text)
@@ -454,6 +501,34 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 ExitCode::from(1)
             }
         }
+        Command::History { team, format } => {
+            let Some(data) = crate::data::DataDir::resolve(cli.data_dir.as_deref()) else {
+                eprintln!("pressroom history: no data folder; give --data-dir DIR");
+                return ExitCode::from(2);
+            };
+            let history = crate::history::History::load(&data, team.as_deref());
+            let out = match format {
+                Format::Text => history.render(lang),
+                Format::Json => {
+                    #[derive(serde::Serialize)]
+                    struct Out<'a> {
+                        data_dir: String,
+                        trend: Option<f64>,
+                        #[serde(flatten)]
+                        history: &'a crate::history::History,
+                    }
+                    serde_json::to_string_pretty(&Out {
+                        data_dir: data.root.display().to_string(),
+                        trend: history.trend(),
+                        history: &history,
+                    })
+                    .expect("history serialises")
+                        + "\n"
+                }
+            };
+            print_out(&out);
+            ExitCode::SUCCESS
+        }
         Command::Rules { format } => {
             let out = match format {
                 Format::Text => rules_report::render_text(&playbook, lang),
@@ -463,6 +538,21 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// The wall clock as RFC 3339, for a record's stamps (never for a score).
+pub fn wall_clock_now() -> String {
+    #[allow(clippy::disallowed_methods)]
+    let now = std::time::SystemTime::now();
+    chrono::DateTime::<chrono::Utc>::from(now).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// The path as an absolute one where it can be made so, for records read from elsewhere.
+fn absolute(path: &std::path::Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
 }
 
 fn render_debrief(

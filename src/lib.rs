@@ -4,8 +4,10 @@
 pub mod answers;
 pub mod check;
 pub mod cli;
+pub mod data;
 pub mod debrief;
 pub mod diagnostic;
+pub mod history;
 pub mod lexical;
 pub mod library;
 pub mod lint;
@@ -18,6 +20,7 @@ pub mod run;
 pub mod scenario;
 pub mod scoring;
 pub mod session;
+pub mod settings;
 pub mod store;
 pub mod text;
 pub mod wording;

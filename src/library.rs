@@ -49,12 +49,6 @@ pub fn bundled_dir() -> PathBuf {
         .unwrap_or_else(|| candidates.swap_remove(0))
 }
 
-/// The user's own scenario folder, by platform convention
-/// (e.g. `%APPDATA%\Pressroom\data\scenarios` on Windows).
-pub fn user_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "Pressroom").map(|d| d.data_dir().join("scenarios"))
-}
-
 /// Loads every scenario in the given folders; unreadable folders are simply empty.
 pub fn load(folders: &[(PathBuf, Origin)], playbook: &Playbook) -> Vec<Entry> {
     let mut entries = Vec::new();

@@ -20,6 +20,9 @@ pub struct Record {
     pub format: u32,
     pub pressroom: String,
     pub scenario: String,
+    /// The scenario's title when the drill was played, for lists and reports.
+    #[serde(default)]
+    pub title: crate::text::Text,
     pub scenario_hash: String,
     /// Where the scenario was read from, for `rescore`.
     #[serde(default)]
@@ -28,6 +31,12 @@ pub struct Record {
     pub playbook_hash: String,
     pub seed: u64,
     pub lang: Lang,
+    /// When the drill began in the room (RFC 3339); history sorts by it.
+    #[serde(default)]
+    pub started: Option<String>,
+    /// The team that ran the drill, for its history.
+    #[serde(default)]
+    pub team: Option<String>,
     #[serde(default)]
     pub participants: Vec<String>,
     pub actions: Vec<RecordedAction>,
@@ -70,12 +79,15 @@ impl Record {
             format: FORMAT,
             pressroom: env!("CARGO_PKG_VERSION").to_string(),
             scenario: scenario.id.clone(),
+            title: scenario.title.clone(),
             scenario_hash: scenario.content_hash(),
             scenario_path,
             playbook: playbook.id.clone(),
             playbook_hash: playbook.hash.clone(),
             seed,
             lang,
+            started: None,
+            team: None,
             participants: answers.participants.clone(),
             actions: answers
                 .actions

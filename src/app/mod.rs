@@ -3,12 +3,14 @@
 
 pub mod drill;
 mod fonts;
-mod screens;
+pub mod screens;
 mod screenshot;
 
 use crate::cli::{Cli, load_playbook, system_lang};
+use crate::data::DataDir;
 use crate::library::{self, Entry, Origin};
 use crate::playbook::Playbook;
+use crate::settings::Settings;
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
@@ -23,6 +25,26 @@ pub struct UiLang(pub Lang);
 /// The playbook the app scores against.
 #[derive(Resource)]
 pub struct ActivePlaybook(pub Playbook);
+
+/// The data folder (records, exports, settings) and the settings read from it.
+#[derive(Resource, Debug, Clone)]
+pub struct AppData {
+    pub dir: Option<DataDir>,
+    pub settings: Settings,
+    /// A message for the status line: where a file was saved, or why it was not.
+    pub notice: Option<String>,
+}
+
+impl AppData {
+    /// Saves the settings; a failure becomes the notice, never a crash.
+    pub fn save_settings(&mut self) {
+        if let Some(dir) = &self.dir
+            && let Err(e) = self.settings.save(&dir.settings_file())
+        {
+            self.notice = Some(format!("{}: {e}", dir.settings_file().display()));
+        }
+    }
+}
 
 /// The scenarios on offer: bundled ones first, then the user's folder.
 #[derive(Resource, Default)]
@@ -40,12 +62,22 @@ pub fn run(cli: &Cli) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    // A screenshot run keeps its drills out of the user's history unless told otherwise.
+    let dir = match (&cli.data_dir, &cli.screenshot_dir) {
+        (None, Some(shots)) => Some(DataDir::new(shots.join("data"))),
+        (flag, _) => DataDir::resolve(flag.as_deref()),
+    };
+    let (settings, notice) = match &dir {
+        Some(d) => Settings::load(&d.settings_file()),
+        None => (Settings::default(), None),
+    };
     let mut folders = vec![(library::bundled_dir(), Origin::Bundled)];
-    if let Some(user) = library::user_dir() {
-        folders.push((user, Origin::User));
+    if let Some(d) = &dir {
+        folders.push((d.scenarios(), Origin::User));
     }
     let entries = library::load(&folders, &playbook);
-    let lang = cli.lang.unwrap_or_else(system_lang);
+    // --lang, else the language chosen last time, else the system locale.
+    let lang = cli.lang.or(settings.lang).unwrap_or_else(system_lang);
 
     let mut app = App::new();
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
@@ -60,15 +92,105 @@ pub fn run(cli: &Cli) -> ExitCode {
     .insert_resource(UiLang(lang))
     .insert_resource(ActivePlaybook(playbook))
     .insert_resource(Library { entries, folders })
-    .add_plugins((fonts::plugin, screens::plugin))
+    .insert_resource(AppData {
+        dir,
+        settings,
+        notice,
+    })
+    .add_plugins((logic_plugin, fonts::plugin, screens::plugin))
+    .add_systems(bevy_egui::EguiPrimaryContextPass, type_size)
     .add_systems(Startup, spawn_camera);
     if let Some(dir) = &cli.screenshot_dir {
-        app.add_plugins(screenshot::plugin(dir.clone()));
+        let replay = match screenshot_replay(
+            cli,
+            &app.world().resource::<Library>().entries,
+            &app.world().resource::<ActivePlaybook>().0,
+        ) {
+            Ok(r) => r,
+            Err(code) => return code,
+        };
+        screenshot::install(&mut app, dir.clone(), replay);
     }
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,
         AppExit::Error(code) => ExitCode::from(code.get()),
     }
+}
+
+/// Everything the app does besides drawing: the screen states, the drill commands and the
+/// one system that applies them, and the screen changes a drill's state implies. Headless
+/// tests run this with `MinimalPlugins` and no window.
+pub fn logic_plugin(app: &mut App) {
+    app.init_state::<screens::Screen>()
+        .add_message::<drill::DrillCommand>()
+        .add_systems(Update, (drill::apply_commands, follow_drill).chain());
+}
+
+/// A finished drill goes to its debrief; a screen that needs a drill and has none goes back
+/// to the title.
+fn follow_drill(
+    drill: Option<Res<drill::Drill>>,
+    screen: Res<State<screens::Screen>>,
+    mut next: ResMut<NextState<screens::Screen>>,
+) {
+    use screens::Screen;
+    match (screen.get(), drill) {
+        (Screen::Play, Some(d)) if d.score.is_some() => next.set(Screen::Debrief),
+        (Screen::Briefing | Screen::Play | Screen::Debrief, None) => next.set(Screen::Title),
+        _ => {}
+    }
+}
+
+/// The scenario (and answers) a screenshot run plays: `--scenario`, else the first playable
+/// bundled one. Errors are printed as `pressroom check` and `run` print them.
+fn screenshot_replay(
+    cli: &Cli,
+    entries: &[Entry],
+    playbook: &Playbook,
+) -> Result<Option<screenshot::Replay>, ExitCode> {
+    let fail = |path: &std::path::Path, diags: &[crate::Diagnostic]| {
+        for d in diags {
+            eprintln!("{}", d.render(&path.display().to_string()));
+        }
+        ExitCode::from(2)
+    };
+    let (scenario, path) = match &cli.scenario {
+        Some(path) => match crate::Scenario::load(path, playbook) {
+            Ok(l) => (l.scenario, path.clone()),
+            Err(diags) => return Err(fail(path, &diags)),
+        },
+        None => match entries.iter().find_map(|e| {
+            e.scenario
+                .as_ref()
+                .ok()
+                .map(|s| (s.clone(), e.path.clone()))
+        }) {
+            Some(found) => found,
+            None => return Ok(None),
+        },
+    };
+    let answers = match &cli.answers {
+        None => None,
+        Some(a) => {
+            let src = crate::load::read_text(a).map_err(|d| fail(a, &[d]))?;
+            Some(crate::answers::parse(&src, &scenario).map_err(|d| fail(a, &d))?)
+        }
+    };
+    Ok(Some(screenshot::Replay {
+        scenario,
+        path,
+        answers,
+    }))
+}
+
+/// Large type from the settings: the whole UI zoomed, so layouts still fit.
+fn type_size(mut contexts: bevy_egui::EguiContexts, data: Res<AppData>) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let want = if data.settings.large_type { 1.35 } else { 1.0 };
+    if (ctx.zoom_factor() - want).abs() > f32::EPSILON {
+        ctx.set_zoom_factor(want);
+    }
+    Ok(())
 }
 
 fn spawn_camera(mut commands: Commands) {

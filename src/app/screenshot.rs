@@ -1,13 +1,26 @@
-//! `--screenshot-dir DIR`: the app photographs its screens into stable file names and exits,
-//! for the README and for tests of the real window under Xvfb.
+//! `--screenshot-dir DIR [--scenario S] [--answers A]`: the app walks through every screen,
+//! replaying the answers if given (through the same `DrillCommand`s a trainee sends),
+//! photographs each into a stable file name (`play-ja.png`), and exits. For the README and for
+//! tests of the real window under Xvfb.
 
+use super::drill::{Drill, DrillCommand};
 use super::screens::Screen;
+use crate::answers::Answers;
+use crate::scenario::{DecisionKind, Scenario};
+use crate::session::Answer;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use std::path::PathBuf;
 
 /// Frames to wait on a screen before photographing it, so fonts and layout have settled.
 const SETTLE_FRAMES: u32 = 20;
+
+/// The drill the screenshots show: a scenario and, optionally, answers to replay.
+pub struct Replay {
+    pub scenario: Scenario,
+    pub path: PathBuf,
+    pub answers: Option<Answers>,
+}
 
 #[derive(Resource)]
 struct Shots {
@@ -16,21 +29,25 @@ struct Shots {
     queue: Vec<Screen>,
     frames: u32,
     taken: bool,
+    replay: Option<Replay>,
+    /// Actions of the answers already sent.
+    sent: usize,
 }
 
-pub(super) fn plugin(dir: PathBuf) -> impl Fn(&mut App) {
-    move |app: &mut App| {
-        if let Err(e) = std::fs::create_dir_all(&dir) {
-            eprintln!("pressroom: cannot create {}: {e}", dir.display());
-        }
-        app.insert_resource(Shots {
-            dir: dir.clone(),
-            queue: Screen::ALL.to_vec(),
-            frames: 0,
-            taken: false,
-        })
-        .add_systems(Update, step);
+/// Adds the screenshot walk to the app.
+pub(super) fn install(app: &mut App, dir: PathBuf, replay: Option<Replay>) {
+    if let Err(e) = std::fs::create_dir_all(&dir) {
+        eprintln!("pressroom: cannot create {}: {e}", dir.display());
     }
+    app.insert_resource(Shots {
+        dir,
+        queue: Screen::ALL.to_vec(),
+        frames: 0,
+        taken: false,
+        replay,
+        sent: 0,
+    })
+    .add_systems(Update, step.before(super::drill::apply_commands));
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -38,9 +55,9 @@ fn step(
     mut commands: Commands,
     mut shots: ResMut<Shots>,
     lang: Res<super::UiLang>,
-    library: Res<super::Library>,
     playbook: Res<super::ActivePlaybook>,
-    drill: Option<ResMut<super::drill::Drill>>,
+    drill: Option<ResMut<Drill>>,
+    mut send: MessageWriter<DrillCommand>,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -50,28 +67,79 @@ fn step(
     };
     shots.frames += 1;
     if shots.frames == 1 {
-        // Give each screen something to show: a drill on the first playable scenario, two
-        // hours into it for the play screen, finished for the debrief.
         match (screen, drill) {
-            (Screen::Briefing, None) => {
-                let Some(s) = library
-                    .entries
-                    .iter()
-                    .find_map(|e| e.scenario.as_ref().ok())
-                else {
+            (Screen::Briefing, _) => {
+                let Some(replay) = shots.replay.as_ref() else {
                     eprintln!("pressroom: no playable scenario to photograph");
                     exit.write(AppExit::error());
                     return;
                 };
-                commands.insert_resource(super::drill::Drill::start(
-                    s.clone(),
+                let seed = replay.answers.as_ref().and_then(|a| a.seed).unwrap_or(1);
+                let lang = replay
+                    .answers
+                    .as_ref()
+                    .and_then(|a| a.lang)
+                    .unwrap_or(lang.0);
+                commands.insert_resource(Drill::start(
+                    replay.scenario.clone(),
+                    &replay.path,
                     &playbook.0,
-                    1,
-                    lang.0,
+                    seed,
+                    lang,
+                    "2026-01-01T09:00:00Z".to_string(),
                 ));
             }
-            (Screen::Play, Some(mut d)) => d.advance_by(120),
-            (Screen::Debrief, Some(mut d)) => d.finish(&playbook.0),
+            (Screen::Play, Some(mut d)) => {
+                // Replay up to the first written draft, and leave that text in the editor so
+                // the picture shows the live findings; without answers, two hours in.
+                let now = d.session.now();
+                match shots.replay.as_ref().and_then(|r| r.answers.as_ref()) {
+                    Some(answers) => {
+                        let scenario = d.session.scenario;
+                        let stop = answers
+                            .actions
+                            .iter()
+                            .position(|a| {
+                                matches!(a.answer, Answer::Text(_))
+                                    && matches!(
+                                        scenario.decision(a.decision).kind,
+                                        DecisionKind::Draft(_)
+                                    )
+                            })
+                            .unwrap_or(answers.actions.len());
+                        let mut at = now;
+                        for a in &answers.actions[..stop] {
+                            replay_action(&mut send, &mut at, a);
+                        }
+                        if let Some(a) = answers.actions.get(stop) {
+                            if a.at > at {
+                                send.write(DrillCommand::Advance(a.at.0 - at.0));
+                            }
+                            if let Answer::Text(text) = &a.answer {
+                                d.drafts.insert(a.decision.0, text.clone());
+                            }
+                        }
+                        shots.sent = stop;
+                    }
+                    None => {
+                        send.write(DrillCommand::Advance(120));
+                    }
+                }
+            }
+            (Screen::Debrief, Some(d)) => {
+                let mut at = d.session.now();
+                if let Some(answers) = shots.replay.as_ref().and_then(|r| r.answers.as_ref()) {
+                    for a in &answers.actions[shots.sent..] {
+                        replay_action(&mut send, &mut at, a);
+                    }
+                }
+                send.write(DrillCommand::Finish);
+            }
+            (Screen::History, Some(d)) => {
+                if let Some(why) = &d.refusal {
+                    eprintln!("pressroom: an answer was refused during the replay: {why}");
+                }
+            }
             _ => {}
         }
         next.set(screen);
@@ -91,4 +159,18 @@ fn step(
         shots.frames = 0;
         shots.taken = false;
     }
+}
+
+/// Sends one answers-file action as the commands a trainee would give: let time pass to it,
+/// then answer.
+fn replay_action(
+    send: &mut MessageWriter<DrillCommand>,
+    at: &mut crate::scenario::SimTime,
+    a: &crate::answers::Action,
+) {
+    if a.at > *at {
+        send.write(DrillCommand::Advance(a.at.0 - at.0));
+        *at = a.at;
+    }
+    send.write(DrillCommand::Answer(a.decision, a.answer.clone()));
 }

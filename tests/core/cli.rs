@@ -501,3 +501,85 @@ fn a_bad_answers_file_gets_path_line_col() {
         "{err}"
     );
 }
+
+#[test]
+fn two_team_drills_join_the_history_in_order_with_their_trend() {
+    let data = crate::Scratch::new("history");
+    let dir = data.to_str().unwrap();
+    let scenario = "scenarios/ransomware-manufacturer.ron";
+    for (kind, team) in [
+        ("exemplary", "広報チーム"),
+        ("flawed-published-early", "広報チーム"),
+        ("flawed-leaky-draft", "other"),
+    ] {
+        let answers = format!("scenarios/answers/ransomware-manufacturer.{kind}.ron");
+        let o = pressroom(&[
+            "run",
+            scenario,
+            "--answers",
+            &answers,
+            "--team",
+            team,
+            "--data-dir",
+            dir,
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(String::from_utf8_lossy(&o.stderr).contains("record saved to"));
+    }
+    // The environment variable finds the same folder as the flag.
+    let o = Command::new(env!("CARGO_BIN_EXE_pressroom"))
+        .args(["history", "--team", "広報チーム", "--format", "json"])
+        .current_dir(root())
+        .env("PRESSROOM_DATA_DIR", dir)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let v = json(&o);
+    let drills = v["drills"].as_array().unwrap();
+    assert_eq!(drills.len(), 2, "only the team's drills: {v}");
+    assert_eq!(drills[0]["total"], 100.0);
+    assert!(drills[1]["total"].as_f64().unwrap() < 100.0);
+    for d in drills {
+        for area in ["timing", "roles", "process", "wording"] {
+            assert!(d["areas"][area].is_number(), "{area} in {d}");
+        }
+        assert_eq!(d["team"], "広報チーム");
+    }
+    let change = drills[1]["change"].as_f64().unwrap();
+    assert!(change < 0.0);
+    assert_eq!(v["trend"].as_f64().unwrap(), change);
+    assert!(drills[0]["started"].as_str() <= drills[1]["started"].as_str());
+
+    // Text for people: every drill, and the trend line.
+    let o = pressroom(&["history", "--data-dir", dir, "--lang", "en"]);
+    let text = stdout(&o);
+    assert_eq!(
+        text.lines().filter(|l| l.contains("Ransomware")).count(),
+        3,
+        "{text}"
+    );
+    assert!(text.contains("trend:"), "{text}");
+
+    // Each saved record rescores to its score.
+    for entry in std::fs::read_dir(data.join("records")).unwrap() {
+        let path = entry.unwrap().path();
+        let o = pressroom(&["rescore", path.to_str().unwrap()]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+
+    // An empty folder says so.
+    let empty = crate::Scratch::new("history-empty");
+    let o = pressroom(&["history", "--data-dir", empty.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("No drills recorded yet"));
+}

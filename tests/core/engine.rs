@@ -440,3 +440,23 @@ fn answers_for_another_scenario_are_refused_where_they_say_so() {
     assert_eq!(diags[0].code, "wrong-scenario");
     assert_eq!((diags[0].line, diags[0].column), (3, 15));
 }
+
+#[test]
+fn answers_written_by_the_app_read_back_as_the_same_answers() {
+    let playbook = pressroom::Playbook::default_playbook();
+    let path = crate::root().join("scenarios/ransomware-manufacturer.ron");
+    let scenario = pressroom::Scenario::load(&path, &playbook)
+        .unwrap()
+        .scenario;
+    let answers_dir = crate::root().join("scenarios/answers");
+    for entry in std::fs::read_dir(answers_dir).unwrap() {
+        let src = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let answers = pressroom::answers::parse(&src, &scenario).unwrap();
+        let written = answers.to_ron(&scenario);
+        let back = pressroom::answers::parse(&written, &scenario).unwrap();
+        assert_eq!(back.actions, answers.actions);
+        assert_eq!(back.seed, answers.seed);
+        assert_eq!(back.lang, answers.lang);
+        assert_eq!(back.to_ron(&scenario), written, "writing is stable");
+    }
+}

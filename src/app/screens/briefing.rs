@@ -1,8 +1,8 @@
 //! The briefing: the organisation, the situation, the trainee's role, the objectives and the
 //! cast, before the clock starts.
 
-use super::{Screen, t};
-use crate::app::{UiLang, drill::Drill};
+use super::{Screen, escape, t};
+use crate::app::{UiLang, drill::Drill, drill::DrillCommand};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
@@ -17,6 +17,7 @@ fn draw(
     mut contexts: EguiContexts,
     lang: Res<UiLang>,
     drill: Option<Res<Drill>>,
+    mut send: MessageWriter<DrillCommand>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -29,9 +30,13 @@ fn draw(
     let mut root = crate::app::screen_ui(ctx);
     egui::Panel::bottom("briefing-actions").show(&mut root, |ui| {
         ui.horizontal(|ui| {
-            if ui.button(t(l, "← シナリオ一覧", "← Scenarios")).clicked()
-                || ui.input(|i| i.key_pressed(egui::Key::Escape))
+            if ui
+                .button(t(l, "← シナリオ一覧 (Esc)", "← Scenarios (Esc)"))
+                .clicked()
+                || escape(ui)
             {
+                // Nothing has been answered yet, so nothing is lost.
+                send.write(DrillCommand::Abandon);
                 next.set(Screen::Title);
             }
             let start = ui.button(
@@ -91,11 +96,18 @@ fn draw(
                     });
                 ui.add_space(8.0);
                 ui.label(format!(
-                    "{}: {}  ·  {} {}",
+                    "{}: {}  ·  {} {}  ·  {}: {}",
                     t(l, "開始", "Starts"),
                     s.start.format("%Y-%m-%d %H:%M %:z"),
                     s.minutes,
-                    t(l, "分の訓練", "minute drill")
+                    t(l, "分の訓練", "minute drill"),
+                    t(l, "シード", "Seed"),
+                    drill.seed
+                ));
+                ui.small(t(
+                    l,
+                    "操作: N 次の出来事まで / 1 15分進める / 2 1時間進める / E 終了 / Esc 中止 / Tab と Enter でボタン",
+                    "Keys: N next event / 1 +15 min / 2 +1 h / E end / Esc abandon / Tab and Enter for buttons",
                 ));
             });
     });

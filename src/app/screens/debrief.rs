@@ -1,12 +1,18 @@
-//! The debrief: total and per-area score, the grade, strengths and points to improve, and
-//! every finding with its evidence, reason and procedure clause.
+//! The debrief: total and per-area score, the grade, a timeline chart of when the trainee
+//! published against the playbook's windows and the deadlines, every finding with its
+//! evidence and procedure clause, the exemplary path side by side, and exports.
 
-use super::{Screen, t};
-use crate::app::{ActivePlaybook, UiLang, drill::Drill};
+use super::{Screen, escape, key, t};
+use crate::app::{ActivePlaybook, AppData, UiLang, drill::Drill};
+use crate::debrief::Timeline;
 use crate::playbook::Area;
-use crate::scoring::grade_label;
+use crate::scenario::{DecisionKind, Scenario, Stage};
+use crate::scoring::{Score, grade_label};
+use crate::session::{Answer, DecisionState, Session};
+use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use egui_plot::{Legend, MarkerShape, Plot, PlotPoints, Points, Polygon, VLine};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -19,16 +25,17 @@ fn draw(
     mut contexts: EguiContexts,
     lang: Res<UiLang>,
     playbook: Res<ActivePlaybook>,
+    mut data: ResMut<AppData>,
     drill: Option<Res<Drill>>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let l = lang.0;
-    let Some(score) = drill.as_ref().and_then(|d| d.score.as_ref()) else {
+    let Some(drill) = drill.filter(|d| d.score.is_some()) else {
         next.set(Screen::Title);
         return Ok(());
     };
-    let drill = drill.as_ref().expect("checked above");
+    let score = drill.score.as_ref().expect("checked above");
     let mut root = crate::app::screen_ui(ctx);
     egui::Panel::top("debrief-head").show(&mut root, |ui| {
         ui.horizontal_wrapped(|ui| {
@@ -37,20 +44,63 @@ fn draw(
                 t(l, "総合点", "Total"),
                 score.total
             ));
-            ui.label(grade_label(score.grade).get(l));
+            ui.label(egui::RichText::new(grade_label(score.grade).get(l)).strong());
             for area in Area::ALL {
                 if let Some(a) = score.areas.get(area.key()) {
                     ui.label(format!("{} {:.0}", area.label().get(l), a.score));
                 }
             }
+        });
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .button(t(l, "Markdownで書き出す (M)", "Export Markdown (M)"))
+                .clicked()
+                || key(ui, egui::Key::M)
+            {
+                let text = crate::debrief::render(&drill.session, score, &playbook.0, l, true);
+                export(&mut data, &drill, "md", &text);
+            }
+            if ui
+                .button(t(l, "回答ファイルを書き出す (A)", "Export answers (A)"))
+                .clicked()
+                || key(ui, egui::Key::A)
+            {
+                let text = drill.answers().to_ron(drill.session.scenario);
+                export(&mut data, &drill, "answers.ron", &text);
+            }
+            if ui.button(t(l, "履歴 (H)", "History (H)")).clicked() || key(ui, egui::Key::H) {
+                next.set(Screen::History);
+            }
             if ui
                 .button(t(l, "シナリオ一覧へ (Esc)", "Back to scenarios (Esc)"))
                 .clicked()
-                || ui.input(|i| i.key_pressed(egui::Key::Escape))
+                || escape(ui)
             {
                 next.set(Screen::Title);
             }
         });
+        match &drill.saved {
+            Some(Ok(path)) => {
+                ui.small(format!(
+                    "{} {}",
+                    t(l, "記録を保存しました:", "Record saved:"),
+                    path.display()
+                ));
+            }
+            Some(Err(why)) => {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!(
+                        "{} {why}",
+                        t(l, "記録を保存できません:", "Record not saved:")
+                    ),
+                );
+            }
+            None => {}
+        }
+        if let Some(n) = &data.notice {
+            ui.small(n);
+        }
         if !score.broken.is_empty() {
             let titles: Vec<&str> = score
                 .broken
@@ -76,6 +126,12 @@ fn draw(
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
+                ui.label(
+                    egui::RichText::new(t(l, "公表のタイミング", "When you published")).heading(),
+                );
+                let exemplary = drill.exemplary.as_ref().map(|o| &o.session);
+                timeline_chart(ui, &drill.session, exemplary, l);
+                ui.add_space(8.0);
                 let title = |rule: &str| {
                     playbook
                         .0
@@ -83,55 +139,310 @@ fn draw(
                         .map(|r| r.title.get(l).to_string())
                         .unwrap_or_default()
                 };
-                ui.label(egui::RichText::new(t(l, "良かった点", "Strengths")).heading());
-                for r in &score.strengths {
-                    ui.label(format!("○ {}", title(r)));
-                }
-                ui.label(egui::RichText::new(t(l, "改善点", "To improve")).heading());
-                for r in &score.improvements {
-                    ui.label(format!("× {}", title(r)));
-                }
+                ui.columns(2, |cols| {
+                    cols[0].label(egui::RichText::new(t(l, "良かった点", "Strengths")).heading());
+                    if score.strengths.is_empty() {
+                        cols[0].label("—");
+                    }
+                    for r in &score.strengths {
+                        cols[0].label(format!("○ {}", title(r)));
+                    }
+                    cols[1].label(egui::RichText::new(t(l, "改善点", "To improve")).heading());
+                    if score.improvements.is_empty() {
+                        cols[1].label("—");
+                    }
+                    for r in &score.improvements {
+                        cols[1].label(format!("× {}", title(r)));
+                    }
+                });
                 ui.separator();
-                ui.label(egui::RichText::new(t(l, "評価の内訳", "Every point")).heading());
-                for f in &score.findings {
-                    let decision = f
-                        .decision
-                        .as_deref()
-                        .and_then(|id| drill.session.scenario.decisions.iter().find(|d| d.id == id))
-                        .map(|d| d.title.get(l).to_string())
-                        .unwrap_or_default();
-                    let color = if f.points >= f.max {
-                        egui::Color32::from_rgb(90, 190, 110)
-                    } else {
-                        ui.visuals().warn_fg_color
-                    };
-                    egui::CollapsingHeader::new(
-                        egui::RichText::new(format!(
-                            "{:.1}/{:.1}  {}  — {decision}",
-                            f.points,
-                            f.max,
-                            title(&f.rule)
-                        ))
-                        .color(color),
-                    )
-                    .id_salt((&f.rule, &f.decision, f.span.map(|s| s.start)))
-                    .default_open(f.points < f.max)
-                    .show(ui, |ui| {
-                        ui.label(format!(
-                            "{}: {}",
-                            t(l, "根拠", "Evidence"),
-                            f.evidence.get(l)
-                        ));
-                        ui.label(f.message.get(l));
-                        ui.small(format!(
-                            "{} {} · {}",
-                            t(l, "手順:", "Procedure:"),
-                            f.citation.get(l),
-                            f.rule
-                        ));
-                    });
-                }
+                side_by_side(ui, &drill, score, l);
+                ui.separator();
+                findings(ui, &drill, score, &title, l);
             });
     });
     Ok(())
+}
+
+fn export(data: &mut AppData, drill: &Drill, ext: &str, text: &str) {
+    let name = format!(
+        "{}_{}.{ext}",
+        drill.started.chars().take(19).collect::<String>(),
+        drill.session.scenario.id
+    );
+    data.notice = Some(match &data.dir {
+        Some(dir) => match dir.export(&name, text) {
+            Ok(path) => format!("→ {}", path.display()),
+            Err(e) => format!("{}: {e}", dir.exports().display()),
+        },
+        None => "no data folder on this system".to_string(),
+    });
+}
+
+/// Hours on the x axis; one row per stage: the playbook's window as a band, the trainee's
+/// publication as a dot, the exemplary one as a diamond, deadlines as vertical lines.
+fn timeline_chart(
+    ui: &mut egui::Ui,
+    session: &Session<'_>,
+    exemplary: Option<&Session<'_>>,
+    l: Lang,
+) {
+    let tl: Timeline = crate::debrief::timeline(session);
+    let row = |s: Stage| match s {
+        Stage::FirstNotice => 3.0,
+        Stage::Update => 2.0,
+        Stage::FinalReport => 1.0,
+    };
+    let hours = |m: u32| f64::from(m) / 60.0;
+    let end = hours(session.end().0);
+    let ja = l == Lang::Ja;
+    Plot::new("debrief-timeline")
+        .height(220.0)
+        .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
+        .include_x(0.0)
+        .include_x(end)
+        .include_y(0.4)
+        .include_y(3.6)
+        .allow_scroll(false)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .show_y(false)
+        .x_axis_label(t(l, "開始からの時間 (h)", "Hours since the start"))
+        .y_axis_formatter(move |mark, _| match mark.value as i32 {
+            3 => Stage::FirstNotice
+                .label()
+                .get(if ja { Lang::Ja } else { Lang::En })
+                .to_string(),
+            2 => Stage::Update
+                .label()
+                .get(if ja { Lang::Ja } else { Lang::En })
+                .to_string(),
+            1 => Stage::FinalReport
+                .label()
+                .get(if ja { Lang::Ja } else { Lang::En })
+                .to_string(),
+            _ => String::new(),
+        })
+        .show(ui, |plot| {
+            let window_name = t(l, "手順上の公表時期", "Playbook's window");
+            for w in &tl.windows {
+                let y = row(w.stage);
+                let (a, b) = (hours(w.from.0), hours(w.to.0));
+                plot.polygon(
+                    Polygon::new(
+                        window_name,
+                        PlotPoints::from(vec![
+                            [a, y - 0.25],
+                            [b, y - 0.25],
+                            [b, y + 0.25],
+                            [a, y + 0.25],
+                        ]),
+                    )
+                    .fill_color(egui::Color32::from_rgba_unmultiplied(90, 190, 110, 60)),
+                );
+            }
+            for d in &tl.deadlines {
+                plot.vline(
+                    VLine::new(
+                        format!("{} {}", t(l, "期限:", "Deadline:"), d.label.get(l)),
+                        hours(d.at.0),
+                    )
+                    .color(egui::Color32::from_rgb(235, 110, 110)),
+                );
+            }
+            let mine: Vec<[f64; 2]> = tl
+                .publications
+                .iter()
+                .map(|p| [hours(p.at.0), row(p.stage)])
+                .collect();
+            plot.points(
+                Points::new(
+                    t(l, "あなたの公表", "You published"),
+                    PlotPoints::from(mine),
+                )
+                .radius(7.0)
+                .shape(MarkerShape::Circle)
+                .color(egui::Color32::from_rgb(90, 160, 235)),
+            );
+            if let Some(ex) = exemplary {
+                let theirs: Vec<[f64; 2]> = ex
+                    .published()
+                    .iter()
+                    .map(|(s, at)| [hours(at.0), row(*s) + 0.15])
+                    .collect();
+                plot.points(
+                    Points::new(t(l, "模範の公表", "Exemplary"), PlotPoints::from(theirs))
+                        .radius(6.0)
+                        .shape(MarkerShape::Diamond)
+                        .color(egui::Color32::from_rgb(200, 200, 200)),
+                );
+            }
+        });
+}
+
+/// What the trainee answered, and what the exemplary answers did, decision by decision.
+fn side_by_side(ui: &mut egui::Ui, drill: &Drill, score: &Score, l: Lang) {
+    ui.label(
+        egui::RichText::new(t(
+            l,
+            "あなたの判断と手順どおりの判断",
+            "Your decisions and what the playbook would have done",
+        ))
+        .heading(),
+    );
+    let Some(ex) = drill.exemplary.as_ref() else {
+        ui.label(t(
+            l,
+            "このシナリオには模範回答が付いていません。",
+            "This scenario has no exemplary answers to compare with.",
+        ));
+        return;
+    };
+    let s = drill.session.scenario;
+    let points = |sc: &Score, id: &str| {
+        sc.findings
+            .iter()
+            .filter(|f| f.decision.as_deref() == Some(id))
+            .fold((0.0, 0.0), |(p, m), f| (p + f.points, m + f.max))
+    };
+    ui.columns(3, |c| {
+        c[0].strong(t(l, "判断", "Decision"));
+        c[1].strong(t(l, "あなた", "You"));
+        c[2].strong(t(l, "模範", "Exemplary"));
+    });
+    for (i, d) in s.decisions.iter().enumerate() {
+        let r = crate::scenario::DecisionRef(i);
+        ui.separator();
+        ui.columns(3, |c| {
+            c[0].label(egui::RichText::new(d.title.get(l)).strong())
+                .on_hover_text(d.prompt.get(l));
+            for (col, (session, sc)) in [(&drill.session, score), (&ex.session, &ex.score)]
+                .into_iter()
+                .enumerate()
+            {
+                let (p, m) = points(sc, &d.id);
+                let ui = &mut c[col + 1];
+                ui.label(answered(s, session, r, l));
+                let color = if p >= m {
+                    egui::Color32::from_rgb(90, 190, 110)
+                } else {
+                    ui.visuals().warn_fg_color
+                };
+                ui.colored_label(color, format!("{p:.1} / {m:.1}"));
+            }
+        });
+    }
+}
+
+/// A decision's answer in a few words.
+fn answered(
+    s: &Scenario,
+    session: &Session<'_>,
+    d: crate::scenario::DecisionRef,
+    l: Lang,
+) -> String {
+    let dec = s.decision(d);
+    match session.decision(d) {
+        DecisionState::Answered { at, answer, .. } => {
+            let what = match (answer, &dec.kind) {
+                (Answer::Choice(id), DecisionKind::Choice { options }) => options
+                    .iter()
+                    .find(|o| &o.id == id)
+                    .map(|o| o.label.get(l).to_string())
+                    .unwrap_or_else(|| id.clone()),
+                (Answer::Choice(id), DecisionKind::Inquiry(q)) => q
+                    .answers
+                    .iter()
+                    .find(|o| &o.id == id)
+                    .map(|o| o.label.get(l).to_string())
+                    .unwrap_or_else(|| id.clone()),
+                (Answer::Publish, _) => t(l, "公表", "Published").to_string(),
+                (Answer::Roles(map), kind) => map
+                    .iter()
+                    .map(|(role, person)| {
+                        let role = match kind {
+                            DecisionKind::Roles(r) => r
+                                .roles
+                                .iter()
+                                .find(|x| &x.id == role)
+                                .map(|x| x.name.get(l).to_string())
+                                .unwrap_or_else(|| role.clone()),
+                            _ => role.clone(),
+                        };
+                        let name = s
+                            .cast
+                            .iter()
+                            .find(|p| &p.id == person)
+                            .map(|p| p.name.get(l).to_string())
+                            .unwrap_or_else(|| person.clone());
+                        format!("{role}: {name}")
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n"),
+                (Answer::Candidate(id), _) => format!("{} {id}", t(l, "案:", "Candidate:")),
+                (Answer::Text(text), _) => {
+                    let short: String = text.chars().take(60).collect();
+                    if text.chars().count() > 60 {
+                        format!("「{}…」", short.replace('\n', " "))
+                    } else {
+                        format!("「{}」", short.replace('\n', " "))
+                    }
+                }
+                (other, _) => format!("{other:?}"),
+            };
+            format!("{at}\n{what}")
+        }
+        DecisionState::Expired { .. } => {
+            t(l, "期限切れ(回答なし)", "Expired (no answer)").to_string()
+        }
+        _ => t(l, "回答なし", "Not answered").to_string(),
+    }
+}
+
+fn findings(
+    ui: &mut egui::Ui,
+    drill: &Drill,
+    score: &Score,
+    title: &dyn Fn(&str) -> String,
+    l: Lang,
+) {
+    ui.label(egui::RichText::new(t(l, "評価の内訳", "Every point")).heading());
+    for f in &score.findings {
+        let decision = f
+            .decision
+            .as_deref()
+            .and_then(|id| drill.session.scenario.decisions.iter().find(|d| d.id == id))
+            .map(|d| d.title.get(l).to_string())
+            .unwrap_or_default();
+        let color = if f.points >= f.max {
+            egui::Color32::from_rgb(90, 190, 110)
+        } else {
+            ui.visuals().warn_fg_color
+        };
+        egui::CollapsingHeader::new(
+            egui::RichText::new(format!(
+                "{:.1}/{:.1}  {}  — {decision}",
+                f.points,
+                f.max,
+                title(&f.rule)
+            ))
+            .color(color),
+        )
+        .id_salt((&f.rule, &f.decision, f.span.map(|s| s.start)))
+        .default_open(f.points < f.max)
+        .show(ui, |ui| {
+            ui.label(format!(
+                "{}: {}",
+                t(l, "根拠", "Evidence"),
+                f.evidence.get(l)
+            ));
+            ui.label(f.message.get(l));
+            ui.small(format!(
+                "{} {} · {}",
+                t(l, "手順:", "Procedure:"),
+                f.citation.get(l),
+                f.rule
+            ));
+        });
+    }
 }

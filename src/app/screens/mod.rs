@@ -1,13 +1,16 @@
 //! Screens as Bevy states, one plugin per screen: title (the scenario library) → briefing →
-//! play → debrief.
+//! play → debrief, and history and settings from the title.
 
 mod briefing;
 mod debrief;
+mod history;
 mod play;
+mod settings;
 mod title;
 
 use crate::text::Lang;
 use bevy::prelude::*;
+use bevy_egui::egui;
 
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
@@ -16,14 +19,19 @@ pub enum Screen {
     Briefing,
     Play,
     Debrief,
+    History,
+    Settings,
 }
 
 impl Screen {
-    pub const ALL: [Screen; 4] = [
+    /// In the order a screenshot run walks them.
+    pub const ALL: [Screen; 6] = [
         Screen::Title,
         Screen::Briefing,
         Screen::Play,
         Screen::Debrief,
+        Screen::History,
+        Screen::Settings,
     ];
 
     /// Stable name used in screenshot files.
@@ -33,8 +41,21 @@ impl Screen {
             Screen::Briefing => "briefing",
             Screen::Play => "play",
             Screen::Debrief => "debrief",
+            Screen::History => "history",
+            Screen::Settings => "settings",
         }
     }
+}
+
+/// A shortcut key, unless the keyboard is typing into a text field (so typing "n" in a
+/// draft never lets time pass).
+pub(crate) fn key(ui: &egui::Ui, k: egui::Key) -> bool {
+    !ui.ctx().text_edit_focused() && ui.input(|i| i.key_pressed(k) && i.modifiers.is_none())
+}
+
+/// Esc, unless a popup or text field will take it first.
+pub(crate) fn escape(ui: &egui::Ui) -> bool {
+    !ui.ctx().text_edit_focused() && ui.input(|i| i.key_pressed(egui::Key::Escape))
 }
 
 /// A UI string in the current language.
@@ -45,12 +66,14 @@ pub(crate) fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str 
     }
 }
 
+/// The screens' drawing systems; the states themselves come from `logic_plugin`.
 pub(super) fn plugin(app: &mut App) {
-    app.init_state::<Screen>();
     app.add_plugins((
         title::plugin,
         briefing::plugin,
         play::plugin,
         debrief::plugin,
+        history::plugin,
+        settings::plugin,
     ));
 }

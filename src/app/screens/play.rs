@@ -1,17 +1,32 @@
 //! The play screen: the scenario clock and next deadline, controls to let time pass, the inbox
-//! of arrived injects, the fact board, and the open decisions with a way to answer each.
+//! of arrived injects, the fact board, and the open decisions with a way to answer each. It
+//! reads the drill and sends `DrillCommand`s; it never changes the drill itself.
 
-use super::{Screen, t};
-use crate::app::{ActivePlaybook, UiLang, drill::Drill};
-use crate::scenario::{DecisionKind, DecisionRef, FactStatus, Sender};
+use super::{Screen, escape, key, t};
+use crate::app::{AppData, UiLang, drill::Drill, drill::DrillCommand};
+use crate::playbook::Severity;
+use crate::scenario::{
+    Channel, DecisionKind, DecisionRef, Element, FactRef, FactStatus, InjectRef, Sender,
+    Sensitivity, SimTime, Stage,
+};
 use crate::session::{Answer, DecisionState};
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(EguiPrimaryContextPass, draw.run_if(in_state(Screen::Play)));
+}
+
+/// A modal question waiting for the trainee.
+#[derive(Clone, Copy, PartialEq, Eq, Default)]
+enum Confirm {
+    #[default]
+    None,
+    Abandon,
+    Finish,
 }
 
 fn status_label(s: FactStatus, l: Lang) -> (&'static str, egui::Color32) {
@@ -26,18 +41,56 @@ fn status_label(s: FactStatus, l: Lang) -> (&'static str, egui::Color32) {
             egui::Color32::from_rgb(90, 190, 110),
         ),
         FactStatus::Refuted => (
-            t(l, "否定", "refuted"),
+            t(l, "否定された", "refuted"),
             egui::Color32::from_rgb(150, 150, 220),
         ),
     }
 }
 
+fn sensitivity_label(s: Sensitivity, l: Lang) -> (&'static str, egui::Color32) {
+    match s {
+        Sensitivity::Public => (t(l, "公表可", "public"), egui::Color32::GRAY),
+        Sensitivity::Internal => (
+            t(l, "社内限り", "internal only"),
+            egui::Color32::from_rgb(230, 180, 60),
+        ),
+        Sensitivity::Personal => (
+            t(l, "個人情報", "personal data"),
+            egui::Color32::from_rgb(235, 110, 110),
+        ),
+        Sensitivity::Confidential => (
+            t(l, "機密", "confidential"),
+            egui::Color32::from_rgb(235, 110, 110),
+        ),
+    }
+}
+
+/// A symbol for each channel, drawn from the emoji font egui bundles.
+fn channel_icon(c: Channel) -> &'static str {
+    match c {
+        Channel::Phone => "📞",
+        Channel::Mail => "✉",
+        Channel::Chat => "💬",
+        Channel::Meeting => "👥",
+        Channel::Social => "🌐",
+        Channel::Press => "📰",
+        Channel::Regulator => "⚖",
+        Channel::Customer => "👤",
+    }
+}
+
+fn stage_label(s: Stage, l: Lang) -> String {
+    s.label().get(l).to_string()
+}
+
 fn draw(
     mut contexts: EguiContexts,
     lang: Res<UiLang>,
-    playbook: Res<ActivePlaybook>,
+    data: Res<AppData>,
     drill: Option<ResMut<Drill>>,
+    mut send: MessageWriter<DrillCommand>,
     mut next: ResMut<NextState<Screen>>,
+    mut confirm: Local<Confirm>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let l = lang.0;
@@ -45,6 +98,11 @@ fn draw(
         next.set(Screen::Title);
         return Ok(());
     };
+    if drill.score.is_some() {
+        *confirm = Confirm::None;
+        next.set(Screen::Debrief);
+        return Ok(());
+    }
     let scenario = drill.session.scenario;
     let now = drill.session.now();
     let mut root = crate::app::screen_ui(ctx);
@@ -53,7 +111,8 @@ fn draw(
         ui.horizontal_wrapped(|ui| {
             let wall = now.to_datetime(scenario.start);
             ui.label(
-                egui::RichText::new(format!("{}  ({now})", wall.format("%m/%d %H:%M"))).heading(),
+                egui::RichText::new(format!("🕒 {}  ({now})", wall.format("%m/%d %H:%M")))
+                    .heading(),
             );
             let upcoming = scenario
                 .deadlines
@@ -61,36 +120,57 @@ fn draw(
                 .filter(|d| d.at >= now)
                 .min_by_key(|d| d.at);
             match upcoming {
-                Some(d) => ui.label(format!(
-                    "{}: {} {} {}",
-                    t(l, "次の期限", "Next deadline"),
-                    d.label.get(l),
-                    t(l, "まで", "in"),
-                    crate::scenario::SimTime(d.at.0 - now.0)
-                )),
+                Some(d) => ui.label(
+                    egui::RichText::new(format!(
+                        "{}: {} {} {}",
+                        t(l, "次の期限", "Next deadline"),
+                        d.label.get(l),
+                        t(l, "まで", "in"),
+                        SimTime(d.at.0 - now.0)
+                    ))
+                    .color(if d.at.0 - now.0 <= 60 {
+                        ui.visuals().warn_fg_color
+                    } else {
+                        ui.visuals().text_color()
+                    }),
+                ),
                 None => ui.label(t(l, "残りの期限はありません", "No deadlines left")),
             };
+        });
+        ui.horizontal_wrapped(|ui| {
+            let modal_open = *confirm != Confirm::None;
+            if ui
+                .button(t(l, "⏭ 次の出来事まで (N)", "⏭ To next event (N)"))
+                .clicked()
+                || (!modal_open && key(ui, egui::Key::N))
+            {
+                send.write(DrillCommand::ToNextEvent);
+            }
+            if ui.button("+15m (1)").clicked() || (!modal_open && key(ui, egui::Key::Num1)) {
+                send.write(DrillCommand::Advance(15));
+            }
+            if ui.button("+1h (2)").clicked() || (!modal_open && key(ui, egui::Key::Num2)) {
+                send.write(DrillCommand::Advance(60));
+            }
             ui.separator();
             if ui
-                .button(t(l, "次の出来事まで (N)", "To next event (N)"))
+                .button(t(
+                    l,
+                    "訓練を終えて振り返る (E)",
+                    "End the drill and debrief (E)",
+                ))
                 .clicked()
-                || ui.input(|i| i.key_pressed(egui::Key::N))
+                || (!modal_open && key(ui, egui::Key::E))
             {
-                drill.advance_to_next_event();
+                *confirm = Confirm::Finish;
             }
-            if ui.button("+15m").clicked() {
-                drill.advance_by(15);
-            }
-            if ui.button("+1h").clicked() {
-                drill.advance_by(60);
-            }
-            if ui
-                .button(t(l, "訓練を終えて振り返る", "End the drill and debrief"))
-                .clicked()
-                || drill.session.is_over()
+            if ui.button(t(l, "中止 (Esc)", "Abandon (Esc)")).clicked()
+                || (!modal_open && escape(ui))
             {
-                drill.finish(&playbook.0);
-                next.set(Screen::Debrief);
+                *confirm = Confirm::Abandon;
+            }
+            if drill.session.is_over() {
+                send.write(DrillCommand::Finish);
             }
         });
         if let Some(r) = &drill.refusal {
@@ -99,84 +179,32 @@ fn draw(
     });
 
     egui::Panel::left("inbox")
-        .default_size(420.0)
+        .default_size(440.0)
         .resizable(true)
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
-                .show(ui, |ui| {
-                    ui.heading(t(l, "受信", "Inbox"));
-                    let mut arrived: Vec<(crate::scenario::SimTime, usize)> =
-                        (0..scenario.injects.len())
-                            .filter_map(|i| {
-                                drill
-                                    .session
-                                    .arrived_at(crate::scenario::InjectRef(i))
-                                    .map(|at| (at, i))
-                            })
-                            .collect();
-                    arrived.sort_by(|a, b| b.cmp(a));
-                    for (at, i) in arrived {
-                        let inj = &scenario.injects[i];
-                        let unread = drill.unread.contains(&inj.id);
-                        let sender = match &inj.from {
-                            Sender::Person(p) => scenario.person(*p).name.get(l).to_string(),
-                            Sender::Outside(name) => name.get(l).to_string(),
-                        };
-                        let head = format!(
-                            "{}{} · {} · {}",
-                            if unread { "● " } else { "" },
-                            at,
-                            inj.channel.label().get(l),
-                            sender
-                        );
-                        let response =
-                            egui::CollapsingHeader::new(egui::RichText::new(head).strong())
-                                .id_salt(&inj.id)
-                                .default_open(true)
-                                .show(ui, |ui| {
-                                    if !inj.subject.is_empty() {
-                                        ui.label(egui::RichText::new(inj.subject.get(l)).italics());
-                                    }
-                                    ui.label(inj.body.get(l));
-                                });
-                        if response.header_response.hovered() || response.header_response.clicked()
-                        {
-                            drill.unread.retain(|u| u != &inj.id);
-                        }
-                    }
-                    ui.separator();
-                    ui.heading(t(l, "事実の整理", "Fact board"));
-                    for (f, fact) in scenario.facts.iter().enumerate() {
-                        let status = drill.session.fact_status(crate::scenario::FactRef(f));
-                        if status == FactStatus::Unknown {
-                            continue;
-                        }
-                        let (label, color) = status_label(status, l);
-                        ui.horizontal_wrapped(|ui| {
-                            ui.colored_label(color, format!("[{label}]"));
-                            ui.label(fact.text.get(l));
-                            ui.small(format!("({:?})", fact.sensitivity));
-                        });
-                    }
-                });
+                .show(ui, |ui| inbox_and_facts(ui, &mut drill, l));
         });
 
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
+                if let Some((d, findings)) = drill.feedback.clone() {
+                    feedback(ui, &drill, d, &findings, l);
+                }
                 ui.heading(t(l, "判断が必要なこと", "Open decisions"));
                 let open: Vec<DecisionRef> = drill.session.open_decisions().collect();
                 if open.is_empty() {
                     ui.label(t(
                         l,
-                        "いま判断を待っている事項はありません。時間を進めてください。",
-                        "Nothing is waiting for a decision. Let time pass.",
+                        "いま判断を待っている事項はありません。時間を進めてください (N)。",
+                        "Nothing is waiting for a decision. Let time pass (N).",
                     ));
                 }
                 for d in open {
-                    decision(ui, &mut drill, d, l);
+                    decision(ui, &mut drill, &mut send, d, l);
                     ui.add_space(6.0);
                 }
                 let answered = (0..scenario.decisions.len())
@@ -187,13 +215,204 @@ fn draw(
                         )
                     })
                     .count();
-                ui.small(format!("{}: {answered}", t(l, "回答済み", "Answered")));
+                ui.small(format!(
+                    "{}: {answered} / {}  ·  {}: {}",
+                    t(l, "回答済み", "Answered"),
+                    scenario.decisions.len(),
+                    t(l, "シード", "Seed"),
+                    drill.seed
+                ));
+                if !data.settings.practice_feedback {
+                    ui.small(t(
+                        l,
+                        "採点は訓練の最後に表示されます(設定で練習モードにすると判断ごとに表示)。",
+                        "Scores appear at the end (turn on practice mode in Settings to see each decision's score).",
+                    ));
+                }
             });
     });
+
+    if *confirm != Confirm::None {
+        let (question, yes) = match *confirm {
+            Confirm::Abandon => (
+                t(
+                    l,
+                    "この訓練を中止しますか?ここまでの回答は保存されません。",
+                    "Abandon this drill? The answers so far are not saved.",
+                ),
+                t(l, "中止する (Y)", "Abandon (Y)"),
+            ),
+            _ => (
+                t(
+                    l,
+                    "訓練を終えて採点しますか?未回答の判断は回答なしとして採点されます。",
+                    "End the drill and score it? Decisions not answered score as missed.",
+                ),
+                t(l, "終えて採点する (Y)", "End and score (Y)"),
+            ),
+        };
+        egui::Modal::new(egui::Id::new("confirm")).show(ctx, |ui| {
+            ui.set_max_width(520.0);
+            ui.label(question);
+            ui.horizontal(|ui| {
+                let y = ui.button(yes);
+                let n = ui.button(t(l, "続ける (N / Esc)", "Keep going (N / Esc)"));
+                if y.clicked() || ui.input(|i| i.key_pressed(egui::Key::Y)) {
+                    match *confirm {
+                        Confirm::Abandon => {
+                            send.write(DrillCommand::Abandon);
+                            next.set(Screen::Title);
+                        }
+                        _ => {
+                            send.write(DrillCommand::Finish);
+                        }
+                    }
+                    *confirm = Confirm::None;
+                } else if n.clicked()
+                    || ui.input(|i| i.key_pressed(egui::Key::N) || i.key_pressed(egui::Key::Escape))
+                {
+                    *confirm = Confirm::None;
+                }
+            });
+        });
+    }
     Ok(())
 }
 
-fn decision(ui: &mut egui::Ui, drill: &mut Drill, d: DecisionRef, l: Lang) {
+fn inbox_and_facts(ui: &mut egui::Ui, drill: &mut Drill, l: Lang) {
+    let scenario = drill.session.scenario;
+    ui.heading(format!(
+        "{} ({} {})",
+        t(l, "受信", "Inbox"),
+        drill.unread.len(),
+        t(l, "件未読", "unread")
+    ));
+    let mut arrived: Vec<(SimTime, usize)> = (0..scenario.injects.len())
+        .filter_map(|i| drill.session.arrived_at(InjectRef(i)).map(|at| (at, i)))
+        .collect();
+    arrived.sort_by(|a, b| b.cmp(a));
+    if arrived.is_empty() {
+        ui.label(t(l, "まだ何も届いていません。", "Nothing has arrived yet."));
+    }
+    for (at, i) in arrived {
+        let inj = &scenario.injects[i];
+        let unread = drill.unread.contains(&inj.id);
+        let sender = match &inj.from {
+            Sender::Person(p) => scenario.person(*p).name.get(l).to_string(),
+            Sender::Outside(name) => name.get(l).to_string(),
+        };
+        let head = format!(
+            "{}{} {} · {} · {}",
+            if unread { "● " } else { "" },
+            channel_icon(inj.channel),
+            at,
+            inj.channel.label().get(l),
+            sender
+        );
+        let text = egui::RichText::new(head);
+        let response = egui::CollapsingHeader::new(if unread { text.strong() } else { text })
+            .id_salt(&inj.id)
+            .default_open(true)
+            .show(ui, |ui| {
+                if !inj.subject.is_empty() {
+                    ui.label(egui::RichText::new(inj.subject.get(l)).italics());
+                }
+                ui.label(inj.body.get(l));
+            });
+        let h = &response.header_response;
+        if h.hovered() || h.clicked() || h.has_focus() {
+            drill.unread.retain(|u| u != &inj.id);
+        }
+    }
+    ui.separator();
+    ui.heading(t(l, "事実の整理", "Fact board"));
+    let groups = [
+        FactStatus::Confirmed,
+        FactStatus::Suspected,
+        FactStatus::Refuted,
+    ];
+    let mut any = false;
+    for status in groups {
+        let facts: Vec<usize> = (0..scenario.facts.len())
+            .filter(|f| drill.session.fact_status(FactRef(*f)) == status)
+            .collect();
+        if facts.is_empty() {
+            continue;
+        }
+        any = true;
+        let (label, color) = status_label(status, l);
+        ui.colored_label(color, egui::RichText::new(label).strong());
+        for f in facts {
+            let fact = &scenario.facts[f];
+            ui.horizontal_wrapped(|ui| {
+                ui.label("•");
+                ui.label(fact.text.get(l));
+                let (s, c) = sensitivity_label(fact.sensitivity, l);
+                ui.colored_label(c, egui::RichText::new(format!("[{s}]")).small());
+            });
+        }
+    }
+    if !any {
+        ui.label(t(
+            l,
+            "まだ分かっている事実はありません。",
+            "No facts are known yet.",
+        ));
+    }
+}
+
+/// Practice mode: how the decision just made scored, point by point.
+fn feedback(
+    ui: &mut egui::Ui,
+    drill: &Drill,
+    d: DecisionRef,
+    findings: &[crate::scoring::Finding],
+    l: Lang,
+) {
+    let dec = drill.session.scenario.decision(d);
+    egui::Frame::group(ui.style())
+        .inner_margin(10.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let (points, max) = findings
+                .iter()
+                .fold((0.0, 0.0), |(p, m), f| (p + f.points, m + f.max));
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} {}: {points:.1} / {max:.1}",
+                    t(l, "直前の判断", "Last decision"),
+                    dec.title.get(l)
+                ))
+                .strong(),
+            );
+            for f in findings.iter().filter(|f| f.points < f.max) {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("{:.1}/{:.1} {}", f.points, f.max, f.message.get(l)),
+                );
+                ui.small(format!(
+                    "{} {}",
+                    t(l, "手順:", "Procedure:"),
+                    f.citation.get(l)
+                ));
+            }
+            if findings.iter().all(|f| f.points >= f.max) {
+                ui.colored_label(
+                    egui::Color32::from_rgb(90, 190, 110),
+                    t(l, "手順どおりです。", "As the procedure asks."),
+                );
+            }
+        });
+    ui.add_space(6.0);
+}
+
+fn decision(
+    ui: &mut egui::Ui,
+    drill: &mut Drill,
+    send: &mut MessageWriter<DrillCommand>,
+    d: DecisionRef,
+    l: Lang,
+) {
     let scenario = drill.session.scenario;
     let dec = scenario.decision(d);
     egui::Frame::group(ui.style())
@@ -202,69 +421,144 @@ fn decision(ui: &mut egui::Ui, drill: &mut Drill, d: DecisionRef, l: Lang) {
             ui.set_width(ui.available_width());
             ui.label(egui::RichText::new(dec.title.get(l)).strong().size(19.0));
             ui.label(dec.prompt.get(l));
+            if let DecisionState::Open { .. } = drill.session.decision(d)
+                && let Some(due) = dec.due
+            {
+                ui.small(format!(
+                    "{} {} ({} {})",
+                    t(l, "回答期限", "Answer by"),
+                    due,
+                    t(l, "残り", "left:"),
+                    SimTime(due.0.saturating_sub(drill.session.now().0))
+                ));
+            }
             let key = ui.make_persistent_id(("choice", d.0));
             match &dec.kind {
                 DecisionKind::Choice { options } => {
                     for o in options {
                         if ui.button(o.label.get(l)).clicked() {
-                            let _ = drill.answer(d, Answer::Choice(o.id.clone()));
+                            send.write(DrillCommand::Answer(d, Answer::Choice(o.id.clone())));
                         }
                     }
                 }
                 DecisionKind::Timing(timing) => {
-                    let stage = timing.stage.label();
                     if ui
                         .button(format!(
-                            "{} {}",
+                            "📢 {} {}",
                             t(l, "いま公表する:", "Publish now:"),
-                            stage.get(l)
+                            stage_label(timing.stage, l)
                         ))
                         .clicked()
                     {
-                        let _ = drill.answer(d, Answer::Publish);
+                        send.write(DrillCommand::Answer(d, Answer::Publish));
                     }
+                    ui.small(t(
+                        l,
+                        "まだ公表しないなら、時間を進めてください。",
+                        "Not yet? Let time pass instead.",
+                    ));
                 }
                 DecisionKind::Roles(r) => {
                     let mut chosen: BTreeMap<String, String> =
                         ui.data_mut(|m| m.get_temp(key)).unwrap_or_default();
                     let now = drill.session.now();
-                    for role in &r.roles {
-                        ui.horizontal_wrapped(|ui| {
-                            ui.label(role.name.get(l));
-                            let current = chosen.get(&role.id).cloned().unwrap_or_default();
-                            let shown = scenario
-                                .cast
-                                .iter()
-                                .find(|p| p.id == current)
-                                .map(|p| p.name.get(l).to_string())
-                                .unwrap_or_else(|| "—".into());
-                            egui::ComboBox::from_id_salt(("role", d.0, &role.id))
-                                .selected_text(shown)
-                                .show_ui(ui, |ui| {
-                                    for p in &scenario.cast {
-                                        let label = format!(
-                                            "{} ({})",
-                                            p.name.get(l),
-                                            p.department.label().get(l)
-                                        );
-                                        if ui.selectable_label(current == p.id, label).clicked() {
-                                            chosen.insert(role.id.clone(), p.id.clone());
+                    let mut unmet = 0;
+                    egui::Grid::new(("roles", d.0))
+                        .num_columns(3)
+                        .spacing([12.0, 8.0])
+                        .show(ui, |ui| {
+                            for role in &r.roles {
+                                ui.label(egui::RichText::new(role.name.get(l)).strong());
+                                let current = chosen.get(&role.id).cloned().unwrap_or_default();
+                                let shown = scenario
+                                    .cast
+                                    .iter()
+                                    .find(|p| p.id == current)
+                                    .map(|p| p.name.get(l).to_string())
+                                    .unwrap_or_else(|| "—".into());
+                                egui::ComboBox::from_id_salt(("role", d.0, &role.id))
+                                    .selected_text(shown)
+                                    .width(220.0)
+                                    .show_ui(ui, |ui| {
+                                        for p in &scenario.cast {
+                                            let label = format!(
+                                                "{} ({})",
+                                                p.name.get(l),
+                                                p.department.label().get(l)
+                                            );
+                                            if ui.selectable_label(current == p.id, label).clicked()
+                                            {
+                                                chosen.insert(role.id.clone(), p.id.clone());
+                                            }
+                                        }
+                                    });
+                                ui.vertical(|ui| {
+                                    ui.small(role_needs(role, l));
+                                    match scenario.cast.iter().position(|p| p.id == current) {
+                                        None => {
+                                            unmet += 1;
+                                        }
+                                        Some(p) => {
+                                            let person = &scenario.cast[p];
+                                            let why = role.unmet_by(person, now).or_else(|| {
+                                                (role.must_be_available
+                                                    && !drill.session.available(
+                                                        crate::scenario::PersonRef(p),
+                                                        now,
+                                                    ))
+                                                .then(|| {
+                                                    crate::text::Text::new(
+                                                        format!(
+                                                            "{} はいま連絡が取れません",
+                                                            person.name.get(Lang::Ja)
+                                                        ),
+                                                        format!(
+                                                            "{} cannot be reached now",
+                                                            person.name.get(Lang::En)
+                                                        ),
+                                                    )
+                                                })
+                                            });
+                                            if let Some(why) = why {
+                                                unmet += 1;
+                                                ui.colored_label(
+                                                    ui.visuals().warn_fg_color,
+                                                    format!("⚠ {}", why.get(l)),
+                                                );
+                                            }
                                         }
                                     }
                                 });
-                            if let Some(p) = scenario.cast.iter().find(|p| p.id == current)
-                                && let Some(why) = role.unmet_by(p, now)
-                            {
-                                ui.colored_label(ui.visuals().warn_fg_color, why.get(l));
+                                ui.end_row();
                             }
                         });
-                    }
                     ui.data_mut(|m| m.insert_temp(key, chosen.clone()));
+                    let all_filled = r.roles.iter().all(|role| chosen.contains_key(&role.id));
+                    if unmet > 0 && all_filled {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            t(
+                                l,
+                                "条件を満たしていない割り当てがあります。このまま決定すると減点されます。",
+                                "Some assignments do not meet the role's needs; confirming as is costs points.",
+                            ),
+                        );
+                    }
                     if ui
-                        .button(t(l, "この分担で決定", "Confirm these roles"))
+                        .add_enabled(
+                            all_filled,
+                            egui::Button::new(t(l, "この分担で決定", "Confirm these roles")),
+                        )
                         .clicked()
                     {
-                        let _ = drill.answer(d, Answer::Roles(chosen));
+                        send.write(DrillCommand::Answer(d, Answer::Roles(chosen)));
+                    }
+                    if !all_filled {
+                        ui.small(t(
+                            l,
+                            "すべての役割に担当者を選んでください。",
+                            "Choose someone for every role.",
+                        ));
                     }
                 }
                 DecisionKind::Draft(x) => {
@@ -280,64 +574,344 @@ fn decision(ui: &mut egui::Ui, drill: &mut Drill, d: DecisionRef, l: Lang) {
                             }
                         }
                     });
-                    text_answer(ui, drill, d, l, &x.required);
+                    text_answer(ui, drill, send, d, l, Some((x.stage, &x.required)));
                 }
                 DecisionKind::Inquiry(q) => {
                     ui.label(egui::RichText::new(q.question.get(l)).italics());
                     for o in &q.answers {
                         if ui.button(o.label.get(l)).clicked() {
-                            let _ = drill.answer(d, Answer::Choice(o.id.clone()));
+                            send.write(DrillCommand::Answer(d, Answer::Choice(o.id.clone())));
                         }
                     }
                     if q.free_text {
-                        text_answer(ui, drill, d, l, &[]);
+                        text_answer(ui, drill, send, d, l, None);
                     }
                 }
             }
         });
 }
 
-/// A text editor with the wording checker's findings, live, under it.
+/// What a role asks of whoever holds it.
+fn role_needs(role: &crate::scenario::Role, l: Lang) -> String {
+    let mut needs = Vec::new();
+    if !role.departments.is_empty() {
+        let names: Vec<String> = role
+            .departments
+            .iter()
+            .map(|d| d.label().get(l).to_string())
+            .collect();
+        needs.push(names.join(t(l, "・", ", ")));
+    }
+    if role.must_approve {
+        needs.push(t(l, "承認権限", "authority to approve").to_string());
+    }
+    if role.must_be_available {
+        needs.push(t(l, "いま連絡が取れる", "reachable now").to_string());
+    }
+    if needs.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "{} {}",
+            t(l, "条件:", "Needs:"),
+            needs.join(t(l, "、", "; "))
+        )
+    }
+}
+
+/// The placeholder brackets the template leaves for the trainee to fill in.
+const PLACEHOLDER: (char, char) = ('〔', '〕');
+
+/// The template structure for a stage's required elements, in the drill's language.
+fn template(elements: &[Element], organisation: &str, l: Lang) -> String {
+    let (o, c) = PLACEHOLDER;
+    let mut out = String::new();
+    for e in elements {
+        let part = match (e, l) {
+            (Element::Header, Lang::Ja) => {
+                format!("{o}件名{c}についてのお知らせ\n{organisation}\n")
+            }
+            (Element::Header, Lang::En) => {
+                format!("Notice regarding {o}subject{c}\n{organisation}\n")
+            }
+            (Element::Overview, Lang::Ja) => {
+                format!("■ 概要\n{o}いつ、何が起きたか。確認できた事実だけを書く{c}\n")
+            }
+            (Element::Overview, Lang::En) => {
+                format!("What happened\n{o}when and what occurred; only what is confirmed{c}\n")
+            }
+            (Element::Impact, Lang::Ja) => format!(
+                "■ 影響の範囲\n{o}対象となる方・件数・内容。未確認のことは調査中と書く{c}\n"
+            ),
+            (Element::Impact, Lang::En) => format!(
+                "Who is affected\n{o}who, how many, what data; say what is still being established{c}\n"
+            ),
+            (Element::Cause, Lang::Ja) => {
+                format!("■ 原因\n{o}確認できた原因。分からなければ調査中であること{c}\n")
+            }
+            (Element::Cause, Lang::En) => format!(
+                "The cause\n{o}what is confirmed, or that it is still under investigation{c}\n"
+            ),
+            (Element::Countermeasures, Lang::Ja) => {
+                format!("■ 対応\n{o}すでに行った対応と、これから行うこと{c}\n")
+            }
+            (Element::Countermeasures, Lang::En) => {
+                format!("What we are doing\n{o}the steps taken so far and the next ones{c}\n")
+            }
+            (Element::Apology, Lang::Ja) => format!("■ おわび\n{o}ご迷惑とご心配へのおわび{c}\n"),
+            (Element::Apology, Lang::En) => {
+                format!("Our apology\n{o}an apology for the concern and inconvenience{c}\n")
+            }
+            (Element::Contact, Lang::Ja) => {
+                format!("■ お問い合わせ窓口\n{o}窓口の名前・電話番号・受付時間{c}\n")
+            }
+            (Element::Contact, Lang::En) => {
+                format!("Contact for questions\n{o}the helpline's name, number and hours{c}\n")
+            }
+            (Element::NextUpdate, Lang::Ja) => {
+                format!("■ 今後のお知らせ\n{o}次にお知らせする時期{c}\n")
+            }
+            (Element::NextUpdate, Lang::En) => {
+                format!("Next update\n{o}when we will next inform you{c}\n")
+            }
+        };
+        out.push_str(&part);
+        out.push('\n');
+    }
+    out
+}
+
+/// Char ranges of `〔…〕` placeholders still in the text.
+fn placeholders(text: &str) -> usize {
+    text.matches(PLACEHOLDER.0).count()
+}
+
+/// A text editor with the wording checker's findings live: coloured underlines in the text,
+/// the finding under the cursor explained, the full list below.
 fn text_answer(
     ui: &mut egui::Ui,
     drill: &mut Drill,
+    send: &mut MessageWriter<DrillCommand>,
     d: DecisionRef,
     l: Lang,
-    required: &[crate::scenario::Element],
+    draft: Option<(Stage, &Vec<Element>)>,
 ) {
     let mut text = drill.drafts.get(&d.0).cloned().unwrap_or_default();
-    ui.add(
-        egui::TextEdit::multiline(&mut text)
-            .desired_rows(8)
-            .desired_width(f32::INFINITY),
-    );
+    let scenario = drill.session.scenario;
+    let drill_lang = drill.session.lang;
+    let stage_key = ui.make_persistent_id(("stage", d.0));
+    let mut check_stage: Option<Stage> = ui.data_mut(|m| m.get_temp(stage_key)).flatten();
+    if let Some((stage, required)) = draft {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(t(l, "照らし合わせる段階:", "Check against stage:"));
+            let current = check_stage.unwrap_or(stage);
+            egui::ComboBox::from_id_salt(("stage-select", d.0))
+                .selected_text(stage_label(current, l))
+                .show_ui(ui, |ui| {
+                    for s in [Stage::FirstNotice, Stage::Update, Stage::FinalReport] {
+                        if ui
+                            .selectable_label(current == s, stage_label(s, l))
+                            .clicked()
+                        {
+                            check_stage = Some(s);
+                        }
+                    }
+                });
+            if current != stage {
+                ui.small(format!(
+                    "({} {})",
+                    t(
+                        l,
+                        "採点はこの判断の段階で行います:",
+                        "scored as this decision's stage:"
+                    ),
+                    stage_label(stage, l)
+                ));
+            }
+            if ui
+                .button(t(l, "見出しのひな形を挿入", "Insert the template"))
+                .on_hover_text(t(
+                    l,
+                    "この段階に必要な項目の見出しを入れます。〔 〕の部分を書き換えてください。",
+                    "Adds a heading for each element this stage needs; replace each 〔…〕.",
+                ))
+                .clicked()
+            {
+                let elements: Vec<Element> = match check_stage {
+                    Some(s) if s != stage => Element::defaults_for(s).to_vec(),
+                    _ => required.clone(),
+                };
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push_str("\n\n");
+                }
+                text.push_str(&template(
+                    &elements,
+                    scenario.organisation.name.get(drill_lang),
+                    drill_lang,
+                ));
+            }
+        });
+        ui.data_mut(|m| m.insert_temp(stage_key, check_stage));
+    }
+    let required: Vec<Element> = match (draft, check_stage) {
+        (Some((stage, _)), Some(s)) if s != stage => Element::defaults_for(s).to_vec(),
+        (Some((_, required)), _) => required.clone(),
+        (None, _) => Vec::new(),
+    };
     // Everything so far counts, as of the minute after now.
-    let ctx = drill
-        .session
-        .wording_context(required, drill.session.now().plus(1), &text);
-    let findings = drill.checker.check(&text, &ctx);
-    for f in findings.iter().take(12) {
-        let color = match f.severity {
-            crate::playbook::Severity::Error => ui.visuals().error_fg_color,
-            _ => ui.visuals().warn_fg_color,
-        };
+    let findings = {
+        let ctx = drill
+            .session
+            .wording_context(&required, drill.session.now().plus(1), &text);
+        drill.checker.check(&text, &ctx)
+    };
+    let error = ui.visuals().error_fg_color;
+    let warn = ui.visuals().warn_fg_color;
+    let color_of = |s: Severity| if s == Severity::Error { error } else { warn };
+    let marks: Arc<Vec<(usize, usize, egui::Color32)>> = Arc::new(
+        findings
+            .iter()
+            .filter_map(|f| f.span.map(|s| (s.start, s.end, color_of(f.severity))))
+            .collect(),
+    );
+    let mut layouter = {
+        let marks = marks.clone();
+        move |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap_width: f32| {
+            let mut job = underlined(ui, buf.as_str(), &marks);
+            job.wrap.max_width = wrap_width;
+            ui.fonts_mut(|f| f.layout_job(job))
+        }
+    };
+    let output = egui::TextEdit::multiline(&mut text)
+        .desired_rows(10)
+        .desired_width(f32::INFINITY)
+        .layouter(&mut layouter)
+        .show(ui);
+    // Put the input method's candidate window at the caret, not at the editor's corner.
+    if output.response.has_focus() {
+        ui.ctx().output_mut(|o| {
+            if let Some(ime) = o.ime.as_mut() {
+                ime.rect = ime.cursor_rect;
+            }
+        });
+    }
+    ui.small(t(
+        l,
+        "Ctrl+Z で元に戻す、Ctrl+Y でやり直し。下線: 赤=手順違反、黄=注意。",
+        "Ctrl+Z undoes, Ctrl+Y redoes. Underlines: red = breaks the procedure, yellow = take care.",
+    ));
+    // The finding under the cursor, explained first.
+    let cursor: Option<usize> = output.cursor_range.map(|r| r.primary.index.into());
+    let under_cursor = cursor.and_then(|c| {
+        findings
+            .iter()
+            .find(|f| f.span.is_some_and(|s| s.start <= c && c <= s.end))
+    });
+    if let Some(f) = under_cursor {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            ui.colored_label(
+                color_of(f.severity),
+                format!("「{}」 {}", f.excerpt, f.message.get(l)),
+            );
+            if let Some(s) = &f.suggestion {
+                ui.label(format!("→ {}", s.get(l)));
+            }
+            ui.small(format!("{} · {}", f.rule, f.sections.join(", ")));
+        });
+    }
+    let shown = 12;
+    for f in findings.iter().take(shown) {
         let excerpt = if f.excerpt.is_empty() {
             String::new()
         } else {
             format!("「{}」 ", f.excerpt)
         };
-        ui.colored_label(color, format!("{excerpt}{}", f.message.get(l)));
+        ui.colored_label(
+            color_of(f.severity),
+            format!("{excerpt}{}", f.message.get(l)),
+        );
         if let Some(s) = &f.suggestion {
             ui.small(s.get(l));
         }
     }
+    if findings.len() > shown {
+        ui.small(format!(
+            "{} {}",
+            findings.len() - shown,
+            t(l, "件の指摘を省略", "more findings not shown")
+        ));
+    }
+    let open_placeholders = placeholders(&text);
+    if open_placeholders > 0 {
+        ui.colored_label(
+            warn,
+            format!(
+                "{} {}",
+                open_placeholders,
+                t(
+                    l,
+                    "か所の〔 〕が残っています。書き換えるか削除してから確定してください。",
+                    "〔…〕 placeholders remain; fill them in or delete them before submitting."
+                )
+            ),
+        );
+    }
     let submit = ui.add_enabled(
-        !text.trim().is_empty(),
+        !text.trim().is_empty() && open_placeholders == 0,
         egui::Button::new(t(l, "この文面で確定", "Submit this text")),
     );
     let clicked = submit.clicked();
     drill.drafts.insert(d.0, text.clone());
     if clicked {
-        let _ = drill.answer(d, Answer::Text(text));
+        send.write(DrillCommand::Answer(d, Answer::Text(text)));
     }
+}
+
+/// The text as a layout job with each finding's characters underlined in its colour.
+fn underlined(
+    ui: &egui::Ui,
+    text: &str,
+    marks: &[(usize, usize, egui::Color32)],
+) -> egui::text::LayoutJob {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let plain = egui::TextFormat {
+        font_id: font.clone(),
+        color: ui.visuals().text_color(),
+        line_height: Some(font.size * 1.45),
+        ..Default::default()
+    };
+    let mut job = egui::text::LayoutJob::default();
+    // Char positions where the underline may change, as byte offsets.
+    let chars: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    let mut cuts: Vec<usize> = vec![0, chars.len() - 1];
+    for &(s, e, _) in marks {
+        cuts.push(s.min(chars.len() - 1));
+        cuts.push(e.min(chars.len() - 1));
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    for w in cuts.windows(2) {
+        let (s, e) = (w[0], w[1]);
+        if s == e {
+            continue;
+        }
+        let mut format = plain.clone();
+        // Errors win over warnings where findings overlap.
+        if let Some(&(_, _, color)) = marks
+            .iter()
+            .filter(|(ms, me, _)| *ms <= s && e <= *me)
+            .max_by_key(|(_, _, c)| *c == ui.visuals().error_fg_color)
+        {
+            format.underline = egui::Stroke::new(2.0, color);
+            format.background = color.gamma_multiply(0.12);
+        }
+        job.append(&text[chars[s]..chars[e]], 0.0, format);
+    }
+    job.keep_trailing_whitespace = true;
+    job
 }

@@ -1,8 +1,8 @@
 //! The title screen: what Pressroom is, the language switch, and the scenario library with
 //! each scenario's summary, or the errors that keep it from loading.
 
-use super::{Screen, t};
-use crate::app::{ActivePlaybook, Library, UiLang, drill::Drill};
+use super::{Screen, key, t};
+use crate::app::{ActivePlaybook, AppData, Library, UiLang, drill::Drill};
 use crate::library::Origin;
 use crate::scenario::Difficulty;
 use crate::text::{Lang, Text};
@@ -21,10 +21,18 @@ fn difficulty(d: Difficulty) -> Text {
     }
 }
 
+/// A seed for a drill when the settings fix none: the start time's digits, so each drill
+/// draws its own variations and the record keeps the seed to replay them.
+fn seed_from(started: &str) -> u64 {
+    let digits: String = started.chars().filter(char::is_ascii_digit).collect();
+    digits.parse::<u64>().map_or(1, |n| n % 1_000_000_007)
+}
+
 fn draw(
     mut contexts: EguiContexts,
     mut commands: Commands,
     mut lang: ResMut<UiLang>,
+    mut data: ResMut<AppData>,
     library: Res<Library>,
     playbook: Res<ActivePlaybook>,
     mut next: ResMut<NextState<Screen>>,
@@ -41,6 +49,14 @@ fn draw(
                 "Tabletop drills for the hour before you go public",
             ));
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(t(l, "設定 (S)", "Settings (S)")).clicked() || key(ui, egui::Key::S)
+                {
+                    next.set(Screen::Settings);
+                }
+                if ui.button(t(l, "履歴 (H)", "History (H)")).clicked() || key(ui, egui::Key::H) {
+                    next.set(Screen::History);
+                }
+                ui.separator();
                 for choice in [Lang::En, Lang::Ja] {
                     let name = match choice {
                         Lang::Ja => "日本語",
@@ -48,6 +64,8 @@ fn draw(
                     };
                     if ui.selectable_label(lang.0 == choice, name).clicked() {
                         lang.0 = choice;
+                        data.settings.lang = Some(choice);
+                        data.save_settings();
                     }
                 }
             });
@@ -75,7 +93,16 @@ fn draw(
                             ui.horizontal(|ui| {
                                 ui.label(egui::RichText::new(s.title.get(l)).heading());
                                 if ui.button(t(l, "この訓練を始める", "Start this drill")).clicked() {
-                                    commands.insert_resource(Drill::start(s.clone(), &playbook.0, 1, l));
+                                    let started = crate::cli::wall_clock_now();
+                                    let seed = data.settings.seed.unwrap_or_else(|| seed_from(&started));
+                                    commands.insert_resource(Drill::start(
+                                        s.clone(),
+                                        &entry.path,
+                                        &playbook.0,
+                                        seed,
+                                        l,
+                                        started,
+                                    ));
                                     next.set(Screen::Briefing);
                                 }
                             });

@@ -1,0 +1,157 @@
+//! History: the drills recorded in the data folder, newest first, with a chart of the total
+//! and each area over time.
+
+use super::{Screen, escape, t};
+use crate::app::{AppData, UiLang};
+use crate::history::History;
+use crate::playbook::Area;
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
+
+pub(super) fn plugin(app: &mut App) {
+    app.add_systems(OnEnter(Screen::History), load).add_systems(
+        EguiPrimaryContextPass,
+        draw.run_if(in_state(Screen::History)),
+    );
+}
+
+/// The history as read when the screen opened.
+#[derive(Resource)]
+struct Shown(History);
+
+fn load(mut commands: Commands, data: Res<AppData>) {
+    let history = match &data.dir {
+        Some(dir) => History::load(dir, None),
+        None => History {
+            drills: Vec::new(),
+            unreadable: Vec::new(),
+        },
+    };
+    commands.insert_resource(Shown(history));
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    lang: Res<UiLang>,
+    shown: Option<Res<Shown>>,
+    mut next: ResMut<NextState<Screen>>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?;
+    let l = lang.0;
+    let mut root = crate::app::screen_ui(ctx);
+    egui::CentralPanel::default().show(&mut root, |ui| {
+        if ui.button(t(l, "← 戻る (Esc)", "← Back (Esc)")).clicked() || escape(ui) {
+            next.set(Screen::Title);
+        }
+        ui.heading(t(l, "訓練の履歴", "Drill history"));
+        let Some(shown) = shown else { return };
+        let history = &shown.0;
+        if history.drills.is_empty() {
+            ui.label(t(
+                l,
+                "まだ訓練の記録がありません。訓練を最後まで進めると、ここに点数の推移が表示されます。",
+                "No drills recorded yet. Finish a drill and its score appears here, with the trend over time.",
+            ));
+        } else {
+            if let Some(trend) = history.trend() {
+                ui.label(format!(
+                    "{}: {trend:+.1} {}",
+                    t(l, "傾向", "Trend"),
+                    t(l, "点/回", "points per drill")
+                ));
+            }
+            let total: PlotPoints = history
+                .drills
+                .iter()
+                .enumerate()
+                .map(|(i, d)| [i as f64 + 1.0, d.total])
+                .collect();
+            Plot::new("history-chart")
+                .height(260.0)
+                .legend(Legend::default())
+                .include_y(0.0)
+                .include_y(100.0)
+                .include_x(0.5)
+                .include_x(history.drills.len() as f64 + 0.5)
+                .x_axis_formatter(|mark, _| {
+                    if mark.value >= 1.0 && mark.value.fract() == 0.0 {
+                        format!("{}", mark.value)
+                    } else {
+                        String::new()
+                    }
+                })
+                .allow_scroll(false)
+                .x_axis_label(t(l, "訓練の回", "Drill"))
+                .show(ui, |plot| {
+                    for area in Area::ALL {
+                        let pts: PlotPoints = history
+                            .drills
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, d)| {
+                                d.areas.get(area.key()).map(|v| [i as f64 + 1.0, *v])
+                            })
+                            .collect();
+                        plot.line(Line::new(area.label().get(l).to_string(), pts).width(1.5));
+                    }
+                    let name = t(l, "総合", "Total");
+                    let dots: PlotPoints = history
+                        .drills
+                        .iter()
+                        .enumerate()
+                        .map(|(i, d)| [i as f64 + 1.0, d.total])
+                        .collect();
+                    plot.line(Line::new(name, total).width(3.0));
+                    plot.points(Points::new(name, dots).radius(4.0));
+                });
+            ui.separator();
+        }
+        egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            egui::Grid::new("history-table")
+                .striped(true)
+                .num_columns(4 + Area::ALL.len())
+                .show(ui, |ui| {
+                    if history.drills.is_empty() {
+                        return;
+                    }
+                    ui.strong("#");
+                    ui.strong(t(l, "日時 (UTC)", "When (UTC)"));
+                    ui.strong(t(l, "シナリオ", "Scenario"));
+                    ui.strong(t(l, "総合", "Total"));
+                    for area in Area::ALL {
+                        ui.strong(area.label().get(l));
+                    }
+                    ui.end_row();
+                    for (i, d) in history.drills.iter().enumerate().rev() {
+                        ui.label(format!("{}", i + 1));
+                        let when = d.started.as_deref().unwrap_or("—");
+                        ui.label(when.chars().take(16).collect::<String>().replace('T', " "));
+                        let title = if d.title.is_empty() {
+                            d.scenario.clone()
+                        } else {
+                            d.title.get(l).to_string()
+                        };
+                        ui.label(match &d.team {
+                            Some(team) => format!("[{team}] {title}"),
+                            None => title,
+                        });
+                        let change = d.change.map(|c| format!(" ({c:+.1})")).unwrap_or_default();
+                        ui.label(format!("{:.1}{change}", d.total));
+                        for area in Area::ALL {
+                            ui.label(
+                                d.areas
+                                    .get(area.key())
+                                    .map_or("—".to_string(), |v| format!("{v:.0}")),
+                            );
+                        }
+                        ui.end_row();
+                    }
+                });
+            for (path, why) in &history.unreadable {
+                ui.colored_label(ui.visuals().warn_fg_color, format!("{path}: {why}"));
+            }
+        });
+    });
+    Ok(())
+}

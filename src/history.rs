@@ -1,0 +1,170 @@
+//! Progress over months: the drills in the data folder, oldest first, with their total and
+//! per-area scores and the change since the previous drill, for `pressroom history` and the
+//! app's history screen.
+
+use crate::data::DataDir;
+use crate::text::{Lang, Text};
+use serde::Serialize;
+use std::collections::BTreeMap;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Drill {
+    pub path: String,
+    pub started: Option<String>,
+    pub scenario: String,
+    pub title: Text,
+    pub team: Option<String>,
+    pub total: f64,
+    pub areas: BTreeMap<String, f64>,
+    /// Total minus the previous drill's total (same filter), if there was one.
+    pub change: Option<f64>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct History {
+    pub drills: Vec<Drill>,
+    /// Record files that could not be read, with the reason.
+    pub unreadable: Vec<(String, String)>,
+}
+
+impl History {
+    /// The drills in `data`, optionally only one team's, ordered by start time.
+    pub fn load(data: &DataDir, team: Option<&str>) -> History {
+        let mut drills = Vec::new();
+        let mut unreadable = Vec::new();
+        for stored in data.records_list() {
+            let shown = stored.path.display().to_string();
+            match stored.record {
+                Ok(r) => {
+                    if team.is_some() && r.team.as_deref() != team {
+                        continue;
+                    }
+                    drills.push(Drill {
+                        path: shown,
+                        started: r.started.clone(),
+                        scenario: r.scenario.clone(),
+                        title: r.title.clone(),
+                        team: r.team.clone(),
+                        total: r.result.total,
+                        areas: r.result.areas.clone(),
+                        change: None,
+                    });
+                }
+                Err(why) => unreadable.push((shown, why)),
+            }
+        }
+        // File names begin with the start time, so the stable sort only settles records
+        // whose names were given by hand.
+        drills.sort_by(|a, b| a.started.cmp(&b.started));
+        for i in 1..drills.len() {
+            drills[i].change = Some(round1(drills[i].total - drills[i - 1].total));
+        }
+        History { drills, unreadable }
+    }
+
+    /// Mean change per drill from first to last; `None` with fewer than two drills.
+    pub fn trend(&self) -> Option<f64> {
+        let (first, last) = (self.drills.first()?, self.drills.last()?);
+        (self.drills.len() >= 2)
+            .then(|| round1((last.total - first.total) / (self.drills.len() - 1) as f64))
+    }
+
+    pub fn render(&self, lang: Lang) -> String {
+        let t = |ja: &'static str, en: &'static str| if lang == Lang::Ja { ja } else { en };
+        let mut out = String::new();
+        if self.drills.is_empty() {
+            out.push_str(t(
+                "記録された訓練はまだありません。\n",
+                "No drills recorded yet.\n",
+            ));
+        }
+        let areas = crate::playbook::Area::ALL;
+        if !self.drills.is_empty() {
+            out.push_str(&format!(
+                "{} {} {} {}",
+                pad(t("開始 (UTC)", "started (UTC)"), 16),
+                pad(t("シナリオ", "scenario"), 36),
+                pad_left(t("総合", "total"), 6),
+                pad_left("±", 6)
+            ));
+            for a in areas {
+                out.push_str(&format!(" {:>8}", a.key()));
+            }
+            out.push('\n');
+        }
+        for d in &self.drills {
+            let started = d.started.as_deref().unwrap_or("—");
+            let started: String = started
+                .chars()
+                .take(16)
+                .collect::<String>()
+                .replace('T', " ");
+            let change = d
+                .change
+                .map(|c| format!("{c:+.1}"))
+                .unwrap_or_else(|| "".into());
+            let mut name = d.title.get(lang).to_string();
+            if name.is_empty() {
+                name = d.scenario.clone();
+            }
+            if let Some(team) = &d.team {
+                name = format!("[{team}] {name}");
+            }
+            out.push_str(&format!(
+                "{} {} {:>6.1} {change:>6}",
+                pad(&started, 16),
+                pad(&clip(&name, 36), 36),
+                d.total
+            ));
+            for a in areas {
+                match d.areas.get(a.key()) {
+                    Some(v) => out.push_str(&format!(" {v:>8.1}")),
+                    None => out.push_str(&format!(" {:>8}", "—")),
+                }
+            }
+            out.push('\n');
+        }
+        if let Some(trend) = self.trend() {
+            out.push_str(&format!(
+                "{}: {trend:+.1} {}\n",
+                t("傾向", "trend"),
+                t("点/回", "points per drill")
+            ));
+        }
+        for (path, why) in &self.unreadable {
+            out.push_str(&format!("{path}: {why}\n"));
+        }
+        out
+    }
+}
+
+fn round1(x: f64) -> f64 {
+    (x * 10.0).round() / 10.0
+}
+
+/// At most `width` terminal columns (a Japanese character takes two), with an ellipsis
+/// when cut.
+fn clip(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for c in s.chars() {
+        if out.width() + c.width().unwrap_or(0) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// Pads to `width` terminal columns on the right.
+fn pad(s: &str, width: usize) -> String {
+    format!("{s}{}", " ".repeat(width.saturating_sub(s.width())))
+}
+
+fn pad_left(s: &str, width: usize) -> String {
+    format!("{}{s}", " ".repeat(width.saturating_sub(s.width())))
+}

@@ -1,0 +1,59 @@
+//! What the app remembers between runs: the UI language and how drills give feedback. Kept
+//! as a small RON file in the data folder; a missing or unreadable file means the defaults.
+
+use crate::text::Lang;
+use serde::{Deserialize, Serialize};
+use std::path::Path;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, rename = "Settings")]
+pub struct Settings {
+    /// The UI language chosen in the app; `None` follows the system locale.
+    pub lang: Option<Lang>,
+    /// Practice mode: show how each decision scored right after it is made.
+    pub practice_feedback: bool,
+    /// The seed a new drill starts with; `None` draws the variations from the drill count.
+    pub seed: Option<u64>,
+    /// Larger type, for a projector or a small screen read from afar.
+    pub large_type: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            lang: None,
+            practice_feedback: true,
+            seed: None,
+            large_type: false,
+        }
+    }
+}
+
+impl Settings {
+    /// The settings in `path`, or the defaults with the reason they were not read.
+    pub fn load(path: &Path) -> (Settings, Option<String>) {
+        match std::fs::read_to_string(path) {
+            Ok(src) => match ron::from_str(&src) {
+                Ok(s) => (s, None),
+                Err(e) => (
+                    Settings::default(),
+                    Some(format!("{}: {e}; using the defaults", path.display())),
+                ),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), None),
+            Err(e) => (
+                Settings::default(),
+                Some(format!("{}: {e}; using the defaults", path.display())),
+            ),
+        }
+    }
+
+    pub fn save(&self, path: &Path) -> std::io::Result<()> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new())
+            .expect("settings serialise");
+        crate::store::write_atomically(path, (text + "\n").as_bytes())
+    }
+}

@@ -1,0 +1,371 @@
+//! Headless tests of the desktop app's logic: a Bevy app with `MinimalPlugins`, the screen
+//! states and the drill commands, no window. They prove the screen flow and that a drill
+//! answered through the app's commands gives the same record and score as `pressroom run`.
+
+use bevy::prelude::*;
+use bevy::state::app::StatesPlugin;
+use pressroom::answers::Answers;
+use pressroom::app::drill::{Drill, DrillCommand};
+use pressroom::app::screens::Screen;
+use pressroom::app::{ActivePlaybook, AppData, UiLang, logic_plugin};
+use pressroom::data::DataDir;
+use pressroom::record::Record;
+use pressroom::settings::Settings;
+use pressroom::wording::Checker;
+use pressroom::{Lang, Playbook, Scenario};
+use std::path::{Path, PathBuf};
+
+const STARTED: &str = "2026-03-02T01:00:00Z";
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir = std::env::temp_dir().join(format!("pressroom-app-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scenario_path() -> PathBuf {
+    root().join("scenarios/ransomware-manufacturer.ron")
+}
+
+fn answers_path(kind: &str) -> PathBuf {
+    root().join(format!(
+        "scenarios/answers/ransomware-manufacturer.{kind}.ron"
+    ))
+}
+
+fn load() -> (Scenario, Playbook) {
+    let playbook = Playbook::default_playbook();
+    let scenario = Scenario::load(&scenario_path(), &playbook)
+        .unwrap()
+        .scenario;
+    (scenario, playbook)
+}
+
+fn answers(scenario: &Scenario, kind: &str) -> Answers {
+    let src = std::fs::read_to_string(answers_path(kind)).unwrap();
+    pressroom::answers::parse(&src, scenario).unwrap()
+}
+
+/// The app without a window: states, drill commands, a data folder of its own.
+fn app(data: &Path, practice: bool) -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin))
+        .insert_resource(UiLang(Lang::Ja))
+        .insert_resource(ActivePlaybook(Playbook::default_playbook()))
+        .insert_resource(AppData {
+            dir: Some(DataDir::new(data)),
+            settings: Settings {
+                practice_feedback: practice,
+                ..Settings::default()
+            },
+            notice: None,
+        })
+        .add_plugins(logic_plugin);
+    app.update();
+    app
+}
+
+fn screen(app: &App) -> Screen {
+    *app.world().resource::<State<Screen>>().get()
+}
+
+fn go(app: &mut App, to: Screen) {
+    app.world_mut().resource_mut::<NextState<Screen>>().set(to);
+    app.update();
+    assert_eq!(screen(app), to);
+}
+
+fn send(app: &mut App, command: DrillCommand) {
+    app.world_mut().write_message(command);
+    app.update();
+}
+
+/// Starts a drill the way the title screen does and walks to the play screen.
+fn start(app: &mut App, scenario: &Scenario, seed: u64, lang: Lang) {
+    let playbook = Playbook::default_playbook();
+    let drill = Drill::start(
+        scenario.clone(),
+        &scenario_path(),
+        &playbook,
+        seed,
+        lang,
+        STARTED.to_string(),
+    );
+    app.world_mut().insert_resource(drill);
+    go(app, Screen::Briefing);
+    go(app, Screen::Play);
+}
+
+/// Plays every action as a trainee would: let time pass to it with the +time control, then
+/// answer; one frame per command.
+fn play_through(app: &mut App, answers: &Answers) {
+    for a in &answers.actions {
+        let now = app.world().resource::<Drill>().session.now();
+        if a.at > now {
+            send(app, DrillCommand::Advance(a.at.0 - now.0));
+        }
+        send(app, DrillCommand::Answer(a.decision, a.answer.clone()));
+        let drill = app.world().resource::<Drill>();
+        assert_eq!(drill.refusal, None, "the app refused {a:?}");
+    }
+}
+
+#[test]
+fn a_drill_played_in_the_app_writes_the_record_run_writes() {
+    let (scenario, playbook) = load();
+    for kind in [
+        "exemplary",
+        "flawed-published-early",
+        "flawed-wrong-approver",
+        "flawed-leaky-draft",
+    ] {
+        let data = Scratch::new(kind);
+        let answers = answers(&scenario, kind);
+        let seed = answers.seed.unwrap_or(1);
+        let lang = answers.lang.unwrap_or(Lang::Ja);
+        let mut app = app(&data.0, false);
+        start(&mut app, &scenario, seed, lang);
+        play_through(&mut app, &answers);
+        send(&mut app, DrillCommand::Finish);
+        app.update();
+        assert_eq!(
+            screen(&app),
+            Screen::Debrief,
+            "{kind}: a finished drill shows its debrief"
+        );
+
+        // What `pressroom run` computes from the same answers file.
+        let checker = Checker::new(&playbook);
+        let outcome = pressroom::run::play(&scenario, &playbook, &checker, &answers, seed).unwrap();
+        let mut expected = Record::new(
+            &scenario,
+            Some(
+                std::path::absolute(scenario_path())
+                    .unwrap()
+                    .display()
+                    .to_string(),
+            ),
+            &playbook,
+            seed,
+            outcome.session.lang,
+            &answers,
+            &vec![None; answers.actions.len()],
+            &outcome.score,
+        );
+        expected.started = Some(STARTED.to_string());
+        // Answers files may name who acted; the app's solo drill does not.
+        for a in &mut expected.actions {
+            a.by = None;
+        }
+        expected.participants.clear();
+
+        let drill = app.world().resource::<Drill>();
+        let saved = drill
+            .saved
+            .clone()
+            .expect("a finished drill is saved")
+            .unwrap();
+        let on_disk = std::fs::read_to_string(&saved).unwrap();
+        assert_eq!(
+            on_disk,
+            expected.to_ron(),
+            "{kind}: the saved record differs from run's"
+        );
+        assert_eq!(
+            drill.score.as_ref().unwrap().total,
+            outcome.score.total,
+            "{kind}: the app's score differs from run's"
+        );
+
+        // `rescore` replays the saved record to the same score.
+        let record = Record::parse(&on_disk).unwrap();
+        let replayed = pressroom::run::play(
+            &scenario,
+            &playbook,
+            &checker,
+            &record.answers(&scenario).unwrap(),
+            record.seed,
+        )
+        .unwrap();
+        assert_eq!(replayed.score.total, record.result.total, "{kind}: rescore");
+
+        // The exported answers file plays back to the same score too.
+        let exported = drill.answers().to_ron(&scenario);
+        let back = pressroom::answers::parse(&exported, &scenario).unwrap();
+        let again = pressroom::run::play(&scenario, &playbook, &checker, &back, seed).unwrap();
+        assert_eq!(
+            again.score.total, outcome.score.total,
+            "{kind}: exported answers"
+        );
+
+        // And the drill joined the history.
+        let history = pressroom::history::History::load(&DataDir::new(&data.0), None);
+        assert_eq!(history.drills.len(), 1);
+        assert_eq!(history.drills[0].total, outcome.score.total);
+    }
+}
+
+#[test]
+fn abandoning_a_drill_returns_to_the_title_and_saves_nothing() {
+    let (scenario, _) = load();
+    let data = Scratch::new("abandon");
+    let mut app = app(&data.0, false);
+    start(&mut app, &scenario, 7, Lang::En);
+    send(&mut app, DrillCommand::ToNextEvent);
+    send(&mut app, DrillCommand::Abandon);
+    app.update();
+    assert!(app.world().get_resource::<Drill>().is_none());
+    assert_eq!(screen(&app), Screen::Title);
+    assert!(DataDir::new(&data.0).records_list().is_empty());
+}
+
+#[test]
+fn screens_that_need_a_drill_fall_back_to_the_title() {
+    let data = Scratch::new("fallback");
+    let mut app = app(&data.0, false);
+    for s in [Screen::Briefing, Screen::Play, Screen::Debrief] {
+        app.world_mut().resource_mut::<NextState<Screen>>().set(s);
+        app.update();
+        app.update();
+        assert_eq!(screen(&app), Screen::Title, "{s:?} without a drill");
+    }
+    // History and settings need none.
+    go(&mut app, Screen::History);
+    go(&mut app, Screen::Settings);
+}
+
+#[test]
+fn time_controls_move_the_scenario_clock_only() {
+    let (scenario, _) = load();
+    let data = Scratch::new("clock");
+    let mut app = app(&data.0, false);
+    start(&mut app, &scenario, 1, Lang::Ja);
+    send(&mut app, DrillCommand::Advance(15));
+    assert_eq!(app.world().resource::<Drill>().session.now().0, 15);
+    send(&mut app, DrillCommand::Advance(60));
+    assert_eq!(app.world().resource::<Drill>().session.now().0, 75);
+    let before = app.world().resource::<Drill>().session.now();
+    let expected = app.world().resource::<Drill>().session.next_event_time();
+    send(&mut app, DrillCommand::ToNextEvent);
+    let after = app.world().resource::<Drill>().session.now();
+    assert!(after > before);
+    assert_eq!(Some(after), expected);
+    // Frames alone never move it.
+    for _ in 0..5 {
+        app.update();
+    }
+    assert_eq!(app.world().resource::<Drill>().session.now(), after);
+}
+
+#[test]
+fn practice_mode_scores_each_decision_as_it_is_made() {
+    let (scenario, _) = load();
+    let answers = answers(&scenario, "flawed-wrong-approver");
+    for practice in [true, false] {
+        let data = Scratch::new(&format!("practice-{practice}"));
+        let mut app = app(&data.0, practice);
+        start(&mut app, &scenario, answers.seed.unwrap_or(1), Lang::Ja);
+        let first = &answers.actions[0];
+        let now = app.world().resource::<Drill>().session.now();
+        if first.at > now {
+            send(&mut app, DrillCommand::Advance(first.at.0 - now.0));
+        }
+        send(
+            &mut app,
+            DrillCommand::Answer(first.decision, first.answer.clone()),
+        );
+        let drill = app.world().resource::<Drill>();
+        match (&drill.feedback, practice) {
+            (Some((d, findings)), true) => {
+                assert_eq!(*d, first.decision);
+                assert!(!findings.is_empty());
+                let id = &scenario.decision(first.decision).id;
+                assert!(
+                    findings
+                        .iter()
+                        .all(|f| f.decision.as_deref() == Some(id.as_str()))
+                );
+            }
+            (None, false) => {}
+            (other, _) => panic!(
+                "practice {practice}: feedback {:?}",
+                other.as_ref().map(|f| f.0)
+            ),
+        }
+    }
+}
+
+#[test]
+fn a_refused_answer_is_shown_and_changes_nothing() {
+    let (scenario, _) = load();
+    let data = Scratch::new("refused");
+    let mut app = app(&data.0, false);
+    start(&mut app, &scenario, 1, Lang::Ja);
+    // A decision that is not open yet at the start.
+    let waiting = (0..scenario.decisions.len())
+        .map(pressroom::scenario::DecisionRef)
+        .find(|d| {
+            matches!(
+                app.world().resource::<Drill>().session.decision(*d),
+                pressroom::session::DecisionState::Waiting
+            )
+        })
+        .expect("the scenario has a decision that opens later");
+    send(
+        &mut app,
+        DrillCommand::Answer(waiting, pressroom::session::Answer::Publish),
+    );
+    let drill = app.world().resource::<Drill>();
+    assert!(drill.refusal.is_some());
+    assert!(drill.actions.is_empty());
+}
+
+#[test]
+fn settings_are_remembered_in_the_data_folder() {
+    let data = Scratch::new("settings");
+    let dir = DataDir::new(&data.0);
+    let (fresh, why) = Settings::load(&dir.settings_file());
+    assert_eq!(fresh, Settings::default());
+    assert_eq!(why, None);
+    let mut app_data = AppData {
+        dir: Some(dir.clone()),
+        settings: Settings {
+            lang: Some(Lang::Ja),
+            large_type: true,
+            ..Settings::default()
+        },
+        notice: None,
+    };
+    app_data.save_settings();
+    assert_eq!(app_data.notice, None);
+    let (back, _) = Settings::load(&dir.settings_file());
+    assert_eq!(back, app_data.settings);
+    // A broken file means the defaults and a reason, never a crash.
+    std::fs::write(dir.settings_file(), "Settings(lang: Some(").unwrap();
+    let (broken, why) = Settings::load(&dir.settings_file());
+    assert_eq!(broken, Settings::default());
+    assert!(why.is_some());
+}
+
+#[test]
+fn every_screen_has_a_distinct_screenshot_name() {
+    let mut names: Vec<&str> = Screen::ALL.iter().map(|s| s.key()).collect();
+    names.sort_unstable();
+    names.dedup();
+    assert_eq!(names.len(), Screen::ALL.len());
+}
