@@ -16,7 +16,15 @@ fn install_fonts(mut contexts: EguiContexts) -> Result {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
         "biz-udpgothic".to_owned(),
-        Arc::new(egui::FontData::from_static(JAPANESE_FONT)),
+        // The face's own line metrics leave wrapped lines almost touching; drawing the glyphs
+        // a little smaller in the same rows opens the space between lines.
+        Arc::new(
+            egui::FontData::from_static(JAPANESE_FONT).tweak(egui::FontTweak {
+                scale: 0.9,
+                y_offset_factor: 0.04,
+                ..Default::default()
+            }),
+        ),
     );
     for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
         fonts
@@ -29,13 +37,13 @@ fn install_fonts(mut contexts: EguiContexts) -> Result {
     ctx.all_styles_mut(|style| {
         use egui::{FontFamily::Proportional, FontId, TextStyle};
         style.text_styles = [
-            (TextStyle::Heading, FontId::new(26.0, Proportional)),
-            (TextStyle::Body, FontId::new(17.0, Proportional)),
-            (TextStyle::Button, FontId::new(17.0, Proportional)),
-            (TextStyle::Small, FontId::new(13.0, Proportional)),
+            (TextStyle::Heading, FontId::new(28.0, Proportional)),
+            (TextStyle::Body, FontId::new(18.5, Proportional)),
+            (TextStyle::Button, FontId::new(18.5, Proportional)),
+            (TextStyle::Small, FontId::new(14.5, Proportional)),
             (
                 TextStyle::Monospace,
-                FontId::new(15.0, egui::FontFamily::Monospace),
+                FontId::new(16.0, egui::FontFamily::Monospace),
             ),
         ]
         .into();

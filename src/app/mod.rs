@@ -5,6 +5,7 @@ pub mod drill;
 mod fonts;
 pub mod screens;
 mod screenshot;
+mod startup;
 
 use crate::cli::{Cli, load_playbook, system_lang};
 use crate::data::DataDir;
@@ -55,6 +56,8 @@ pub struct Library {
 
 /// Opens the app; returns when the window closes.
 pub fn run(cli: &Cli) -> ExitCode {
+    #[allow(clippy::disallowed_methods)] // start-up is measured in wall time, outside the core
+    let began = std::time::Instant::now();
     let playbook = match load_playbook(cli.playbook.as_ref()) {
         Ok(p) => p,
         Err(msg) => {
@@ -110,6 +113,9 @@ pub fn run(cli: &Cli) -> ExitCode {
             Err(code) => return code,
         };
         screenshot::install(&mut app, dir.clone(), replay);
+    }
+    if cli.exit_after_first_frame {
+        startup::install(&mut app, began);
     }
     match app.run() {
         AppExit::Success => ExitCode::SUCCESS,

@@ -12,7 +12,7 @@ use crate::session::{Answer, DecisionState, Session};
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use egui_plot::{Legend, MarkerShape, Plot, PlotPoints, Points, Polygon, VLine};
+use egui_plot::{MarkerShape, Plot, PlotPoints, Points, Polygon, VLine};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -188,6 +188,7 @@ fn timeline_chart(
     l: Lang,
 ) {
     let tl: Timeline = crate::debrief::timeline(session);
+    let tl = &tl;
     let row = |s: Stage| match s {
         Stage::FirstNotice => 3.0,
         Stage::Update => 2.0,
@@ -198,7 +199,6 @@ fn timeline_chart(
     let ja = l == Lang::Ja;
     Plot::new("debrief-timeline")
         .height(220.0)
-        .legend(Legend::default().position(egui_plot::Corner::LeftBottom))
         .include_x(0.0)
         .include_x(end)
         .include_y(0.4)
@@ -223,7 +223,7 @@ fn timeline_chart(
                 .to_string(),
             _ => String::new(),
         })
-        .show(ui, |plot| {
+        .show(ui, move |plot| {
             let window_name = t(l, "手順上の公表時期", "Playbook's window");
             for w in &tl.windows {
                 let y = row(w.stage);
@@ -278,6 +278,47 @@ fn timeline_chart(
                 );
             }
         });
+    // The key under the chart, so it never hides a mark.
+    ui.horizontal_wrapped(|ui| {
+        let item = |ui: &mut egui::Ui, symbol: &str, color: egui::Color32, text: String| {
+            ui.colored_label(color, symbol);
+            ui.label(text);
+            ui.add_space(10.0);
+        };
+        item(
+            ui,
+            "●",
+            egui::Color32::from_rgb(90, 160, 235),
+            t(l, "あなたの公表", "You published").into(),
+        );
+        if exemplary.is_some() {
+            item(
+                ui,
+                "◆",
+                egui::Color32::from_rgb(200, 200, 200),
+                t(l, "模範の公表", "Exemplary").into(),
+            );
+        }
+        item(
+            ui,
+            "■",
+            egui::Color32::from_rgb(90, 190, 110),
+            t(l, "手順上の公表時期", "Playbook's window").into(),
+        );
+        for d in &tl.deadlines {
+            item(
+                ui,
+                "|",
+                egui::Color32::from_rgb(235, 110, 110),
+                format!(
+                    "{} {} ({})",
+                    t(l, "期限:", "Deadline:"),
+                    d.label.get(l),
+                    d.at
+                ),
+            );
+        }
+    });
 }
 
 /// What the trainee answered, and what the exemplary answers did, decision by decision.

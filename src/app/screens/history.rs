@@ -68,7 +68,7 @@ fn draw(
                 .map(|(i, d)| [i as f64 + 1.0, d.total])
                 .collect();
             Plot::new("history-chart")
-                .height(260.0)
+                .height(300.0)
                 .legend(Legend::default())
                 .include_y(0.0)
                 .include_y(100.0)
