@@ -27,6 +27,24 @@ pub struct AnswersFile {
     #[serde(default)]
     pub participants: Vec<String>,
     pub actions: Vec<ActionFile>,
+    /// Optional injects the facilitator fires; at the same minute, before that minute's actions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fire: Vec<FireFile>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Fire")]
+pub struct FireFile {
+    pub at: String,
+    pub inject: String,
+}
+
+/// An optional inject fired by the facilitator: when, which, and after how many actions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fire {
+    pub at: SimTime,
+    pub inject: crate::scenario::InjectRef,
+    pub after: usize,
 }
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
@@ -59,6 +77,7 @@ pub struct Answers {
     pub breaks: Vec<String>,
     pub participants: Vec<String>,
     pub actions: Vec<Action>,
+    pub fired: Vec<Fire>,
 }
 
 /// Parses and checks an answers file against a scenario.
@@ -177,6 +196,51 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
             field,
         });
     }
+    let mut fired = Vec::new();
+    for (i, f) in file.fire.iter().enumerate() {
+        let field = format!("fire[{i}]");
+        let at = match time::parse_moment(&f.at, scenario.start) {
+            Ok(t) => t,
+            Err(why) => {
+                diags.push(
+                    Diagnostic::error("bad-time", format!("`{}`: {why}", f.at))
+                        .field(format!("{field}.at"))
+                        .hint(time::TIME_HINT),
+                );
+                continue;
+            }
+        };
+        match scenario.injects.iter().position(|x| x.id == f.inject) {
+            Some(inject) if scenario.injects[inject].optional => fired.push(Fire {
+                at,
+                inject: crate::scenario::InjectRef(inject),
+                after: actions.iter().filter(|a| a.at < at).count(),
+            }),
+            Some(_) => diags.push(
+                Diagnostic::error(
+                    "bad-answer",
+                    format!(
+                        "inject `{}` is not optional; only optional injects are fired",
+                        f.inject
+                    ),
+                )
+                .field(format!("{field}.inject"))
+                .hint("mark the inject `optional: true` in the scenario, or remove this line"),
+            ),
+            None => diags.push(
+                Diagnostic::error(
+                    "unknown-inject",
+                    format!("the scenario has no inject `{}`", f.inject),
+                )
+                .field(format!("{field}.inject"))
+                .maybe_hint(suggestion(
+                    &f.inject,
+                    scenario.injects.iter().map(|x| x.id.as_str()),
+                )),
+            ),
+        }
+    }
+    fired.sort_by_key(|f| (f.after, f.at));
     if diags.is_empty() {
         Ok(Answers {
             seed: file.seed,
@@ -184,6 +248,7 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
             breaks: file.breaks,
             participants: file.participants,
             actions,
+            fired,
         })
     } else {
         Err(locate(diags, src))
@@ -202,6 +267,7 @@ impl Answers {
         seed: u64,
         lang: Lang,
         participants: Vec<String>,
+        fired: Vec<Fire>,
         played: impl IntoIterator<
             Item = (
                 SimTime,
@@ -227,6 +293,7 @@ impl Answers {
                     field: format!("actions[{i}]"),
                 })
                 .collect(),
+            fired,
         }
     }
 
@@ -247,6 +314,14 @@ impl Answers {
                     decision: scenario.decision(a.decision).id.clone(),
                     answer: a.answer.clone(),
                     by: a.by.clone(),
+                })
+                .collect(),
+            fire: self
+                .fired
+                .iter()
+                .map(|f| FireFile {
+                    at: f.at.to_string(),
+                    inject: scenario.inject(f.inject).id.clone(),
                 })
                 .collect(),
         };

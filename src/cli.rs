@@ -132,6 +132,33 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DebriefFormat::Text)]
         format: DebriefFormat,
     },
+    /// Write the after-action report of a drill record: summary, timeline, scores, notes, plan.
+    Report {
+        #[arg(value_name = "RECORD")]
+        record: PathBuf,
+        /// The scenario file, if not where the record says.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Write the report to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Copy drill records from the data folder into a folder, to move them to another machine.
+    Export {
+        /// The folder to copy the records into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Only this team's records.
+        #[arg(long, value_name = "NAME")]
+        team: Option<String>,
+    },
+    /// Add drill records (exported elsewhere) to the data folder; each is checked first.
+    Import {
+        #[arg(value_name = "RECORD", required = true)]
+        records: Vec<PathBuf>,
+    },
     /// List the playbook's rules with their titles, explanations and cited sections.
     Rules {
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -144,6 +171,12 @@ pub enum DebriefFormat {
     Text,
     Json,
     Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -399,58 +432,10 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             scenario,
             format,
         } => {
-            let src = match std::fs::read_to_string(record) {
-                Ok(s) => s,
-                Err(e) => {
-                    eprintln!("pressroom rescore: {}: {e}", record.display());
-                    return ExitCode::from(2);
-                }
+            let (rec, loaded, changed) = match open_record(record, scenario.as_ref(), &playbook) {
+                Ok(x) => x,
+                Err(code) => return code,
             };
-            let rec = match crate::record::Record::parse(&src) {
-                Ok(r) => r,
-                Err(e) => {
-                    eprintln!("pressroom rescore: {}: {e}", record.display());
-                    return ExitCode::from(2);
-                }
-            };
-            let path = match scenario
-                .clone()
-                .or(rec.scenario_path.as_ref().map(PathBuf::from))
-            {
-                Some(p) => p,
-                None => {
-                    eprintln!(
-                        "pressroom rescore: the record does not say where its scenario is; give --scenario FILE"
-                    );
-                    return ExitCode::from(2);
-                }
-            };
-            let loaded = match Scenario::load(&path, &playbook) {
-                Ok(l) => l.scenario,
-                Err(diags) => {
-                    return usage_diags(
-                        &path.display().to_string(),
-                        &diags,
-                        "the scenario has errors",
-                    );
-                }
-            };
-            let mut changed = Vec::new();
-            if loaded.id != rec.scenario {
-                eprintln!(
-                    "pressroom rescore: {} is scenario `{}`, but the record is of `{}`",
-                    path.display(),
-                    loaded.id,
-                    rec.scenario
-                );
-                return ExitCode::from(2);
-            }
-            if loaded.content_hash() != rec.scenario_hash {
-                changed.push("the scenario file has changed since this drill was recorded");
-            }
-            if playbook.hash != rec.playbook_hash {
-                changed.push("the playbook has changed since this drill was recorded");
-            }
             let answers = match rec.answers(&loaded) {
                 Ok(a) => a,
                 Err(e) => {
@@ -508,7 +493,26 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             };
             let history = crate::history::History::load(&data, team.as_deref());
             let out = match format {
-                Format::Text => history.render(lang),
+                Format::Text => {
+                    let mut text = history.render(lang);
+                    if let Some(team) = team {
+                        let open = crate::history::History::open_actions(&data, team);
+                        if !open.is_empty() {
+                            text.push_str(if lang == Lang::Ja {
+                                "\n未完了の是正措置:\n"
+                            } else {
+                                "\nOpen corrective actions:\n"
+                            });
+                        }
+                        for (p, _) in open {
+                            text.push_str(&format!(
+                                "  [{}] {} → {} ({}, {})\n",
+                                p.id, p.issue, p.action, p.owner, p.due
+                            ));
+                        }
+                    }
+                    text
+                }
                 Format::Json => {
                     #[derive(serde::Serialize)]
                     struct Out<'a> {
@@ -516,11 +520,24 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                         trend: Option<f64>,
                         #[serde(flatten)]
                         history: &'a crate::history::History,
+                        /// Each rule's earned share per drill, in the order of `drills`.
+                        rules: std::collections::BTreeMap<String, Vec<Option<f64>>>,
+                        open_actions: Vec<crate::record::Improvement>,
                     }
                     serde_json::to_string_pretty(&Out {
                         data_dir: data.root.display().to_string(),
                         trend: history.trend(),
                         history: &history,
+                        rules: crate::history::History::by_rule(&data, team.as_deref()),
+                        open_actions: team
+                            .as_deref()
+                            .map(|t| {
+                                crate::history::History::open_actions(&data, t)
+                                    .into_iter()
+                                    .map(|(p, _)| p)
+                                    .collect()
+                            })
+                            .unwrap_or_default(),
                     })
                     .expect("history serialises")
                         + "\n"
@@ -528,6 +545,92 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             };
             print_out(&out);
             ExitCode::SUCCESS
+        }
+        Command::Report {
+            record,
+            scenario,
+            format,
+            out,
+        } => {
+            let (rec, loaded, changed) = match open_record(record, scenario.as_ref(), &playbook) {
+                Ok(x) => x,
+                Err(code) => return code,
+            };
+            let checker = Checker::new(&playbook);
+            let played = rec
+                .answers(&loaded)
+                .map_err(|e| vec![crate::Diagnostic::error("bad-answer", e)])
+                .and_then(|a| crate::run::play(&loaded, &playbook, &checker, &a, rec.seed));
+            let outcome = match played {
+                Ok(o) => o,
+                Err(diags) => {
+                    for d in diags {
+                        eprintln!("{}", d.render(&record.display().to_string()));
+                    }
+                    eprintln!(
+                        "pressroom report: the recorded actions no longer play on this scenario"
+                    );
+                    return ExitCode::from(1);
+                }
+            };
+            for c in &changed {
+                eprintln!("pressroom report: note: {c}");
+            }
+            let report = crate::report::Report {
+                record: &rec,
+                session: &outcome.session,
+                score: &outcome.score,
+                playbook: &playbook,
+                lang,
+            };
+            let text = match format {
+                ReportFormat::Md => report.markdown(),
+                ReportFormat::Html => report.html(),
+            };
+            write_out(out.as_ref(), &text)
+        }
+        Command::Export { out, team } => {
+            let Some(data) = crate::data::DataDir::resolve(cli.data_dir.as_deref()) else {
+                eprintln!("pressroom export: no data folder; give --data-dir DIR");
+                return ExitCode::from(2);
+            };
+            match data.export_records(out, team.as_deref()) {
+                Ok(n) => {
+                    eprintln!(
+                        "pressroom export: {n} record(s) copied to {}",
+                        out.display()
+                    );
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("pressroom export: {}: {e}", out.display());
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Command::Import { records } => {
+            let Some(data) = crate::data::DataDir::resolve(cli.data_dir.as_deref()) else {
+                eprintln!("pressroom import: no data folder; give --data-dir DIR");
+                return ExitCode::from(2);
+            };
+            let mut failed = false;
+            for path in records {
+                match data.import_record(path) {
+                    Ok(Some(saved)) => {
+                        eprintln!("{}: imported as {}", path.display(), saved.display())
+                    }
+                    Ok(None) => eprintln!("{}: already in the data folder", path.display()),
+                    Err(why) => {
+                        eprintln!("{}: not imported: {why}", path.display());
+                        failed = true;
+                    }
+                }
+            }
+            if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
         }
         Command::Rules { format } => {
             let out = match format {
@@ -538,6 +641,57 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// Reads a record and the scenario it was played on (`--scenario`, else where the record
+/// says), with notes on what changed since; errors are printed and become the exit code.
+fn open_record(
+    record: &std::path::Path,
+    scenario: Option<&PathBuf>,
+    playbook: &Playbook,
+) -> Result<(crate::record::Record, Scenario, Vec<&'static str>), ExitCode> {
+    let src = std::fs::read_to_string(record).map_err(|e| {
+        eprintln!("pressroom: {}: {e}", record.display());
+        ExitCode::from(2)
+    })?;
+    let rec = crate::record::Record::parse(&src).map_err(|e| {
+        eprintln!("pressroom: {}: {e}", record.display());
+        ExitCode::from(2)
+    })?;
+    let Some(path) = scenario
+        .cloned()
+        .or(rec.scenario_path.as_ref().map(PathBuf::from))
+    else {
+        eprintln!("pressroom: the record does not say where its scenario is; give --scenario FILE");
+        return Err(ExitCode::from(2));
+    };
+    let loaded = match Scenario::load(&path, playbook) {
+        Ok(l) => l.scenario,
+        Err(diags) => {
+            return Err(usage_diags(
+                &path.display().to_string(),
+                &diags,
+                "the scenario has errors; give the right one with --scenario FILE",
+            ));
+        }
+    };
+    if loaded.id != rec.scenario {
+        eprintln!(
+            "pressroom: {} is scenario `{}`, but the record is of `{}`",
+            path.display(),
+            loaded.id,
+            rec.scenario
+        );
+        return Err(ExitCode::from(2));
+    }
+    let mut changed = Vec::new();
+    if loaded.content_hash() != rec.scenario_hash {
+        changed.push("the scenario file has changed since this drill was recorded");
+    }
+    if playbook.hash != rec.playbook_hash {
+        changed.push("the playbook has changed since this drill was recorded");
+    }
+    Ok((rec, loaded, changed))
 }
 
 /// The wall clock as RFC 3339, for a record's stamps (never for a score).

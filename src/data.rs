@@ -54,6 +54,33 @@ impl DataDir {
         self.root.join("settings.ron")
     }
 
+    /// The journal of the drill in progress, if the app is running one (or crashed in one).
+    pub fn journal_file(&self) -> PathBuf {
+        self.root.join("journal.ron")
+    }
+
+    /// Rewrites the journal after an action.
+    pub fn write_journal(&self, journal: &crate::record::Journal) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.root)?;
+        write_atomically(&self.journal_file(), journal.to_ron().as_bytes())
+    }
+
+    /// The journal left by a drill that did not end, if any; an unreadable one is reported.
+    pub fn read_journal(&self) -> Option<Result<crate::record::Journal, String>> {
+        let src = std::fs::read_to_string(self.journal_file()).ok()?;
+        Some(crate::record::Journal::parse(&src))
+    }
+
+    /// Removes the journal once its drill has been saved or abandoned.
+    pub fn clear_journal(&self) {
+        let _ = std::fs::remove_file(self.journal_file());
+    }
+
+    /// Rewrites a saved record in place (the facilitator's plan and notes after the drill).
+    pub fn update_record(&self, path: &Path, record: &Record) -> std::io::Result<()> {
+        write_atomically(path, record.to_ron().as_bytes())
+    }
+
     /// Saves a record under a name made of its start time and scenario, never overwriting an
     /// earlier one; returns where it went.
     pub fn save_record(&self, record: &Record) -> std::io::Result<PathBuf> {
@@ -103,6 +130,42 @@ impl DataDir {
                 StoredRecord { path, record }
             })
             .collect()
+    }
+
+    /// Copies the records (one team's, or all) into `out`; returns how many.
+    pub fn export_records(&self, out: &Path, team: Option<&str>) -> std::io::Result<usize> {
+        std::fs::create_dir_all(out)?;
+        let mut n = 0;
+        for stored in self.records_list() {
+            let Ok(record) = &stored.record else { continue };
+            if team.is_some() && record.team.as_deref() != team {
+                continue;
+            }
+            let Some(name) = stored.path.file_name() else {
+                continue;
+            };
+            write_atomically(&out.join(name), record.to_ron().as_bytes())?;
+            n += 1;
+        }
+        Ok(n)
+    }
+
+    /// Adds a record file to the folder after reading it as a record; `None` when an
+    /// identical record is already there.
+    pub fn import_record(&self, path: &Path) -> Result<Option<PathBuf>, String> {
+        let src =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read the file: {e}"))?;
+        let record = Record::parse(&src)?;
+        let same = self
+            .records_list()
+            .into_iter()
+            .any(|s| s.record.as_ref().is_ok_and(|r| *r == record));
+        if same {
+            return Ok(None);
+        }
+        self.save_record(&record)
+            .map(Some)
+            .map_err(|e| e.to_string())
     }
 
     /// Writes `text` to `exports/NAME`, atomically; returns the path.

@@ -63,6 +63,53 @@ impl History {
         History { drills, unreadable }
     }
 
+    /// Each rule's earned share (0–1) in each drill, oldest first; `None` where a drill's
+    /// scenario did not exercise the rule.
+    pub fn by_rule(data: &DataDir, team: Option<&str>) -> BTreeMap<String, Vec<Option<f64>>> {
+        let records: Vec<_> = data
+            .records_list()
+            .into_iter()
+            .filter_map(|s| s.record.ok())
+            .filter(|r| team.is_none() || r.team.as_deref() == team)
+            .collect();
+        let mut sorted = records;
+        sorted.sort_by(|a, b| a.started.cmp(&b.started));
+        let mut out: BTreeMap<String, Vec<Option<f64>>> = BTreeMap::new();
+        for (i, r) in sorted.iter().enumerate() {
+            for (rule, share) in &r.result.rules {
+                out.entry(rule.clone())
+                    .or_insert_with(|| vec![None; sorted.len()])[i] = Some(*share);
+            }
+        }
+        out
+    }
+
+    /// Corrective actions a team promised in earlier drills and has not closed yet, oldest
+    /// first, each with the start of the drill that raised it.
+    pub fn open_actions(
+        data: &DataDir,
+        team: &str,
+    ) -> Vec<(crate::record::Improvement, Option<String>)> {
+        let records: Vec<_> = data
+            .records_list()
+            .into_iter()
+            .filter_map(|s| s.record.ok())
+            .filter(|r| r.team.as_deref() == Some(team))
+            .collect();
+        let closed: std::collections::BTreeSet<&str> = records
+            .iter()
+            .flat_map(|r| r.closed.iter().map(String::as_str))
+            .collect();
+        let mut open: Vec<_> = records
+            .iter()
+            .flat_map(|r| r.plan.iter().map(move |p| (p.clone(), r.started.clone())))
+            .filter(|(p, _)| !closed.contains(p.id.as_str()))
+            .collect();
+        open.sort_by(|a, b| a.1.cmp(&b.1));
+        open.dedup_by(|a, b| a.0.id == b.0.id);
+        open
+    }
+
     /// Mean change per drill from first to last; `None` with fewer than two drills.
     pub fn trend(&self) -> Option<f64> {
         let (first, last) = (self.drills.first()?, self.drills.last()?);

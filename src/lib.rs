@@ -15,6 +15,7 @@ pub mod load;
 pub mod locate;
 pub mod playbook;
 pub mod record;
+pub mod report;
 pub mod rules_report;
 pub mod run;
 pub mod scenario;

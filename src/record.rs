@@ -39,8 +39,63 @@ pub struct Record {
     pub team: Option<String>,
     #[serde(default)]
     pub participants: Vec<String>,
+    /// In a team drill: who took which function (PR, legal, IT...), so each decision has an
+    /// owner.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<Member>,
     pub actions: Vec<RecordedAction>,
+    /// Optional injects the facilitator fired, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fired: Vec<FiredInject>,
+    /// The facilitator's observations, pinned to the scenario clock.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+    /// What the team will fix, filled in after the drill.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plan: Vec<Improvement>,
+    /// IDs of earlier corrective actions this drill closed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub closed: Vec<String>,
     pub result: RecordedResult,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename = "Member")]
+pub struct Member {
+    pub name: String,
+    pub function: crate::scenario::Department,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename = "Fired")]
+pub struct FiredInject {
+    pub at: SimTime,
+    pub inject: String,
+    /// How many actions came before it, so a replay fires it at the same point.
+    pub after: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename = "Note")]
+pub struct Note {
+    pub at: SimTime,
+    pub text: String,
+}
+
+/// One line of the improvement plan: what went wrong, what the team will do, who, by when.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq, Default)]
+#[serde(deny_unknown_fields, rename = "Improvement")]
+pub struct Improvement {
+    /// Stable across drills, so a later drill can close it.
+    pub id: String,
+    pub issue: String,
+    pub action: String,
+    pub owner: String,
+    /// A calendar date (YYYY-MM-DD).
+    pub due: String,
+    /// The rule it comes from, if any.
+    #[serde(default)]
+    pub rule: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -61,6 +116,9 @@ pub struct RecordedAction {
 pub struct RecordedResult {
     pub total: f64,
     pub areas: BTreeMap<String, f64>,
+    /// Each rule's share of its points earned (0–1), for progress by rule.
+    #[serde(default)]
+    pub rules: BTreeMap<String, f64>,
 }
 
 impl Record {
@@ -89,6 +147,19 @@ impl Record {
             started: None,
             team: None,
             participants: answers.participants.clone(),
+            members: Vec::new(),
+            fired: answers
+                .fired
+                .iter()
+                .map(|f| FiredInject {
+                    at: f.at,
+                    inject: scenario.inject(f.inject).id.clone(),
+                    after: f.after,
+                })
+                .collect(),
+            notes: Vec::new(),
+            plan: Vec::new(),
+            closed: Vec::new(),
             actions: answers
                 .actions
                 .iter()
@@ -108,6 +179,7 @@ impl Record {
                     .iter()
                     .map(|(k, v)| (k.to_string(), v.score))
                     .collect(),
+                rules: rule_shares(score),
             },
         }
     }
@@ -157,12 +229,110 @@ impl Record {
                 })
             })
             .collect::<Result<Vec<_>, String>>()?;
+        let fired = self
+            .fired
+            .iter()
+            .map(|f| {
+                let inject = scenario
+                    .injects
+                    .iter()
+                    .position(|i| i.id == f.inject)
+                    .ok_or_else(|| format!("the scenario no longer has inject `{}`", f.inject))?;
+                Ok(crate::answers::Fire {
+                    at: f.at,
+                    inject: crate::scenario::InjectRef(inject),
+                    after: f.after,
+                })
+            })
+            .collect::<Result<Vec<_>, String>>()?;
         Ok(Answers {
             seed: Some(self.seed),
             lang: Some(self.lang),
             breaks: Vec::new(),
             participants: self.participants.clone(),
             actions,
+            fired,
         })
+    }
+}
+
+/// Each rule's earned share of its points over the drill, rounded to 0.001.
+pub fn rule_shares(score: &Score) -> BTreeMap<String, f64> {
+    let mut sums: BTreeMap<String, (f64, f64)> = BTreeMap::new();
+    for f in &score.findings {
+        let e = sums.entry(f.rule.clone()).or_default();
+        e.0 += f.points;
+        e.1 += f.max;
+    }
+    sums.into_iter()
+        .filter(|(_, (_, max))| *max > 0.0)
+        .map(|(rule, (p, m))| (rule, (p / m * 1000.0).round() / 1000.0))
+        .collect()
+}
+
+/// A drill in progress, rewritten after every action so that a crash or power cut loses
+/// nothing: everything a record holds except the result.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename = "Journal")]
+pub struct Journal {
+    pub format: u32,
+    pub scenario: String,
+    pub scenario_hash: String,
+    pub scenario_path: Option<String>,
+    pub seed: u64,
+    pub lang: Lang,
+    pub started: Option<String>,
+    #[serde(default)]
+    pub team: Option<String>,
+    #[serde(default)]
+    pub members: Vec<Member>,
+    /// Where the scenario clock stood at the last write.
+    pub now: SimTime,
+    pub actions: Vec<RecordedAction>,
+    #[serde(default)]
+    pub fired: Vec<FiredInject>,
+    #[serde(default)]
+    pub notes: Vec<Note>,
+}
+
+impl Journal {
+    pub fn to_ron(&self) -> String {
+        let config = ron::ser::PrettyConfig::new().struct_names(true);
+        ron::ser::to_string_pretty(self, config).expect("a journal serialises") + "\n"
+    }
+
+    pub fn parse(src: &str) -> Result<Journal, String> {
+        crate::load::parse::<Journal>(src).map_err(|d| d.render("journal"))
+    }
+
+    /// The journal's actions as answers to replay on `scenario`.
+    pub fn answers(&self, scenario: &Scenario) -> Result<Answers, String> {
+        let as_record = Record {
+            format: FORMAT,
+            pressroom: String::new(),
+            scenario: self.scenario.clone(),
+            title: scenario.title.clone(),
+            scenario_hash: self.scenario_hash.clone(),
+            scenario_path: self.scenario_path.clone(),
+            playbook: String::new(),
+            playbook_hash: String::new(),
+            seed: self.seed,
+            lang: self.lang,
+            started: self.started.clone(),
+            team: self.team.clone(),
+            participants: Vec::new(),
+            members: self.members.clone(),
+            actions: self.actions.clone(),
+            fired: self.fired.clone(),
+            notes: self.notes.clone(),
+            plan: Vec::new(),
+            closed: Vec::new(),
+            result: RecordedResult {
+                total: 0.0,
+                areas: BTreeMap::new(),
+                rules: BTreeMap::new(),
+            },
+        };
+        as_record.answers(scenario)
     }
 }

@@ -28,7 +28,12 @@ pub fn play<'s>(
         session.lang = lang;
     }
     let mut diags = Vec::new();
-    for a in &answers.actions {
+    let mut fires = answers.fired.iter().peekable();
+    for (i, a) in answers.actions.iter().enumerate() {
+        while let Some(f) = fires.next_if(|f| f.after <= i) {
+            session.advance_to(f.at);
+            session.fire(f.inject);
+        }
         session.advance_to(a.at);
         let d = scenario.decision(a.decision);
         if let Err(e) = session.answer(a.decision, a.answer.clone()) {
@@ -47,6 +52,10 @@ pub fn play<'s>(
                     .hint(format!("{hint} (decision `{}`)", d.id)),
             );
         }
+    }
+    for f in fires {
+        session.advance_to(f.at);
+        session.fire(f.inject);
     }
     if !diags.is_empty() {
         return Err(diags);

@@ -150,6 +150,7 @@ impl Drill {
             self.seed,
             self.session.lang,
             Vec::new(),
+            Vec::new(),
             self.actions
                 .iter()
                 .map(|(at, d, a)| (*at, *d, a.clone(), None)),

@@ -6,6 +6,7 @@ mod engine;
 mod fixtures;
 mod mutation;
 mod playbook;
+mod records;
 mod wording;
 
 use std::path::{Path, PathBuf};

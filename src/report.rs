@@ -1,0 +1,738 @@
+//! The after-action report of a recorded drill, as Markdown or as one self-contained HTML
+//! file with inline SVG charts: summary, timeline of injects, decisions (with their owners),
+//! notes and publications, scores by area and rule, strengths, areas for improvement, observer
+//! notes and the improvement plan. Every text from a scenario, a participant or a note is
+//! escaped in HTML.
+
+use crate::playbook::{Area, Playbook};
+use crate::record::Record;
+use crate::scenario::{DecisionKind, DecisionRef, InjectRef, Scenario, Sender, SimTime, Stage};
+use crate::scoring::{Score, grade_label};
+use crate::session::{Answer, DecisionState, Session};
+use crate::text::Lang;
+use std::collections::BTreeMap;
+use std::fmt::Write;
+
+fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Ja => ja,
+        Lang::En => en,
+    }
+}
+
+/// One line of the report's timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Moment {
+    pub at: SimTime,
+    pub kind: MomentKind,
+    pub what: String,
+    /// Who owned it: the decision's owner, the inject's sender.
+    pub who: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum MomentKind {
+    Inject,
+    Decision,
+    Publication,
+    Note,
+}
+
+impl MomentKind {
+    fn label(self, l: Lang) -> &'static str {
+        match self {
+            MomentKind::Inject => t(l, "情報", "inject"),
+            MomentKind::Decision => t(l, "判断", "decision"),
+            MomentKind::Publication => t(l, "公表", "published"),
+            MomentKind::Note => t(l, "所見", "note"),
+        }
+    }
+}
+
+/// A decision's answer in a few words, for timelines and side-by-side views.
+pub fn answer_summary(scenario: &Scenario, d: DecisionRef, answer: &Answer, l: Lang) -> String {
+    let dec = scenario.decision(d);
+    match (answer, &dec.kind) {
+        (Answer::Choice(id), DecisionKind::Choice { options }) => options
+            .iter()
+            .find(|o| &o.id == id)
+            .map(|o| o.label.get(l).to_string())
+            .unwrap_or_else(|| id.clone()),
+        (Answer::Choice(id), DecisionKind::Inquiry(q)) => q
+            .answers
+            .iter()
+            .find(|o| &o.id == id)
+            .map(|o| o.label.get(l).to_string())
+            .unwrap_or_else(|| id.clone()),
+        (Answer::Publish, DecisionKind::Timing(x)) => {
+            format!("{}: {}", t(l, "公表", "Published"), x.stage.label().get(l))
+        }
+        (Answer::Publish, _) => t(l, "公表", "Published").to_string(),
+        (Answer::Roles(map), kind) => map
+            .iter()
+            .map(|(role, person)| {
+                let role = match kind {
+                    DecisionKind::Roles(r) => r
+                        .roles
+                        .iter()
+                        .find(|x| &x.id == role)
+                        .map(|x| x.name.get(l).to_string())
+                        .unwrap_or_else(|| role.clone()),
+                    _ => role.clone(),
+                };
+                let name = scenario
+                    .cast
+                    .iter()
+                    .find(|p| &p.id == person)
+                    .map(|p| p.name.get(l).to_string())
+                    .unwrap_or_else(|| person.clone());
+                format!("{role}: {name}")
+            })
+            .collect::<Vec<_>>()
+            .join(", "),
+        (Answer::Candidate(id), DecisionKind::Draft(x)) => x
+            .candidates
+            .iter()
+            .find(|c| &c.id == id)
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    t(l, "用意された案:", "Prepared text:"),
+                    c.label.get(l)
+                )
+            })
+            .unwrap_or_else(|| id.clone()),
+        (Answer::Candidate(id), _) | (Answer::Choice(id), _) => id.clone(),
+        (Answer::Text(text), _) => {
+            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if flat.chars().count() > 80 {
+                format!("「{}…」", flat.chars().take(80).collect::<String>())
+            } else {
+                format!("「{flat}」")
+            }
+        }
+    }
+}
+
+/// Everything a report shows, gathered once from the record and its replay.
+pub struct Report<'a> {
+    pub record: &'a Record,
+    pub session: &'a Session<'a>,
+    pub score: &'a Score,
+    pub playbook: &'a Playbook,
+    pub lang: Lang,
+}
+
+impl Report<'_> {
+    fn scenario(&self) -> &Scenario {
+        self.session.scenario
+    }
+
+    /// Who owns a decision: the member recorded as taking it, else the member holding the
+    /// decision's function.
+    fn owner(&self, d: DecisionRef) -> String {
+        let id = &self.scenario().decision(d).id;
+        if let Some(by) = self
+            .record
+            .actions
+            .iter()
+            .find(|a| &a.decision == id)
+            .and_then(|a| a.by.clone())
+        {
+            return by;
+        }
+        let Some(function) = self.scenario().decision(d).owner else {
+            return String::new();
+        };
+        let names: Vec<&str> = self
+            .record
+            .members
+            .iter()
+            .filter(|m| m.function == function)
+            .map(|m| m.name.as_str())
+            .collect();
+        if names.is_empty() {
+            format!("({})", function.label().get(self.lang))
+        } else {
+            names.join(", ")
+        }
+    }
+
+    pub fn timeline(&self) -> Vec<Moment> {
+        let s = self.scenario();
+        let l = self.lang;
+        let mut out = Vec::new();
+        for (i, inj) in s.injects.iter().enumerate() {
+            if let Some(at) = self.session.arrived_at(InjectRef(i)) {
+                let who = match &inj.from {
+                    Sender::Person(p) => s.person(*p).name.get(l).to_string(),
+                    Sender::Outside(name) => name.get(l).to_string(),
+                };
+                let head = if inj.subject.is_empty() {
+                    inj.body.get(l)
+                } else {
+                    inj.subject.get(l)
+                };
+                out.push(Moment {
+                    at,
+                    kind: MomentKind::Inject,
+                    what: format!("[{}] {head}", inj.channel.label().get(l)),
+                    who,
+                });
+            }
+        }
+        for (i, dec) in s.decisions.iter().enumerate() {
+            let d = DecisionRef(i);
+            match self.session.decision(d) {
+                DecisionState::Answered { at, answer, .. } => out.push(Moment {
+                    at: *at,
+                    kind: MomentKind::Decision,
+                    what: format!("{}: {}", dec.title.get(l), answer_summary(s, d, answer, l)),
+                    who: self.owner(d),
+                }),
+                DecisionState::Expired { at, .. } => out.push(Moment {
+                    at: *at,
+                    kind: MomentKind::Decision,
+                    what: format!(
+                        "{}: {}",
+                        dec.title.get(l),
+                        t(l, "期限切れ(回答なし)", "expired without an answer")
+                    ),
+                    who: self.owner(d),
+                }),
+                _ => {}
+            }
+        }
+        for (stage, at) in self.session.published() {
+            out.push(Moment {
+                at: *at,
+                kind: MomentKind::Publication,
+                what: stage.label().get(l).to_string(),
+                who: String::new(),
+            });
+        }
+        for n in &self.record.notes {
+            out.push(Moment {
+                at: n.at,
+                kind: MomentKind::Note,
+                what: n.text.clone(),
+                who: String::new(),
+            });
+        }
+        out.sort_by(|a, b| (a.at, a.kind).cmp(&(b.at, b.kind)));
+        out
+    }
+
+    /// Per rule: title, earned, possible, in playbook order.
+    fn rules(&self) -> Vec<(String, String, f64, f64)> {
+        let mut sums: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
+        for f in &self.score.findings {
+            let e = sums.entry(f.rule.as_str()).or_default();
+            e.0 += f.points;
+            e.1 += f.max;
+        }
+        self.playbook
+            .rules
+            .iter()
+            .filter_map(|r| {
+                sums.get(r.id.as_str())
+                    .map(|(p, m)| (r.id.clone(), r.title.get(self.lang).to_string(), *p, *m))
+            })
+            .collect()
+    }
+
+    fn rule_title(&self, id: &str) -> String {
+        self.playbook
+            .rule(id)
+            .map(|r| r.title.get(self.lang).to_string())
+            .unwrap_or_else(|| id.to_string())
+    }
+
+    /// The first reason a rule lost points, for "areas for improvement".
+    fn why_lost(&self, rule: &str) -> String {
+        self.score
+            .findings
+            .iter()
+            .find(|f| f.rule == rule && f.points < f.max)
+            .map(|f| f.message.get(self.lang).to_string())
+            .unwrap_or_default()
+    }
+
+    fn started(&self) -> String {
+        self.record
+            .started
+            .as_deref()
+            .map(|s| s.chars().take(16).collect::<String>().replace('T', " ") + " UTC")
+            .unwrap_or_else(|| "—".to_string())
+    }
+
+    pub fn markdown(&self) -> String {
+        let l = self.lang;
+        let s = self.scenario();
+        let mut o = String::new();
+        let md = |x: &str| md_escape(x);
+        let _ = writeln!(
+            o,
+            "# {}: {}\n",
+            t(l, "訓練の振り返り報告", "After-action report"),
+            md(s.title.get(l))
+        );
+        let _ = writeln!(o, "## {}\n", t(l, "概要", "Summary"));
+        if let Some(team) = &self.record.team {
+            let _ = writeln!(o, "- {}: {}", t(l, "チーム", "Team"), md(team));
+        }
+        let _ = writeln!(o, "- {}: {}", t(l, "実施日時", "Held"), self.started());
+        let _ = writeln!(
+            o,
+            "- {}: {}",
+            t(l, "組織", "Organisation"),
+            md(s.organisation.name.get(l))
+        );
+        if !self.record.members.is_empty() {
+            let people: Vec<String> = self
+                .record
+                .members
+                .iter()
+                .map(|m| format!("{} ({})", md(&m.name), m.function.label().get(l)))
+                .collect();
+            let _ = writeln!(
+                o,
+                "- {}: {}",
+                t(l, "参加者", "Participants"),
+                people.join(", ")
+            );
+        }
+        let _ = writeln!(
+            o,
+            "- {}: {:.1} / 100 ({})",
+            t(l, "総合点", "Total"),
+            self.score.total,
+            grade_label(self.score.grade).get(l)
+        );
+        let _ = writeln!(o, "- {}: {}\n", t(l, "シード", "Seed"), self.record.seed);
+        let _ = writeln!(
+            o,
+            "| {} | {} |\n|---|---:|",
+            t(l, "分野", "Area"),
+            t(l, "点", "Score")
+        );
+        for area in Area::ALL {
+            if let Some(a) = self.score.areas.get(area.key()) {
+                let _ = writeln!(o, "| {} | {:.1} |", area.label().get(l), a.score);
+            }
+        }
+        let _ = writeln!(o, "\n## {}\n", t(l, "経過", "Timeline"));
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} | {} |\n|---|---|---|---|",
+            t(l, "時刻", "Time"),
+            t(l, "種類", "Kind"),
+            t(l, "内容", "What"),
+            t(l, "担当・発信者", "Owner / from")
+        );
+        for m in self.timeline() {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |",
+                m.at,
+                m.kind.label(l),
+                md(&m.what),
+                md(&m.who)
+            );
+        }
+        let _ = writeln!(o, "\n## {}\n", t(l, "規則ごとの得点", "Scores by rule"));
+        let _ = writeln!(
+            o,
+            "| {} | {} | {} |\n|---|---|---:|",
+            t(l, "規則", "Rule"),
+            t(l, "内容", "Title"),
+            t(l, "得点", "Points")
+        );
+        for (id, title, p, m) in self.rules() {
+            let _ = writeln!(o, "| `{id}` | {} | {p:.1} / {m:.1} |", md(&title));
+        }
+        let _ = writeln!(o, "\n## {}\n", t(l, "良かった点", "Strengths"));
+        if self.score.strengths.is_empty() {
+            let _ = writeln!(o, "- —");
+        }
+        for r in &self.score.strengths {
+            let _ = writeln!(o, "- {} (`{r}`)", md(&self.rule_title(r)));
+        }
+        let _ = writeln!(
+            o,
+            "\n## {}\n",
+            t(l, "改善が必要な点", "Areas for improvement")
+        );
+        if self.score.improvements.is_empty() {
+            let _ = writeln!(o, "- —");
+        }
+        for r in &self.score.improvements {
+            let _ = writeln!(
+                o,
+                "- {} (`{r}`): {}",
+                md(&self.rule_title(r)),
+                md(&self.why_lost(r))
+            );
+        }
+        let _ = writeln!(o, "\n## {}\n", t(l, "観察者の所見", "Observer notes"));
+        if self.record.notes.is_empty() {
+            let _ = writeln!(o, "- —");
+        }
+        for n in &self.record.notes {
+            let _ = writeln!(o, "- {} {}", n.at, md(&n.text));
+        }
+        let _ = writeln!(o, "\n## {}\n", t(l, "改善計画", "Improvement plan"));
+        if self.record.plan.is_empty() {
+            let _ = writeln!(
+                o,
+                "{}",
+                t(l, "(まだ記入されていません)", "(not filled in yet)")
+            );
+        } else {
+            let _ = writeln!(
+                o,
+                "| {} | {} | {} | {} |\n|---|---|---|---|",
+                t(l, "課題", "Issue"),
+                t(l, "是正措置", "Corrective action"),
+                t(l, "担当", "Owner"),
+                t(l, "期限", "Due")
+            );
+            for p in &self.record.plan {
+                let _ = writeln!(
+                    o,
+                    "| {} | {} | {} | {} |",
+                    md(&p.issue),
+                    md(&p.action),
+                    md(&p.owner),
+                    md(&p.due)
+                );
+            }
+        }
+        o
+    }
+
+    pub fn html(&self) -> String {
+        let l = self.lang;
+        let s = self.scenario();
+        let mut o = String::new();
+        let title = format!(
+            "{}: {}",
+            t(l, "訓練の振り返り報告", "After-action report"),
+            s.title.get(l)
+        );
+        let _ = write!(
+            o,
+            "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"/>\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\
+<title>{}</title><style>{STYLE}</style></head><body>\n",
+            l.code(),
+            esc(&title)
+        );
+        let _ = writeln!(o, "<h1>{}</h1>", esc(&title));
+        let _ = writeln!(o, "<h2>{}</h2><dl>", t(l, "概要", "Summary"));
+        let mut fact = |k: &str, v: String| {
+            let _ = writeln!(o, "<dt>{}</dt><dd>{}</dd>", esc(k), v);
+        };
+        if let Some(team) = &self.record.team {
+            fact(t(l, "チーム", "Team"), esc(team));
+        }
+        fact(t(l, "実施日時", "Held"), esc(&self.started()));
+        fact(
+            t(l, "組織", "Organisation"),
+            esc(s.organisation.name.get(l)),
+        );
+        if !self.record.members.is_empty() {
+            let people: Vec<String> = self
+                .record
+                .members
+                .iter()
+                .map(|m| format!("{} ({})", esc(&m.name), esc(m.function.label().get(l))))
+                .collect();
+            fact(t(l, "参加者", "Participants"), people.join(", "));
+        }
+        fact(
+            t(l, "総合点", "Total"),
+            format!(
+                "<strong>{:.1}</strong> / 100 ({})",
+                self.score.total,
+                esc(grade_label(self.score.grade).get(l))
+            ),
+        );
+        fact(t(l, "シード", "Seed"), self.record.seed.to_string());
+        o.push_str("</dl>\n");
+        o.push_str(&self.area_chart());
+        let _ = writeln!(
+            o,
+            "<h2>{}</h2>",
+            t(l, "公表のタイミング", "When the team published")
+        );
+        o.push_str(&self.timing_chart());
+        let _ = writeln!(
+            o,
+            "<h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            t(l, "経過", "Timeline"),
+            t(l, "時刻", "Time"),
+            t(l, "種類", "Kind"),
+            t(l, "内容", "What"),
+            t(l, "担当・発信者", "Owner / from")
+        );
+        for m in self.timeline() {
+            let _ = writeln!(
+                o,
+                "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                match m.kind {
+                    MomentKind::Inject => "inject",
+                    MomentKind::Decision => "decision",
+                    MomentKind::Publication => "publication",
+                    MomentKind::Note => "note",
+                },
+                m.at,
+                m.kind.label(l),
+                esc(&m.what),
+                esc(&m.who)
+            );
+        }
+        o.push_str("</tbody></table>\n");
+        let _ = writeln!(
+            o,
+            "<h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            t(l, "規則ごとの得点", "Scores by rule"),
+            t(l, "規則", "Rule"),
+            t(l, "内容", "Title"),
+            t(l, "得点", "Points")
+        );
+        for (id, title, p, m) in self.rules() {
+            let class = if p >= m { "full" } else { "lost" };
+            let _ = writeln!(
+                o,
+                "<tr class=\"{class}\"><td><code>{}</code></td><td>{}</td><td class=\"num\">{p:.1} / {m:.1}</td></tr>",
+                esc(&id),
+                esc(&title)
+            );
+        }
+        o.push_str("</tbody></table>\n");
+        let _ = writeln!(o, "<h2>{}</h2><ul>", t(l, "良かった点", "Strengths"));
+        for r in &self.score.strengths {
+            let _ = writeln!(o, "<li>{}</li>", esc(&self.rule_title(r)));
+        }
+        o.push_str("</ul>\n");
+        let _ = writeln!(
+            o,
+            "<h2>{}</h2><ul>",
+            t(l, "改善が必要な点", "Areas for improvement")
+        );
+        for r in &self.score.improvements {
+            let _ = writeln!(
+                o,
+                "<li><strong>{}</strong>: {}</li>",
+                esc(&self.rule_title(r)),
+                esc(&self.why_lost(r))
+            );
+        }
+        o.push_str("</ul>\n");
+        let _ = writeln!(o, "<h2>{}</h2><ul>", t(l, "観察者の所見", "Observer notes"));
+        for n in &self.record.notes {
+            let _ = writeln!(o, "<li>{} {}</li>", n.at, esc(&n.text));
+        }
+        if self.record.notes.is_empty() {
+            o.push_str("<li>—</li>");
+        }
+        o.push_str("</ul>\n");
+        let _ = writeln!(
+            o,
+            "<h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            t(l, "改善計画", "Improvement plan"),
+            t(l, "課題", "Issue"),
+            t(l, "是正措置", "Corrective action"),
+            t(l, "担当", "Owner"),
+            t(l, "期限", "Due")
+        );
+        for p in &self.record.plan {
+            let _ = writeln!(
+                o,
+                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+                esc(&p.issue),
+                esc(&p.action),
+                esc(&p.owner),
+                esc(&p.due)
+            );
+        }
+        if self.record.plan.is_empty() {
+            let _ = writeln!(
+                o,
+                "<tr><td colspan=\"4\">{}</td></tr>",
+                t(l, "(まだ記入されていません)", "(not filled in yet)")
+            );
+        }
+        o.push_str("</tbody></table>\n</body></html>\n");
+        o
+    }
+
+    /// A horizontal bar per area, 0–100.
+    fn area_chart(&self) -> String {
+        let l = self.lang;
+        let rows: Vec<(String, f64)> = Area::ALL
+            .iter()
+            .filter_map(|a| {
+                self.score
+                    .areas
+                    .get(a.key())
+                    .map(|s| (a.label().get(l).to_string(), s.score))
+            })
+            .collect();
+        let (label_w, bar_w, row_h) = (140.0, 420.0, 28.0);
+        let height = rows.len() as f64 * row_h + 10.0;
+        let mut svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{w}\" height=\"{height}\" viewBox=\"0 0 {w} {height}\"><title>{}</title>",
+            t(l, "分野別の得点", "Score by area"),
+            w = label_w + bar_w + 60.0
+        );
+        for (i, (name, score)) in rows.iter().enumerate() {
+            let y = i as f64 * row_h + 5.0;
+            let _ = write!(
+                svg,
+                "<text x=\"0\" y=\"{ty}\" class=\"label\">{}</text>\
+<rect x=\"{label_w}\" y=\"{y}\" width=\"{bar_w}\" height=\"18\" class=\"track\"/>\
+<rect x=\"{label_w}\" y=\"{y}\" width=\"{:.1}\" height=\"18\" class=\"bar\"/>\
+<text x=\"{tx}\" y=\"{ty}\" class=\"label\">{score:.0}</text>",
+                esc(name),
+                bar_w * score / 100.0,
+                ty = y + 14.0,
+                tx = label_w + bar_w + 8.0
+            );
+        }
+        svg.push_str("</svg>\n");
+        svg
+    }
+
+    /// Publication moments against the playbook's windows and the deadlines, in hours.
+    fn timing_chart(&self) -> String {
+        let l = self.lang;
+        let tl = crate::debrief::timeline(self.session);
+        let end = f64::from(self.session.end().0.max(1));
+        let (left, width, row_h) = (120.0, 560.0, 34.0);
+        let x = |m: u32| left + width * f64::from(m) / end;
+        let row = |s: Stage| match s {
+            Stage::FirstNotice => 0.0,
+            Stage::Update => 1.0,
+            Stage::FinalReport => 2.0,
+        };
+        let height = 3.0 * row_h + 40.0;
+        let mut svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" width=\"{w}\" height=\"{height}\" viewBox=\"0 0 {w} {height}\"><title>{}</title>",
+            t(l, "公表のタイミング", "Publication timing"),
+            w = left + width + 20.0
+        );
+        for s in [Stage::FirstNotice, Stage::Update, Stage::FinalReport] {
+            let y = row(s) * row_h + 10.0;
+            let _ = write!(
+                svg,
+                "<text x=\"0\" y=\"{}\" class=\"label\">{}</text><line x1=\"{left}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" class=\"axis\"/>",
+                y + 16.0,
+                esc(s.label().get(l)),
+                y + 12.0,
+                left + width,
+                y + 12.0
+            );
+        }
+        for w in &tl.windows {
+            let y = row(w.stage) * row_h + 10.0;
+            let _ = write!(
+                svg,
+                "<rect x=\"{:.1}\" y=\"{y}\" width=\"{:.1}\" height=\"24\" class=\"window\"/>",
+                x(w.from.0),
+                (x(w.to.0) - x(w.from.0)).max(2.0)
+            );
+        }
+        for d in &tl.deadlines {
+            let _ = write!(
+                svg,
+                "<line x1=\"{0:.1}\" y1=\"4\" x2=\"{0:.1}\" y2=\"{1}\" class=\"deadline\"><title>{2}</title></line>",
+                x(d.at.0),
+                3.0 * row_h + 12.0,
+                esc(&format!("{} ({})", d.label.get(l), d.at))
+            );
+        }
+        for p in &tl.publications {
+            let y = row(p.stage) * row_h + 22.0;
+            let _ = write!(
+                svg,
+                "<circle cx=\"{:.1}\" cy=\"{y}\" r=\"7\" class=\"published\"><title>{}</title></circle>",
+                x(p.at.0),
+                esc(&format!("{} {}", p.stage.label().get(l), p.at))
+            );
+        }
+        let hours = (end / 60.0).ceil() as u32;
+        let step = if hours > 48 {
+            12
+        } else if hours > 12 {
+            6
+        } else {
+            1
+        };
+        for h in (0..=hours).step_by(step as usize) {
+            let _ = write!(
+                svg,
+                "<text x=\"{:.1}\" y=\"{}\" class=\"tick\">{h}h</text>",
+                x(h * 60) - 6.0,
+                3.0 * row_h + 30.0
+            );
+        }
+        svg.push_str("</svg>\n");
+        let _ = write!(
+            svg,
+            "<p class=\"key\"><span class=\"k-pub\">●</span> {} <span class=\"k-win\">■</span> {} <span class=\"k-dl\">|</span> {}</p>\n",
+            t(l, "公表した時刻", "published"),
+            t(l, "手順上の公表時期", "playbook's window"),
+            t(l, "期限", "deadline")
+        );
+        svg
+    }
+}
+
+const STYLE: &str = "body{font-family:'BIZ UDPGothic','Hiragino Sans','Yu Gothic',sans-serif;\
+max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#222}\
+h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ccc}\
+table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;\
+vertical-align:top;text-align:left}td.num{text-align:right;white-space:nowrap}\
+tr.lost td{background:#fff4e5}tr.publication td{background:#e8f1ff}tr.note td{font-style:italic}\
+dt{font-weight:bold;float:left;clear:left;width:9rem}dd{margin-left:10rem}\
+svg .label{font-size:13px}svg .tick{font-size:11px;fill:#666}svg .track{fill:#eee}\
+svg .bar{fill:#3b7dd8}svg .window{fill:#5abe6e;fill-opacity:.35}svg .axis{stroke:#ccc}\
+svg .deadline{stroke:#d33;stroke-width:2}svg .published{fill:#3b7dd8}\
+.k-pub{color:#3b7dd8}.k-win{color:#5abe6e}.k-dl{color:#d33;font-weight:bold}";
+
+/// Text made safe inside HTML elements and attribute values.
+pub fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text made safe inside a Markdown table cell or list item: no table breaks, no raw HTML.
+fn md_escape(s: &str) -> String {
+    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut out = String::with_capacity(flat.len());
+    for c in flat.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '`' | '*' | '_' | '[' | ']' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
