@@ -219,7 +219,7 @@ impl Report<'_> {
                 who: String::new(),
             });
         }
-        out.sort_by(|a, b| (a.at, a.kind).cmp(&(b.at, b.kind)));
+        out.sort_by_key(|m| (m.at, m.kind));
         out
     }
 
@@ -469,7 +469,7 @@ impl Report<'_> {
         o.push_str(&self.timing_chart());
         let _ = writeln!(
             o,
-            "<h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            "<h2>{}</h2><table class=\"timeline\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
             t(l, "経過", "Timeline"),
             t(l, "時刻", "Time"),
             t(l, "種類", "Kind"),
@@ -679,9 +679,9 @@ impl Report<'_> {
             );
         }
         svg.push_str("</svg>\n");
-        let _ = write!(
+        let _ = writeln!(
             svg,
-            "<p class=\"key\"><span class=\"k-pub\">●</span> {} <span class=\"k-win\">■</span> {} <span class=\"k-dl\">|</span> {}</p>\n",
+            "<p class=\"key\"><span class=\"k-pub\">●</span> {} <span class=\"k-win\">■</span> {} <span class=\"k-dl\">|</span> {}</p>",
             t(l, "公表した時刻", "published"),
             t(l, "手順上の公表時期", "playbook's window"),
             t(l, "期限", "deadline")
@@ -695,7 +695,7 @@ max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#222}\
 h1{font-size:1.6rem}h2{margin-top:2rem;border-bottom:1px solid #ccc}\
 table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;\
 vertical-align:top;text-align:left}td.num{text-align:right;white-space:nowrap}\
-tr.lost td{background:#fff4e5}tr.publication td{background:#e8f1ff}tr.note td{font-style:italic}\
+table.timeline td:nth-child(-n+2){white-space:nowrap}tr.lost td{background:#fff4e5}tr.publication td{background:#e8f1ff}tr.note td{font-style:italic}\
 dt{font-weight:bold;float:left;clear:left;width:9rem}dd{margin-left:10rem}\
 svg .label{font-size:13px}svg .tick{font-size:11px;fill:#666}svg .track{fill:#eee}\
 svg .bar{fill:#3b7dd8}svg .window{fill:#5abe6e;fill-opacity:.35}svg .axis{stroke:#ccc}\

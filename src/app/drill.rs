@@ -4,10 +4,11 @@
 
 use super::{ActivePlaybook, AppData};
 use crate::answers::Answers;
+use crate::answers::Fire;
 use crate::playbook::Playbook;
-use crate::record::Record;
+use crate::record::{Journal, Member, Note, Record, RecordedAction};
 use crate::run::Outcome;
-use crate::scenario::{DecisionRef, Scenario, SimTime};
+use crate::scenario::{DecisionRef, InjectRef, Scenario, SimTime};
 use crate::scoring::{Finding, Score};
 use crate::session::{Answer, Event, Session};
 use crate::text::Lang;
@@ -25,6 +26,17 @@ pub enum DrillCommand {
     ToNextEvent,
     /// Answer an open decision now.
     Answer(DecisionRef, Answer),
+    /// The facilitator fires one of the scenario's optional injects now.
+    Fire(InjectRef),
+    /// The facilitator pins an observation to the scenario clock.
+    Note(String),
+    /// Team mode: the team, who takes which function, and which open corrective actions
+    /// this drill closes.
+    Team {
+        name: String,
+        members: Vec<Member>,
+        closes: Vec<String>,
+    },
     /// End the drill, score it and save its record.
     Finish,
     /// Drop the drill without a record.
@@ -42,8 +54,18 @@ pub struct Drill {
     pub scenario_path: PathBuf,
     /// When the drill began in the room (RFC 3339), for the record.
     pub started: String,
-    /// Every answer with its simulated time, in order: what an answers file or record holds.
-    pub actions: Vec<(SimTime, DecisionRef, Answer)>,
+    /// Every answer with its simulated time and who gave it, in order: what an answers file
+    /// or record holds.
+    pub actions: Vec<(SimTime, DecisionRef, Answer, Option<String>)>,
+    /// Optional injects the facilitator fired.
+    pub fired: Vec<Fire>,
+    /// The facilitator's notes.
+    pub notes: Vec<Note>,
+    /// Team mode: the team's name and members; `None` for a solo drill.
+    pub team: Option<String>,
+    pub members: Vec<Member>,
+    /// Corrective actions from earlier drills this one closes.
+    pub closes: Vec<String>,
     /// Injects the trainee has not looked at yet.
     pub unread: Vec<String>,
     /// Text typed in each draft or free-text decision, kept across frames.
@@ -58,6 +80,8 @@ pub struct Drill {
     pub saved: Option<Result<PathBuf, String>>,
     /// The scenario's exemplary answers played on the same seed, for the side-by-side debrief.
     pub exemplary: Option<Outcome<'static>>,
+    /// Team mode: the facilitator shows scores during play (hidden by default).
+    pub show_scores: bool,
 }
 
 impl Drill {
@@ -81,6 +105,11 @@ impl Drill {
             scenario_path: scenario_path.to_path_buf(),
             started,
             actions: Vec::new(),
+            fired: Vec::new(),
+            notes: Vec::new(),
+            team: None,
+            members: Vec::new(),
+            closes: Vec::new(),
             unread: Vec::new(),
             drafts: HashMap::new(),
             refusal: None,
@@ -89,6 +118,7 @@ impl Drill {
             record: None,
             saved: None,
             exemplary: None,
+            show_scores: false,
         };
         drill.note(&events);
         drill
@@ -120,7 +150,8 @@ impl Drill {
                 let at = self.session.now();
                 match self.session.answer(*decision, answer.clone()) {
                     Ok(events) => {
-                        self.actions.push((at, *decision, answer.clone()));
+                        let by = self.owner_of(*decision);
+                        self.actions.push((at, *decision, answer.clone(), by));
                         self.note(&events);
                         self.refusal = None;
                         self.drafts.remove(&decision.0);
@@ -139,9 +170,151 @@ impl Drill {
                     Err(e) => self.refusal = Some(e.to_string()),
                 }
             }
+            DrillCommand::Fire(inject) => {
+                let at = self.session.now();
+                let events = self.session.fire(*inject);
+                if !events.is_empty() {
+                    self.fired.push(Fire {
+                        at,
+                        inject: *inject,
+                        after: self.actions.len(),
+                    });
+                    self.note(&events);
+                }
+            }
+            DrillCommand::Note(text) => {
+                let text = text.trim();
+                if !text.is_empty() {
+                    self.notes.push(Note {
+                        at: self.session.now(),
+                        text: text.to_string(),
+                    });
+                }
+            }
+            DrillCommand::Team {
+                name,
+                members,
+                closes,
+            } => {
+                let name = name.trim();
+                self.team = (!name.is_empty()).then(|| name.to_string());
+                self.members = members
+                    .iter()
+                    .filter(|m| !m.name.trim().is_empty())
+                    .cloned()
+                    .collect();
+                self.closes = closes.clone();
+            }
             DrillCommand::Finish => self.finish(playbook),
             DrillCommand::Abandon => {}
         }
+    }
+
+    /// In a team drill, the member who holds the decision's function answers for it.
+    fn owner_of(&self, d: DecisionRef) -> Option<String> {
+        let function = self.session.scenario.decision(d).owner?;
+        self.members
+            .iter()
+            .find(|m| m.function == function)
+            .map(|m| m.name.clone())
+    }
+
+    /// The drill so far, as the journal a crash leaves behind.
+    pub fn journal(&self) -> Journal {
+        let scenario = self.session.scenario;
+        Journal {
+            format: crate::record::FORMAT,
+            scenario: scenario.id.clone(),
+            scenario_hash: scenario.content_hash(),
+            scenario_path: Some(self.scenario_path.display().to_string()),
+            seed: self.seed,
+            lang: self.session.lang,
+            started: Some(self.started.clone()),
+            team: self.team.clone(),
+            members: self.members.clone(),
+            now: self.session.now(),
+            actions: self
+                .actions
+                .iter()
+                .map(|(at, d, a, by)| RecordedAction {
+                    at: *at,
+                    wall: None,
+                    decision: scenario.decision(*d).id.clone(),
+                    answer: a.clone(),
+                    by: by.clone(),
+                })
+                .collect(),
+            fired: self
+                .fired
+                .iter()
+                .map(|f| crate::record::FiredInject {
+                    at: f.at,
+                    inject: scenario.inject(f.inject).id.clone(),
+                    after: f.after,
+                })
+                .collect(),
+            notes: self.notes.clone(),
+        }
+    }
+
+    /// Rebuilds a drill from its journal: the same start, every action, fired inject and note
+    /// replayed in order, the clock where it stood.
+    pub fn resume(
+        journal: &Journal,
+        scenario: Scenario,
+        scenario_path: &Path,
+        playbook: &Playbook,
+    ) -> Result<Drill, String> {
+        let answers = journal.answers(&scenario)?;
+        let mut drill = Drill::start(
+            scenario,
+            scenario_path,
+            playbook,
+            journal.seed,
+            journal.lang,
+            journal.started.clone().unwrap_or_default(),
+        );
+        drill.team = journal.team.clone();
+        drill.members = journal.members.clone();
+        let mut fires = answers.fired.iter().peekable();
+        for (i, a) in answers.actions.iter().enumerate() {
+            while let Some(f) = fires.next_if(|f| f.after <= i) {
+                drill.advance_to(f.at);
+                drill.apply(&DrillCommand::Fire(f.inject), playbook, false);
+            }
+            drill.advance_to(a.at);
+            drill.apply(
+                &DrillCommand::Answer(a.decision, a.answer.clone()),
+                playbook,
+                false,
+            );
+            if let Some(refused) = drill.refusal.take() {
+                return Err(format!(
+                    "the journal no longer plays on this scenario: {refused}"
+                ));
+            }
+            if let Some(last) = drill.actions.last_mut() {
+                last.3 = a.by.clone();
+            }
+        }
+        for f in fires {
+            drill.advance_to(f.at);
+            drill.apply(&DrillCommand::Fire(f.inject), playbook, false);
+        }
+        drill.advance_to(journal.now);
+        drill.notes = journal.notes.clone();
+        drill.feedback = None;
+        Ok(drill)
+    }
+
+    fn advance_to(&mut self, at: SimTime) {
+        let events = self.session.advance_to(at);
+        self.note(&events);
+    }
+
+    /// Team mode hides scores during play unless the facilitator shows them.
+    pub fn scores_hidden(&self) -> bool {
+        self.team.is_some() && !self.show_scores
     }
 
     /// The answers given so far, as `pressroom run` would read them from a file.
@@ -149,11 +322,11 @@ impl Drill {
         Answers::from_played(
             self.seed,
             self.session.lang,
-            Vec::new(),
-            Vec::new(),
+            self.members.iter().map(|m| m.name.clone()).collect(),
+            self.fired.clone(),
             self.actions
                 .iter()
-                .map(|(at, d, a)| (*at, *d, a.clone(), None)),
+                .map(|(at, d, a, by)| (*at, *d, a.clone(), by.clone())),
         )
     }
 
@@ -178,6 +351,10 @@ impl Drill {
             &score,
         );
         record.started = Some(self.started.clone());
+        record.team = self.team.clone();
+        record.members = self.members.clone();
+        record.notes = self.notes.clone();
+        record.closed = self.closes.clone();
         self.record = Some(record);
         self.exemplary = exemplary(
             self.session.scenario,
@@ -222,12 +399,17 @@ pub fn apply_commands(
         incoming.clear();
         return;
     };
-    let practice = data.settings.practice_feedback;
+    let practice = data.settings.practice_feedback && !drill.scores_hidden();
+    let mut changed = false;
     for command in incoming.read() {
         if *command == DrillCommand::Abandon {
+            if let Some(dir) = &data.dir {
+                dir.clear_journal();
+            }
             commands.remove_resource::<Drill>();
             return;
         }
+        changed = true;
         let was_over = drill.score.is_some();
         drill.apply(command, &playbook.0, practice);
         if !was_over && let Some(record) = &drill.record {
@@ -241,6 +423,15 @@ pub fn apply_commands(
                 data.notice = Some(why.clone());
             }
             drill.saved = Some(saved);
+        }
+    }
+    // Journal after every action, so a crash or power cut loses nothing; a saved drill
+    // needs none.
+    if changed && let Some(dir) = &data.dir {
+        if drill.score.is_some() {
+            dir.clear_journal();
+        } else if let Err(e) = dir.write_journal(&drill.journal()) {
+            data.notice = Some(format!("{}: {e}", dir.journal_file().display()));
         }
     }
 }

@@ -47,6 +47,11 @@ impl AppData {
     }
 }
 
+/// The journal of a drill that did not end (a crash, a power cut), found at start-up; the
+/// title screen offers to resume it.
+#[derive(Resource, Debug)]
+pub struct PendingJournal(pub Option<Result<crate::record::Journal, String>>);
+
 /// The scenarios on offer: bundled ones first, then the user's folder.
 #[derive(Resource, Default)]
 pub struct Library {
@@ -95,6 +100,7 @@ pub fn run(cli: &Cli) -> ExitCode {
     .insert_resource(UiLang(lang))
     .insert_resource(ActivePlaybook(playbook))
     .insert_resource(Library { entries, folders })
+    .insert_resource(PendingJournal(dir.as_ref().and_then(DataDir::read_journal)))
     .insert_resource(AppData {
         dir,
         settings,
@@ -128,8 +134,54 @@ pub fn run(cli: &Cli) -> ExitCode {
 /// tests run this with `MinimalPlugins` and no window.
 pub fn logic_plugin(app: &mut App) {
     app.init_state::<screens::Screen>()
+        .init_resource::<RunningClock>()
+        .init_resource::<Projector>()
         .add_message::<drill::DrillCommand>()
-        .add_systems(Update, (drill::apply_commands, follow_drill).chain());
+        .add_systems(
+            Update,
+            (run_clock, drill::apply_commands, follow_drill).chain(),
+        );
+}
+
+/// The facilitator's running clock: when on, scenario time passes at the scenario's pace
+/// (its whole span over its planned minutes), in whole minutes, through `DrillCommand`s.
+#[derive(Resource, Debug, Default)]
+pub struct RunningClock {
+    pub running: bool,
+    /// Scenario minutes owed but not yet sent (less than one).
+    carry: f64,
+}
+
+/// The projector view: large type, nothing the facilitator keeps to themselves.
+#[derive(Resource, Debug, Default)]
+pub struct Projector(pub bool);
+
+/// Scenario minutes per real second for a drill: the scenario's span over its planned length.
+pub fn pace(scenario: &crate::Scenario) -> f64 {
+    f64::from(scenario.duration) / (f64::from(scenario.minutes.max(1)) * 60.0)
+}
+
+fn run_clock(
+    time: Res<Time<bevy::time::Real>>,
+    mut clock: ResMut<RunningClock>,
+    drill: Option<Res<drill::Drill>>,
+    screen: Res<State<screens::Screen>>,
+    mut send: MessageWriter<drill::DrillCommand>,
+) {
+    let Some(drill) = drill.filter(|d| d.score.is_none()) else {
+        clock.running = false;
+        return;
+    };
+    if !clock.running || *screen.get() != screens::Screen::Play {
+        clock.carry = 0.0;
+        return;
+    }
+    clock.carry += time.delta_secs_f64() * pace(drill.session.scenario);
+    let whole = clock.carry.floor();
+    if whole >= 1.0 {
+        clock.carry -= whole;
+        send.write(drill::DrillCommand::Advance(whole as u32));
+    }
 }
 
 /// A finished drill goes to its debrief; a screen that needs a drill and has none goes back
@@ -190,9 +242,19 @@ fn screenshot_replay(
 }
 
 /// Large type from the settings: the whole UI zoomed, so layouts still fit.
-fn type_size(mut contexts: bevy_egui::EguiContexts, data: Res<AppData>) -> Result {
+fn type_size(
+    mut contexts: bevy_egui::EguiContexts,
+    data: Res<AppData>,
+    projector: Res<Projector>,
+) -> Result {
     let ctx = contexts.ctx_mut()?;
-    let want = if data.settings.large_type { 1.35 } else { 1.0 };
+    let want = if projector.0 {
+        1.6
+    } else if data.settings.large_type {
+        1.35
+    } else {
+        1.0
+    };
     if (ctx.zoom_factor() - want).abs() > f32::EPSILON {
         ctx.set_zoom_factor(want);
     }

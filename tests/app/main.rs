@@ -369,3 +369,198 @@ fn every_screen_has_a_distinct_screenshot_name() {
     names.dedup();
     assert_eq!(names.len(), Screen::ALL.len());
 }
+
+#[test]
+fn a_team_drill_attributes_decisions_and_records_notes_and_fired_injects() {
+    use pressroom::record::Member;
+    use pressroom::scenario::Department;
+    let (scenario, playbook) = load();
+    let data = Scratch::new("team");
+    let answers = answers(&scenario, "exemplary");
+    let mut app = app(&data.0, true);
+    start(&mut app, &scenario, 1, Lang::Ja);
+    let members = vec![
+        Member {
+            name: "<b>佐藤</b>".into(),
+            function: Department::Pr,
+        },
+        Member {
+            name: "伊藤".into(),
+            function: Department::Legal,
+        },
+        Member {
+            name: "中村".into(),
+            function: Department::Executive,
+        },
+        Member {
+            name: "   ".into(),
+            function: Department::Support,
+        },
+    ];
+    send(
+        &mut app,
+        DrillCommand::Team {
+            name: "広報チーム".into(),
+            members: members.clone(),
+            closes: vec!["2026-01-01-1".into()],
+        },
+    );
+    // Team mode hides scores from the room until the facilitator shows them.
+    assert!(app.world().resource::<Drill>().scores_hidden());
+    let staff_post = scenario
+        .injects
+        .iter()
+        .position(|i| i.id == "staff_post")
+        .unwrap();
+    send(
+        &mut app,
+        DrillCommand::Note("広報が法務を待たずに動いた".into()),
+    );
+    send(
+        &mut app,
+        DrillCommand::Fire(pressroom::scenario::InjectRef(staff_post)),
+    );
+    send(
+        &mut app,
+        DrillCommand::Fire(pressroom::scenario::InjectRef(staff_post)),
+    );
+    play_through(&mut app, &answers);
+    send(&mut app, DrillCommand::Finish);
+    let drill = app.world().resource::<Drill>();
+    let record = drill.record.clone().unwrap();
+    assert_eq!(record.team.as_deref(), Some("広報チーム"));
+    assert_eq!(record.members.len(), 3, "a blank name is not a participant");
+    assert_eq!(record.closed, vec!["2026-01-01-1".to_string()]);
+    assert_eq!(record.notes.len(), 1);
+    assert_eq!(record.fired.len(), 1, "an inject fires once");
+    for (a, recorded) in answers.actions.iter().zip(&record.actions) {
+        let owner = scenario.decision(a.decision).owner;
+        let expected = members
+            .iter()
+            .find(|m| Some(m.function) == owner && !m.name.trim().is_empty())
+            .map(|m| m.name.clone());
+        assert_eq!(recorded.by, expected, "{}", recorded.decision);
+    }
+    // The saved record replays (fired inject included) to the app's score.
+    let saved = drill.saved.clone().unwrap().unwrap();
+    let back = Record::parse(&std::fs::read_to_string(saved).unwrap()).unwrap();
+    let checker = Checker::new(&playbook);
+    let replay = pressroom::run::play(
+        &scenario,
+        &playbook,
+        &checker,
+        &back.answers(&scenario).unwrap(),
+        back.seed,
+    )
+    .unwrap();
+    assert_eq!(replay.score.total, back.result.total);
+    assert!(
+        replay
+            .session
+            .arrived_at(pressroom::scenario::InjectRef(staff_post))
+            .is_some()
+    );
+    // The journal is gone once the record is saved.
+    assert!(DataDir::new(&data.0).read_journal().is_none());
+}
+
+#[test]
+fn a_drill_killed_midway_resumes_with_every_decision_made_so_far() {
+    let (scenario, playbook) = load();
+    let data = Scratch::new("resume");
+    let answers = answers(&scenario, "flawed-wrong-approver");
+    let half = answers.actions.len() / 2;
+    let (before_now, before_actions) = {
+        let mut app = app(&data.0, false);
+        start(&mut app, &scenario, answers.seed.unwrap_or(1), Lang::Ja);
+        let mut first = answers.clone();
+        first.actions.truncate(half);
+        play_through(&mut app, &first);
+        send(&mut app, DrillCommand::Advance(7));
+        let drill = app.world().resource::<Drill>();
+        (drill.session.now(), drill.actions.clone())
+        // The app is dropped here without finishing: as if the process were killed.
+    };
+    let dir = DataDir::new(&data.0);
+    let journal = dir.read_journal().expect("a journal was left").unwrap();
+    let resumed = Drill::resume(&journal, scenario.clone(), &scenario_path(), &playbook).unwrap();
+    assert_eq!(
+        resumed.session.now(),
+        before_now,
+        "the clock where it stood"
+    );
+    assert_eq!(
+        resumed.actions, before_actions,
+        "every decision made so far"
+    );
+
+    // Carry on in a fresh app and finish: the same score as a drill never interrupted.
+    let mut app = app(&data.0, false);
+    app.world_mut().insert_resource(resumed);
+    go(&mut app, Screen::Play);
+    let mut rest = answers.clone();
+    rest.actions.drain(..half);
+    play_through(&mut app, &rest);
+    send(&mut app, DrillCommand::Finish);
+    let checker = Checker::new(&playbook);
+    let straight = pressroom::run::play(
+        &scenario,
+        &playbook,
+        &checker,
+        &answers,
+        answers.seed.unwrap_or(1),
+    )
+    .unwrap();
+    assert_eq!(
+        app.world()
+            .resource::<Drill>()
+            .score
+            .as_ref()
+            .unwrap()
+            .total,
+        straight.score.total
+    );
+    assert!(dir.read_journal().is_none());
+}
+
+#[test]
+fn the_running_clock_moves_at_the_scenarios_pace_only_when_started() {
+    let (scenario, _) = load();
+    let data = Scratch::new("running");
+    let mut app = app(&data.0, false);
+    // Each frame lasts one real second, so the test needs no sleeping.
+    app.insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+        std::time::Duration::from_secs(1),
+    ));
+    start(&mut app, &scenario, 1, Lang::Ja);
+    let pace = pressroom::app::pace(&scenario);
+    assert!(pace > 0.0);
+    let now = |app: &App| app.world().resource::<Drill>().session.now().0;
+    for _ in 0..3 {
+        app.update();
+    }
+    assert_eq!(now(&app), 0, "paused by default");
+    let set = |app: &mut App, on: bool| {
+        app.world_mut()
+            .resource_mut::<pressroom::app::RunningClock>()
+            .running = on;
+    };
+    set(&mut app, true);
+    for _ in 0..5 {
+        app.update();
+    }
+    let moved = now(&app);
+    // Five seconds at the pace, in whole minutes.
+    let (low, high) = ((4.0 * pace).floor() as u32, (5.0 * pace).ceil() as u32);
+    assert!(
+        (low..=high).contains(&moved),
+        "{moved} min at {pace:.2} min/s"
+    );
+    set(&mut app, false);
+    app.update();
+    let stopped = now(&app);
+    for _ in 0..5 {
+        app.update();
+    }
+    assert_eq!(now(&app), stopped, "paused again");
+}

@@ -2,9 +2,13 @@
 //! cast, before the clock starts.
 
 use super::{Screen, escape, t};
-use crate::app::{UiLang, drill::Drill, drill::DrillCommand};
+use crate::app::{AppData, UiLang, drill::Drill, drill::DrillCommand};
+use crate::record::{Improvement, Member};
+use crate::scenario::Department;
+use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use std::collections::BTreeSet;
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -13,12 +17,26 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+/// The team set-up form, kept while the app runs so the next drill starts from it.
+#[derive(Default)]
+struct TeamForm {
+    team_mode: bool,
+    name: String,
+    members: Vec<Member>,
+    closes: BTreeSet<String>,
+    /// Open corrective actions of the team named `for_team`.
+    open: Vec<(Improvement, Option<String>)>,
+    for_team: Option<String>,
+}
+
 fn draw(
     mut contexts: EguiContexts,
     lang: Res<UiLang>,
+    data: Res<AppData>,
     drill: Option<Res<Drill>>,
     mut send: MessageWriter<DrillCommand>,
     mut next: ResMut<NextState<Screen>>,
+    mut form: Local<TeamForm>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let l = lang.0;
@@ -43,7 +61,16 @@ fn draw(
                 egui::RichText::new(t(l, "訓練を始める (Enter)", "Start the drill (Enter)"))
                     .strong(),
             );
-            if start.clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            let enter =
+                !ui.ctx().text_edit_focused() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if start.clicked() || enter {
+                if form.team_mode {
+                    send.write(DrillCommand::Team {
+                        name: form.name.clone(),
+                        members: form.members.clone(),
+                        closes: form.closes.iter().cloned().collect(),
+                    });
+                }
                 next.set(Screen::Play);
             }
         });
@@ -95,6 +122,8 @@ fn draw(
                         }
                     });
                 ui.add_space(8.0);
+                team_form(ui, &mut form, &data, l);
+                ui.add_space(8.0);
                 ui.label(format!(
                     "{}: {}  ·  {} {}  ·  {}: {}",
                     t(l, "開始", "Starts"),
@@ -112,4 +141,134 @@ fn draw(
             });
     });
     Ok(())
+}
+
+/// Solo practice or a team drill; for a team, its members and their functions, and the
+/// corrective actions it promised last time.
+fn team_form(ui: &mut egui::Ui, form: &mut TeamForm, data: &AppData, l: Lang) {
+    ui.label(egui::RichText::new(t(l, "進め方", "How you play")).heading());
+    ui.horizontal(|ui| {
+        ui.radio_value(
+            &mut form.team_mode,
+            false,
+            t(l, "一人で練習", "Practise alone"),
+        );
+        ui.radio_value(
+            &mut form.team_mode,
+            true,
+            t(
+                l,
+                "チームで訓練(進行役あり)",
+                "Team drill with a facilitator",
+            ),
+        );
+    });
+    if !form.team_mode {
+        return;
+    }
+    ui.horizontal(|ui| {
+        ui.label(t(l, "チーム名", "Team"));
+        ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(240.0));
+    });
+    let name = form.name.trim().to_string();
+    if form.for_team.as_deref() != Some(name.as_str()) {
+        form.open = match (&data.dir, name.is_empty()) {
+            (Some(dir), false) => crate::history::History::open_actions(dir, &name),
+            _ => Vec::new(),
+        };
+        form.for_team = Some(name.clone());
+        form.closes.clear();
+        if form.members.is_empty()
+            && let Some(dir) = &data.dir
+        {
+            // The team's members from its last drill, as a start.
+            let last = dir
+                .records_list()
+                .into_iter()
+                .filter_map(|r| r.record.ok())
+                .filter(|r| r.team.as_deref() == Some(name.as_str()))
+                .max_by(|a, b| a.started.cmp(&b.started));
+            if let Some(last) = last {
+                form.members = last.members;
+            }
+        }
+    }
+    ui.label(t(
+        l,
+        "参加者と担当する機能(各判断はその機能の担当者の判断として記録されます)",
+        "Participants and the function each takes (each decision is recorded as its function's)",
+    ));
+    let mut remove = None;
+    egui::Grid::new("members").num_columns(3).show(ui, |ui| {
+        for (i, m) in form.members.iter_mut().enumerate() {
+            ui.add(egui::TextEdit::singleline(&mut m.name).desired_width(200.0));
+            egui::ComboBox::from_id_salt(("function", i))
+                .selected_text(m.function.label().get(l))
+                .show_ui(ui, |ui| {
+                    for d in Department::ALL {
+                        ui.selectable_value(&mut m.function, d, d.label().get(l));
+                    }
+                });
+            if ui.button(t(l, "削除", "Remove")).clicked() {
+                remove = Some(i);
+            }
+            ui.end_row();
+        }
+    });
+    if let Some(i) = remove {
+        form.members.remove(i);
+    }
+    if ui
+        .button(t(l, "+ 参加者を追加", "+ Add a participant"))
+        .clicked()
+    {
+        let next_function = Department::ALL
+            .into_iter()
+            .find(|d| !form.members.iter().any(|m| m.function == *d))
+            .unwrap_or(Department::Pr);
+        form.members.push(Member {
+            name: String::new(),
+            function: next_function,
+        });
+    }
+    if !form.open.is_empty() {
+        ui.add_space(6.0);
+        ui.label(
+            egui::RichText::new(t(
+                l,
+                "前回までの是正措置(完了したものに印を付けてください)",
+                "Corrective actions from earlier drills (tick the ones done)",
+            ))
+            .strong(),
+        );
+        for (p, from) in &form.open {
+            let mut done = form.closes.contains(&p.id);
+            let when = from
+                .as_deref()
+                .unwrap_or("")
+                .chars()
+                .take(10)
+                .collect::<String>();
+            if ui
+                .checkbox(
+                    &mut done,
+                    format!(
+                        "{} → {} ({}, {} {}) [{when}]",
+                        p.issue,
+                        p.action,
+                        p.owner,
+                        t(l, "期限", "due"),
+                        p.due
+                    ),
+                )
+                .changed()
+            {
+                if done {
+                    form.closes.insert(p.id.clone());
+                } else {
+                    form.closes.remove(&p.id);
+                }
+            }
+        }
+    }
 }

@@ -6,9 +6,9 @@ use super::{Screen, escape, key, t};
 use crate::app::{ActivePlaybook, AppData, UiLang, drill::Drill};
 use crate::debrief::Timeline;
 use crate::playbook::Area;
-use crate::scenario::{DecisionKind, Scenario, Stage};
+use crate::scenario::{Scenario, Stage};
 use crate::scoring::{Score, grade_label};
-use crate::session::{Answer, DecisionState, Session};
+use crate::session::{DecisionState, Session};
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -26,16 +26,18 @@ fn draw(
     lang: Res<UiLang>,
     playbook: Res<ActivePlaybook>,
     mut data: ResMut<AppData>,
-    drill: Option<Res<Drill>>,
+    drill: Option<ResMut<Drill>>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let l = lang.0;
-    let Some(drill) = drill.filter(|d| d.score.is_some()) else {
+    let Some(mut drill) = drill.filter(|d| d.score.is_some()) else {
         next.set(Screen::Title);
         return Ok(());
     };
-    let score = drill.score.as_ref().expect("checked above");
+    let drill = &mut *drill;
+    let score = drill.score.clone().expect("checked above");
+    let score = &score;
     let mut root = crate::app::screen_ui(ctx);
     egui::Panel::top("debrief-head").show(&mut root, |ui| {
         ui.horizontal_wrapped(|ui| {
@@ -58,7 +60,7 @@ fn draw(
                 || key(ui, egui::Key::M)
             {
                 let text = crate::debrief::render(&drill.session, score, &playbook.0, l, true);
-                export(&mut data, &drill, "md", &text);
+                export(&mut data, drill, "md", &text);
             }
             if ui
                 .button(t(l, "回答ファイルを書き出す (A)", "Export answers (A)"))
@@ -66,7 +68,30 @@ fn draw(
                 || key(ui, egui::Key::A)
             {
                 let text = drill.answers().to_ron(drill.session.scenario);
-                export(&mut data, &drill, "answers.ron", &text);
+                export(&mut data, drill, "answers.ron", &text);
+            }
+            if (ui
+                .button(t(
+                    l,
+                    "振り返り報告 HTML (R)",
+                    "After-action report HTML (R)",
+                ))
+                .clicked()
+                || key(ui, egui::Key::R))
+                && let Some(text) = report(drill, &playbook.0, l, true)
+            {
+                export(&mut data, drill, "report.html", &text);
+            }
+            if ui
+                .button(t(
+                    l,
+                    "振り返り報告 Markdown",
+                    "After-action report Markdown",
+                ))
+                .clicked()
+                && let Some(text) = report(drill, &playbook.0, l, false)
+            {
+                export(&mut data, drill, "report.md", &text);
             }
             if ui.button(t(l, "履歴 (H)", "History (H)")).clicked() || key(ui, egui::Key::H) {
                 next.set(Screen::History);
@@ -156,12 +181,167 @@ fn draw(
                     }
                 });
                 ui.separator();
-                side_by_side(ui, &drill, score, l);
+                if drill.team.is_some() {
+                    plan(ui, drill, &mut data, score, &playbook.0, l);
+                    ui.separator();
+                }
+                side_by_side(ui, drill, score, l);
                 ui.separator();
-                findings(ui, &drill, score, &title, l);
+                findings(ui, drill, score, &title, l);
             });
     });
     Ok(())
+}
+
+/// The after-action report of the finished drill, as `pressroom report` writes it.
+fn report(
+    drill: &Drill,
+    playbook: &crate::playbook::Playbook,
+    l: Lang,
+    html: bool,
+) -> Option<String> {
+    let record = drill.record.as_ref()?;
+    let score = drill.score.as_ref()?;
+    let r = crate::report::Report {
+        record,
+        session: &drill.session,
+        score,
+        playbook,
+        lang: l,
+    };
+    Some(if html { r.html() } else { r.markdown() })
+}
+
+/// The facilitator's notes and the improvement plan: one line per thing to fix, with the
+/// corrective action, its owner and a due date; saved into the drill's record.
+fn plan(
+    ui: &mut egui::Ui,
+    drill: &mut Drill,
+    data: &mut AppData,
+    score: &Score,
+    playbook: &crate::playbook::Playbook,
+    l: Lang,
+) {
+    ui.label(egui::RichText::new(t(l, "観察者の所見", "Observer notes")).heading());
+    if drill.notes.is_empty() {
+        ui.label("—");
+    }
+    for n in &drill.notes {
+        ui.label(format!("{} {}", n.at, n.text));
+    }
+    ui.label(egui::RichText::new(t(l, "改善計画", "Improvement plan")).heading());
+    let Some(record) = drill.record.as_mut() else {
+        return;
+    };
+    let mut remove = None;
+    egui::Grid::new("plan")
+        .num_columns(5)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong(t(l, "課題", "Issue"));
+            ui.strong(t(l, "是正措置", "Corrective action"));
+            ui.strong(t(l, "担当", "Owner"));
+            ui.strong(t(l, "期限 (YYYY-MM-DD)", "Due (YYYY-MM-DD)"));
+            ui.end_row();
+            for (i, p) in record.plan.iter_mut().enumerate() {
+                ui.add(
+                    egui::TextEdit::multiline(&mut p.issue)
+                        .desired_rows(1)
+                        .desired_width(260.0),
+                );
+                ui.add(
+                    egui::TextEdit::multiline(&mut p.action)
+                        .desired_rows(1)
+                        .desired_width(260.0),
+                );
+                ui.add(egui::TextEdit::singleline(&mut p.owner).desired_width(120.0));
+                ui.add(egui::TextEdit::singleline(&mut p.due).desired_width(110.0));
+                if ui.button("✖").clicked() {
+                    remove = Some(i);
+                }
+                ui.end_row();
+            }
+        });
+    if let Some(i) = remove {
+        record.plan.remove(i);
+    }
+    let day: String = drill.started.chars().take(10).collect();
+    let new_id = |plan: &[crate::record::Improvement]| {
+        (1..)
+            .map(|n| format!("{day}-{n}"))
+            .find(|id| !plan.iter().any(|p| &p.id == id))
+            .expect("a free number")
+    };
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(t(l, "+ 行を追加", "+ Add a line")).clicked() {
+            let id = new_id(&record.plan);
+            record.plan.push(crate::record::Improvement {
+                id,
+                ..Default::default()
+            });
+        }
+        // One click turns each point to improve into a line to fill in.
+        for r in &score.improvements {
+            if record
+                .plan
+                .iter()
+                .any(|p| p.rule.as_deref() == Some(r.as_str()))
+            {
+                continue;
+            }
+            let title = playbook
+                .rule(r)
+                .map(|x| x.title.get(l).to_string())
+                .unwrap_or_default();
+            if ui.small_button(format!("+ {title}")).clicked() {
+                let id = new_id(&record.plan);
+                record.plan.push(crate::record::Improvement {
+                    id,
+                    issue: title,
+                    rule: Some(r.clone()),
+                    ..Default::default()
+                });
+            }
+        }
+    });
+    let bad_dates: Vec<&str> = record
+        .plan
+        .iter()
+        .filter(|p| {
+            !p.due.is_empty() && chrono::NaiveDate::parse_from_str(&p.due, "%Y-%m-%d").is_err()
+        })
+        .map(|p| p.due.as_str())
+        .collect();
+    if !bad_dates.is_empty() {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!(
+                "{} {}",
+                t(l, "日付の形式が違います:", "Not a date (YYYY-MM-DD):"),
+                bad_dates.join(", ")
+            ),
+        );
+    }
+    if ui
+        .add_enabled(
+            bad_dates.is_empty(),
+            egui::Button::new(t(l, "計画を記録に保存", "Save the plan to the record")),
+        )
+        .clicked()
+    {
+        data.notice = Some(match (&data.dir, &drill.saved) {
+            (Some(dir), Some(Ok(path))) => match dir.update_record(path, record) {
+                Ok(()) => format!("→ {}", path.display()),
+                Err(e) => format!("{}: {e}", path.display()),
+            },
+            _ => t(
+                l,
+                "記録が保存されていないため、計画を保存できません",
+                "The record was not saved, so the plan cannot be",
+            )
+            .to_string(),
+        });
+    }
 }
 
 fn export(data: &mut AppData, drill: &Drill, ext: &str, text: &str) {
@@ -375,63 +555,16 @@ fn side_by_side(ui: &mut egui::Ui, drill: &Drill, score: &Score, l: Lang) {
     }
 }
 
-/// A decision's answer in a few words.
+/// A decision's answer in a few words, with when it was given.
 fn answered(
     s: &Scenario,
     session: &Session<'_>,
     d: crate::scenario::DecisionRef,
     l: Lang,
 ) -> String {
-    let dec = s.decision(d);
     match session.decision(d) {
         DecisionState::Answered { at, answer, .. } => {
-            let what = match (answer, &dec.kind) {
-                (Answer::Choice(id), DecisionKind::Choice { options }) => options
-                    .iter()
-                    .find(|o| &o.id == id)
-                    .map(|o| o.label.get(l).to_string())
-                    .unwrap_or_else(|| id.clone()),
-                (Answer::Choice(id), DecisionKind::Inquiry(q)) => q
-                    .answers
-                    .iter()
-                    .find(|o| &o.id == id)
-                    .map(|o| o.label.get(l).to_string())
-                    .unwrap_or_else(|| id.clone()),
-                (Answer::Publish, _) => t(l, "公表", "Published").to_string(),
-                (Answer::Roles(map), kind) => map
-                    .iter()
-                    .map(|(role, person)| {
-                        let role = match kind {
-                            DecisionKind::Roles(r) => r
-                                .roles
-                                .iter()
-                                .find(|x| &x.id == role)
-                                .map(|x| x.name.get(l).to_string())
-                                .unwrap_or_else(|| role.clone()),
-                            _ => role.clone(),
-                        };
-                        let name = s
-                            .cast
-                            .iter()
-                            .find(|p| &p.id == person)
-                            .map(|p| p.name.get(l).to_string())
-                            .unwrap_or_else(|| person.clone());
-                        format!("{role}: {name}")
-                    })
-                    .collect::<Vec<_>>()
-                    .join("\n"),
-                (Answer::Candidate(id), _) => format!("{} {id}", t(l, "案:", "Candidate:")),
-                (Answer::Text(text), _) => {
-                    let short: String = text.chars().take(60).collect();
-                    if text.chars().count() > 60 {
-                        format!("「{}…」", short.replace('\n', " "))
-                    } else {
-                        format!("「{}」", short.replace('\n', " "))
-                    }
-                }
-                (other, _) => format!("{other:?}"),
-            };
-            format!("{at}\n{what}")
+            format!("{at}\n{}", crate::report::answer_summary(s, d, answer, l))
         }
         DecisionState::Expired { .. } => {
             t(l, "期限切れ(回答なし)", "Expired (no answer)").to_string()

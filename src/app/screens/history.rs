@@ -10,31 +10,87 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};
 
 pub(super) fn plugin(app: &mut App) {
-    app.add_systems(OnEnter(Screen::History), load).add_systems(
-        EguiPrimaryContextPass,
-        draw.run_if(in_state(Screen::History)),
-    );
+    app.add_systems(OnEnter(Screen::History), load)
+        .add_systems(Update, import_dropped.run_if(in_state(Screen::History)))
+        .add_systems(
+            EguiPrimaryContextPass,
+            draw.run_if(in_state(Screen::History)),
+        );
 }
 
-/// The history as read when the screen opened.
+/// The history as read when the screen opened (or the filter changed).
 #[derive(Resource)]
-struct Shown(History);
+struct Shown {
+    history: History,
+    by_rule: std::collections::BTreeMap<String, Vec<Option<f64>>>,
+    teams: Vec<String>,
+    team: Option<String>,
+}
+
+fn read(data: &AppData, team: Option<String>) -> Shown {
+    let Some(dir) = &data.dir else {
+        return Shown {
+            history: History {
+                drills: Vec::new(),
+                unreadable: Vec::new(),
+            },
+            by_rule: Default::default(),
+            teams: Vec::new(),
+            team,
+        };
+    };
+    let mut teams: Vec<String> = dir
+        .records_list()
+        .into_iter()
+        .filter_map(|r| r.record.ok().and_then(|r| r.team))
+        .collect();
+    teams.sort();
+    teams.dedup();
+    Shown {
+        history: History::load(dir, team.as_deref()),
+        by_rule: History::by_rule(dir, team.as_deref()),
+        teams,
+        team,
+    }
+}
 
 fn load(mut commands: Commands, data: Res<AppData>) {
-    let history = match &data.dir {
-        Some(dir) => History::load(dir, None),
-        None => History {
-            drills: Vec::new(),
-            unreadable: Vec::new(),
-        },
-    };
-    commands.insert_resource(Shown(history));
+    commands.insert_resource(read(&data, None));
+}
+
+/// Record files dropped on the window join the data folder (records moved from another
+/// machine); each is read first, and the list refreshes.
+fn import_dropped(
+    mut dropped: MessageReader<bevy::window::FileDragAndDrop>,
+    mut data: ResMut<AppData>,
+    mut commands: Commands,
+    shown: Option<Res<Shown>>,
+) {
+    let mut notes = Vec::new();
+    for event in dropped.read() {
+        if let bevy::window::FileDragAndDrop::DroppedFile { path_buf, .. } = event
+            && let Some(dir) = &data.dir
+        {
+            notes.push(match dir.import_record(path_buf) {
+                Ok(Some(p)) => format!("+ {}", p.display()),
+                Ok(None) => format!("= {}", path_buf.display()),
+                Err(why) => format!("× {}: {why}", path_buf.display()),
+            });
+        }
+    }
+    if !notes.is_empty() {
+        data.notice = Some(notes.join("\n"));
+        let team = shown.and_then(|s| s.team.clone());
+        commands.insert_resource(read(&data, team));
+    }
 }
 
 fn draw(
     mut contexts: EguiContexts,
     lang: Res<UiLang>,
     shown: Option<Res<Shown>>,
+    mut data: ResMut<AppData>,
+    mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -46,7 +102,50 @@ fn draw(
         }
         ui.heading(t(l, "訓練の履歴", "Drill history"));
         let Some(shown) = shown else { return };
-        let history = &shown.0;
+        let history = &shown.history;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(t(l, "チーム:", "Team:"));
+            let all = t(l, "すべて", "All");
+            egui::ComboBox::from_id_salt("team-filter")
+                .selected_text(shown.team.as_deref().unwrap_or(all))
+                .show_ui(ui, |ui| {
+                    if ui.selectable_label(shown.team.is_none(), all).clicked() {
+                        commands.insert_resource(read(&data, None));
+                    }
+                    for team in &shown.teams {
+                        if ui
+                            .selectable_label(shown.team.as_ref() == Some(team), team)
+                            .clicked()
+                        {
+                            commands.insert_resource(read(&data, Some(team.clone())));
+                        }
+                    }
+                });
+            if ui
+                .button(t(l, "記録を書き出す", "Export the records"))
+                .on_hover_text(t(
+                    l,
+                    "別のパソコンへ移すために、記録ファイルを書き出しフォルダにコピーします。",
+                    "Copies the record files into the exports folder, to move them to another machine.",
+                ))
+                .clicked()
+                && let Some(dir) = &data.dir
+            {
+                let out = dir.exports().join("records");
+                data.notice = Some(match dir.export_records(&out, shown.team.as_deref()) {
+                    Ok(n) => format!("{n} → {}", out.display()),
+                    Err(e) => format!("{}: {e}", out.display()),
+                });
+            }
+            ui.small(t(
+                l,
+                "取り込むには、記録ファイルをこのウィンドウにドロップしてください。",
+                "To import, drop record files onto this window.",
+            ));
+        });
+        if let Some(n) = &data.notice {
+            ui.small(n);
+        }
         if history.drills.is_empty() {
             ui.label(t(
                 l,
@@ -148,6 +247,27 @@ fn draw(
                         ui.end_row();
                     }
                 });
+            if !shown.by_rule.is_empty() {
+                egui::CollapsingHeader::new(t(l, "規則ごとの推移(得点率 %)", "By rule (share of points, %)"))
+                    .show(ui, |ui| {
+                        let n = history.drills.len();
+                        let from = n.saturating_sub(8);
+                        egui::Grid::new("by-rule").striped(true).show(ui, |ui| {
+                            ui.strong(t(l, "規則", "Rule"));
+                            for i in from..n {
+                                ui.strong(format!("#{}", i + 1));
+                            }
+                            ui.end_row();
+                            for (rule, shares) in &shown.by_rule {
+                                ui.monospace(rule);
+                                for share in shares.iter().skip(from) {
+                                    ui.label(share.map_or("—".to_string(), |v| format!("{:.0}", v * 100.0)));
+                                }
+                                ui.end_row();
+                            }
+                        });
+                    });
+            }
             for (path, why) in &history.unreadable {
                 ui.colored_label(ui.visuals().warn_fg_color, format!("{path}: {why}"));
             }

@@ -3,7 +3,7 @@
 //! reads the drill and sends `DrillCommand`s; it never changes the drill itself.
 
 use super::{Screen, escape, key, t};
-use crate::app::{AppData, UiLang, drill::Drill, drill::DrillCommand};
+use crate::app::{AppData, Projector, RunningClock, UiLang, drill::Drill, drill::DrillCommand};
 use crate::playbook::Severity;
 use crate::scenario::{
     Channel, DecisionKind, DecisionRef, Element, FactRef, FactStatus, InjectRef, Sender,
@@ -83,6 +83,7 @@ fn stage_label(s: Stage, l: Lang) -> String {
     s.label().get(l).to_string()
 }
 
+#[allow(clippy::too_many_arguments)] // a Bevy system takes each resource it reads
 fn draw(
     mut contexts: EguiContexts,
     lang: Res<UiLang>,
@@ -91,6 +92,9 @@ fn draw(
     mut send: MessageWriter<DrillCommand>,
     mut next: ResMut<NextState<Screen>>,
     mut confirm: Local<Confirm>,
+    mut clock: ResMut<RunningClock>,
+    mut projector: ResMut<Projector>,
+    mut note: Local<String>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let l = lang.0;
@@ -152,6 +156,31 @@ fn draw(
             if ui.button("+1h (2)").clicked() || (!modal_open && key(ui, egui::Key::Num2)) {
                 send.write(DrillCommand::Advance(60));
             }
+            let run_label = if clock.running {
+                t(l, "⏸ 時計を止める (P)", "⏸ Pause the clock (P)")
+            } else {
+                t(l, "▶ 時計を進める (P)", "▶ Run the clock (P)")
+            };
+            if ui
+                .selectable_label(clock.running, run_label)
+                .on_hover_text(format!(
+                    "{} {:.1} {}",
+                    t(l, "実時間1秒あたり", "Scenario minutes per real second:"),
+                    crate::app::pace(scenario),
+                    t(l, "分進みます", "")
+                ))
+                .clicked()
+                || (!modal_open && key(ui, egui::Key::P))
+            {
+                clock.running = !clock.running;
+            }
+            if ui
+                .selectable_label(projector.0, t(l, "投影表示 (V)", "Projector view (V)"))
+                .clicked()
+                || (!modal_open && key(ui, egui::Key::V))
+            {
+                projector.0 = !projector.0;
+            }
             ui.separator();
             if ui
                 .button(t(
@@ -178,6 +207,19 @@ fn draw(
         }
     });
 
+    if drill.team.is_some() && !projector.0 {
+        egui::Panel::right("facilitator")
+            .default_size(340.0)
+            .resizable(true)
+            .show(&mut root, |ui| {
+                egui::ScrollArea::vertical()
+                    .auto_shrink(false)
+                    .show(ui, |ui| {
+                        facilitator(ui, &mut drill, &mut send, &mut note, l)
+                    });
+            });
+    }
+
     egui::Panel::left("inbox")
         .default_size(440.0)
         .resizable(true)
@@ -191,7 +233,10 @@ fn draw(
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
-                if let Some((d, findings)) = drill.feedback.clone() {
+                if let Some((d, findings)) = drill.feedback.clone()
+                    && !drill.scores_hidden()
+                    && !projector.0
+                {
                     feedback(ui, &drill, d, &findings, l);
                 }
                 ui.heading(t(l, "判断が必要なこと", "Open decisions"));
@@ -277,6 +322,82 @@ fn draw(
         });
     }
     Ok(())
+}
+
+/// The facilitator's console: the team, scores shown or hidden, optional injects to fire,
+/// and observation notes pinned to the scenario clock. Hidden in the projector view.
+fn facilitator(
+    ui: &mut egui::Ui,
+    drill: &mut Drill,
+    send: &mut MessageWriter<DrillCommand>,
+    note: &mut String,
+    l: Lang,
+) {
+    let scenario = drill.session.scenario;
+    ui.heading(t(l, "進行役", "Facilitator"));
+    if let Some(team) = &drill.team {
+        ui.label(egui::RichText::new(team).strong());
+    }
+    for m in &drill.members {
+        ui.small(format!("{} — {}", m.name, m.function.label().get(l)));
+    }
+    ui.separator();
+    ui.checkbox(
+        &mut drill.show_scores,
+        t(l, "訓練中に採点を表示する", "Show scores during play"),
+    );
+    ui.separator();
+    ui.label(egui::RichText::new(t(l, "追加の情報を出す", "Fire an optional inject")).strong());
+    let mut any = false;
+    for (i, inj) in scenario.injects.iter().enumerate() {
+        if !inj.optional || drill.session.arrived_at(InjectRef(i)).is_some() {
+            continue;
+        }
+        any = true;
+        let label = if inj.subject.is_empty() {
+            inj.body.get(l).chars().take(40).collect::<String>()
+        } else {
+            inj.subject.get(l).to_string()
+        };
+        if ui
+            .button(format!("{} {label}", channel_icon(inj.channel)))
+            .on_hover_text(inj.body.get(l))
+            .clicked()
+        {
+            send.write(DrillCommand::Fire(InjectRef(i)));
+        }
+    }
+    if !any {
+        ui.small(t(
+            l,
+            "出せる追加情報はありません。",
+            "No optional injects left.",
+        ));
+    }
+    ui.separator();
+    ui.label(egui::RichText::new(t(l, "所見メモ", "Observation notes")).strong());
+    ui.add(
+        egui::TextEdit::multiline(note)
+            .desired_rows(3)
+            .desired_width(f32::INFINITY)
+            .hint_text(t(l, "気づいたことを書く", "What did you notice?")),
+    );
+    if ui
+        .add_enabled(
+            !note.trim().is_empty(),
+            egui::Button::new(format!(
+                "{} {}",
+                t(l, "時刻を付けて記録", "Pin at"),
+                drill.session.now()
+            )),
+        )
+        .clicked()
+    {
+        send.write(DrillCommand::Note(std::mem::take(note)));
+    }
+    for n in drill.notes.iter().rev() {
+        ui.small(format!("{} {}", n.at, n.text));
+    }
 }
 
 fn inbox_and_facts(ui: &mut egui::Ui, drill: &mut Drill, l: Lang) {

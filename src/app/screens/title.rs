@@ -2,7 +2,7 @@
 //! each scenario's summary, or the errors that keep it from loading.
 
 use super::{Screen, key, t};
-use crate::app::{ActivePlaybook, AppData, Library, UiLang, drill::Drill};
+use crate::app::{ActivePlaybook, AppData, Library, PendingJournal, UiLang, drill::Drill};
 use crate::library::Origin;
 use crate::scenario::Difficulty;
 use crate::text::{Lang, Text};
@@ -28,6 +28,7 @@ fn seed_from(started: &str) -> u64 {
     digits.parse::<u64>().map_or(1, |n| n % 1_000_000_007)
 }
 
+#[allow(clippy::too_many_arguments)] // a Bevy system takes each resource it reads
 fn draw(
     mut contexts: EguiContexts,
     mut commands: Commands,
@@ -35,6 +36,7 @@ fn draw(
     mut data: ResMut<AppData>,
     library: Res<Library>,
     playbook: Res<ActivePlaybook>,
+    pending: Option<Res<PendingJournal>>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
@@ -71,6 +73,71 @@ fn draw(
             });
         });
     });
+    if let Some(Some(journal)) = pending.as_ref().map(|p| p.0.as_ref()) {
+        egui::Panel::top("resume").show(&mut root, |ui| {
+            ui.add_space(4.0);
+            match journal {
+                Ok(j) => {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!(
+                            "{} {} ({} {}, {} {})",
+                            t(l, "中断された訓練があります:", "A drill was interrupted:"),
+                            j.scenario,
+                            t(l, "時刻", "at"),
+                            j.now,
+                            j.actions.len(),
+                            t(l, "件の判断済み", "decisions made")
+                        ),
+                    );
+                    ui.horizontal(|ui| {
+                        if ui
+                            .button(t(l, "続きから再開する", "Resume where it stopped"))
+                            .clicked()
+                        {
+                            match resume(j, &library, &playbook.0) {
+                                Ok(drill) => {
+                                    commands.insert_resource(drill);
+                                    next.set(Screen::Play);
+                                }
+                                Err(why) => data.notice = Some(why),
+                            }
+                            commands.remove_resource::<PendingJournal>();
+                        }
+                        if ui.button(t(l, "破棄する", "Discard it")).clicked() {
+                            if let Some(dir) = &data.dir {
+                                dir.clear_journal();
+                            }
+                            commands.remove_resource::<PendingJournal>();
+                        }
+                    });
+                }
+                Err(why) => {
+                    ui.colored_label(
+                        ui.visuals().warn_fg_color,
+                        format!(
+                            "{} {why}",
+                            t(
+                                l,
+                                "中断された訓練の記録を読めません:",
+                                "The interrupted drill's journal cannot be read:"
+                            )
+                        ),
+                    );
+                    if ui.button(t(l, "破棄する", "Discard it")).clicked() {
+                        if let Some(dir) = &data.dir {
+                            dir.clear_journal();
+                        }
+                        commands.remove_resource::<PendingJournal>();
+                    }
+                }
+            }
+            if let Some(n) = &data.notice {
+                ui.small(n);
+            }
+            ui.add_space(4.0);
+        });
+    }
     egui::CentralPanel::default().show(&mut root, |ui| {
         ui.heading(t(l, "シナリオ", "Scenarios"));
         if library.entries.is_empty() {
@@ -146,4 +213,37 @@ fn draw(
         });
     });
     Ok(())
+}
+
+/// Rebuilds the interrupted drill: its scenario from where the journal says (or the library
+/// entry with its ID), every action replayed.
+pub(crate) fn resume(
+    journal: &crate::record::Journal,
+    library: &Library,
+    playbook: &crate::playbook::Playbook,
+) -> Result<Drill, String> {
+    let from_path = journal
+        .scenario_path
+        .as_ref()
+        .map(std::path::PathBuf::from)
+        .and_then(|p| {
+            crate::Scenario::load(&p, playbook)
+                .ok()
+                .map(|l| (l.scenario, p))
+        });
+    let (scenario, path) = match from_path {
+        Some(found) if found.0.id == journal.scenario => found,
+        _ => library
+            .entries
+            .iter()
+            .find_map(|e| {
+                e.scenario
+                    .as_ref()
+                    .ok()
+                    .filter(|s| s.id == journal.scenario)
+                    .map(|s| (s.clone(), e.path.clone()))
+            })
+            .ok_or_else(|| format!("scenario `{}` is not in the library", journal.scenario))?,
+    };
+    Drill::resume(journal, scenario, &path, playbook)
 }
