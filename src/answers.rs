@@ -26,6 +26,11 @@ pub struct AnswersFile {
     pub breaks: Vec<String>,
     #[serde(default)]
     pub participants: Vec<String>,
+    /// A team drill: the team's name (`run --team` overrides it) and who took which function.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub members: Vec<crate::record::Member>,
     pub actions: Vec<ActionFile>,
     /// Optional injects the facilitator fires; at the same minute, before that minute's actions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -76,6 +81,8 @@ pub struct Answers {
     pub lang: Option<Lang>,
     pub breaks: Vec<String>,
     pub participants: Vec<String>,
+    pub team: Option<String>,
+    pub members: Vec<crate::record::Member>,
     pub actions: Vec<Action>,
     pub fired: Vec<Fire>,
 }
@@ -247,6 +254,8 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
             lang,
             breaks: file.breaks,
             participants: file.participants,
+            team: file.team,
+            members: file.members,
             actions,
             fired,
         })
@@ -282,6 +291,8 @@ impl Answers {
             lang: Some(lang),
             breaks: Vec::new(),
             participants,
+            team: None,
+            members: Vec::new(),
             actions: played
                 .into_iter()
                 .enumerate()
@@ -306,6 +317,8 @@ impl Answers {
             lang: self.lang.map(|l| l.code().to_string()),
             breaks: self.breaks.clone(),
             participants: self.participants.clone(),
+            team: self.team.clone(),
+            members: self.members.clone(),
             actions: self
                 .actions
                 .iter()

@@ -401,7 +401,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                     &outcome.score,
                 );
                 rec.started = Some(stamp);
-                rec.team = team.clone();
+                if team.is_some() {
+                    rec.team = team.clone();
+                }
                 if let Some(path) = record
                     && let Err(e) = crate::store::write_atomically(path, rec.to_ron().as_bytes())
                 {

@@ -145,9 +145,9 @@ impl Record {
             seed,
             lang,
             started: None,
-            team: None,
             participants: answers.participants.clone(),
-            members: Vec::new(),
+            team: answers.team.clone(),
+            members: answers.members.clone(),
             fired: answers
                 .fired
                 .iter()
@@ -250,6 +250,8 @@ impl Record {
             lang: Some(self.lang),
             breaks: Vec::new(),
             participants: self.participants.clone(),
+            team: self.team.clone(),
+            members: self.members.clone(),
             actions,
             fired,
         })

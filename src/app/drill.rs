@@ -319,7 +319,7 @@ impl Drill {
 
     /// The answers given so far, as `pressroom run` would read them from a file.
     pub fn answers(&self) -> Answers {
-        Answers::from_played(
+        let mut answers = Answers::from_played(
             self.seed,
             self.session.lang,
             self.members.iter().map(|m| m.name.clone()).collect(),
@@ -327,7 +327,10 @@ impl Drill {
             self.actions
                 .iter()
                 .map(|(at, d, a, by)| (*at, *d, a.clone(), by.clone())),
-        )
+        );
+        answers.team = self.team.clone();
+        answers.members = self.members.clone();
+        answers
     }
 
     fn finish(&mut self, playbook: &Playbook) {

@@ -90,6 +90,16 @@ fn step(
                 ));
             }
             (Screen::Play, Some(mut d)) => {
+                // An answers file of a team drill plays in team mode, facilitator console and all.
+                if let Some(answers) = shots.replay.as_ref().and_then(|r| r.answers.as_ref())
+                    && let Some(team) = &answers.team
+                {
+                    send.write(DrillCommand::Team {
+                        name: team.clone(),
+                        members: answers.members.clone(),
+                        closes: Vec::new(),
+                    });
+                }
                 // Replay up to the first written draft, and leave that text in the editor so
                 // the picture shows the live findings; without answers, two hours in.
                 let now = d.session.now();

@@ -152,6 +152,7 @@ fn draw(
             return;
         }
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            let mut playable = 0;
             for entry in &library.entries {
                 egui::Frame::group(ui.style()).inner_margin(12.0).show(ui, |ui| {
                     ui.set_width(ui.available_width());
@@ -159,7 +160,25 @@ fn draw(
                         Ok(s) => {
                             ui.horizontal(|ui| {
                                 ui.label(egui::RichText::new(s.title.get(l)).heading());
-                                if ui.button(t(l, "この訓練を始める", "Start this drill")).clicked() {
+                                playable += 1;
+                                let digit = [
+                                    egui::Key::Num1,
+                                    egui::Key::Num2,
+                                    egui::Key::Num3,
+                                    egui::Key::Num4,
+                                    egui::Key::Num5,
+                                    egui::Key::Num6,
+                                    egui::Key::Num7,
+                                    egui::Key::Num8,
+                                    egui::Key::Num9,
+                                ]
+                                .get(playable - 1)
+                                .copied();
+                                let label = match digit {
+                                    Some(_) => format!("{} ({playable})", t(l, "この訓練を始める", "Start this drill")),
+                                    None => t(l, "この訓練を始める", "Start this drill").to_string(),
+                                };
+                                if ui.button(label).clicked() || digit.is_some_and(|k| key(ui, k)) {
                                     let started = crate::cli::wall_clock_now();
                                     let seed = data.settings.seed.unwrap_or_else(|| seed_from(&started));
                                     commands.insert_resource(Drill::start(
