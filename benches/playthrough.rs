@@ -7,6 +7,8 @@ use pressroom::Playbook;
 use pressroom::scenario::{DecisionKind, Scenario};
 use pressroom::session::{Answer, Session};
 use pressroom::wording::Checker;
+use rand::SeedableRng;
+use rand_chacha::ChaCha8Rng;
 use std::hint::black_box;
 
 fn largest() -> Scenario {
@@ -26,36 +28,19 @@ fn largest() -> Scenario {
 
 fn playthrough(scenario: &Scenario, playbook: &Playbook, checker: &Checker, seed: u64) -> f64 {
     let (mut s, _) = Session::new(scenario, seed);
-    let mut pick = seed;
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
     while !s.is_over() {
         let open: Vec<_> = s.open_decisions().collect();
         for d in open {
-            pick = pick
-                .wrapping_mul(6364136223846793005)
-                .wrapping_add(1442695040888963407);
-            let k = (pick >> 33) as usize;
-            let answer = match &scenario.decision(d).kind {
-                DecisionKind::Choice { options } => {
-                    Answer::Choice(options[k % options.len()].id.clone())
-                }
-                DecisionKind::Timing(_) => Answer::Publish,
-                DecisionKind::Roles(r) => Answer::Roles(
-                    r.roles
-                        .iter()
-                        .enumerate()
-                        .map(|(i, role)| {
-                            (
-                                role.id.clone(),
-                                scenario.cast[(k + i) % scenario.cast.len()].id.clone(),
-                            )
-                        })
-                        .collect(),
-                ),
-                DecisionKind::Inquiry(q) if !q.answers.is_empty() => {
-                    Answer::Choice(q.answers[k % q.answers.len()].id.clone())
-                }
-                _ => continue, // drafts and free-text inquiries: left unanswered
-            };
+            // The same random answers `pressroom analyze` draws; drafts and free text are left
+            // unanswered, so this measures the engine and scorer, not the wording checker.
+            if matches!(scenario.decision(d).kind, DecisionKind::Draft(_)) {
+                continue;
+            }
+            let answer = pressroom::analyze::random_answer(scenario, d, &mut rng);
+            if matches!(answer, Answer::Text(_)) {
+                continue;
+            }
             let _ = s.answer(d, answer);
         }
         s.advance_to_next_event();

@@ -132,6 +132,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = DebriefFormat::Text)]
         format: DebriefFormat,
     },
+    /// Write a commented scenario skeleton that passes `check`, to fill in (in --lang).
+    New {
+        /// The scenario's ID, or a path ending in .ron (the ID is then the file's name).
+        #[arg(value_name = "NAME")]
+        name: PathBuf,
+    },
+    /// Explore a scenario's decision paths: best and worst reachable score, the spread, what is
+    /// never reached or scored, and whether the exemplary answers reach the best.
+    Analyze {
+        #[arg(value_name = "SCENARIO")]
+        scenario: PathBuf,
+        /// Random paths to play, besides the fixed strategies.
+        #[arg(long, default_value_t = 500)]
+        samples: usize,
+        /// The seed the random paths are drawn from.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Write the after-action report of a drill record: summary, timeline, scores, notes, plan.
     Report {
         #[arg(value_name = "RECORD")]
@@ -543,6 +563,76 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                     })
                     .expect("history serialises")
                         + "\n"
+                }
+            };
+            print_out(&out);
+            ExitCode::SUCCESS
+        }
+        Command::New { name } => {
+            let path = if name.extension().is_some_and(|e| e == "ron") {
+                name.clone()
+            } else {
+                PathBuf::from(format!("{}.ron", name.display()))
+            };
+            let id = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            if !crate::skeleton::valid_id(&id) {
+                eprintln!(
+                    "pressroom new: `{id}` cannot be a scenario ID; use lowercase letters, digits, - and _, starting with a letter (e.g. cloud-bucket-leak)"
+                );
+                return ExitCode::from(2);
+            }
+            if path.exists() {
+                eprintln!(
+                    "pressroom new: {} already exists; choose another name or remove it first",
+                    path.display()
+                );
+                return ExitCode::from(2);
+            }
+            let text = crate::skeleton::scenario(&id, lang);
+            if let Err(e) = std::fs::write(&path, text) {
+                eprintln!("pressroom new: cannot write {}: {e}", path.display());
+                return ExitCode::from(2);
+            }
+            eprintln!(
+                "pressroom new: wrote {}; fill in the 〔…〕/[…] parts, then `pressroom check {}`",
+                path.display(),
+                path.display()
+            );
+            if let Some(data) = crate::data::DataDir::resolve(cli.data_dir.as_deref()) {
+                eprintln!(
+                    "pressroom new: to see it in the app, save it in {}",
+                    data.scenarios().display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Command::Analyze {
+            scenario,
+            samples,
+            seed,
+            format,
+        } => {
+            let shown = scenario.display().to_string();
+            let loaded = match Scenario::load(scenario, &playbook) {
+                Ok(l) => l.scenario,
+                Err(diags) => {
+                    return usage_diags(
+                        &shown,
+                        &diags,
+                        "the scenario has errors; run `pressroom check` on it",
+                    );
+                }
+            };
+            let exemplary = crate::library::exemplary_answers(scenario, &loaded);
+            let analysis =
+                crate::analyze::analyze(&loaded, &playbook, exemplary.as_ref(), *samples, *seed);
+            let out = match format {
+                Format::Text => analysis.render(lang),
+                Format::Json => {
+                    serde_json::to_string_pretty(&analysis).expect("analysis serialises") + "\n"
                 }
             };
             print_out(&out);

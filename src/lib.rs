@@ -1,6 +1,7 @@
 //! Pressroom's core: scenario and playbook formats, validation and reports, with no Bevy
 //! dependency. The desktop app (`gui` feature) and the CLI are thin adapters over it.
 
+pub mod analyze;
 pub mod answers;
 pub mod check;
 pub mod cli;
@@ -22,6 +23,7 @@ pub mod scenario;
 pub mod scoring;
 pub mod session;
 pub mod settings;
+pub mod skeleton;
 pub mod store;
 pub mod text;
 pub mod wording;

@@ -19,6 +19,15 @@ pub struct Entry {
     pub origin: Origin,
     pub scenario: Result<Scenario, Vec<Diagnostic>>,
     pub warnings: Vec<Diagnostic>,
+    /// While the file is broken: the version that last loaded, still playable.
+    pub last_good: Option<Scenario>,
+}
+
+impl Entry {
+    /// The version to play: the current one, else the last one that loaded.
+    pub fn playable(&self) -> Option<&Scenario> {
+        self.scenario.as_ref().ok().or(self.last_good.as_ref())
+    }
 }
 
 impl Entry {
@@ -73,5 +82,27 @@ pub fn load_entry(path: &Path, origin: Origin, playbook: &Playbook) -> Entry {
         origin,
         scenario,
         warnings,
+        last_good: None,
     }
+}
+
+/// Where a scenario's exemplary answers live: `answers/NAME.exemplary.ron` beside it.
+pub fn exemplary_path(scenario: &Path) -> Option<PathBuf> {
+    let stem = scenario.file_stem()?.to_string_lossy().into_owned();
+    Some(
+        scenario
+            .parent()?
+            .join("answers")
+            .join(format!("{stem}.exemplary.ron")),
+    )
+}
+
+/// A scenario's exemplary answers, read and checked against it; `None` when it has none or
+/// they do not fit it.
+pub fn exemplary_answers(
+    scenario_path: &Path,
+    scenario: &Scenario,
+) -> Option<crate::answers::Answers> {
+    let src = std::fs::read_to_string(exemplary_path(scenario_path)?).ok()?;
+    crate::answers::parse(&src, scenario).ok()
 }

@@ -379,13 +379,7 @@ fn exemplary(
     checker: &Checker,
     seed: u64,
 ) -> Option<Outcome<'static>> {
-    let stem = path.file_stem()?.to_string_lossy().into_owned();
-    let file = path
-        .parent()?
-        .join("answers")
-        .join(format!("{stem}.exemplary.ron"));
-    let src = std::fs::read_to_string(file).ok()?;
-    let answers = crate::answers::parse(&src, scenario).ok()?;
+    let answers = crate::library::exemplary_answers(path, scenario)?;
     crate::run::play(scenario, playbook, checker, &answers, seed).ok()
 }
 

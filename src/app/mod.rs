@@ -3,6 +3,7 @@
 
 pub mod drill;
 mod fonts;
+pub mod reload;
 pub mod screens;
 mod screenshot;
 mod startup;
@@ -106,7 +107,7 @@ pub fn run(cli: &Cli) -> ExitCode {
         settings,
         notice,
     })
-    .add_plugins((logic_plugin, fonts::plugin, screens::plugin))
+    .add_plugins((logic_plugin, reload::plugin, fonts::plugin, screens::plugin))
     .add_systems(bevy_egui::EguiPrimaryContextPass, type_size)
     .add_systems(Startup, spawn_camera);
     if let Some(dir) = &cli.screenshot_dir {

@@ -564,3 +564,134 @@ fn the_running_clock_moves_at_the_scenarios_pace_only_when_started() {
     }
     assert_eq!(now(&app), stopped, "paused again");
 }
+
+/// An app whose library is one folder, watched for changes.
+fn watched_app(folder: &Path) -> App {
+    let playbook = Playbook::default_playbook();
+    let folders = vec![(folder.to_path_buf(), pressroom::library::Origin::User)];
+    let entries = pressroom::library::load(&folders, &playbook);
+    let data = folder.with_extension("data");
+    let mut app = app(&data, false);
+    app.insert_resource(pressroom::app::Library { entries, folders })
+        .insert_resource(bevy::time::TimeUpdateStrategy::ManualDuration(
+            std::time::Duration::from_millis(600),
+        ))
+        .add_plugins(pressroom::app::reload::plugin);
+    app.update();
+    app
+}
+
+fn entry_ok(app: &App) -> Option<bool> {
+    app.world()
+        .resource::<pressroom::app::Library>()
+        .entries
+        .first()
+        .map(|e| e.scenario.is_ok())
+}
+
+/// Writes `text` so the change is seen (a new length or a new modification time).
+fn save(path: &Path, text: &str, app: &mut App) {
+    std::fs::write(path, text).unwrap();
+    for _ in 0..4 {
+        app.update();
+    }
+}
+
+#[test]
+fn a_broken_save_shows_its_errors_keeps_the_last_good_version_and_recovers() {
+    let folder = Scratch::new("reload");
+    let _data = Scratch(folder.0.with_extension("data"));
+    let good = std::fs::read_to_string(scenario_path()).unwrap();
+    let path = folder.0.join("drill.ron");
+    std::fs::write(&path, &good).unwrap();
+    let mut app = watched_app(&folder.0);
+    assert_eq!(entry_ok(&app), Some(true));
+    let scenario = app.world().resource::<pressroom::app::Library>().entries[0]
+        .scenario
+        .clone()
+        .unwrap();
+    let playbook = Playbook::default_playbook();
+    app.world_mut().insert_resource(Drill::start(
+        scenario,
+        &path,
+        &playbook,
+        1,
+        Lang::Ja,
+        STARTED.into(),
+    ));
+    go(&mut app, Screen::Play);
+    send(&mut app, DrillCommand::Advance(30));
+
+    // Broken: the library shows the error with its place, the drill goes on.
+    let broken = good.replacen("opens: Start", "opens: Strat", 1);
+    save(&path, &broken, &mut app);
+    assert_eq!(entry_ok(&app), Some(false));
+    let library = app.world().resource::<pressroom::app::Library>();
+    let lines = library.entries[0].rendered_diagnostics();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("drill.ron:") && l.contains("error[")),
+        "{lines:?}"
+    );
+    assert!(
+        library.entries[0].playable().is_some(),
+        "the last good version stays playable"
+    );
+    let changed = app
+        .world()
+        .resource::<pressroom::app::reload::ScenarioChanged>();
+    assert!(changed.result.is_err());
+    assert_eq!(screen(&app), Screen::Play);
+    assert_eq!(app.world().resource::<Drill>().session.now().0, 30);
+
+    // Fixed, with a new title: the app offers the new version.
+    let fixed = good.replacen("最初の36時間", "最初の36時間(改訂)", 1);
+    save(&path, &fixed, &mut app);
+    assert_eq!(entry_ok(&app), Some(true));
+    let changed = app
+        .world()
+        .resource::<pressroom::app::reload::ScenarioChanged>();
+    let new = changed.result.as_ref().unwrap();
+    assert!(new.title.get(Lang::Ja).contains("改訂"));
+}
+
+#[test]
+fn a_file_broken_at_start_up_recovers_once_fixed() {
+    let folder = Scratch::new("reload-start");
+    let _data = Scratch(folder.0.with_extension("data"));
+    let good = std::fs::read_to_string(scenario_path()).unwrap();
+    let path = folder.0.join("drill.ron");
+    std::fs::write(
+        &path,
+        good.replacen("Scenario(", "Scenario(\n    bogus: 1,", 1),
+    )
+    .unwrap();
+    let mut app = watched_app(&folder.0);
+    assert_eq!(entry_ok(&app), Some(false));
+    save(&path, &good, &mut app);
+    assert_eq!(entry_ok(&app), Some(true));
+    // A new file appears in the library; a removed one leaves it.
+    std::fs::write(
+        folder.0.join("second.ron"),
+        good.replacen("id: \"ransomware-manufacturer\"", "id: \"second\"", 1),
+    )
+    .unwrap();
+    for _ in 0..4 {
+        app.update();
+    }
+    assert_eq!(
+        app.world()
+            .resource::<pressroom::app::Library>()
+            .entries
+            .len(),
+        2
+    );
+    std::fs::remove_file(&path).unwrap();
+    for _ in 0..4 {
+        app.update();
+    }
+    let library = app.world().resource::<pressroom::app::Library>();
+    assert_eq!(library.entries.len(), 1);
+    assert!(library.entries[0].path.ends_with("second.ron"));
+}

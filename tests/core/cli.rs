@@ -583,3 +583,82 @@ fn two_team_drills_join_the_history_in_order_with_their_trend() {
     assert_eq!(o.status.code(), Some(0));
     assert!(stdout(&o).contains("No drills recorded yet"));
 }
+
+#[test]
+fn analyze_reports_json_for_tools_and_text_for_trainers() {
+    let o = pressroom(&[
+        "analyze",
+        "scenarios/ransomware-manufacturer.ron",
+        "--samples",
+        "40",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let v = json(&o);
+    for key in [
+        "best_score",
+        "worst_score",
+        "exemplary_score",
+        "percentiles",
+        "unreached",
+        "unexercised_rules",
+    ] {
+        assert!(!v[key].is_null(), "{key} in {v}");
+    }
+    assert!(v["unreached"]["injects"].is_array() && v["unreached"]["decisions"].is_array());
+    let o = pressroom(&[
+        "analyze",
+        "scenarios/ransomware-manufacturer.ron",
+        "--samples",
+        "20",
+        "--lang",
+        "ja",
+    ]);
+    assert!(stdout(&o).contains("最高点"));
+    let o = pressroom(&["analyze", "tests/fixtures/scenarios/err_unknown_fact.ron"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn new_writes_a_skeleton_that_passes_check_in_either_language() {
+    let dir = crate::Scratch::new("new");
+    for lang in ["ja", "en"] {
+        let path = dir.join(format!("drill-{lang}.ron"));
+        let p = path.to_str().unwrap();
+        let o = pressroom(&["new", p, "--lang", lang]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let o = pressroom(&["check", p]);
+        assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+        assert!(
+            stdout(&o).contains("0 error(s), 0 warning(s)"),
+            "{}",
+            stdout(&o)
+        );
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains(&format!("id: \"drill-{lang}\"")));
+        assert!(
+            text.lines()
+                .filter(|l| l.trim_start().starts_with("//"))
+                .count()
+                > 10,
+            "commented"
+        );
+        // Never over an existing file.
+        let o = pressroom(&["new", p]);
+        assert_eq!(o.status.code(), Some(2));
+    }
+    let o = pressroom(&["new", dir.join("Bad Name").to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot be a scenario ID"));
+}

@@ -3,7 +3,7 @@
 
 use crate::root;
 use pressroom::answers::{self, Answers};
-use pressroom::scenario::{DecisionKind, DecisionRef, Scenario, SimTime};
+use pressroom::scenario::{DecisionRef, Scenario, SimTime};
 use pressroom::session::{Answer, Event, Session};
 use pressroom::wording::Checker;
 use pressroom::{Playbook, run};
@@ -336,42 +336,11 @@ fn a_drill_plays_as_the_scenario_says() {
 }
 
 /// A random but well-formed answer for an open decision.
+/// Any valid answer, as `pressroom analyze` draws them, from a seed proptest picks.
 fn random_answer(scenario: &Scenario, d: DecisionRef, pick: usize) -> Answer {
-    match &scenario.decision(d).kind {
-        DecisionKind::Choice { options } => {
-            Answer::Choice(options[pick % options.len()].id.clone())
-        }
-        DecisionKind::Timing(_) => Answer::Publish,
-        DecisionKind::Roles(r) => Answer::Roles(
-            r.roles
-                .iter()
-                .enumerate()
-                .map(|(i, role)| {
-                    (
-                        role.id.clone(),
-                        scenario.cast[(pick + i * 3) % scenario.cast.len()]
-                            .id
-                            .clone(),
-                    )
-                })
-                .collect(),
-        ),
-        DecisionKind::Draft(x) if !x.candidates.is_empty() && !pick.is_multiple_of(3) => {
-            Answer::Candidate(x.candidates[pick % x.candidates.len()].id.clone())
-        }
-        DecisionKind::Draft(_) => Answer::Text(
-            [
-                "おそらく障害です。",
-                "We apologise. Contact support@example.com.",
-                "調査中です。",
-            ][pick % 3]
-                .into(),
-        ),
-        DecisionKind::Inquiry(q) if !q.answers.is_empty() && pick.is_multiple_of(2) => {
-            Answer::Choice(q.answers[pick % q.answers.len()].id.clone())
-        }
-        DecisionKind::Inquiry(_) => Answer::Text("調査中です。判明次第お知らせします。".into()),
-    }
+    use rand::SeedableRng;
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(pick as u64);
+    pressroom::analyze::random_answer(scenario, d, &mut rng)
 }
 
 proptest! {
@@ -459,4 +428,97 @@ fn answers_written_by_the_app_read_back_as_the_same_answers() {
         assert_eq!(back.lang, answers.lang);
         assert_eq!(back.to_ron(&scenario), written, "writing is stable");
     }
+}
+
+#[test]
+fn analyze_shows_every_bundled_scenario_separates_good_play_from_bad() {
+    let playbook = Playbook::default_playbook();
+    for path in pressroom::check::scenario_files(&root().join("scenarios")).unwrap() {
+        let scenario = Scenario::load(&path, &playbook).unwrap().scenario;
+        let exemplary = pressroom::library::exemplary_answers(&path, &scenario);
+        assert!(exemplary.is_some(), "{}: no exemplary answers", scenario.id);
+        let a = pressroom::analyze::analyze(&scenario, &playbook, exemplary.as_ref(), 200, 7);
+        assert!(
+            a.best_score >= 95.0,
+            "{}: best {}",
+            scenario.id,
+            a.best_score
+        );
+        assert!(
+            a.worst_score <= 30.0,
+            "{}: worst {}",
+            scenario.id,
+            a.worst_score
+        );
+        assert_eq!(
+            a.exemplary_reaches_best,
+            Some(true),
+            "{}: {a:?}",
+            scenario.id
+        );
+        assert!(
+            a.unreached.injects.is_empty(),
+            "{}: {:?}",
+            scenario.id,
+            a.unreached
+        );
+        assert!(
+            a.unreached.decisions.is_empty(),
+            "{}: {:?}",
+            scenario.id,
+            a.unreached
+        );
+        // Random play lands between the extremes: the scenario tells good play from bad.
+        let median = a.percentiles["p50"];
+        assert!(
+            a.worst_score < median && median < a.best_score,
+            "{}: {a:?}",
+            scenario.id
+        );
+    }
+}
+
+#[test]
+fn analyze_is_deterministic_for_a_seed_and_finds_what_is_unreachable() {
+    let playbook = Playbook::default_playbook();
+    let scenario = load("ransomware-manufacturer");
+    let a = serde_json::to_string(&pressroom::analyze::analyze(
+        &scenario, &playbook, None, 50, 3,
+    ))
+    .unwrap();
+    let b = serde_json::to_string(&pressroom::analyze::analyze(
+        &scenario, &playbook, None, 50, 3,
+    ))
+    .unwrap();
+    assert_eq!(a, b);
+    // An inject no seed lets through, and the decision it opens, are reported unreached.
+    let src =
+        std::fs::read_to_string(root().join("scenarios/ransomware-manufacturer.ron")).unwrap();
+    let src = src.replacen(
+        "    decisions: [\n",
+        "    decisions: [\n        Decision(id: \"orphan\", title: (ja: \"孤立\", en: \"Orphan\"), prompt: (ja: \"?\", en: \"?\"), opens: AfterInject(\"never\"),\n            kind: Choice(options: [(id: \"a\", label: (ja: \"A\", en: \"A\"), effects: [(rule: \"process.follow_up\", points: 5)]), (id: \"b\", label: (ja: \"B\", en: \"B\"), effects: [(rule: \"process.follow_up\", points: 5)])])),\n",
+        1,
+    );
+    let src = src.replacen(
+        "    injects: [\n",
+        "    injects: [\n        Inject(id: \"never\", when: At(\"+1h\"), from: Outside(ja: \"誰か\", en: \"Someone\"), channel: Mail, body: (ja: \"…\", en: \"…\")),\n",
+        1,
+    );
+    let src = src.replacen(
+        "    variations: [\n",
+        "    variations: [\n        Variation(id: \"no_never\", note: (ja: \"来ない\", en: \"Never comes\"), kind: Chance(inject: \"never\", percent: 0)),\n",
+        1,
+    );
+    let loaded = pressroom::scenario::validate(&src, &playbook)
+        .unwrap_or_else(|d| panic!("{d:?}"))
+        .scenario;
+    let a = pressroom::analyze::analyze(&loaded, &playbook, None, 30, 1);
+    assert_eq!(a.unreached.decisions, vec!["orphan".to_string()]);
+    assert_eq!(a.unreached.injects, vec!["never".to_string()]);
+    assert!(
+        a.inert_options
+            .iter()
+            .any(|o| o.decision == "orphan" && o.option == "b" && o.same_as == "a")
+    );
+    assert_eq!(a.exemplary_score, None);
 }

@@ -88,6 +88,7 @@ fn draw(
     mut contexts: EguiContexts,
     lang: Res<UiLang>,
     data: Res<AppData>,
+    playbook: Res<crate::app::ActivePlaybook>,
     drill: Option<ResMut<Drill>>,
     mut send: MessageWriter<DrillCommand>,
     mut next: ResMut<NextState<Screen>>,
@@ -95,9 +96,13 @@ fn draw(
     mut clock: ResMut<RunningClock>,
     mut projector: ResMut<Projector>,
     mut note: Local<String>,
+    changed: Option<Res<crate::app::reload::ScenarioChanged>>,
+    mut commands: Commands,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let l = lang.0;
+    let mut restart: Option<crate::Scenario> = None;
+    let mut dismiss = false;
     let Some(mut drill) = drill else {
         next.set(Screen::Title);
         return Ok(());
@@ -205,6 +210,44 @@ fn draw(
         if let Some(r) = &drill.refusal {
             ui.colored_label(ui.visuals().error_fg_color, r);
         }
+        if let Some(change) = changed.as_ref().filter(|c| c.path == drill.scenario_path) {
+            match &change.result {
+                Ok(new) => {
+                    ui.horizontal_wrapped(|ui| {
+                        ui.colored_label(
+                            ui.visuals().warn_fg_color,
+                            t(
+                                l,
+                                "シナリオファイルが更新されました。",
+                                "The scenario file has changed.",
+                            ),
+                        );
+                        if ui
+                            .button(t(l, "新しい版で最初からやり直す", "Restart on the new version"))
+                            .clicked()
+                        {
+                            restart = Some(new.clone());
+                        }
+                        if ui.button(t(l, "このまま続ける", "Keep playing this one")).clicked() {
+                            dismiss = true;
+                        }
+                    });
+                }
+                Err(lines) => {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        t(
+                            l,
+                            "保存されたシナリオにエラーがあります。直すまで、いまの版で続けられます:",
+                            "The saved scenario has errors; this drill keeps the last good version until they are fixed:",
+                        ),
+                    );
+                    for line in lines.iter().take(6) {
+                        ui.monospace(line);
+                    }
+                }
+            }
+        }
     });
 
     if drill.team.is_some() && !projector.0 {
@@ -277,6 +320,22 @@ fn draw(
             });
     });
 
+    if dismiss {
+        commands.remove_resource::<crate::app::reload::ScenarioChanged>();
+    }
+    if let Some(new) = restart {
+        commands.remove_resource::<crate::app::reload::ScenarioChanged>();
+        // The new drill replaces this one; its journal starts with its first action.
+        commands.insert_resource(Drill::start(
+            new,
+            &drill.scenario_path,
+            &playbook.0,
+            drill.seed,
+            drill.session.lang,
+            crate::cli::wall_clock_now(),
+        ));
+        next.set(Screen::Briefing);
+    }
     if *confirm != Confirm::None {
         let (question, yes) = match *confirm {
             Confirm::Abandon => (

@@ -224,6 +224,28 @@ fn draw(
                             for line in entry.rendered_diagnostics() {
                                 ui.monospace(line);
                             }
+                            if let Some(good) = &entry.last_good {
+                                ui.horizontal_wrapped(|ui| {
+                                    ui.label(t(
+                                        l,
+                                        "保存前の正しい版で遊べます:",
+                                        "The last version that loaded is still playable:",
+                                    ));
+                                    if ui.button(good.title.get(l)).clicked() {
+                                        let started = crate::cli::wall_clock_now();
+                                        let seed = data.settings.seed.unwrap_or_else(|| seed_from(&started));
+                                        commands.insert_resource(Drill::start(
+                                            good.clone(),
+                                            &entry.path,
+                                            &playbook.0,
+                                            seed,
+                                            l,
+                                            started,
+                                        ));
+                                        next.set(Screen::Briefing);
+                                    }
+                                });
+                            }
                         }
                     }
                 });

@@ -1,0 +1,543 @@
+//! `pressroom analyze`: explores a scenario's decision paths to show a trainer whether it
+//! separates good play from bad. Seeded random play (every choice, a timing, a role
+//! assignment, a prepared or a stock text, optional injects fired or not, the seed's
+//! variations), plus three fixed strategies: the playbook's own best guess, doing nothing, and
+//! the scenario's exemplary answers. Reports the best and worst reachable score, percentiles,
+//! what was never reached or scored, and options that cannot change the score.
+
+use crate::answers::Answers;
+use crate::playbook::Playbook;
+use crate::scenario::{DecisionKind, DecisionRef, InjectRef, Scenario, SimTime, Trigger};
+use crate::scoring::{self, Score};
+use crate::session::{Answer, DecisionState, Session};
+use crate::wording::Checker;
+use rand::{Rng, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Analysis {
+    pub scenario: String,
+    pub samples: usize,
+    pub seed: u64,
+    pub best_score: f64,
+    pub worst_score: f64,
+    /// The exemplary answers' score on their own seed, when the scenario ships them.
+    pub exemplary_score: Option<f64>,
+    /// Whether no explored path beat the exemplary answers.
+    pub exemplary_reaches_best: Option<bool>,
+    /// The playbook's own strategy (best option, roles that meet their needs, publishing
+    /// mid-window, the cleanest prepared text).
+    pub greedy_score: f64,
+    /// Score percentiles over the random samples: p0, p10, p25, p50, p75, p90, p100.
+    pub percentiles: BTreeMap<String, f64>,
+    pub unreached: Unreached,
+    /// Playbook rules no explored path ever scored.
+    pub unexercised_rules: Vec<String>,
+    /// Options that can never change the score: the same effects as another option of the
+    /// same decision, with nothing in the scenario depending on which was chosen.
+    pub inert_options: Vec<InertOption>,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Unreached {
+    pub injects: Vec<String>,
+    pub decisions: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct InertOption {
+    pub decision: String,
+    pub option: String,
+    /// The option it cannot be told apart from.
+    pub same_as: String,
+}
+
+/// What one explored path saw.
+struct Path {
+    total: f64,
+    injects: Vec<bool>,
+    decisions: Vec<bool>,
+    rules: BTreeSet<String>,
+}
+
+/// Stock texts for written answers: a plain holding statement and a hedged, leaky one, in
+/// both languages, so sampling sees both good and bad wording without a writer's help.
+const STOCK_TEXTS: [&str; 4] = [
+    "現在、事実関係を調査中です。確認でき次第、改めてお知らせいたします。お問い合わせは窓口までお願いいたします。",
+    "おそらくサーバーがダウンしたと思われます。担当の田中(tanaka@example.co.jp)が対応中で、二度と発生しません。",
+    "We are investigating and will share confirmed facts as soon as we have them. Questions: our helpline.",
+    "We believe the server probably crashed. Our engineer (bob@example.com) says it will never happen again.",
+];
+
+/// Explores `samples` random paths from `seed`, plus the fixed strategies.
+pub fn analyze(
+    scenario: &Scenario,
+    playbook: &Playbook,
+    exemplary: Option<&Answers>,
+    samples: usize,
+    seed: u64,
+) -> Analysis {
+    let checker = Checker::new(playbook);
+    let mut paths = Vec::with_capacity(samples + 3);
+    let mut sampled = Vec::with_capacity(samples);
+    for i in 0..samples {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed.wrapping_add(i as u64));
+        let path = play(
+            scenario,
+            playbook,
+            &checker,
+            rng.random(),
+            Strategy::Random(&mut rng),
+        );
+        sampled.push(path.total);
+        paths.push(path);
+    }
+    let greedy = play(scenario, playbook, &checker, seed, Strategy::Greedy);
+    let greedy_score = greedy.total;
+    paths.push(greedy);
+    paths.push(play(scenario, playbook, &checker, seed, Strategy::Idle));
+    let exemplary_path = exemplary.and_then(|a| {
+        crate::run::play(scenario, playbook, &checker, a, a.seed.unwrap_or(1))
+            .ok()
+            .map(|o| observe(&o.session, &o.score))
+    });
+    let exemplary_score = exemplary_path.as_ref().map(|p| p.total);
+    if let Some(p) = exemplary_path {
+        paths.push(p);
+    }
+
+    let best_score = paths.iter().map(|p| p.total).fold(f64::MIN, f64::max);
+    let worst_score = paths.iter().map(|p| p.total).fold(f64::MAX, f64::min);
+    let mut unreached = Unreached::default();
+    for (i, inj) in scenario.injects.iter().enumerate() {
+        if !paths.iter().any(|p| p.injects[i]) {
+            unreached.injects.push(inj.id.clone());
+        }
+    }
+    for (i, d) in scenario.decisions.iter().enumerate() {
+        if !paths.iter().any(|p| p.decisions[i]) {
+            unreached.decisions.push(d.id.clone());
+        }
+    }
+    let scored: BTreeSet<&str> = paths
+        .iter()
+        .flat_map(|p| p.rules.iter().map(String::as_str))
+        .collect();
+    let unexercised_rules = playbook
+        .rules
+        .iter()
+        .filter(|r| !scored.contains(r.id.as_str()))
+        .map(|r| r.id.clone())
+        .collect();
+    Analysis {
+        scenario: scenario.id.clone(),
+        samples,
+        seed,
+        best_score,
+        worst_score,
+        exemplary_score,
+        exemplary_reaches_best: exemplary_score.map(|e| e + 0.05 >= best_score),
+        greedy_score,
+        percentiles: percentiles(&mut sampled),
+        unreached,
+        unexercised_rules,
+        inert_options: inert_options(scenario),
+    }
+}
+
+fn percentiles(values: &mut [f64]) -> BTreeMap<String, f64> {
+    values.sort_by(f64::total_cmp);
+    let mut out = BTreeMap::new();
+    if values.is_empty() {
+        return out;
+    }
+    for p in [0, 10, 25, 50, 75, 90, 100] {
+        let i = ((p as f64 / 100.0) * (values.len() - 1) as f64).round() as usize;
+        out.insert(format!("p{p:02}"), (values[i] * 10.0).round() / 10.0);
+    }
+    out
+}
+
+fn observe(session: &Session<'_>, score: &Score) -> Path {
+    let s = session.scenario;
+    Path {
+        total: score.total,
+        injects: (0..s.injects.len())
+            .map(|i| session.arrived_at(InjectRef(i)).is_some())
+            .collect(),
+        decisions: (0..s.decisions.len())
+            .map(|i| !matches!(session.decision(DecisionRef(i)), DecisionState::Waiting))
+            .collect(),
+        rules: score
+            .findings
+            .iter()
+            .filter(|f| f.max > 0.0)
+            .map(|f| f.rule.clone())
+            .collect(),
+    }
+}
+
+enum Strategy<'r> {
+    Random(&'r mut ChaCha8Rng),
+    Greedy,
+    Idle,
+}
+
+/// Plays one path: each decision, once open, is answered at a moment the strategy picks
+/// (or left to expire); optional injects are fired at random in random play.
+fn play(
+    scenario: &Scenario,
+    playbook: &Playbook,
+    checker: &Checker,
+    seed: u64,
+    mut strategy: Strategy<'_>,
+) -> Path {
+    let (mut session, _) = Session::new(scenario, seed);
+    // When each decision will be answered, and with what; `None` leaves it.
+    let mut plan: Vec<Option<Option<(SimTime, Answer)>>> = vec![None; scenario.decisions.len()];
+    let mut fires: Vec<(SimTime, InjectRef)> = Vec::new();
+    if let Strategy::Random(rng) = &mut strategy {
+        for (i, inj) in scenario.injects.iter().enumerate() {
+            if inj.optional && rng.random_bool(0.5) {
+                fires.push((
+                    SimTime(rng.random_range(0..=scenario.duration)),
+                    InjectRef(i),
+                ));
+            }
+        }
+    }
+    loop {
+        let now = session.now();
+        for d in session.open_decisions().collect::<Vec<_>>() {
+            if plan[d.0].is_none() {
+                plan[d.0] = Some(choose(&session, checker, d, now, &mut strategy));
+            }
+        }
+        for (at, inj) in &fires {
+            if *at <= now {
+                session.fire(*inj);
+            }
+        }
+        fires.retain(|(at, _)| *at > now);
+        let mut answered = false;
+        for (i, planned) in plan.iter_mut().enumerate() {
+            if let Some(Some((at, answer))) = planned
+                && *at <= now
+                && matches!(session.decision(DecisionRef(i)), DecisionState::Open { .. })
+            {
+                let _ = session.answer(DecisionRef(i), answer.clone());
+                *planned = Some(None);
+                answered = true;
+            }
+        }
+        if answered {
+            continue; // answers may open more decisions at this same minute
+        }
+        let next_planned = plan
+            .iter()
+            .filter_map(|p| p.as_ref().and_then(|x| x.as_ref()).map(|(t, _)| *t))
+            .chain(fires.iter().map(|(t, _)| *t))
+            .filter(|t| *t > now)
+            .min();
+        let next = match (session.next_event_time().filter(|t| *t > now), next_planned) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => match a.or(b) {
+                Some(t) => t,
+                None => break,
+            },
+        };
+        if next > session.end() || session.is_over() {
+            break;
+        }
+        session.advance_to(next);
+    }
+    session.finish();
+    let score = scoring::score(&session, playbook, checker);
+    observe(&session, &score)
+}
+
+/// When and how to answer decision `d`, opened at `now`.
+fn choose(
+    session: &Session<'_>,
+    checker: &Checker,
+    d: DecisionRef,
+    now: SimTime,
+    strategy: &mut Strategy<'_>,
+) -> Option<(SimTime, Answer)> {
+    let scenario = session.scenario;
+    let dec = scenario.decision(d);
+    match strategy {
+        Strategy::Idle => None,
+        Strategy::Greedy => {
+            let at = match &dec.kind {
+                DecisionKind::Timing(t) => {
+                    SimTime(now.0.max((t.window.from.0 + t.window.to.0) / 2))
+                }
+                _ => now,
+            };
+            Some((at, best_answer(session, checker, d, at)))
+        }
+        Strategy::Random(rng) => {
+            if rng.random_bool(0.1) {
+                return None;
+            }
+            let at = match &dec.kind {
+                DecisionKind::Timing(t) => {
+                    let picks = [
+                        now.0,
+                        t.window.from.0,
+                        (t.window.from.0 + t.window.to.0) / 2,
+                        t.window.to.0,
+                        t.window.to.0 + 120,
+                        now.0 + rng.random_range(0..=scenario.duration.saturating_sub(now.0)),
+                    ];
+                    SimTime(picks[rng.random_range(0..picks.len())].max(now.0))
+                }
+                _ => now.plus(rng.random_range(0..=30)),
+            };
+            Some((at, random_answer(scenario, d, rng)))
+        }
+    }
+}
+
+/// Any valid answer to `d`, drawn from `rng`: a random option, random people in the roles,
+/// a prepared or a stock text.
+pub fn random_answer(scenario: &Scenario, d: DecisionRef, rng: &mut impl Rng) -> Answer {
+    match &scenario.decision(d).kind {
+        DecisionKind::Choice { options } => {
+            Answer::Choice(options[rng.random_range(0..options.len())].id.clone())
+        }
+        DecisionKind::Timing(_) => Answer::Publish,
+        DecisionKind::Roles(r) => Answer::Roles(
+            r.roles
+                .iter()
+                .map(|role| {
+                    let p = rng.random_range(0..scenario.cast.len());
+                    (role.id.clone(), scenario.cast[p].id.clone())
+                })
+                .collect(),
+        ),
+        DecisionKind::Draft(x) if !x.candidates.is_empty() && rng.random_bool(0.6) => {
+            Answer::Candidate(
+                x.candidates[rng.random_range(0..x.candidates.len())]
+                    .id
+                    .clone(),
+            )
+        }
+        DecisionKind::Draft(_) => {
+            Answer::Text(STOCK_TEXTS[rng.random_range(0..STOCK_TEXTS.len())].into())
+        }
+        DecisionKind::Inquiry(q) if !q.answers.is_empty() && rng.random_bool(0.7) => {
+            Answer::Choice(q.answers[rng.random_range(0..q.answers.len())].id.clone())
+        }
+        DecisionKind::Inquiry(_) => {
+            Answer::Text(STOCK_TEXTS[rng.random_range(0..STOCK_TEXTS.len())].into())
+        }
+    }
+}
+
+/// The playbook's own best guess for `d` at `at`: the option worth most, for each role the
+/// first person who meets its needs (not holding another role), the prepared text with the
+/// fewest wording findings.
+fn best_answer(session: &Session<'_>, checker: &Checker, d: DecisionRef, at: SimTime) -> Answer {
+    let scenario = session.scenario;
+    let worth = |effects: &[crate::scenario::Effect]| effects.iter().map(|e| e.points).sum::<u32>();
+    match &scenario.decision(d).kind {
+        DecisionKind::Choice { options } => Answer::Choice(
+            options
+                .iter()
+                .rev()
+                .max_by_key(|o| worth(&o.effects))
+                .map(|o| o.id.clone())
+                .unwrap_or_default(),
+        ),
+        DecisionKind::Inquiry(q) if !q.answers.is_empty() => Answer::Choice(
+            q.answers
+                .iter()
+                .rev()
+                .max_by_key(|o| worth(&o.effects))
+                .map(|o| o.id.clone())
+                .unwrap_or_default(),
+        ),
+        DecisionKind::Inquiry(_) => Answer::Text(STOCK_TEXTS[0].into()),
+        DecisionKind::Timing(_) => Answer::Publish,
+        DecisionKind::Roles(r) => {
+            let mut taken = BTreeSet::new();
+            let mut chosen = BTreeMap::new();
+            for role in &r.roles {
+                let fits = |p: usize| {
+                    let person = &scenario.cast[p];
+                    role.unmet_by(person, at).is_none()
+                        && (!role.must_be_available
+                            || session.available(crate::scenario::PersonRef(p), at))
+                };
+                let pick = (0..scenario.cast.len())
+                    .find(|p| fits(*p) && (r.allow_doubling || !taken.contains(p)))
+                    .or_else(|| (0..scenario.cast.len()).find(|p| fits(*p)))
+                    .unwrap_or(0);
+                taken.insert(pick);
+                chosen.insert(role.id.clone(), scenario.cast[pick].id.clone());
+            }
+            Answer::Roles(chosen)
+        }
+        DecisionKind::Draft(x) => {
+            let ctx_text = |text: &str| {
+                let ctx = session.wording_context(&x.required, at, text);
+                checker.check(text, &ctx).len()
+            };
+            x.candidates
+                .iter()
+                .min_by_key(|c| ctx_text(c.text.get(session.lang)))
+                .map(|c| Answer::Candidate(c.id.clone()))
+                .unwrap_or_else(|| Answer::Text(STOCK_TEXTS[0].into()))
+        }
+    }
+}
+
+/// Options with the same effects as an earlier option of the same decision, when nothing in
+/// the scenario is triggered by choosing either.
+fn inert_options(scenario: &Scenario) -> Vec<InertOption> {
+    let triggered: BTreeSet<(usize, usize)> = scenario
+        .injects
+        .iter()
+        .map(|i| &i.when)
+        .chain(scenario.decisions.iter().filter_map(|d| d.opens.as_ref()))
+        .filter_map(|t| match t {
+            Trigger::AfterOption(d, o) => Some((d.0, *o)),
+            _ => None,
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (di, d) in scenario.decisions.iter().enumerate() {
+        let options = match &d.kind {
+            DecisionKind::Choice { options } => options,
+            DecisionKind::Inquiry(q) => &q.answers,
+            _ => continue,
+        };
+        let effects = |o: &crate::scenario::ChoiceOption| {
+            let mut e: Vec<(String, u32)> = o
+                .effects
+                .iter()
+                .map(|e| (e.rule.clone(), e.points))
+                .collect();
+            e.sort();
+            e
+        };
+        for (i, o) in options.iter().enumerate() {
+            if triggered.contains(&(di, i)) {
+                continue;
+            }
+            if let Some(same) = options[..i].iter().enumerate().find(|(j, earlier)| {
+                !triggered.contains(&(di, *j)) && effects(earlier) == effects(o)
+            }) {
+                out.push(InertOption {
+                    decision: d.id.clone(),
+                    option: o.id.clone(),
+                    same_as: same.1.id.clone(),
+                });
+            }
+        }
+    }
+    out
+}
+
+impl Analysis {
+    pub fn render(&self, lang: crate::Lang) -> String {
+        let ja = lang == crate::Lang::Ja;
+        let t = |j: &'static str, e: &'static str| if ja { j } else { e };
+        let mut o = String::new();
+        o.push_str(&format!(
+            "{}: {} ({} {} {}, seed {})\n",
+            t("分析", "analysis"),
+            self.scenario,
+            self.samples,
+            t("通りの無作為な進め方と", "random paths plus"),
+            t(
+                "3つの定型(模範・手順どおり・何もしない)",
+                "3 fixed ones (exemplary, playbook's, idle)"
+            ),
+            self.seed
+        ));
+        o.push_str(&format!(
+            "  {}: {:.1}   {}: {:.1}\n",
+            t("最高点", "best"),
+            self.best_score,
+            t("最低点", "worst"),
+            self.worst_score
+        ));
+        match (self.exemplary_score, self.exemplary_reaches_best) {
+            (Some(e), Some(reach)) => o.push_str(&format!(
+                "  {}: {e:.1} ({})\n",
+                t("模範回答", "exemplary"),
+                if reach {
+                    t("最高点に届いている", "reaches the best")
+                } else {
+                    t(
+                        "最高点に届いていない: 模範回答を見直してください",
+                        "does not reach the best: revisit the exemplary answers",
+                    )
+                }
+            )),
+            _ => o.push_str(&format!(
+                "  {}\n",
+                t(
+                    "模範回答がありません (answers/NAME.exemplary.ron)",
+                    "no exemplary answers (answers/NAME.exemplary.ron)"
+                )
+            )),
+        }
+        o.push_str(&format!(
+            "  {}: {:.1}\n",
+            t("手順どおりの定型", "playbook's strategy"),
+            self.greedy_score
+        ));
+        let ps: Vec<String> = self
+            .percentiles
+            .iter()
+            .map(|(k, v)| format!("{k} {v:.1}"))
+            .collect();
+        o.push_str(&format!(
+            "  {}: {}\n",
+            t("分布", "distribution"),
+            ps.join("  ")
+        ));
+        let list = |o: &mut String, head: &str, items: &[String]| {
+            if items.is_empty() {
+                o.push_str(&format!("  {head}: {}\n", t("なし", "none")));
+            } else {
+                o.push_str(&format!("  {head}: {}\n", items.join(", ")));
+            }
+        };
+        list(
+            &mut o,
+            t("届かない情報", "injects never reached"),
+            &self.unreached.injects,
+        );
+        list(
+            &mut o,
+            t("開かない判断", "decisions never reached"),
+            &self.unreached.decisions,
+        );
+        list(
+            &mut o,
+            t("採点されない規則", "rules never scored"),
+            &self.unexercised_rules,
+        );
+        let inert: Vec<String> = self
+            .inert_options
+            .iter()
+            .map(|i| format!("{}.{} (= {})", i.decision, i.option, i.same_as))
+            .collect();
+        list(
+            &mut o,
+            t(
+                "点数を変えない選択肢",
+                "options that never change the score",
+            ),
+            &inert,
+        );
+        o
+    }
+}
