@@ -166,6 +166,35 @@ impl Scorer<'_, '_> {
     }
 }
 
+/// A decision the seed kept from this drill: it never opened, and every inject that would
+/// have opened it was left out by a variation. Nobody can be scored on a question never asked.
+/// (A decision that stayed shut because of what the trainee did is still scored as missed.)
+fn never_offered(session: &Session<'_>, d: DecisionRef) -> bool {
+    if !matches!(session.decision(d), DecisionState::Waiting) {
+        return false;
+    }
+    let scenario = session.scenario;
+    let suppressed = |i: usize| session.draws.suppressed[i];
+    let openers: Vec<usize> = scenario
+        .injects
+        .iter()
+        .enumerate()
+        .filter(|(_, inj)| inj.opens.contains(&d))
+        .map(|(i, _)| i)
+        .collect();
+    let by_trigger = match &scenario.decision(d).opens {
+        None => None,
+        Some(crate::scenario::Trigger::AfterInject(x)) => Some(suppressed(x.0)),
+        Some(_) => Some(false),
+    };
+    match (openers.is_empty(), by_trigger) {
+        (true, None) => false,
+        (true, Some(s)) => s,
+        (false, None) => openers.iter().all(|i| suppressed(*i)),
+        (false, Some(s)) => s && openers.iter().all(|i| suppressed(*i)),
+    }
+}
+
 fn not_answered() -> Text {
     Text::new("未回答", "Not answered")
 }
@@ -179,6 +208,9 @@ pub fn score(session: &Session<'_>, playbook: &Playbook, checker: &Checker) -> S
     };
     let scenario = session.scenario;
     for (i, d) in scenario.decisions.iter().enumerate() {
+        if never_offered(session, DecisionRef(i)) {
+            continue;
+        }
         let (answer, at) = match session.decision(DecisionRef(i)) {
             DecisionState::Answered { answer, at, .. } => (Some(answer), Some(*at)),
             _ => (None, None),

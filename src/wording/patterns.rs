@@ -63,6 +63,15 @@ static EMAIL: LazyLock<Regex> = LazyLock::new(|| re(r"[a-z0-9._%+-]+@[a-z0-9.-]+
 /// Role addresses an inquiry desk publishes on purpose.
 const ROLE_MAILBOXES: &[&str] = &[
     "info",
+    "incident",
+    "incidents",
+    "dpo",
+    "response",
+    "helpline",
+    "hotline",
+    "care",
+    "toiawase",
+    "soudan",
     "support",
     "contact",
     "press",
