@@ -493,10 +493,9 @@ impl Analysis {
             t("手順どおりの定型", "playbook's strategy"),
             self.greedy_score
         ));
-        let ps: Vec<String> = self
-            .percentiles
+        let ps: Vec<String> = ["p00", "p10", "p25", "p50", "p75", "p90", "p100"]
             .iter()
-            .map(|(k, v)| format!("{k} {v:.1}"))
+            .filter_map(|k| self.percentiles.get(*k).map(|v| format!("{k} {v:.1}")))
             .collect();
         o.push_str(&format!(
             "  {}: {}\n",
