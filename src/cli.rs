@@ -368,16 +368,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             record,
             team,
         } => {
-            let shown = scenario.display().to_string();
-            let loaded = match Scenario::load(scenario, &playbook) {
-                Ok(l) => l.scenario,
-                Err(diags) => {
-                    return usage_diags(
-                        &shown,
-                        &diags,
-                        "the scenario has errors; run `pressroom check` on it",
-                    );
-                }
+            let loaded = match load_scenario(scenario, &playbook) {
+                Ok(s) => s,
+                Err(code) => return code,
             };
             let answers_shown = answers.display().to_string();
             let answers_src = match crate::load::read_text(answers) {
@@ -615,16 +608,9 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             seed,
             format,
         } => {
-            let shown = scenario.display().to_string();
-            let loaded = match Scenario::load(scenario, &playbook) {
-                Ok(l) => l.scenario,
-                Err(diags) => {
-                    return usage_diags(
-                        &shown,
-                        &diags,
-                        "the scenario has errors; run `pressroom check` on it",
-                    );
-                }
+            let loaded = match load_scenario(scenario, &playbook) {
+                Ok(s) => s,
+                Err(code) => return code,
             };
             let exemplary = crate::library::exemplary_answers(scenario, &loaded);
             let analysis =
@@ -733,6 +719,19 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             ExitCode::SUCCESS
         }
     }
+}
+
+/// Loads a scenario a command plays; its errors are printed as `check` prints them.
+fn load_scenario(path: &std::path::Path, playbook: &Playbook) -> Result<Scenario, ExitCode> {
+    Scenario::load(path, playbook)
+        .map(|l| l.scenario)
+        .map_err(|diags| {
+            usage_diags(
+                &path.display().to_string(),
+                &diags,
+                "the scenario has errors; run `pressroom check` on it",
+            )
+        })
 }
 
 /// Reads a record and the scenario it was played on (`--scenario`, else where the record

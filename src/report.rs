@@ -266,305 +266,341 @@ impl Report<'_> {
             .unwrap_or_else(|| "—".to_string())
     }
 
-    pub fn markdown(&self) -> String {
+    /// The report as a sequence of blocks, the same for every output format.
+    fn blocks(&self) -> Vec<Block> {
         let l = self.lang;
         let s = self.scenario();
-        let mut o = String::new();
-        let md = |x: &str| md_escape(x);
-        let _ = writeln!(
-            o,
-            "# {}: {}\n",
-            t(l, "訓練の振り返り報告", "After-action report"),
-            md(s.title.get(l))
-        );
-        let _ = writeln!(o, "## {}\n", t(l, "概要", "Summary"));
+        let text = |x: &str| Cell::Text(x.to_string());
+        let mut summary = Vec::new();
         if let Some(team) = &self.record.team {
-            let _ = writeln!(o, "- {}: {}", t(l, "チーム", "Team"), md(team));
+            summary.push((t(l, "チーム", "Team"), team.clone()));
         }
-        let _ = writeln!(o, "- {}: {}", t(l, "実施日時", "Held"), self.started());
-        let _ = writeln!(
-            o,
-            "- {}: {}",
+        summary.push((t(l, "実施日時", "Held"), self.started()));
+        summary.push((
             t(l, "組織", "Organisation"),
-            md(s.organisation.name.get(l))
-        );
+            s.organisation.name.get(l).to_string(),
+        ));
         if !self.record.members.is_empty() {
             let people: Vec<String> = self
                 .record
                 .members
                 .iter()
-                .map(|m| format!("{} ({})", md(&m.name), m.function.label().get(l)))
+                .map(|m| format!("{} ({})", m.name, m.function.label().get(l)))
                 .collect();
-            let _ = writeln!(
-                o,
-                "- {}: {}",
-                t(l, "参加者", "Participants"),
-                people.join(", ")
-            );
+            summary.push((t(l, "参加者", "Participants"), people.join(", ")));
         }
-        let _ = writeln!(
-            o,
-            "- {}: {:.1} / 100 ({})",
-            t(l, "総合点", "Total"),
-            self.score.total,
-            grade_label(self.score.grade).get(l)
-        );
-        let _ = writeln!(o, "- {}: {}\n", t(l, "シード", "Seed"), self.record.seed);
-        let _ = writeln!(
-            o,
-            "| {} | {} |\n|---|---:|",
-            t(l, "分野", "Area"),
-            t(l, "点", "Score")
-        );
-        for area in Area::ALL {
-            if let Some(a) = self.score.areas.get(area.key()) {
-                let _ = writeln!(o, "| {} | {:.1} |", area.label().get(l), a.score);
-            }
-        }
-        let _ = writeln!(o, "\n## {}\n", t(l, "経過", "Timeline"));
-        let _ = writeln!(
-            o,
-            "| {} | {} | {} | {} |\n|---|---|---|---|",
-            t(l, "時刻", "Time"),
-            t(l, "種類", "Kind"),
-            t(l, "内容", "What"),
-            t(l, "担当・発信者", "Owner / from")
-        );
-        for m in self.timeline() {
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {} |",
-                m.at,
-                m.kind.label(l),
-                md(&m.what),
-                md(&m.who)
-            );
-        }
-        let _ = writeln!(o, "\n## {}\n", t(l, "規則ごとの得点", "Scores by rule"));
-        let _ = writeln!(
-            o,
-            "| {} | {} | {} |\n|---|---|---:|",
-            t(l, "規則", "Rule"),
-            t(l, "内容", "Title"),
-            t(l, "得点", "Points")
-        );
-        for (id, title, p, m) in self.rules() {
-            let _ = writeln!(o, "| `{id}` | {} | {p:.1} / {m:.1} |", md(&title));
-        }
-        let _ = writeln!(o, "\n## {}\n", t(l, "良かった点", "Strengths"));
-        if self.score.strengths.is_empty() {
-            let _ = writeln!(o, "- —");
-        }
-        for r in &self.score.strengths {
-            let _ = writeln!(o, "- {} (`{r}`)", md(&self.rule_title(r)));
-        }
-        let _ = writeln!(
-            o,
-            "\n## {}\n",
-            t(l, "改善が必要な点", "Areas for improvement")
-        );
-        if self.score.improvements.is_empty() {
-            let _ = writeln!(o, "- —");
-        }
-        for r in &self.score.improvements {
-            let _ = writeln!(
-                o,
-                "- {} (`{r}`): {}",
-                md(&self.rule_title(r)),
-                md(&self.why_lost(r))
-            );
-        }
-        let _ = writeln!(o, "\n## {}\n", t(l, "観察者の所見", "Observer notes"));
-        if self.record.notes.is_empty() {
-            let _ = writeln!(o, "- —");
-        }
-        for n in &self.record.notes {
-            let _ = writeln!(o, "- {} {}", n.at, md(&n.text));
-        }
-        let _ = writeln!(o, "\n## {}\n", t(l, "改善計画", "Improvement plan"));
-        if self.record.plan.is_empty() {
-            let _ = writeln!(
-                o,
-                "{}",
-                t(l, "(まだ記入されていません)", "(not filled in yet)")
-            );
-        } else {
-            let _ = writeln!(
-                o,
-                "| {} | {} | {} | {} |\n|---|---|---|---|",
-                t(l, "課題", "Issue"),
-                t(l, "是正措置", "Corrective action"),
-                t(l, "担当", "Owner"),
-                t(l, "期限", "Due")
-            );
-            for p in &self.record.plan {
-                let _ = writeln!(
-                    o,
-                    "| {} | {} | {} | {} |",
-                    md(&p.issue),
-                    md(&p.action),
-                    md(&p.owner),
-                    md(&p.due)
-                );
-            }
-        }
-        o
-    }
-
-    pub fn html(&self) -> String {
-        let l = self.lang;
-        let s = self.scenario();
-        let mut o = String::new();
-        let title = format!(
-            "{}: {}",
-            t(l, "訓練の振り返り報告", "After-action report"),
-            s.title.get(l)
-        );
-        let _ = write!(
-            o,
-            "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"/>\
-<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\
-<title>{}</title><style>{STYLE}</style></head><body>\n",
-            l.code(),
-            esc(&title)
-        );
-        let _ = writeln!(o, "<h1>{}</h1>", esc(&title));
-        let _ = writeln!(o, "<h2>{}</h2><dl>", t(l, "概要", "Summary"));
-        let mut fact = |k: &str, v: String| {
-            let _ = writeln!(o, "<dt>{}</dt><dd>{}</dd>", esc(k), v);
-        };
-        if let Some(team) = &self.record.team {
-            fact(t(l, "チーム", "Team"), esc(team));
-        }
-        fact(t(l, "実施日時", "Held"), esc(&self.started()));
-        fact(
-            t(l, "組織", "Organisation"),
-            esc(s.organisation.name.get(l)),
-        );
-        if !self.record.members.is_empty() {
-            let people: Vec<String> = self
-                .record
-                .members
-                .iter()
-                .map(|m| format!("{} ({})", esc(&m.name), esc(m.function.label().get(l))))
-                .collect();
-            fact(t(l, "参加者", "Participants"), people.join(", "));
-        }
-        fact(
+        summary.push((
             t(l, "総合点", "Total"),
             format!(
-                "<strong>{:.1}</strong> / 100 ({})",
+                "{:.1} / 100 ({})",
                 self.score.total,
-                esc(grade_label(self.score.grade).get(l))
+                grade_label(self.score.grade).get(l)
             ),
-        );
-        fact(t(l, "シード", "Seed"), self.record.seed.to_string());
-        o.push_str("</dl>\n");
-        o.push_str(&self.area_chart());
-        let _ = writeln!(
-            o,
-            "<h2>{}</h2>",
-            t(l, "公表のタイミング", "When the team published")
-        );
-        o.push_str(&self.timing_chart());
-        let _ = writeln!(
-            o,
-            "<h2>{}</h2><table class=\"timeline\"><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            t(l, "経過", "Timeline"),
-            t(l, "時刻", "Time"),
-            t(l, "種類", "Kind"),
-            t(l, "内容", "What"),
-            t(l, "担当・発信者", "Owner / from")
-        );
-        for m in self.timeline() {
-            let _ = writeln!(
-                o,
-                "<tr class=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                match m.kind {
+        ));
+        summary.push((t(l, "シード", "Seed"), self.record.seed.to_string()));
+
+        let areas = Area::ALL
+            .iter()
+            .filter_map(|a| {
+                self.score.areas.get(a.key()).map(|x| Row {
+                    class: "",
+                    cells: vec![text(a.label().get(l)), Cell::Num(format!("{:.1}", x.score))],
+                })
+            })
+            .collect();
+        let timeline = self
+            .timeline()
+            .into_iter()
+            .map(|m| Row {
+                class: match m.kind {
                     MomentKind::Inject => "inject",
                     MomentKind::Decision => "decision",
                     MomentKind::Publication => "publication",
                     MomentKind::Note => "note",
                 },
-                m.at,
-                m.kind.label(l),
-                esc(&m.what),
-                esc(&m.who)
-            );
+                cells: vec![
+                    text(&m.at.to_string()),
+                    text(m.kind.label(l)),
+                    text(&m.what),
+                    text(&m.who),
+                ],
+            })
+            .collect();
+        let rules = self
+            .rules()
+            .into_iter()
+            .map(|(id, title, p, m)| Row {
+                class: if p >= m { "full" } else { "lost" },
+                cells: vec![
+                    Cell::Code(id),
+                    Cell::Text(title),
+                    Cell::Num(format!("{p:.1} / {m:.1}")),
+                ],
+            })
+            .collect();
+        let plan = self
+            .record
+            .plan
+            .iter()
+            .map(|p| Row {
+                class: "",
+                cells: vec![
+                    text(&p.issue),
+                    text(&p.action),
+                    text(&p.owner),
+                    text(&p.due),
+                ],
+            })
+            .collect();
+        let or_dash = |items: Vec<Item>| {
+            if items.is_empty() {
+                vec![Item {
+                    strong: String::new(),
+                    rest: "—".into(),
+                }]
+            } else {
+                items
+            }
+        };
+        vec![
+            Block::Title(format!(
+                "{}: {}",
+                t(l, "訓練の振り返り報告", "After-action report"),
+                s.title.get(l)
+            )),
+            Block::Heading(t(l, "概要", "Summary")),
+            Block::Facts(summary),
+            Block::Table {
+                class: "areas",
+                head: vec![t(l, "分野", "Area"), t(l, "点", "Score")],
+                rows: areas,
+                empty: "",
+            },
+            Block::Chart(self.area_chart()),
+            Block::Chart(format!(
+                "<h2>{}</h2>\n{}",
+                t(l, "公表のタイミング", "When the team published"),
+                self.timing_chart()
+            )),
+            Block::Heading(t(l, "経過", "Timeline")),
+            Block::Table {
+                class: "timeline",
+                head: vec![
+                    t(l, "時刻", "Time"),
+                    t(l, "種類", "Kind"),
+                    t(l, "内容", "What"),
+                    t(l, "担当・発信者", "Owner / from"),
+                ],
+                rows: timeline,
+                empty: "",
+            },
+            Block::Heading(t(l, "規則ごとの得点", "Scores by rule")),
+            Block::Table {
+                class: "rules",
+                head: vec![
+                    t(l, "規則", "Rule"),
+                    t(l, "内容", "Title"),
+                    t(l, "得点", "Points"),
+                ],
+                rows: rules,
+                empty: "",
+            },
+            Block::Heading(t(l, "良かった点", "Strengths")),
+            Block::List(or_dash(
+                self.score
+                    .strengths
+                    .iter()
+                    .map(|r| Item {
+                        strong: String::new(),
+                        rest: format!("{} ({r})", self.rule_title(r)),
+                    })
+                    .collect(),
+            )),
+            Block::Heading(t(l, "改善が必要な点", "Areas for improvement")),
+            Block::List(or_dash(
+                self.score
+                    .improvements
+                    .iter()
+                    .map(|r| Item {
+                        strong: format!("{} ({r})", self.rule_title(r)),
+                        rest: self.why_lost(r),
+                    })
+                    .collect(),
+            )),
+            Block::Heading(t(l, "観察者の所見", "Observer notes")),
+            Block::List(or_dash(
+                self.record
+                    .notes
+                    .iter()
+                    .map(|n| Item {
+                        strong: String::new(),
+                        rest: format!("{} {}", n.at, n.text),
+                    })
+                    .collect(),
+            )),
+            Block::Heading(t(l, "改善計画", "Improvement plan")),
+            Block::Table {
+                class: "plan",
+                head: vec![
+                    t(l, "課題", "Issue"),
+                    t(l, "是正措置", "Corrective action"),
+                    t(l, "担当", "Owner"),
+                    t(l, "期限", "Due"),
+                ],
+                rows: plan,
+                empty: t(l, "(まだ記入されていません)", "(not filled in yet)"),
+            },
+        ]
+    }
+
+    pub fn markdown(&self) -> String {
+        let mut o = String::new();
+        for block in self.blocks() {
+            match block {
+                Block::Title(x) => {
+                    let _ = writeln!(o, "# {}\n", md_escape(&x));
+                }
+                Block::Heading(x) => {
+                    let _ = writeln!(o, "## {x}\n");
+                }
+                Block::Facts(pairs) => {
+                    for (k, v) in pairs {
+                        let _ = writeln!(o, "- {k}: {}", md_escape(&v));
+                    }
+                    o.push('\n');
+                }
+                Block::Table {
+                    head, rows, empty, ..
+                } => {
+                    if rows.is_empty() && !empty.is_empty() {
+                        let _ = writeln!(o, "{empty}\n");
+                        continue;
+                    }
+                    let _ = writeln!(o, "| {} |", head.join(" | "));
+                    let align: Vec<&str> = rows
+                        .first()
+                        .map(|r| {
+                            r.cells
+                                .iter()
+                                .map(|c| {
+                                    if matches!(c, Cell::Num(_)) {
+                                        "---:"
+                                    } else {
+                                        "---"
+                                    }
+                                })
+                                .collect()
+                        })
+                        .unwrap_or_else(|| vec!["---"; head.len()]);
+                    let _ = writeln!(o, "|{}|", align.join("|"));
+                    for row in rows {
+                        let cells: Vec<String> = row.cells.iter().map(Cell::markdown).collect();
+                        let _ = writeln!(o, "| {} |", cells.join(" | "));
+                    }
+                    o.push('\n');
+                }
+                Block::List(items) => {
+                    for item in items {
+                        if item.strong.is_empty() {
+                            let _ = writeln!(o, "- {}", md_escape(&item.rest));
+                        } else {
+                            let _ = writeln!(
+                                o,
+                                "- **{}**: {}",
+                                md_escape(&item.strong),
+                                md_escape(&item.rest)
+                            );
+                        }
+                    }
+                    o.push('\n');
+                }
+                Block::Chart(_) => {}
+            }
         }
-        o.push_str("</tbody></table>\n");
-        let _ = writeln!(
-            o,
-            "<h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            t(l, "規則ごとの得点", "Scores by rule"),
-            t(l, "規則", "Rule"),
-            t(l, "内容", "Title"),
-            t(l, "得点", "Points")
-        );
-        for (id, title, p, m) in self.rules() {
-            let class = if p >= m { "full" } else { "lost" };
-            let _ = writeln!(
-                o,
-                "<tr class=\"{class}\"><td><code>{}</code></td><td>{}</td><td class=\"num\">{p:.1} / {m:.1}</td></tr>",
-                esc(&id),
-                esc(&title)
-            );
+        o.truncate(o.trim_end().len());
+        o.push('\n');
+        o
+    }
+
+    pub fn html(&self) -> String {
+        let l = self.lang;
+        let mut o = String::new();
+        for block in self.blocks() {
+            match block {
+                Block::Title(x) => {
+                    let _ = writeln!(
+                        o,
+                        "<!DOCTYPE html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"/>\
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\
+<title>{}</title><style>{STYLE}</style></head><body>\n<h1>{}</h1>",
+                        l.code(),
+                        esc(&x),
+                        esc(&x)
+                    );
+                }
+                Block::Heading(x) => {
+                    let _ = writeln!(o, "<h2>{}</h2>", esc(x));
+                }
+                Block::Facts(pairs) => {
+                    o.push_str("<dl>");
+                    for (k, v) in pairs {
+                        let _ = write!(o, "<dt>{}</dt><dd>{}</dd>", esc(k), esc(&v));
+                    }
+                    o.push_str("</dl>\n");
+                }
+                Block::Table { class: "areas", .. } => {} // drawn as a chart
+                Block::Table {
+                    class,
+                    head,
+                    rows,
+                    empty,
+                } => {
+                    let _ = write!(o, "<table class=\"{class}\"><thead><tr>");
+                    for h in &head {
+                        let _ = write!(o, "<th>{}</th>", esc(h));
+                    }
+                    o.push_str("</tr></thead><tbody>\n");
+                    if rows.is_empty() && !empty.is_empty() {
+                        let _ = writeln!(
+                            o,
+                            "<tr><td colspan=\"{}\">{}</td></tr>",
+                            head.len(),
+                            esc(empty)
+                        );
+                    }
+                    for row in rows {
+                        if row.class.is_empty() {
+                            o.push_str("<tr>");
+                        } else {
+                            let _ = write!(o, "<tr class=\"{}\">", row.class);
+                        }
+                        for c in &row.cells {
+                            o.push_str(&c.html());
+                        }
+                        o.push_str("</tr>\n");
+                    }
+                    o.push_str("</tbody></table>\n");
+                }
+                Block::List(items) => {
+                    o.push_str("<ul>");
+                    for item in items {
+                        if item.strong.is_empty() {
+                            let _ = write!(o, "<li>{}</li>", esc(&item.rest));
+                        } else {
+                            let _ = write!(
+                                o,
+                                "<li><strong>{}</strong>: {}</li>",
+                                esc(&item.strong),
+                                esc(&item.rest)
+                            );
+                        }
+                    }
+                    o.push_str("</ul>\n");
+                }
+                Block::Chart(svg) => o.push_str(&svg),
+            }
         }
-        o.push_str("</tbody></table>\n");
-        let _ = writeln!(o, "<h2>{}</h2><ul>", t(l, "良かった点", "Strengths"));
-        for r in &self.score.strengths {
-            let _ = writeln!(o, "<li>{}</li>", esc(&self.rule_title(r)));
-        }
-        o.push_str("</ul>\n");
-        let _ = writeln!(
-            o,
-            "<h2>{}</h2><ul>",
-            t(l, "改善が必要な点", "Areas for improvement")
-        );
-        for r in &self.score.improvements {
-            let _ = writeln!(
-                o,
-                "<li><strong>{}</strong>: {}</li>",
-                esc(&self.rule_title(r)),
-                esc(&self.why_lost(r))
-            );
-        }
-        o.push_str("</ul>\n");
-        let _ = writeln!(o, "<h2>{}</h2><ul>", t(l, "観察者の所見", "Observer notes"));
-        for n in &self.record.notes {
-            let _ = writeln!(o, "<li>{} {}</li>", n.at, esc(&n.text));
-        }
-        if self.record.notes.is_empty() {
-            o.push_str("<li>—</li>");
-        }
-        o.push_str("</ul>\n");
-        let _ = writeln!(
-            o,
-            "<h2>{}</h2><table><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
-            t(l, "改善計画", "Improvement plan"),
-            t(l, "課題", "Issue"),
-            t(l, "是正措置", "Corrective action"),
-            t(l, "担当", "Owner"),
-            t(l, "期限", "Due")
-        );
-        for p in &self.record.plan {
-            let _ = writeln!(
-                o,
-                "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-                esc(&p.issue),
-                esc(&p.action),
-                esc(&p.owner),
-                esc(&p.due)
-            );
-        }
-        if self.record.plan.is_empty() {
-            let _ = writeln!(
-                o,
-                "<tr><td colspan=\"4\">{}</td></tr>",
-                t(l, "(まだ記入されていません)", "(not filled in yet)")
-            );
-        }
-        o.push_str("</tbody></table>\n</body></html>\n");
+        o.push_str("</body></html>\n");
         o
     }
 
@@ -701,6 +737,60 @@ svg .label{font-size:13px}svg .tick{font-size:11px;fill:#666}svg .track{fill:#ee
 svg .bar{fill:#3b7dd8}svg .window{fill:#5abe6e;fill-opacity:.35}svg .axis{stroke:#ccc}\
 svg .deadline{stroke:#d33;stroke-width:2}svg .published{fill:#3b7dd8}\
 .k-pub{color:#3b7dd8}.k-win{color:#5abe6e}.k-dl{color:#d33;font-weight:bold}";
+
+/// One part of a report, whatever the output format.
+enum Block {
+    Title(String),
+    Heading(&'static str),
+    /// Label and value pairs.
+    Facts(Vec<(&'static str, String)>),
+    Table {
+        class: &'static str,
+        head: Vec<&'static str>,
+        rows: Vec<Row>,
+        /// Said instead of an empty table, if anything.
+        empty: &'static str,
+    },
+    List(Vec<Item>),
+    /// Inline SVG (and its heading): HTML only.
+    Chart(String),
+}
+
+struct Row {
+    class: &'static str,
+    cells: Vec<Cell>,
+}
+
+enum Cell {
+    Text(String),
+    /// An identifier, set in code type.
+    Code(String),
+    /// A number, right-aligned.
+    Num(String),
+}
+
+impl Cell {
+    fn markdown(&self) -> String {
+        match self {
+            Cell::Text(x) | Cell::Num(x) => md_escape(x),
+            Cell::Code(x) => format!("`{x}`"),
+        }
+    }
+
+    fn html(&self) -> String {
+        match self {
+            Cell::Text(x) => format!("<td>{}</td>", esc(x)),
+            Cell::Code(x) => format!("<td><code>{}</code></td>", esc(x)),
+            Cell::Num(x) => format!("<td class=\"num\">{}</td>", esc(x)),
+        }
+    }
+}
+
+struct Item {
+    /// Set in bold before the rest, if not empty.
+    strong: String,
+    rest: String,
+}
 
 /// Text made safe inside HTML elements and attribute values.
 pub fn esc(s: &str) -> String {

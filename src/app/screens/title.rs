@@ -138,6 +138,7 @@ fn draw(
             ui.add_space(4.0);
         });
     }
+    let mut to_start: Option<(crate::Scenario, std::path::PathBuf)> = None;
     egui::CentralPanel::default().show(&mut root, |ui| {
         ui.heading(t(l, "シナリオ", "Scenarios"));
         if library.entries.is_empty() {
@@ -179,17 +180,7 @@ fn draw(
                                     None => t(l, "この訓練を始める", "Start this drill").to_string(),
                                 };
                                 if ui.button(label).clicked() || digit.is_some_and(|k| key(ui, k)) {
-                                    let started = crate::cli::wall_clock_now();
-                                    let seed = data.settings.seed.unwrap_or_else(|| seed_from(&started));
-                                    commands.insert_resource(Drill::start(
-                                        s.clone(),
-                                        &entry.path,
-                                        &playbook.0,
-                                        seed,
-                                        l,
-                                        started,
-                                    ));
-                                    next.set(Screen::Briefing);
+                                    to_start = Some((s.clone(), entry.path.clone()));
                                 }
                             });
                             ui.label(s.summary.get(l));
@@ -232,17 +223,7 @@ fn draw(
                                         "The last version that loaded is still playable:",
                                     ));
                                     if ui.button(good.title.get(l)).clicked() {
-                                        let started = crate::cli::wall_clock_now();
-                                        let seed = data.settings.seed.unwrap_or_else(|| seed_from(&started));
-                                        commands.insert_resource(Drill::start(
-                                            good.clone(),
-                                            &entry.path,
-                                            &playbook.0,
-                                            seed,
-                                            l,
-                                            started,
-                                        ));
-                                        next.set(Screen::Briefing);
+                                        to_start = Some((good.clone(), entry.path.clone()));
                                     }
                                 });
                             }
@@ -253,6 +234,12 @@ fn draw(
             }
         });
     });
+    if let Some((scenario, path)) = to_start {
+        let started = crate::cli::wall_clock_now();
+        let seed = data.settings.seed.unwrap_or_else(|| seed_from(&started));
+        commands.insert_resource(Drill::start(scenario, &path, &playbook.0, seed, l, started));
+        next.set(Screen::Briefing);
+    }
     Ok(())
 }
 
