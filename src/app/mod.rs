@@ -2,6 +2,7 @@
 //! and input; every rule, score and text check comes from the core.
 
 pub mod drill;
+pub mod editor;
 mod fonts;
 pub mod reload;
 pub mod screens;

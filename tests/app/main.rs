@@ -695,3 +695,128 @@ fn a_file_broken_at_start_up_recovers_once_fixed() {
     assert_eq!(library.entries.len(), 1);
     assert!(library.entries[0].path.ends_with("second.ron"));
 }
+
+mod editor {
+    use bevy_egui::egui;
+    use pressroom::app::editor::{self, Mark};
+    use pressroom::scenario::{Element, Stage};
+    use pressroom::wording::{Checker, Context};
+    use pressroom::{Lang, Playbook};
+
+    fn underline_of(job: &egui::text::LayoutJob, text: &str, piece: &str) -> egui::Color32 {
+        let at = text.find(piece).unwrap();
+        let section = job
+            .sections
+            .iter()
+            .find(|s| {
+                let (a, b): (usize, usize) = (s.byte_range.start.into(), s.byte_range.end.into());
+                a <= at && at < b
+            })
+            .unwrap();
+        section.format.underline.color
+    }
+
+    #[test]
+    fn findings_are_underlined_over_their_characters_and_errors_win() {
+        let style = egui::Style::default();
+        let text = "当社のVPN装置がランサムウェアに感染したとみられます。";
+        // Characters, not bytes: "VPN" is 3..6, "ランサムウェア" 9..16, "とみられます" 21..27.
+        let marks = [
+            Mark {
+                start: 3,
+                end: 6,
+                error: false,
+            },
+            Mark {
+                start: 9,
+                end: 16,
+                error: false,
+            },
+            Mark {
+                start: 12,
+                end: 14,
+                error: true,
+            },
+            Mark {
+                start: 21,
+                end: 27,
+                error: true,
+            },
+        ];
+        let job = editor::underlined(&style, text, &marks);
+        let joined: String = job
+            .sections
+            .iter()
+            .map(|s| {
+                let (a, b): (usize, usize) = (s.byte_range.start.into(), s.byte_range.end.into());
+                &job.text[a..b]
+            })
+            .collect();
+        assert_eq!(joined, text, "every character drawn once, in order");
+        let (warn, error) = (style.visuals.warn_fg_color, style.visuals.error_fg_color);
+        assert_eq!(underline_of(&job, text, "VPN"), warn);
+        assert_eq!(underline_of(&job, text, "ラン"), warn);
+        assert_eq!(
+            underline_of(&job, text, "ムウ"),
+            error,
+            "the overlapping error wins"
+        );
+        assert_eq!(underline_of(&job, text, "とみられます"), error);
+        assert_eq!(underline_of(&job, text, "当社"), egui::Color32::TRANSPARENT);
+        // Marks past the end (a stale finding while typing) do not panic.
+        let short = editor::underlined(
+            &style,
+            "短い",
+            &[Mark {
+                start: 1,
+                end: 40,
+                error: true,
+            }],
+        );
+        assert_eq!(short.text, "短い");
+    }
+
+    #[test]
+    fn the_finding_under_the_caret_is_the_one_explained() {
+        let playbook = Playbook::default_playbook();
+        let checker = Checker::new(&playbook);
+        let text = "本日、サーバーダウンが発生しました。おそらく原因は調査中です。";
+        let findings = checker.check(text, &Context::default());
+        let jargon = text.chars().position(|c| c == 'サ').unwrap();
+        let found = editor::finding_at(&findings, jargon + 2).expect("a finding at the jargon");
+        assert_eq!(found.rule, "wording.jargon");
+        assert!(editor::finding_at(&findings, 0).is_none());
+        assert_eq!(
+            editor::marks(&findings).len(),
+            findings.iter().filter(|f| f.span.is_some()).count()
+        );
+    }
+
+    #[test]
+    fn the_template_has_a_placeholder_for_each_element_of_the_stage() {
+        for lang in Lang::ALL {
+            for stage in [Stage::FirstNotice, Stage::Update, Stage::FinalReport] {
+                let elements = Element::defaults_for(stage);
+                let org = if lang == Lang::Ja {
+                    "株式会社テスト"
+                } else {
+                    "Test Ltd."
+                };
+                let text = editor::template(elements, org, lang);
+                assert_eq!(
+                    editor::placeholders(&text),
+                    elements.len(),
+                    "{lang} {stage:?}"
+                );
+                assert!(text.contains(org));
+                let japanese = text.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c));
+                assert_eq!(
+                    japanese,
+                    lang == Lang::Ja,
+                    "{lang}: headings in the drill's language"
+                );
+            }
+        }
+        assert_eq!(editor::placeholders("書き終えた文面"), 0);
+    }
+}

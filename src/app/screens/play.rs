@@ -3,6 +3,7 @@
 //! reads the drill and sends `DrillCommand`s; it never changes the drill itself.
 
 use super::{Screen, escape, key, t};
+use crate::app::editor;
 use crate::app::{AppData, Projector, RunningClock, UiLang, drill::Drill, drill::DrillCommand};
 use crate::playbook::Severity;
 use crate::scenario::{
@@ -799,73 +800,6 @@ fn role_needs(role: &crate::scenario::Role, l: Lang) -> String {
     }
 }
 
-/// The placeholder brackets the template leaves for the trainee to fill in.
-const PLACEHOLDER: (char, char) = ('〔', '〕');
-
-/// The template structure for a stage's required elements, in the drill's language.
-fn template(elements: &[Element], organisation: &str, l: Lang) -> String {
-    let (o, c) = PLACEHOLDER;
-    let mut out = String::new();
-    for e in elements {
-        let part = match (e, l) {
-            (Element::Header, Lang::Ja) => {
-                format!("{o}件名{c}についてのお知らせ\n{organisation}\n")
-            }
-            (Element::Header, Lang::En) => {
-                format!("Notice regarding {o}subject{c}\n{organisation}\n")
-            }
-            (Element::Overview, Lang::Ja) => {
-                format!("■ 概要\n{o}いつ、何が起きたか。確認できた事実だけを書く{c}\n")
-            }
-            (Element::Overview, Lang::En) => {
-                format!("What happened\n{o}when and what occurred; only what is confirmed{c}\n")
-            }
-            (Element::Impact, Lang::Ja) => format!(
-                "■ 影響の範囲\n{o}対象となる方・件数・内容。未確認のことは調査中と書く{c}\n"
-            ),
-            (Element::Impact, Lang::En) => format!(
-                "Who is affected\n{o}who, how many, what data; say what is still being established{c}\n"
-            ),
-            (Element::Cause, Lang::Ja) => {
-                format!("■ 原因\n{o}確認できた原因。分からなければ調査中であること{c}\n")
-            }
-            (Element::Cause, Lang::En) => format!(
-                "The cause\n{o}what is confirmed, or that it is still under investigation{c}\n"
-            ),
-            (Element::Countermeasures, Lang::Ja) => {
-                format!("■ 対応\n{o}すでに行った対応と、これから行うこと{c}\n")
-            }
-            (Element::Countermeasures, Lang::En) => {
-                format!("What we are doing\n{o}the steps taken so far and the next ones{c}\n")
-            }
-            (Element::Apology, Lang::Ja) => format!("■ おわび\n{o}ご迷惑とご心配へのおわび{c}\n"),
-            (Element::Apology, Lang::En) => {
-                format!("Our apology\n{o}an apology for the concern and inconvenience{c}\n")
-            }
-            (Element::Contact, Lang::Ja) => {
-                format!("■ お問い合わせ窓口\n{o}窓口の名前・電話番号・受付時間{c}\n")
-            }
-            (Element::Contact, Lang::En) => {
-                format!("Contact for questions\n{o}the helpline's name, number and hours{c}\n")
-            }
-            (Element::NextUpdate, Lang::Ja) => {
-                format!("■ 今後のお知らせ\n{o}次にお知らせする時期{c}\n")
-            }
-            (Element::NextUpdate, Lang::En) => {
-                format!("Next update\n{o}when we will next inform you{c}\n")
-            }
-        };
-        out.push_str(&part);
-        out.push('\n');
-    }
-    out
-}
-
-/// Char ranges of `〔…〕` placeholders still in the text.
-fn placeholders(text: &str) -> usize {
-    text.matches(PLACEHOLDER.0).count()
-}
-
 /// A text editor with the wording checker's findings live: coloured underlines in the text,
 /// the finding under the cursor explained, the full list below.
 fn text_answer(
@@ -924,7 +858,7 @@ fn text_answer(
                 if !text.is_empty() && !text.ends_with('\n') {
                     text.push_str("\n\n");
                 }
-                text.push_str(&template(
+                text.push_str(&editor::template(
                     &elements,
                     scenario.organisation.name.get(drill_lang),
                     drill_lang,
@@ -948,16 +882,11 @@ fn text_answer(
     let error = ui.visuals().error_fg_color;
     let warn = ui.visuals().warn_fg_color;
     let color_of = |s: Severity| if s == Severity::Error { error } else { warn };
-    let marks: Arc<Vec<(usize, usize, egui::Color32)>> = Arc::new(
-        findings
-            .iter()
-            .filter_map(|f| f.span.map(|s| (s.start, s.end, color_of(f.severity))))
-            .collect(),
-    );
+    let marks: Arc<Vec<editor::Mark>> = Arc::new(editor::marks(&findings));
     let mut layouter = {
         let marks = marks.clone();
         move |ui: &egui::Ui, buf: &dyn egui::TextBuffer, wrap_width: f32| {
-            let mut job = underlined(ui, buf.as_str(), &marks);
+            let mut job = editor::underlined(ui.style(), buf.as_str(), &marks);
             job.wrap.max_width = wrap_width;
             ui.fonts_mut(|f| f.layout_job(job))
         }
@@ -982,11 +911,7 @@ fn text_answer(
     ));
     // The finding under the cursor, explained first.
     let cursor: Option<usize> = output.cursor_range.map(|r| r.primary.index.into());
-    let under_cursor = cursor.and_then(|c| {
-        findings
-            .iter()
-            .find(|f| f.span.is_some_and(|s| s.start <= c && c <= s.end))
-    });
+    let under_cursor = cursor.and_then(|c| editor::finding_at(&findings, c));
     if let Some(f) = under_cursor {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
@@ -1022,7 +947,7 @@ fn text_answer(
             t(l, "件の指摘を省略", "more findings not shown")
         ));
     }
-    let open_placeholders = placeholders(&text);
+    let open_placeholders = editor::placeholders(&text);
     if open_placeholders > 0 {
         ui.colored_label(
             warn,
@@ -1046,52 +971,4 @@ fn text_answer(
     if clicked {
         send.write(DrillCommand::Answer(d, Answer::Text(text)));
     }
-}
-
-/// The text as a layout job with each finding's characters underlined in its colour.
-fn underlined(
-    ui: &egui::Ui,
-    text: &str,
-    marks: &[(usize, usize, egui::Color32)],
-) -> egui::text::LayoutJob {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let plain = egui::TextFormat {
-        font_id: font.clone(),
-        color: ui.visuals().text_color(),
-        line_height: Some(font.size * 1.45),
-        ..Default::default()
-    };
-    let mut job = egui::text::LayoutJob::default();
-    // Char positions where the underline may change, as byte offsets.
-    let chars: Vec<usize> = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()))
-        .collect();
-    let mut cuts: Vec<usize> = vec![0, chars.len() - 1];
-    for &(s, e, _) in marks {
-        cuts.push(s.min(chars.len() - 1));
-        cuts.push(e.min(chars.len() - 1));
-    }
-    cuts.sort_unstable();
-    cuts.dedup();
-    for w in cuts.windows(2) {
-        let (s, e) = (w[0], w[1]);
-        if s == e {
-            continue;
-        }
-        let mut format = plain.clone();
-        // Errors win over warnings where findings overlap.
-        if let Some(&(_, _, color)) = marks
-            .iter()
-            .filter(|(ms, me, _)| *ms <= s && e <= *me)
-            .max_by_key(|(_, _, c)| *c == ui.visuals().error_fg_color)
-        {
-            format.underline = egui::Stroke::new(2.0, color);
-            format.background = color.gamma_multiply(0.12);
-        }
-        job.append(&text[chars[s]..chars[e]], 0.0, format);
-    }
-    job.keep_trailing_whitespace = true;
-    job
 }
