@@ -368,10 +368,9 @@ fn best_answer(session: &Session<'_>, checker: &Checker, d: DecisionRef, at: Sim
             let mut chosen = BTreeMap::new();
             for role in &r.roles {
                 let fits = |p: usize| {
-                    let person = &scenario.cast[p];
-                    role.unmet_by(person, at).is_none()
-                        && (!role.must_be_available
-                            || session.available(crate::scenario::PersonRef(p), at))
+                    session
+                        .role_unmet(role, crate::scenario::PersonRef(p), at)
+                        .is_none()
                 };
                 let pick = (0..scenario.cast.len())
                     .find(|p| fits(*p) && (r.allow_doubling || !taken.contains(p)))

@@ -723,14 +723,7 @@ fn roles(
                     format!("{}: {}", role.name.get(Lang::Ja), who.get(Lang::Ja)),
                     format!("{}: {}", role.name.get(Lang::En), who.get(Lang::En)),
                 );
-                let mut reason = role.unmet_by(scenario.person(p), t);
-                if reason.is_none() && role.must_be_available && !s.session.available(p, t) {
-                    reason = Some(Text::new(
-                        format!("{} はこの時間に連絡が取れません", who.get(Lang::Ja)),
-                        format!("{} cannot be reached at this time", who.get(Lang::En)),
-                    ));
-                }
-                match reason {
+                match s.session.role_unmet(role, p, t) {
                     Some(why) => (0.0, evidence, why),
                     None => (
                         1.0,

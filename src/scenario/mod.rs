@@ -235,8 +235,15 @@ pub struct Role {
 }
 
 impl Role {
-    /// Why `person` cannot hold this role at `t`, in both languages; `None` when they can.
+    /// Why `person` cannot hold this role at `t` by the scenario's own timetable, in both
+    /// languages; `None` when they can. A drill's drawn absences are counted by
+    /// `Session::role_unmet`.
     pub fn unmet_by(&self, person: &Person, t: SimTime) -> Option<Text> {
+        self.unmet_by_reachable(person, person.available_at(t))
+    }
+
+    /// Why `person` cannot hold this role, given whether they can be reached.
+    pub fn unmet_by_reachable(&self, person: &Person, reachable: bool) -> Option<Text> {
         let (ja, en) = (person.name.get(Lang::Ja), person.name.get(Lang::En));
         let (dja, den) = (
             person.department.label().get(Lang::Ja).to_string(),
@@ -272,7 +279,7 @@ impl Role {
                 format!("{en} ({den}) has no authority to approve"),
             ));
         }
-        if self.must_be_available && !person.available_at(t) {
+        if self.must_be_available && !reachable {
             return Some(Text::new(
                 format!("{ja} ({dja}) はこの時間に連絡が取れません"),
                 format!("{en} ({den}) cannot be reached at this time"),

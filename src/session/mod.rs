@@ -226,6 +226,17 @@ impl<'s> Session<'s> {
                 .any(|(who, w)| *who == p.0 && w.contains(t))
     }
 
+    /// Why person `p` cannot hold `role` at `t` in this drill (its drawn absences counted);
+    /// `None` when they can.
+    pub fn role_unmet(
+        &self,
+        role: &crate::scenario::Role,
+        p: PersonRef,
+        t: SimTime,
+    ) -> Option<crate::Text> {
+        role.unmet_by_reachable(self.scenario.person(p), self.available(p, t))
+    }
+
     /// When an inject is due by the clock, counting its drawn delay; `None` if it waits for
     /// something else or never fires in this drill.
     fn due(&self, i: usize) -> Option<SimTime> {

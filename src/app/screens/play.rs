@@ -680,26 +680,11 @@ fn decision(
                                             unmet += 1;
                                         }
                                         Some(p) => {
-                                            let person = &scenario.cast[p];
-                                            let why = role.unmet_by(person, now).or_else(|| {
-                                                (role.must_be_available
-                                                    && !drill.session.available(
-                                                        crate::scenario::PersonRef(p),
-                                                        now,
-                                                    ))
-                                                .then(|| {
-                                                    crate::text::Text::new(
-                                                        format!(
-                                                            "{} はいま連絡が取れません",
-                                                            person.name.get(Lang::Ja)
-                                                        ),
-                                                        format!(
-                                                            "{} cannot be reached now",
-                                                            person.name.get(Lang::En)
-                                                        ),
-                                                    )
-                                                })
-                                            });
+                                            let why = drill.session.role_unmet(
+                                                role,
+                                                crate::scenario::PersonRef(p),
+                                                now,
+                                            );
                                             if let Some(why) = why {
                                                 unmet += 1;
                                                 ui.colored_label(
