@@ -270,7 +270,39 @@ pub fn locate(mut diags: Vec<Diagnostic>, src: &str) -> Vec<Diagnostic> {
     diags
 }
 
+/// One thing a replay does: fire an optional inject, or answer a decision.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Step<'a> {
+    Fire(&'a Fire),
+    Answer(&'a Action),
+}
+
+impl Step<'_> {
+    /// When it happens on the scenario clock.
+    pub fn at(&self) -> SimTime {
+        match self {
+            Step::Fire(f) => f.at,
+            Step::Answer(a) => a.at,
+        }
+    }
+}
+
 impl Answers {
+    /// The fired injects and the answers in the order the drill took them: each fired inject
+    /// just before the action it came before (`after` counts the actions ahead of it).
+    pub fn steps(&self) -> Vec<Step<'_>> {
+        let mut steps = Vec::with_capacity(self.actions.len() + self.fired.len());
+        let mut fires = self.fired.iter().peekable();
+        for (i, a) in self.actions.iter().enumerate() {
+            while let Some(f) = fires.next_if(|f| f.after <= i) {
+                steps.push(Step::Fire(f));
+            }
+            steps.push(Step::Answer(a));
+        }
+        steps.extend(fires.map(Step::Fire));
+        steps
+    }
+
     /// Answers as the app gathers them: each action with its time, decision and who took it.
     pub fn from_played(
         seed: u64,

@@ -1,7 +1,7 @@
 //! Headless play: a scenario, a playbook, a seed and answers become a finished drill and its
 //! score. `pressroom run`, the app's replay, `rescore` and the tests all go through here.
 
-use crate::answers::Answers;
+use crate::answers::{Answers, Step};
 use crate::diagnostic::Diagnostic;
 use crate::playbook::Playbook;
 use crate::scenario::Scenario;
@@ -28,13 +28,15 @@ pub fn play<'s>(
         session.lang = lang;
     }
     let mut diags = Vec::new();
-    let mut fires = answers.fired.iter().peekable();
-    for (i, a) in answers.actions.iter().enumerate() {
-        while let Some(f) = fires.next_if(|f| f.after <= i) {
-            session.advance_to(f.at);
-            session.fire(f.inject);
-        }
-        session.advance_to(a.at);
+    for step in answers.steps() {
+        session.advance_to(step.at());
+        let a = match step {
+            Step::Fire(f) => {
+                session.fire(f.inject);
+                continue;
+            }
+            Step::Answer(a) => a,
+        };
         let d = scenario.decision(a.decision);
         if let Err(e) = session.answer(a.decision, a.answer.clone()) {
             let hint = match session.decision(a.decision) {
@@ -52,10 +54,6 @@ pub fn play<'s>(
                     .hint(format!("{hint} (decision `{}`)", d.id)),
             );
         }
-    }
-    for f in fires {
-        session.advance_to(f.at);
-        session.fire(f.inject);
     }
     if !diags.is_empty() {
         return Err(diags);

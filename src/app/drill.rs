@@ -3,8 +3,8 @@
 //! `apply_commands`, applies them, the same way a test or a replay would.
 
 use super::{ActivePlaybook, AppData};
-use crate::answers::Answers;
 use crate::answers::Fire;
+use crate::answers::{Answers, Step};
 use crate::playbook::Playbook;
 use crate::record::{Journal, Member, Note, Record, RecordedAction};
 use crate::run::Outcome;
@@ -276,13 +276,15 @@ impl Drill {
         );
         drill.team = journal.team.clone();
         drill.members = journal.members.clone();
-        let mut fires = answers.fired.iter().peekable();
-        for (i, a) in answers.actions.iter().enumerate() {
-            while let Some(f) = fires.next_if(|f| f.after <= i) {
-                drill.advance_to(f.at);
-                drill.apply(&DrillCommand::Fire(f.inject), playbook, false);
-            }
-            drill.advance_to(a.at);
+        for step in answers.steps() {
+            drill.advance_to(step.at());
+            let a = match step {
+                Step::Fire(f) => {
+                    drill.apply(&DrillCommand::Fire(f.inject), playbook, false);
+                    continue;
+                }
+                Step::Answer(a) => a,
+            };
             drill.apply(
                 &DrillCommand::Answer(a.decision, a.answer.clone()),
                 playbook,
@@ -296,10 +298,6 @@ impl Drill {
             if let Some(last) = drill.actions.last_mut() {
                 last.3 = a.by.clone();
             }
-        }
-        for f in fires {
-            drill.advance_to(f.at);
-            drill.apply(&DrillCommand::Fire(f.inject), playbook, false);
         }
         drill.advance_to(journal.now);
         drill.notes = journal.notes.clone();

@@ -5,7 +5,7 @@
 
 use super::drill::{Drill, DrillCommand};
 use super::screens::Screen;
-use crate::answers::Answers;
+use crate::answers::{Answers, Step};
 use crate::scenario::{DecisionKind, Scenario};
 use crate::session::Answer;
 use bevy::prelude::*;
@@ -106,22 +106,19 @@ fn step(
                 match shots.replay.as_ref().and_then(|r| r.answers.as_ref()) {
                     Some(answers) => {
                         let scenario = d.session.scenario;
-                        let stop = answers
-                            .actions
+                        let steps = answers.steps();
+                        let stop = steps
                             .iter()
-                            .position(|a| {
-                                matches!(a.answer, Answer::Text(_))
-                                    && matches!(
-                                        scenario.decision(a.decision).kind,
-                                        DecisionKind::Draft(_)
-                                    )
+                            .position(|s| {
+                                matches!(s, Step::Answer(a) if matches!(a.answer, Answer::Text(_))
+                                    && matches!(scenario.decision(a.decision).kind, DecisionKind::Draft(_)))
                             })
-                            .unwrap_or(answers.actions.len());
+                            .unwrap_or(steps.len());
                         let mut at = now;
-                        for a in &answers.actions[..stop] {
-                            replay_action(&mut send, &mut at, a);
+                        for step in &steps[..stop] {
+                            replay_step(&mut send, &mut at, step);
                         }
-                        if let Some(a) = answers.actions.get(stop) {
+                        if let Some(Step::Answer(a)) = steps.get(stop) {
                             if a.at > at {
                                 send.write(DrillCommand::Advance(a.at.0 - at.0));
                             }
@@ -139,8 +136,8 @@ fn step(
             (Screen::Debrief, Some(d)) => {
                 let mut at = d.session.now();
                 if let Some(answers) = shots.replay.as_ref().and_then(|r| r.answers.as_ref()) {
-                    for a in &answers.actions[shots.sent..] {
-                        replay_action(&mut send, &mut at, a);
+                    for step in &answers.steps()[shots.sent..] {
+                        replay_step(&mut send, &mut at, step);
                     }
                 }
                 send.write(DrillCommand::Finish);
@@ -171,16 +168,19 @@ fn step(
     }
 }
 
-/// Sends one answers-file action as the commands a trainee would give: let time pass to it,
-/// then answer.
-fn replay_action(
+/// Sends one step of an answers file as the commands a trainee or facilitator would give:
+/// let time pass to it, then fire the inject or answer.
+fn replay_step(
     send: &mut MessageWriter<DrillCommand>,
     at: &mut crate::scenario::SimTime,
-    a: &crate::answers::Action,
+    step: &Step<'_>,
 ) {
-    if a.at > *at {
-        send.write(DrillCommand::Advance(a.at.0 - at.0));
-        *at = a.at;
+    if step.at() > *at {
+        send.write(DrillCommand::Advance(step.at().0 - at.0));
+        *at = step.at();
     }
-    send.write(DrillCommand::Answer(a.decision, a.answer.clone()));
+    send.write(match step {
+        Step::Fire(f) => DrillCommand::Fire(f.inject),
+        Step::Answer(a) => DrillCommand::Answer(a.decision, a.answer.clone()),
+    });
 }
