@@ -506,12 +506,13 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 eprintln!("pressroom history: no data folder; give --data-dir DIR");
                 return ExitCode::from(2);
             };
-            let history = crate::history::History::load(&data, team.as_deref());
+            let records = crate::history::Records::read(&data);
+            let history = records.history(team.as_deref());
             let out = match format {
                 Format::Text => {
                     let mut text = history.render(lang);
                     if let Some(team) = team {
-                        let open = crate::history::History::open_actions(&data, team);
+                        let open = records.open_actions(team);
                         if !open.is_empty() {
                             text.push_str(if lang == Lang::Ja {
                                 "\n未完了の是正措置:\n"
@@ -543,11 +544,12 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                         data_dir: data.root.display().to_string(),
                         trend: history.trend(),
                         history: &history,
-                        rules: crate::history::History::by_rule(&data, team.as_deref()),
+                        rules: records.by_rule(team.as_deref()),
                         open_actions: team
                             .as_deref()
                             .map(|t| {
-                                crate::history::History::open_actions(&data, t)
+                                records
+                                    .open_actions(t)
                                     .into_iter()
                                     .map(|(p, _)| p)
                                     .collect()

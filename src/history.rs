@@ -3,6 +3,7 @@
 //! app's history screen.
 
 use crate::data::DataDir;
+use crate::record::Record;
 use crate::text::{Lang, Text};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -28,57 +29,87 @@ pub struct History {
     pub unreadable: Vec<(String, String)>,
 }
 
-impl History {
-    /// The drills in `data`, optionally only one team's, ordered by start time.
-    pub fn load(data: &DataDir, team: Option<&str>) -> History {
-        let mut drills = Vec::new();
-        let mut unreadable = Vec::new();
+/// Every record in the data folder, read once and ordered by start time (file-name order
+/// first, so records with the same start keep the order they were saved in), with the files
+/// that could not be read. History, progress by rule, open actions and team lists all come
+/// from one reading.
+#[derive(Debug, Clone, Default)]
+pub struct Records {
+    /// Each readable record with the path it was read from.
+    pub entries: Vec<(String, Record)>,
+    /// Record files that could not be read, with the reason.
+    pub unreadable: Vec<(String, String)>,
+}
+
+impl Records {
+    pub fn read(data: &DataDir) -> Records {
+        let mut out = Records::default();
         for stored in data.records_list() {
             let shown = stored.path.display().to_string();
             match stored.record {
-                Ok(r) => {
-                    if team.is_some() && r.team.as_deref() != team {
-                        continue;
-                    }
-                    drills.push(Drill {
-                        path: shown,
-                        started: r.started.clone(),
-                        scenario: r.scenario.clone(),
-                        title: r.title.clone(),
-                        team: r.team.clone(),
-                        total: r.result.total,
-                        areas: r.result.areas.clone(),
-                        change: None,
-                    });
-                }
-                Err(why) => unreadable.push((shown, why)),
+                Ok(r) => out.entries.push((shown, r)),
+                Err(why) => out.unreadable.push((shown, why)),
             }
         }
-        // File names begin with the start time, so the stable sort only settles records
-        // whose names were given by hand.
-        drills.sort_by(|a, b| a.started.cmp(&b.started));
+        out.entries.sort_by(|a, b| a.1.started.cmp(&b.1.started));
+        out
+    }
+
+    /// The records of one team, or all of them, oldest first.
+    pub fn of(&self, team: Option<&str>) -> impl Iterator<Item = &(String, Record)> {
+        self.entries
+            .iter()
+            .filter(move |(_, r)| team.is_none() || r.team.as_deref() == team)
+    }
+
+    /// The teams that have records, in name order.
+    pub fn teams(&self) -> Vec<String> {
+        let teams: std::collections::BTreeSet<&String> = self
+            .entries
+            .iter()
+            .filter_map(|(_, r)| r.team.as_ref())
+            .collect();
+        teams.into_iter().cloned().collect()
+    }
+
+    /// A team's most recent record.
+    pub fn latest(&self, team: &str) -> Option<&Record> {
+        self.of(Some(team)).last().map(|(_, r)| r)
+    }
+
+    /// The drills of one team (or all), with each one's change since the one before.
+    pub fn history(&self, team: Option<&str>) -> History {
+        let mut drills: Vec<Drill> = self
+            .of(team)
+            .map(|(path, r)| Drill {
+                path: path.clone(),
+                started: r.started.clone(),
+                scenario: r.scenario.clone(),
+                title: r.title.clone(),
+                team: r.team.clone(),
+                total: r.result.total,
+                areas: r.result.areas.clone(),
+                change: None,
+            })
+            .collect();
         for i in 1..drills.len() {
             drills[i].change = Some(round1(drills[i].total - drills[i - 1].total));
         }
-        History { drills, unreadable }
+        History {
+            drills,
+            unreadable: self.unreadable.clone(),
+        }
     }
 
     /// Each rule's earned share (0–1) in each drill, oldest first; `None` where a drill's
     /// scenario did not exercise the rule.
-    pub fn by_rule(data: &DataDir, team: Option<&str>) -> BTreeMap<String, Vec<Option<f64>>> {
-        let records: Vec<_> = data
-            .records_list()
-            .into_iter()
-            .filter_map(|s| s.record.ok())
-            .filter(|r| team.is_none() || r.team.as_deref() == team)
-            .collect();
-        let mut sorted = records;
-        sorted.sort_by(|a, b| a.started.cmp(&b.started));
+    pub fn by_rule(&self, team: Option<&str>) -> BTreeMap<String, Vec<Option<f64>>> {
+        let records: Vec<&Record> = self.of(team).map(|(_, r)| r).collect();
         let mut out: BTreeMap<String, Vec<Option<f64>>> = BTreeMap::new();
-        for (i, r) in sorted.iter().enumerate() {
+        for (i, r) in records.iter().enumerate() {
             for (rule, share) in &r.result.rules {
                 out.entry(rule.clone())
-                    .or_insert_with(|| vec![None; sorted.len()])[i] = Some(*share);
+                    .or_insert_with(|| vec![None; records.len()])[i] = Some(*share);
             }
         }
         out
@@ -86,16 +117,8 @@ impl History {
 
     /// Corrective actions a team promised in earlier drills and has not closed yet, oldest
     /// first, each with the start of the drill that raised it.
-    pub fn open_actions(
-        data: &DataDir,
-        team: &str,
-    ) -> Vec<(crate::record::Improvement, Option<String>)> {
-        let records: Vec<_> = data
-            .records_list()
-            .into_iter()
-            .filter_map(|s| s.record.ok())
-            .filter(|r| r.team.as_deref() == Some(team))
-            .collect();
+    pub fn open_actions(&self, team: &str) -> Vec<(crate::record::Improvement, Option<String>)> {
+        let records: Vec<&Record> = self.of(Some(team)).map(|(_, r)| r).collect();
         let closed: std::collections::BTreeSet<&str> = records
             .iter()
             .flat_map(|r| r.closed.iter().map(String::as_str))
@@ -105,9 +128,15 @@ impl History {
             .flat_map(|r| r.plan.iter().map(move |p| (p.clone(), r.started.clone())))
             .filter(|(p, _)| !closed.contains(p.id.as_str()))
             .collect();
-        open.sort_by(|a, b| a.1.cmp(&b.1));
         open.dedup_by(|a, b| a.0.id == b.0.id);
         open
+    }
+}
+
+impl History {
+    /// The drills in `data`, optionally only one team's, ordered by start time.
+    pub fn load(data: &DataDir, team: Option<&str>) -> History {
+        Records::read(data).history(team)
     }
 
     /// Mean change per drill from first to last; `None` with fewer than two drills.

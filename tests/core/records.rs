@@ -172,17 +172,21 @@ fn corrective_actions_stay_open_until_a_later_drill_closes_them() {
         },
     ];
     data.save_record(&first).unwrap();
-    let open = pressroom::history::History::open_actions(&data, "広報");
+    let open = pressroom::history::Records::read(&data).open_actions("広報");
     assert_eq!(open.len(), 2);
     let mut second = first.clone();
     second.started = Some("2026-06-01T01:00:00Z".into());
     second.plan.clear();
     second.closed = vec!["2026-05-01-1".into()];
     data.save_record(&second).unwrap();
-    let open = pressroom::history::History::open_actions(&data, "広報");
+    let open = pressroom::history::Records::read(&data).open_actions("広報");
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].0.id, "2026-05-01-2");
-    assert!(pressroom::history::History::open_actions(&data, "other").is_empty());
+    assert!(
+        pressroom::history::Records::read(&data)
+            .open_actions("other")
+            .is_empty()
+    );
 }
 
 /// Every element name and every text in an HTML document, parsed as XML.

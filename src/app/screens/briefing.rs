@@ -172,25 +172,18 @@ fn team_form(ui: &mut egui::Ui, form: &mut TeamForm, data: &AppData, l: Lang) {
     });
     let name = form.name.trim().to_string();
     if form.for_team.as_deref() != Some(name.as_str()) {
-        form.open = match (&data.dir, name.is_empty()) {
-            (Some(dir), false) => crate::history::History::open_actions(dir, &name),
-            _ => Vec::new(),
+        let records = match (&data.dir, name.is_empty()) {
+            (Some(dir), false) => crate::history::Records::read(dir),
+            _ => crate::history::Records::default(),
         };
+        form.open = records.open_actions(&name);
         form.for_team = Some(name.clone());
         form.closes.clear();
+        // The team's members from its last drill, as a start.
         if form.members.is_empty()
-            && let Some(dir) = &data.dir
+            && let Some(last) = records.latest(&name)
         {
-            // The team's members from its last drill, as a start.
-            let last = dir
-                .records_list()
-                .into_iter()
-                .filter_map(|r| r.record.ok())
-                .filter(|r| r.team.as_deref() == Some(name.as_str()))
-                .max_by(|a, b| a.started.cmp(&b.started));
-            if let Some(last) = last {
-                form.members = last.members;
-            }
+            form.members = last.members.clone();
         }
     }
     ui.label(t(

@@ -3,7 +3,7 @@
 
 use super::{Screen, escape, t};
 use crate::app::{AppData, UiLang};
-use crate::history::History;
+use crate::history::{History, Records};
 use crate::playbook::Area;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -28,28 +28,14 @@ struct Shown {
 }
 
 fn read(data: &AppData, team: Option<String>) -> Shown {
-    let Some(dir) = &data.dir else {
-        return Shown {
-            history: History {
-                drills: Vec::new(),
-                unreadable: Vec::new(),
-            },
-            by_rule: Default::default(),
-            teams: Vec::new(),
-            team,
-        };
+    let records = match &data.dir {
+        Some(dir) => Records::read(dir),
+        None => Records::default(),
     };
-    let mut teams: Vec<String> = dir
-        .records_list()
-        .into_iter()
-        .filter_map(|r| r.record.ok().and_then(|r| r.team))
-        .collect();
-    teams.sort();
-    teams.dedup();
     Shown {
-        history: History::load(dir, team.as_deref()),
-        by_rule: History::by_rule(dir, team.as_deref()),
-        teams,
+        history: records.history(team.as_deref()),
+        by_rule: records.by_rule(team.as_deref()),
+        teams: records.teams(),
         team,
     }
 }
