@@ -405,7 +405,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                     parsed.actions.iter().map(|_| Some(stamp.clone())).collect();
                 let mut rec = crate::record::Record::new(
                     &loaded,
-                    Some(absolute(scenario)),
+                    Some(crate::record::scenario_path(scenario)),
                     &playbook,
                     seed,
                     outcome.session.lang,
@@ -451,25 +451,11 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 Ok(x) => x,
                 Err(code) => return code,
             };
-            let answers = match rec.answers(&loaded) {
-                Ok(a) => a,
-                Err(e) => {
-                    eprintln!("pressroom rescore: {e}");
-                    return ExitCode::from(1);
-                }
-            };
             let checker = Checker::new(&playbook);
-            let outcome = match crate::run::play(&loaded, &playbook, &checker, &answers, rec.seed) {
+            let outcome = match replay_record("rescore", record, &rec, &loaded, &playbook, &checker)
+            {
                 Ok(o) => o,
-                Err(diags) => {
-                    for d in diags {
-                        eprintln!("{}", d.render(&record.display().to_string()));
-                    }
-                    eprintln!(
-                        "pressroom rescore: the recorded actions no longer play on this scenario"
-                    );
-                    return ExitCode::from(1);
-                }
+                Err(code) => return code,
             };
             print_out(&render_debrief(
                 &outcome.session,
@@ -637,21 +623,10 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 Err(code) => return code,
             };
             let checker = Checker::new(&playbook);
-            let played = rec
-                .answers(&loaded)
-                .map_err(|e| vec![crate::Diagnostic::error("bad-answer", e)])
-                .and_then(|a| crate::run::play(&loaded, &playbook, &checker, &a, rec.seed));
-            let outcome = match played {
+            let outcome = match replay_record("report", record, &rec, &loaded, &playbook, &checker)
+            {
                 Ok(o) => o,
-                Err(diags) => {
-                    for d in diags {
-                        eprintln!("{}", d.render(&record.display().to_string()));
-                    }
-                    eprintln!(
-                        "pressroom report: the recorded actions no longer play on this scenario"
-                    );
-                    return ExitCode::from(1);
-                }
+                Err(code) => return code,
             };
             for c in &changed {
                 eprintln!("pressroom report: note: {c}");
@@ -787,19 +762,33 @@ fn open_record(
     Ok((rec, loaded, changed))
 }
 
+/// Replays a record's actions on its scenario; what no longer plays is printed, exit 1.
+fn replay_record<'s>(
+    command: &str,
+    path: &std::path::Path,
+    rec: &crate::record::Record,
+    scenario: &'s Scenario,
+    playbook: &Playbook,
+    checker: &Checker,
+) -> Result<crate::run::Outcome<'s>, ExitCode> {
+    let answers = rec.answers(scenario).map_err(|e| {
+        eprintln!("pressroom {command}: {e}");
+        ExitCode::from(1)
+    })?;
+    crate::run::play(scenario, playbook, checker, &answers, rec.seed).map_err(|diags| {
+        for d in diags {
+            eprintln!("{}", d.render(&path.display().to_string()));
+        }
+        eprintln!("pressroom {command}: the recorded actions no longer play on this scenario");
+        ExitCode::from(1)
+    })
+}
+
 /// The wall clock as RFC 3339, for a record's stamps (never for a score).
 pub fn wall_clock_now() -> String {
     #[allow(clippy::disallowed_methods)]
     let now = std::time::SystemTime::now();
     chrono::DateTime::<chrono::Utc>::from(now).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
-}
-
-/// The path as an absolute one where it can be made so, for records read from elsewhere.
-fn absolute(path: &std::path::Path) -> String {
-    std::path::absolute(path)
-        .unwrap_or_else(|_| path.to_path_buf())
-        .display()
-        .to_string()
 }
 
 fn render_debrief(

@@ -338,3 +338,12 @@ impl Journal {
         as_record.answers(scenario)
     }
 }
+
+/// How a record names its scenario file: absolute where the path can be made so, so that
+/// `rescore` and `report` find it from any folder.
+pub fn scenario_path(path: &std::path::Path) -> String {
+    std::path::absolute(path)
+        .unwrap_or_else(|_| path.to_path_buf())
+        .display()
+        .to_string()
+}

@@ -338,12 +338,7 @@ impl Drill {
         let wall: Vec<Option<String>> = vec![None; answers.actions.len()];
         let mut record = Record::new(
             self.session.scenario,
-            Some(
-                std::path::absolute(&self.scenario_path)
-                    .unwrap_or_else(|_| self.scenario_path.clone())
-                    .display()
-                    .to_string(),
-            ),
+            Some(crate::record::scenario_path(&self.scenario_path)),
             playbook,
             self.seed,
             self.session.lang,
