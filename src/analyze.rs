@@ -343,24 +343,22 @@ pub fn random_answer(scenario: &Scenario, d: DecisionRef, rng: &mut impl Rng) ->
 /// fewest wording findings.
 fn best_answer(session: &Session<'_>, checker: &Checker, d: DecisionRef, at: SimTime) -> Answer {
     let scenario = session.scenario;
-    let worth = |effects: &[crate::scenario::Effect]| effects.iter().map(|e| e.points).sum::<u32>();
-    match &scenario.decision(d).kind {
-        DecisionKind::Choice { options } => Answer::Choice(
+    // The option worth most in all, the first of equals.
+    let best = |options: &[crate::scenario::ChoiceOption]| {
+        let worth =
+            |o: &&crate::scenario::ChoiceOption| o.effects.iter().map(|e| e.points).sum::<u32>();
+        Answer::Choice(
             options
                 .iter()
                 .rev()
-                .max_by_key(|o| worth(&o.effects))
+                .max_by_key(worth)
                 .map(|o| o.id.clone())
                 .unwrap_or_default(),
-        ),
-        DecisionKind::Inquiry(q) if !q.answers.is_empty() => Answer::Choice(
-            q.answers
-                .iter()
-                .rev()
-                .max_by_key(|o| worth(&o.effects))
-                .map(|o| o.id.clone())
-                .unwrap_or_default(),
-        ),
+        )
+    };
+    match &scenario.decision(d).kind {
+        DecisionKind::Choice { options } => best(options),
+        DecisionKind::Inquiry(q) if !q.answers.is_empty() => best(&q.answers),
         DecisionKind::Inquiry(_) => Answer::Text(STOCK_TEXTS[0].into()),
         DecisionKind::Timing(_) => Answer::Publish,
         DecisionKind::Roles(r) => {

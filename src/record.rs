@@ -212,39 +212,7 @@ impl Record {
 
     /// The record's actions as answers to replay.
     pub fn answers(&self, scenario: &Scenario) -> Result<Answers, String> {
-        let actions = self
-            .actions
-            .iter()
-            .enumerate()
-            .map(|(i, a)| {
-                let decision = scenario.find_decision(&a.decision).ok_or_else(|| {
-                    format!("the scenario no longer has decision `{}`", a.decision)
-                })?;
-                Ok(Action {
-                    at: a.at,
-                    decision,
-                    answer: a.answer.clone(),
-                    by: a.by.clone(),
-                    field: format!("actions[{i}]"),
-                })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
-        let fired = self
-            .fired
-            .iter()
-            .map(|f| {
-                let inject = scenario
-                    .injects
-                    .iter()
-                    .position(|i| i.id == f.inject)
-                    .ok_or_else(|| format!("the scenario no longer has inject `{}`", f.inject))?;
-                Ok(crate::answers::Fire {
-                    at: f.at,
-                    inject: crate::scenario::InjectRef(inject),
-                    after: f.after,
-                })
-            })
-            .collect::<Result<Vec<_>, String>>()?;
+        let (actions, fired) = replayable(scenario, &self.actions, &self.fired)?;
         Ok(Answers {
             seed: Some(self.seed),
             lang: Some(self.lang),
@@ -256,6 +224,47 @@ impl Record {
             fired,
         })
     }
+}
+
+/// Recorded actions and fired injects, named by ID, as references into `scenario`; says
+/// which decision or inject the scenario no longer has.
+fn replayable(
+    scenario: &Scenario,
+    actions: &[RecordedAction],
+    fired: &[FiredInject],
+) -> Result<(Vec<Action>, Vec<crate::answers::Fire>), String> {
+    let actions = actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let decision = scenario
+                .find_decision(&a.decision)
+                .ok_or_else(|| format!("the scenario no longer has decision `{}`", a.decision))?;
+            Ok(Action {
+                at: a.at,
+                decision,
+                answer: a.answer.clone(),
+                by: a.by.clone(),
+                field: format!("actions[{i}]"),
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let fired = fired
+        .iter()
+        .map(|f| {
+            let inject = scenario
+                .injects
+                .iter()
+                .position(|i| i.id == f.inject)
+                .ok_or_else(|| format!("the scenario no longer has inject `{}`", f.inject))?;
+            Ok(crate::answers::Fire {
+                at: f.at,
+                inject: crate::scenario::InjectRef(inject),
+                after: f.after,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    Ok((actions, fired))
 }
 
 /// Each rule's earned share of its points over the drill, rounded to 0.001.
@@ -309,33 +318,17 @@ impl Journal {
 
     /// The journal's actions as answers to replay on `scenario`.
     pub fn answers(&self, scenario: &Scenario) -> Result<Answers, String> {
-        let as_record = Record {
-            format: FORMAT,
-            pressroom: String::new(),
-            scenario: self.scenario.clone(),
-            title: scenario.title.clone(),
-            scenario_hash: self.scenario_hash.clone(),
-            scenario_path: self.scenario_path.clone(),
-            playbook: String::new(),
-            playbook_hash: String::new(),
-            seed: self.seed,
-            lang: self.lang,
-            started: self.started.clone(),
-            team: self.team.clone(),
+        let (actions, fired) = replayable(scenario, &self.actions, &self.fired)?;
+        Ok(Answers {
+            seed: Some(self.seed),
+            lang: Some(self.lang),
+            breaks: Vec::new(),
             participants: Vec::new(),
+            team: self.team.clone(),
             members: self.members.clone(),
-            actions: self.actions.clone(),
-            fired: self.fired.clone(),
-            notes: self.notes.clone(),
-            plan: Vec::new(),
-            closed: Vec::new(),
-            result: RecordedResult {
-                total: 0.0,
-                areas: BTreeMap::new(),
-                rules: BTreeMap::new(),
-            },
-        };
-        as_record.answers(scenario)
+            actions,
+            fired,
+        })
     }
 }
 

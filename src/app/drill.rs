@@ -347,8 +347,6 @@ impl Drill {
             &score,
         );
         record.started = Some(self.started.clone());
-        record.team = self.team.clone();
-        record.members = self.members.clone();
         record.notes = self.notes.clone();
         record.closed = self.closes.clone();
         self.record = Some(record);
