@@ -303,43 +303,6 @@ impl Answers {
         steps
     }
 
-    /// Answers as the app gathers them: each action with its time, decision and who took it.
-    pub fn from_played(
-        seed: u64,
-        lang: Lang,
-        participants: Vec<String>,
-        fired: Vec<Fire>,
-        played: impl IntoIterator<
-            Item = (
-                SimTime,
-                crate::scenario::DecisionRef,
-                Answer,
-                Option<String>,
-            ),
-        >,
-    ) -> Answers {
-        Answers {
-            seed: Some(seed),
-            lang: Some(lang),
-            breaks: Vec::new(),
-            participants,
-            team: None,
-            members: Vec::new(),
-            actions: played
-                .into_iter()
-                .enumerate()
-                .map(|(i, (at, decision, answer, by))| Action {
-                    at,
-                    decision,
-                    answer,
-                    by,
-                    field: format!("actions[{i}]"),
-                })
-                .collect(),
-            fired,
-        }
-    }
-
     /// The answers as an answers file `pressroom run` plays back.
     pub fn to_ron(&self, scenario: &Scenario) -> String {
         let file = AnswersFile {

@@ -4,7 +4,7 @@
 
 use super::{ActivePlaybook, AppData};
 use crate::answers::Fire;
-use crate::answers::{Answers, Step};
+use crate::answers::{Action, Answers, Step};
 use crate::playbook::Playbook;
 use crate::record::{Journal, Member, Note, Record, RecordedAction};
 use crate::run::Outcome;
@@ -56,7 +56,7 @@ pub struct Drill {
     pub started: String,
     /// Every answer with its simulated time and who gave it, in order: what an answers file
     /// or record holds.
-    pub actions: Vec<(SimTime, DecisionRef, Answer, Option<String>)>,
+    pub actions: Vec<Action>,
     /// Optional injects the facilitator fired.
     pub fired: Vec<Fire>,
     /// The facilitator's notes.
@@ -151,7 +151,13 @@ impl Drill {
                 match self.session.answer(*decision, answer.clone()) {
                     Ok(events) => {
                         let by = self.owner_of(*decision);
-                        self.actions.push((at, *decision, answer.clone(), by));
+                        self.actions.push(Action {
+                            at,
+                            decision: *decision,
+                            answer: answer.clone(),
+                            by,
+                            field: format!("actions[{}]", self.actions.len()),
+                        });
                         self.note(&events);
                         self.refusal = None;
                         self.drafts.remove(&decision.0);
@@ -236,12 +242,12 @@ impl Drill {
             actions: self
                 .actions
                 .iter()
-                .map(|(at, d, a, by)| RecordedAction {
-                    at: *at,
+                .map(|a| RecordedAction {
+                    at: a.at,
                     wall: None,
-                    decision: scenario.decision(*d).id.clone(),
-                    answer: a.clone(),
-                    by: by.clone(),
+                    decision: scenario.decision(a.decision).id.clone(),
+                    answer: a.answer.clone(),
+                    by: a.by.clone(),
                 })
                 .collect(),
             fired: self
@@ -296,7 +302,7 @@ impl Drill {
                 ));
             }
             if let Some(last) = drill.actions.last_mut() {
-                last.3 = a.by.clone();
+                last.by = a.by.clone();
             }
         }
         drill.advance_to(journal.now);
@@ -317,18 +323,16 @@ impl Drill {
 
     /// The answers given so far, as `pressroom run` would read them from a file.
     pub fn answers(&self) -> Answers {
-        let mut answers = Answers::from_played(
-            self.seed,
-            self.session.lang,
-            self.members.iter().map(|m| m.name.clone()).collect(),
-            self.fired.clone(),
-            self.actions
-                .iter()
-                .map(|(at, d, a, by)| (*at, *d, a.clone(), by.clone())),
-        );
-        answers.team = self.team.clone();
-        answers.members = self.members.clone();
-        answers
+        Answers {
+            seed: Some(self.seed),
+            lang: Some(self.session.lang),
+            breaks: Vec::new(),
+            participants: self.members.iter().map(|m| m.name.clone()).collect(),
+            team: self.team.clone(),
+            members: self.members.clone(),
+            actions: self.actions.clone(),
+            fired: self.fired.clone(),
+        }
     }
 
     fn finish(&mut self, playbook: &Playbook) {
