@@ -110,19 +110,16 @@ fn look(
 }
 
 /// A broken save keeps the last good version in the library, marked with its errors.
-fn replace(entries: &mut Vec<Entry>, entry: Entry) {
+fn replace(entries: &mut Vec<Entry>, mut entry: Entry) {
     match entries.iter_mut().find(|e| e.path == entry.path) {
         Some(old) => {
-            if entry.scenario.is_err()
-                && let Ok(good) = &old.scenario
-            {
-                old.last_good = Some(good.clone());
+            if entry.scenario.is_err() {
+                entry.last_good = match &old.scenario {
+                    Ok(good) => Some(good.clone()),
+                    Err(_) => old.last_good.take(),
+                };
             }
-            let last_good = old.last_good.take();
             *old = entry;
-            if old.scenario.is_err() {
-                old.last_good = last_good;
-            }
         }
         None => entries.push(entry),
     }
