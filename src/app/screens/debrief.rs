@@ -376,7 +376,6 @@ fn timeline_chart(
     };
     let hours = |m: u32| f64::from(m) / 60.0;
     let end = hours(session.end().0);
-    let ja = l == Lang::Ja;
     Plot::new("debrief-timeline")
         .height(220.0)
         .include_x(0.0)
@@ -388,20 +387,12 @@ fn timeline_chart(
         .allow_zoom(false)
         .show_y(false)
         .x_axis_label(t(l, "開始からの時間 (h)", "Hours since the start"))
-        .y_axis_formatter(move |mark, _| match mark.value as i32 {
-            3 => Stage::FirstNotice
-                .label()
-                .get(if ja { Lang::Ja } else { Lang::En })
-                .to_string(),
-            2 => Stage::Update
-                .label()
-                .get(if ja { Lang::Ja } else { Lang::En })
-                .to_string(),
-            1 => Stage::FinalReport
-                .label()
-                .get(if ja { Lang::Ja } else { Lang::En })
-                .to_string(),
-            _ => String::new(),
+        .y_axis_formatter(move |mark, _| {
+            [Stage::FirstNotice, Stage::Update, Stage::FinalReport]
+                .into_iter()
+                .find(|s| row(*s) == mark.value)
+                .map(|s| s.label().get(l).to_string())
+                .unwrap_or_default()
         })
         .show(ui, move |plot| {
             let window_name = t(l, "手順上の公表時期", "Playbook's window");
