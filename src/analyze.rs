@@ -179,6 +179,17 @@ fn observe(session: &Session<'_>, score: &Score) -> Path {
     }
 }
 
+/// What a path will do about one decision.
+#[derive(Debug, Clone, PartialEq)]
+enum Plan {
+    /// Not open yet: nothing chosen.
+    NotYetOpen,
+    /// Answer it at this time, this way.
+    AnswerAt(SimTime, Answer),
+    /// Answered, or left to expire.
+    Done,
+}
+
 enum Strategy<'r> {
     Random(&'r mut ChaCha8Rng),
     Greedy,
@@ -195,8 +206,7 @@ fn play(
     mut strategy: Strategy<'_>,
 ) -> Path {
     let (mut session, _) = Session::new(scenario, seed);
-    // When each decision will be answered, and with what; `None` leaves it.
-    let mut plan: Vec<Option<Option<(SimTime, Answer)>>> = vec![None; scenario.decisions.len()];
+    let mut plan: Vec<Plan> = vec![Plan::NotYetOpen; scenario.decisions.len()];
     let mut fires: Vec<(SimTime, InjectRef)> = Vec::new();
     if let Strategy::Random(rng) = &mut strategy {
         for (i, inj) in scenario.injects.iter().enumerate() {
@@ -211,8 +221,11 @@ fn play(
     loop {
         let now = session.now();
         for d in session.open_decisions().collect::<Vec<_>>() {
-            if plan[d.0].is_none() {
-                plan[d.0] = Some(choose(&session, checker, d, now, &mut strategy));
+            if plan[d.0] == Plan::NotYetOpen {
+                plan[d.0] = match choose(&session, checker, d, now, &mut strategy) {
+                    Some((at, answer)) => Plan::AnswerAt(at, answer),
+                    None => Plan::Done,
+                };
             }
         }
         for (at, inj) in &fires {
@@ -223,12 +236,12 @@ fn play(
         fires.retain(|(at, _)| *at > now);
         let mut answered = false;
         for (i, planned) in plan.iter_mut().enumerate() {
-            if let Some(Some((at, answer))) = planned
+            if let Plan::AnswerAt(at, answer) = planned
                 && *at <= now
                 && matches!(session.decision(DecisionRef(i)), DecisionState::Open { .. })
             {
                 let _ = session.answer(DecisionRef(i), answer.clone());
-                *planned = Some(None);
+                *planned = Plan::Done;
                 answered = true;
             }
         }
@@ -237,7 +250,10 @@ fn play(
         }
         let next_planned = plan
             .iter()
-            .filter_map(|p| p.as_ref().and_then(|x| x.as_ref()).map(|(t, _)| *t))
+            .filter_map(|p| match p {
+                Plan::AnswerAt(t, _) => Some(*t),
+                _ => None,
+            })
             .chain(fires.iter().map(|(t, _)| *t))
             .filter(|t| *t > now)
             .min();
