@@ -29,7 +29,7 @@ fn generated() -> Vec<String> {
 fn bench(c: &mut Criterion) {
     let files = generated();
     let playbook = Playbook::default_playbook();
-    let options = pressroom::load::options();
+    let options = pressroom::source::load::options();
     // Both sides must accept every file, or the comparison is meaningless.
     for f in &files {
         pressroom::scenario::validate(f, &playbook).expect("generated files are valid");

@@ -14,7 +14,7 @@ use std::hint::black_box;
 fn largest() -> Scenario {
     let playbook = Playbook::default_playbook();
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios");
-    pressroom::check::scenario_files(std::path::Path::new(dir))
+    pressroom::source::walk::scenario_files(std::path::Path::new(dir))
         .expect("bundled scenarios")
         .iter()
         .map(|p| {
@@ -37,7 +37,7 @@ fn playthrough(scenario: &Scenario, playbook: &Playbook, checker: &Checker, seed
             if matches!(scenario.decision(d).kind, DecisionKind::Draft(_)) {
                 continue;
             }
-            let answer = pressroom::analyze::random_answer(scenario, d, &mut rng);
+            let answer = pressroom::authoring::analyze::random_answer(scenario, d, &mut rng);
             if matches!(answer, Answer::Text(_)) {
                 continue;
             }

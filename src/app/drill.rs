@@ -3,11 +3,11 @@
 //! `apply_commands`, applies them, the same way a test or a replay would.
 
 use super::{ActivePlaybook, AppData};
-use crate::answers::Fire;
-use crate::answers::{Action, Answers, Step};
 use crate::playbook::Playbook;
-use crate::record::{Journal, Member, Note, Record, RecordedAction};
-use crate::run::Outcome;
+use crate::records::answers::Fire;
+use crate::records::answers::{Action, Answers, Step};
+use crate::records::record::{Journal, Member, Note, Record, RecordedAction};
+use crate::records::replay::Outcome;
 use crate::scenario::{DecisionRef, InjectRef, Scenario, SimTime};
 use crate::scoring::{Finding, Score};
 use crate::session::{Answer, Event, Session};
@@ -229,7 +229,7 @@ impl Drill {
     pub fn journal(&self) -> Journal {
         let scenario = self.session.scenario;
         Journal {
-            format: crate::record::FORMAT,
+            format: crate::records::record::FORMAT,
             scenario: scenario.id.clone(),
             scenario_hash: scenario.content_hash(),
             scenario_path: Some(self.scenario_path.display().to_string()),
@@ -253,7 +253,7 @@ impl Drill {
             fired: self
                 .fired
                 .iter()
-                .map(|f| crate::record::FiredInject {
+                .map(|f| crate::records::record::FiredInject {
                     at: f.at,
                     inject: scenario.inject(f.inject).id.clone(),
                     after: f.after,
@@ -342,7 +342,7 @@ impl Drill {
         let wall: Vec<Option<String>> = vec![None; answers.actions.len()];
         let mut record = Record::new(
             self.session.scenario,
-            Some(crate::record::scenario_path(&self.scenario_path)),
+            Some(crate::records::record::scenario_path(&self.scenario_path)),
             playbook,
             self.seed,
             self.session.lang,
@@ -374,8 +374,8 @@ fn exemplary(
     checker: &Checker,
     seed: u64,
 ) -> Option<Outcome<'static>> {
-    let answers = crate::library::exemplary_answers(path, scenario)?;
-    crate::run::play(scenario, playbook, checker, &answers, seed).ok()
+    let answers = crate::store::library::exemplary_answers(path, scenario)?;
+    crate::records::replay::play(scenario, playbook, checker, &answers, seed).ok()
 }
 
 /// The one system that changes the drill: applies this frame's commands in order, saves the

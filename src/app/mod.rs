@@ -10,10 +10,10 @@ mod screenshot;
 mod startup;
 
 use crate::cli::{Cli, load_playbook, system_lang};
-use crate::data::DataDir;
-use crate::library::{self, Entry, Origin};
 use crate::playbook::Playbook;
-use crate::settings::Settings;
+use crate::store::data::DataDir;
+use crate::store::library::{self, Entry, Origin};
+use crate::store::settings::Settings;
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
@@ -52,7 +52,7 @@ impl AppData {
 /// The journal of a drill that did not end (a crash, a power cut), found at start-up; the
 /// title screen offers to resume it.
 #[derive(Resource, Debug)]
-pub struct PendingJournal(pub Option<Result<crate::record::Journal, String>>);
+pub struct PendingJournal(pub Option<Result<crate::records::record::Journal, String>>);
 
 /// The scenarios on offer: bundled ones first, then the user's folder.
 #[derive(Resource, Default)]
@@ -232,8 +232,8 @@ fn screenshot_replay(
     let answers = match &cli.answers {
         None => None,
         Some(a) => {
-            let src = crate::load::read_text(a).map_err(|d| fail(a, &[d]))?;
-            Some(crate::answers::parse(&src, &scenario).map_err(|d| fail(a, &d))?)
+            let src = crate::source::load::read_text(a).map_err(|d| fail(a, &[d]))?;
+            Some(crate::records::answers::parse(&src, &scenario).map_err(|d| fail(a, &d))?)
         }
     };
     Ok(Some(screenshot::Replay {

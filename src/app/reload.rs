@@ -6,7 +6,7 @@
 
 use super::drill::Drill;
 use super::{ActivePlaybook, Library};
-use crate::library::{self, Entry};
+use crate::store::library::{self, Entry};
 use bevy::prelude::*;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -56,7 +56,7 @@ fn look(
     let folders = library.folders.clone();
     let mut present: Vec<(PathBuf, library::Origin)> = Vec::new();
     for (folder, origin) in &folders {
-        if let Ok(files) = crate::check::scenario_files(folder) {
+        if let Ok(files) = crate::source::walk::scenario_files(folder) {
             present.extend(files.into_iter().map(|f| (f, *origin)));
         }
     }

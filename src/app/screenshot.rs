@@ -5,7 +5,7 @@
 
 use super::drill::{Drill, DrillCommand};
 use super::screens::Screen;
-use crate::answers::{Answers, Step};
+use crate::records::answers::{Answers, Step};
 use crate::scenario::{DecisionKind, Scenario};
 use crate::session::Answer;
 use bevy::prelude::*;

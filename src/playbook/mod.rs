@@ -9,8 +9,8 @@ pub use contract::{
 };
 pub use file::{Area, Cues, Jargon, PhraseBook, Phrases, Severity};
 
-use crate::diagnostic::{Diagnostic, suggestion};
-use crate::load;
+use crate::source::diagnostic::{Diagnostic, suggestion};
+use crate::source::load;
 use crate::text::{Lang, Text};
 use file::{PlaybookFile, RuleFile};
 use serde::Serialize;
@@ -83,7 +83,7 @@ impl Playbook {
         };
         let mut diags = Vec::new();
         let playbook = build(file, src, &mut diags);
-        crate::locate::place(&mut diags, src);
+        crate::source::locate::place(&mut diags, src);
         let ok = !diags.iter().any(Diagnostic::is_error);
         (ok.then_some(playbook), diags)
     }

@@ -10,8 +10,8 @@ pub use file::{Channel, Department, Difficulty, Element, FactStatus, Sensitivity
 pub use time::SimTime;
 pub use validate::{Loaded, validate};
 
-use crate::diagnostic::Diagnostic;
 use crate::playbook::{Playbook, RULES, TIMING_RULES, WORDING_PRESENT_RULES};
+use crate::source::diagnostic::Diagnostic;
 use crate::text::{Lang, Text};
 use chrono::{DateTime, FixedOffset};
 use std::collections::BTreeSet;
@@ -355,7 +355,7 @@ impl Scenario {
 
     /// Reads and checks a scenario file against a playbook.
     pub fn load(path: &Path, playbook: &Playbook) -> Result<Loaded, Vec<Diagnostic>> {
-        let src = crate::load::read_text(path).map_err(|d| vec![d])?;
+        let src = crate::source::load::read_text(path).map_err(|d| vec![d])?;
         validate(&src, playbook)
     }
 

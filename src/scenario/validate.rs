@@ -4,8 +4,8 @@
 use super::file::*;
 use super::time::{TIME_HINT, parse_moment, parse_span};
 use super::*;
-use crate::diagnostic::{Diagnostic, suggestion};
 use crate::playbook::Playbook;
+use crate::source::diagnostic::{Diagnostic, suggestion};
 use std::collections::HashMap;
 
 /// A scenario that passed validation, with the warnings it still deserves.
@@ -17,7 +17,7 @@ pub struct Loaded {
 
 /// Parses and checks a scenario's text against a playbook.
 pub fn validate(src: &str, playbook: &Playbook) -> Result<Loaded, Vec<Diagnostic>> {
-    let file: ScenarioFile = crate::load::parse(src).map_err(|d| vec![d])?;
+    let file: ScenarioFile = crate::source::load::parse(src).map_err(|d| vec![d])?;
     let mut v = Validator {
         diags: Vec::new(),
         playbook,
@@ -28,7 +28,7 @@ pub fn validate(src: &str, playbook: &Playbook) -> Result<Loaded, Vec<Diagnostic
     };
     let scenario = v.scenario(&file, src);
     let mut diags = v.diags;
-    crate::locate::place(&mut diags, src);
+    crate::source::locate::place(&mut diags, src);
     if diags.iter().any(Diagnostic::is_error) {
         Err(diags)
     } else {

@@ -1,8 +1,8 @@
 //! Answers to decisions, as the app, answers files and records give them, and the reasons an
 //! answer is refused.
 
-use crate::diagnostic::suggestion;
 use crate::scenario::{Decision, DecisionKind, Scenario};
+use crate::source::diagnostic::suggestion;
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

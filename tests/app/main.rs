@@ -4,13 +4,13 @@
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
-use pressroom::answers::Answers;
 use pressroom::app::drill::{Drill, DrillCommand};
 use pressroom::app::screens::Screen;
 use pressroom::app::{ActivePlaybook, AppData, UiLang, logic_plugin};
-use pressroom::data::DataDir;
-use pressroom::record::Record;
-use pressroom::settings::Settings;
+use pressroom::records::answers::Answers;
+use pressroom::records::record::Record;
+use pressroom::store::data::DataDir;
+use pressroom::store::settings::Settings;
 use pressroom::wording::Checker;
 use pressroom::{Lang, Playbook, Scenario};
 use std::path::{Path, PathBuf};
@@ -58,7 +58,7 @@ fn load() -> (Scenario, Playbook) {
 
 fn answers(scenario: &Scenario, kind: &str) -> Answers {
     let src = std::fs::read_to_string(answers_path(kind)).unwrap();
-    pressroom::answers::parse(&src, scenario).unwrap()
+    pressroom::records::answers::parse(&src, scenario).unwrap()
 }
 
 /// The app without a window: states, drill commands, a data folder of its own.
@@ -151,7 +151,9 @@ fn a_drill_played_in_the_app_writes_the_record_run_writes() {
 
         // What `pressroom run` computes from the same answers file.
         let checker = Checker::new(&playbook);
-        let outcome = pressroom::run::play(&scenario, &playbook, &checker, &answers, seed).unwrap();
+        let outcome =
+            pressroom::records::replay::play(&scenario, &playbook, &checker, &answers, seed)
+                .unwrap();
         let mut expected = Record::new(
             &scenario,
             Some(
@@ -194,7 +196,7 @@ fn a_drill_played_in_the_app_writes_the_record_run_writes() {
 
         // `rescore` replays the saved record to the same score.
         let record = Record::parse(&on_disk).unwrap();
-        let replayed = pressroom::run::play(
+        let replayed = pressroom::records::replay::play(
             &scenario,
             &playbook,
             &checker,
@@ -206,15 +208,16 @@ fn a_drill_played_in_the_app_writes_the_record_run_writes() {
 
         // The exported answers file plays back to the same score too.
         let exported = drill.answers().to_ron(&scenario);
-        let back = pressroom::answers::parse(&exported, &scenario).unwrap();
-        let again = pressroom::run::play(&scenario, &playbook, &checker, &back, seed).unwrap();
+        let back = pressroom::records::answers::parse(&exported, &scenario).unwrap();
+        let again =
+            pressroom::records::replay::play(&scenario, &playbook, &checker, &back, seed).unwrap();
         assert_eq!(
             again.score.total, outcome.score.total,
             "{kind}: exported answers"
         );
 
         // And the drill joined the history.
-        let history = pressroom::history::History::load(&DataDir::new(&data.0), None);
+        let history = pressroom::reports::history::History::load(&DataDir::new(&data.0), None);
         assert_eq!(history.drills.len(), 1);
         assert_eq!(history.drills[0].total, outcome.score.total);
     }
@@ -372,7 +375,7 @@ fn every_screen_has_a_distinct_screenshot_name() {
 
 #[test]
 fn a_team_drill_attributes_decisions_and_records_notes_and_fired_injects() {
-    use pressroom::record::Member;
+    use pressroom::records::record::Member;
     use pressroom::scenario::Department;
     let (scenario, playbook) = load();
     let data = Scratch::new("team");
@@ -445,7 +448,7 @@ fn a_team_drill_attributes_decisions_and_records_notes_and_fired_injects() {
     let saved = drill.saved.clone().unwrap().unwrap();
     let back = Record::parse(&std::fs::read_to_string(saved).unwrap()).unwrap();
     let checker = Checker::new(&playbook);
-    let replay = pressroom::run::play(
+    let replay = pressroom::records::replay::play(
         &scenario,
         &playbook,
         &checker,
@@ -503,7 +506,7 @@ fn a_drill_killed_midway_resumes_with_every_decision_made_so_far() {
     play_through(&mut app, &rest);
     send(&mut app, DrillCommand::Finish);
     let checker = Checker::new(&playbook);
-    let straight = pressroom::run::play(
+    let straight = pressroom::records::replay::play(
         &scenario,
         &playbook,
         &checker,
@@ -568,8 +571,11 @@ fn the_running_clock_moves_at_the_scenarios_pace_only_when_started() {
 /// An app whose library is one folder, watched for changes.
 fn watched_app(folder: &Path) -> App {
     let playbook = Playbook::default_playbook();
-    let folders = vec![(folder.to_path_buf(), pressroom::library::Origin::User)];
-    let entries = pressroom::library::load(&folders, &playbook);
+    let folders = vec![(
+        folder.to_path_buf(),
+        pressroom::store::library::Origin::User,
+    )];
+    let entries = pressroom::store::library::load(&folders, &playbook);
     let data = folder.with_extension("data");
     let mut app = app(&data, false);
     app.insert_resource(pressroom::app::Library { entries, folders })

@@ -2,11 +2,12 @@
 //! byte, time never runs backward, and any sequence of answers scores within 0–100.
 
 use crate::root;
-use pressroom::answers::{self, Answers};
+use pressroom::Playbook;
+use pressroom::records::answers::{self, Answers};
+use pressroom::records::replay as run;
 use pressroom::scenario::{DecisionRef, Scenario, SimTime};
 use pressroom::session::{Answer, Event, Session};
 use pressroom::wording::Checker;
-use pressroom::{Playbook, run};
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -50,11 +51,12 @@ fn lost_rules(score: &pressroom::scoring::Score) -> BTreeSet<String> {
 
 #[test]
 fn every_bundled_scenario_has_an_exemplary_and_two_flawed_answer_sets() {
-    let stems: BTreeSet<String> = pressroom::check::scenario_files(&root().join("scenarios"))
-        .unwrap()
-        .iter()
-        .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
-        .collect();
+    let stems: BTreeSet<String> =
+        pressroom::source::walk::scenario_files(&root().join("scenarios"))
+            .unwrap()
+            .iter()
+            .map(|p| p.file_stem().unwrap().to_string_lossy().to_string())
+            .collect();
     let files = answer_files();
     for stem in &stems {
         let names: Vec<String> = files
@@ -183,8 +185,8 @@ fn the_same_seed_and_answers_give_byte_identical_debriefs() {
         let render = |seed| {
             let o = run::play(&scenario, &playbook, &checker, &answers, seed).unwrap();
             (
-                pressroom::debrief::json(&o.session, &o.score),
-                pressroom::debrief::render(
+                pressroom::reports::debrief::json(&o.session, &o.score),
+                pressroom::reports::debrief::render(
                     &o.session,
                     &o.score,
                     &playbook,
@@ -216,7 +218,7 @@ fn records_differ_only_in_their_wall_clock_stamps() {
             .iter()
             .map(|_| Some(stamp.to_string()))
             .collect();
-        pressroom::record::Record::new(
+        pressroom::records::record::Record::new(
             &scenario,
             None,
             &playbook,
@@ -235,12 +237,12 @@ fn records_differ_only_in_their_wall_clock_stamps() {
         a.replace("2026-11-01T10:00:00+09:00", "X"),
         b.replace("2026-12-01T15:30:00+09:00", "X")
     );
-    let back = pressroom::record::Record::parse(&a).unwrap();
+    let back = pressroom::records::record::Record::parse(&a).unwrap();
     assert_eq!(back.result.total, o.score.total);
     assert_eq!(back.scenario_hash, scenario.content_hash());
     let newer = a.replacen("format: 1", "format: 99", 1);
     assert!(
-        pressroom::record::Record::parse(&newer)
+        pressroom::records::record::Record::parse(&newer)
             .unwrap_err()
             .contains("newer Pressroom")
     );
@@ -341,7 +343,7 @@ fn a_drill_plays_as_the_scenario_says() {
 fn random_answer(scenario: &Scenario, d: DecisionRef, pick: usize) -> Answer {
     use rand::SeedableRng;
     let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(pick as u64);
-    pressroom::analyze::random_answer(scenario, d, &mut rng)
+    pressroom::authoring::analyze::random_answer(scenario, d, &mut rng)
 }
 
 proptest! {
@@ -416,9 +418,9 @@ fn answers_written_by_the_app_read_back_as_the_same_answers() {
     for (stem, path) in answer_files() {
         let scenario = load(&stem);
         let src = std::fs::read_to_string(path).unwrap();
-        let answers = pressroom::answers::parse(&src, &scenario).unwrap();
+        let answers = pressroom::records::answers::parse(&src, &scenario).unwrap();
         let written = answers.to_ron(&scenario);
-        let back = pressroom::answers::parse(&written, &scenario).unwrap();
+        let back = pressroom::records::answers::parse(&written, &scenario).unwrap();
         assert_eq!(back.actions, answers.actions);
         assert_eq!(back.seed, answers.seed);
         assert_eq!(back.lang, answers.lang);
@@ -429,11 +431,17 @@ fn answers_written_by_the_app_read_back_as_the_same_answers() {
 #[test]
 fn analyze_shows_every_bundled_scenario_separates_good_play_from_bad() {
     let playbook = Playbook::default_playbook();
-    for path in pressroom::check::scenario_files(&root().join("scenarios")).unwrap() {
+    for path in pressroom::source::walk::scenario_files(&root().join("scenarios")).unwrap() {
         let scenario = Scenario::load(&path, &playbook).unwrap().scenario;
-        let exemplary = pressroom::library::exemplary_answers(&path, &scenario);
+        let exemplary = pressroom::store::library::exemplary_answers(&path, &scenario);
         assert!(exemplary.is_some(), "{}: no exemplary answers", scenario.id);
-        let a = pressroom::analyze::analyze(&scenario, &playbook, exemplary.as_ref(), 200, 7);
+        let a = pressroom::authoring::analyze::analyze(
+            &scenario,
+            &playbook,
+            exemplary.as_ref(),
+            200,
+            7,
+        );
         assert!(
             a.best_score >= 95.0,
             "{}: best {}",
@@ -478,11 +486,11 @@ fn analyze_shows_every_bundled_scenario_separates_good_play_from_bad() {
 fn analyze_is_deterministic_for_a_seed_and_finds_what_is_unreachable() {
     let playbook = Playbook::default_playbook();
     let scenario = load("ransomware-manufacturer");
-    let a = serde_json::to_string(&pressroom::analyze::analyze(
+    let a = serde_json::to_string(&pressroom::authoring::analyze::analyze(
         &scenario, &playbook, None, 50, 3,
     ))
     .unwrap();
-    let b = serde_json::to_string(&pressroom::analyze::analyze(
+    let b = serde_json::to_string(&pressroom::authoring::analyze::analyze(
         &scenario, &playbook, None, 50, 3,
     ))
     .unwrap();
@@ -508,7 +516,7 @@ fn analyze_is_deterministic_for_a_seed_and_finds_what_is_unreachable() {
     let loaded = pressroom::scenario::validate(&src, &playbook)
         .unwrap_or_else(|d| panic!("{d:?}"))
         .scenario;
-    let a = pressroom::analyze::analyze(&loaded, &playbook, None, 30, 1);
+    let a = pressroom::authoring::analyze::analyze(&loaded, &playbook, None, 30, 1);
     assert_eq!(a.unreached.decisions, vec!["orphan".to_string()]);
     assert_eq!(a.unreached.injects, vec!["never".to_string()]);
     assert!(

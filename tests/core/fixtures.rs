@@ -2,7 +2,7 @@
 //! it must produce in `// expect: CODE LINE:COL` lines; adding a fixture adds a test.
 
 use crate::{fixture, root};
-use pressroom::diagnostic::{CODES, Diagnostic};
+use pressroom::source::diagnostic::{CODES, Diagnostic};
 use pressroom::{Playbook, Scenario};
 use std::collections::BTreeSet;
 use std::path::Path;
@@ -126,7 +126,7 @@ fn playbook_fixtures_give_their_codes_at_their_places() {
 fn minimal_and_bundled_scenarios_are_clean() {
     let playbook = Playbook::default_playbook();
     let mut paths = vec![fixture("scenarios/ok_minimal.ron")];
-    paths.extend(pressroom::check::scenario_files(&root().join("scenarios")).unwrap());
+    paths.extend(pressroom::source::walk::scenario_files(&root().join("scenarios")).unwrap());
     for path in paths {
         match Scenario::load(&path, &playbook) {
             Ok(loaded) => assert!(

@@ -3,7 +3,7 @@
 
 use crate::{fixture, root};
 use pressroom::Playbook;
-use pressroom::locate::Locator;
+use pressroom::source::locate::Locator;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 
@@ -103,7 +103,7 @@ fn a_hundred_thousand_mutated_scenarios_never_panic() {
             if i % 50 == 0 {
                 let loc = Locator::new(&text);
                 let _ = loc.find("decisions[3].kind.options[1].effects[0].rule");
-                let _ = pressroom::lexical::unterminated_string(&text);
+                let _ = pressroom::source::lexical::unterminated_string(&text);
             }
             outcome
         });
@@ -147,8 +147,8 @@ fn mutated_playbooks_and_answers_files_never_panic() {
         assert!(r.is_ok(), "playbook mutation {i} panicked; input:\n{text}");
         let text = mutate(&mut rng, &answers);
         let r = std::panic::catch_unwind(|| {
-            if let Ok(a) = pressroom::answers::parse(&text, &scenario) {
-                let _ = pressroom::run::play(&scenario, &playbook, &checker, &a, 1);
+            if let Ok(a) = pressroom::records::answers::parse(&text, &scenario) {
+                let _ = pressroom::records::replay::play(&scenario, &playbook, &checker, &a, 1);
             }
         });
         assert!(r.is_ok(), "answers mutation {i} panicked; input:\n{text}");

@@ -3,9 +3,9 @@
 //! after-action report in Markdown and HTML with every outside text escaped.
 
 use crate::{Scratch, root};
-use pressroom::data::DataDir;
-use pressroom::record::{Improvement, Journal, Member, Note, Record};
+use pressroom::records::record::{Improvement, Journal, Member, Note, Record};
 use pressroom::scenario::Department;
+use pressroom::store::data::DataDir;
 use pressroom::wording::Checker;
 use pressroom::{Lang, Playbook, Scenario};
 use quick_xml::events::Event;
@@ -16,10 +16,11 @@ fn played(scenario_src: &str, answers: &str) -> (Scenario, Record, Playbook) {
         .map(|l| l.scenario)
         .unwrap_or_else(|d| panic!("{d:?}"));
     let src = std::fs::read_to_string(root().join(answers)).unwrap();
-    let parsed = pressroom::answers::parse(&src, &scenario).unwrap();
+    let parsed = pressroom::records::answers::parse(&src, &scenario).unwrap();
     let checker = Checker::new(&playbook);
     let seed = parsed.seed.unwrap_or(1);
-    let outcome = pressroom::run::play(&scenario, &playbook, &checker, &parsed, seed).unwrap();
+    let outcome =
+        pressroom::records::replay::play(&scenario, &playbook, &checker, &parsed, seed).unwrap();
     let wall = vec![None; parsed.actions.len()];
     let mut record = Record::new(
         &scenario,
@@ -51,10 +52,11 @@ fn a_crash_between_write_and_rename_leaves_the_previous_record_intact() {
 
     let mut changed = record.clone();
     changed.result.total = 1.0;
-    let crashed = pressroom::store::write_staged(&path, changed.to_ron().as_bytes(), |tmp| {
-        assert!(tmp.exists(), "the new content is on disk before the rename");
-        Err(std::io::Error::other("power cut"))
-    });
+    let crashed =
+        pressroom::store::atomic::write_staged(&path, changed.to_ron().as_bytes(), |tmp| {
+            assert!(tmp.exists(), "the new content is on disk before the rename");
+            Err(std::io::Error::other("power cut"))
+        });
     assert!(crashed.is_err());
     assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
     // The leftover temporary file is not taken for a record.
@@ -63,7 +65,7 @@ fn a_crash_between_write_and_rename_leaves_the_previous_record_intact() {
     assert_eq!(listed[0].record.as_ref().unwrap(), &record);
 
     // Without a crash, the write goes through.
-    pressroom::store::write_atomically(&path, changed.to_ron().as_bytes()).unwrap();
+    pressroom::store::atomic::write_atomically(&path, changed.to_ron().as_bytes()).unwrap();
     assert_eq!(
         Record::parse(&std::fs::read_to_string(&path).unwrap())
             .unwrap()
@@ -172,18 +174,18 @@ fn corrective_actions_stay_open_until_a_later_drill_closes_them() {
         },
     ];
     data.save_record(&first).unwrap();
-    let open = pressroom::history::Records::read(&data).open_actions("広報");
+    let open = pressroom::reports::history::Records::read(&data).open_actions("広報");
     assert_eq!(open.len(), 2);
     let mut second = first.clone();
     second.started = Some("2026-06-01T01:00:00Z".into());
     second.plan.clear();
     second.closed = vec!["2026-05-01-1".into()];
     data.save_record(&second).unwrap();
-    let open = pressroom::history::Records::read(&data).open_actions("広報");
+    let open = pressroom::reports::history::Records::read(&data).open_actions("広報");
     assert_eq!(open.len(), 1);
     assert_eq!(open[0].0.id, "2026-05-01-2");
     assert!(
-        pressroom::history::Records::read(&data)
+        pressroom::reports::history::Records::read(&data)
             .open_actions("other")
             .is_empty()
     );
@@ -263,9 +265,10 @@ fn the_html_report_escapes_every_outside_text() {
     let checker = Checker::new(&playbook);
     let answers = record.answers(&scenario).unwrap();
     let outcome =
-        pressroom::run::play(&scenario, &playbook, &checker, &answers, record.seed).unwrap();
+        pressroom::records::replay::play(&scenario, &playbook, &checker, &answers, record.seed)
+            .unwrap();
     for lang in Lang::ALL {
-        let report = pressroom::report::Report {
+        let report = pressroom::reports::report::Report {
             record: &record,
             session: &outcome.session,
             score: &outcome.score,
@@ -330,8 +333,9 @@ fn the_report_shows_the_timeline_with_owners_and_the_plan() {
     let checker = Checker::new(&playbook);
     let answers = record.answers(&scenario).unwrap();
     let outcome =
-        pressroom::run::play(&scenario, &playbook, &checker, &answers, record.seed).unwrap();
-    let report = pressroom::report::Report {
+        pressroom::records::replay::play(&scenario, &playbook, &checker, &answers, record.seed)
+            .unwrap();
+    let report = pressroom::reports::report::Report {
         record: &record,
         session: &outcome.session,
         score: &outcome.score,
@@ -345,7 +349,9 @@ fn the_report_shows_the_timeline_with_owners_and_the_plan() {
     );
     let owned_by_pr = timeline
         .iter()
-        .filter(|m| m.kind == pressroom::report::MomentKind::Decision && m.who == "佐藤 広報")
+        .filter(|m| {
+            m.kind == pressroom::reports::report::MomentKind::Decision && m.who == "佐藤 広報"
+        })
         .count();
     assert!(owned_by_pr > 0, "PR's decisions carry its member's name");
     let md = report.markdown();

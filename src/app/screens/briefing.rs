@@ -3,7 +3,7 @@
 
 use super::{Screen, escape, t};
 use crate::app::{AppData, UiLang, drill::Drill, drill::DrillCommand};
-use crate::record::{Improvement, Member};
+use crate::records::record::{Improvement, Member};
 use crate::scenario::Department;
 use crate::text::Lang;
 use bevy::prelude::*;
@@ -173,8 +173,8 @@ fn team_form(ui: &mut egui::Ui, form: &mut TeamForm, data: &AppData, l: Lang) {
     let name = form.name.trim().to_string();
     if form.for_team.as_deref() != Some(name.as_str()) {
         let records = match (&data.dir, name.is_empty()) {
-            (Some(dir), false) => crate::history::Records::read(dir),
-            _ => crate::history::Records::default(),
+            (Some(dir), false) => crate::reports::history::Records::read(dir),
+            _ => crate::reports::history::Records::default(),
         };
         form.open = records.open_actions(&name);
         form.for_team = Some(name.clone());

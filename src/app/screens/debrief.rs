@@ -4,8 +4,8 @@
 
 use super::{Screen, escape, key, t};
 use crate::app::{ActivePlaybook, AppData, UiLang, drill::Drill};
-use crate::debrief::Timeline;
 use crate::playbook::Area;
+use crate::reports::debrief::Timeline;
 use crate::scenario::{Scenario, Stage};
 use crate::scoring::{Score, grade_label};
 use crate::session::{DecisionState, Session};
@@ -59,7 +59,8 @@ fn draw(
                 .clicked()
                 || key(ui, egui::Key::M)
             {
-                let text = crate::debrief::render(&drill.session, score, &playbook.0, l, true);
+                let text =
+                    crate::reports::debrief::render(&drill.session, score, &playbook.0, l, true);
                 export(&mut data, drill, "md", &text);
             }
             if ui
@@ -202,7 +203,7 @@ fn report(
 ) -> Option<String> {
     let record = drill.record.as_ref()?;
     let score = drill.score.as_ref()?;
-    let r = crate::report::Report {
+    let r = crate::reports::report::Report {
         record,
         session: &drill.session,
         score,
@@ -266,7 +267,7 @@ fn plan(
         record.plan.remove(i);
     }
     let day: String = drill.started.chars().take(10).collect();
-    let new_id = |plan: &[crate::record::Improvement]| {
+    let new_id = |plan: &[crate::records::record::Improvement]| {
         (1..)
             .map(|n| format!("{day}-{n}"))
             .find(|id| !plan.iter().any(|p| &p.id == id))
@@ -275,7 +276,7 @@ fn plan(
     ui.horizontal_wrapped(|ui| {
         if ui.button(t(l, "+ 行を追加", "+ Add a line")).clicked() {
             let id = new_id(&record.plan);
-            record.plan.push(crate::record::Improvement {
+            record.plan.push(crate::records::record::Improvement {
                 id,
                 ..Default::default()
             });
@@ -295,7 +296,7 @@ fn plan(
                 .unwrap_or_default();
             if ui.small_button(format!("+ {title}")).clicked() {
                 let id = new_id(&record.plan);
-                record.plan.push(crate::record::Improvement {
+                record.plan.push(crate::records::record::Improvement {
                     id,
                     issue: title,
                     rule: Some(r.clone()),
@@ -367,7 +368,7 @@ fn timeline_chart(
     exemplary: Option<&Session<'_>>,
     l: Lang,
 ) {
-    let tl: Timeline = crate::debrief::timeline(session);
+    let tl: Timeline = crate::reports::debrief::timeline(session);
     let tl = &tl;
     let row = |s: Stage| match s {
         Stage::FirstNotice => 3.0,
@@ -555,7 +556,10 @@ fn answered(
 ) -> String {
     match session.decision(d) {
         DecisionState::Answered { at, answer, .. } => {
-            format!("{at}\n{}", crate::report::answer_summary(s, d, answer, l))
+            format!(
+                "{at}\n{}",
+                crate::reports::report::answer_summary(s, d, answer, l)
+            )
         }
         DecisionState::Expired { .. } => {
             t(l, "期限切れ(回答なし)", "Expired (no answer)").to_string()

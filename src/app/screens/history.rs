@@ -3,8 +3,8 @@
 
 use super::{Screen, escape, t};
 use crate::app::{AppData, UiLang};
-use crate::history::{History, Records};
 use crate::playbook::Area;
+use crate::reports::history::{History, Records};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use egui_plot::{Legend, Line, Plot, PlotPoints, Points};

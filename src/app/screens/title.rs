@@ -3,8 +3,8 @@
 
 use super::{Screen, key, t};
 use crate::app::{ActivePlaybook, AppData, Library, PendingJournal, UiLang, drill::Drill};
-use crate::library::Origin;
 use crate::scenario::Difficulty;
+use crate::store::library::Origin;
 use crate::text::{Lang, Text};
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -246,7 +246,7 @@ fn draw(
 /// Rebuilds the interrupted drill: its scenario from where the journal says (or the library
 /// entry with its ID), every action replayed.
 pub(crate) fn resume(
-    journal: &crate::record::Journal,
+    journal: &crate::records::record::Journal,
     library: &Library,
     playbook: &crate::playbook::Playbook,
 ) -> Result<Drill, String> {

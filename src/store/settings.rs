@@ -54,6 +54,6 @@ impl Settings {
         }
         let text = ron::ser::to_string_pretty(self, ron::ser::PrettyConfig::new())
             .expect("settings serialise");
-        crate::store::write_atomically(path, (text + "\n").as_bytes())
+        crate::store::atomic::write_atomically(path, (text + "\n").as_bytes())
     }
 }

@@ -2,8 +2,8 @@
 //! (`directories`), or where `--data-dir` / `PRESSROOM_DATA_DIR` say, so that drills, tests
 //! and CI can keep their records apart.
 
-use crate::record::Record;
-use crate::store::write_atomically;
+use crate::records::record::Record;
+use crate::store::atomic::write_atomically;
 use std::path::{Path, PathBuf};
 
 /// The environment variable that moves the data folder.
@@ -60,15 +60,15 @@ impl DataDir {
     }
 
     /// Rewrites the journal after an action.
-    pub fn write_journal(&self, journal: &crate::record::Journal) -> std::io::Result<()> {
+    pub fn write_journal(&self, journal: &crate::records::record::Journal) -> std::io::Result<()> {
         std::fs::create_dir_all(&self.root)?;
         write_atomically(&self.journal_file(), journal.to_ron().as_bytes())
     }
 
     /// The journal left by a drill that did not end, if any; an unreadable one is reported.
-    pub fn read_journal(&self) -> Option<Result<crate::record::Journal, String>> {
+    pub fn read_journal(&self) -> Option<Result<crate::records::record::Journal, String>> {
         let src = std::fs::read_to_string(self.journal_file()).ok()?;
-        Some(crate::record::Journal::parse(&src))
+        Some(crate::records::record::Journal::parse(&src))
     }
 
     /// Removes the journal once its drill has been saved or abandoned.

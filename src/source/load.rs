@@ -1,7 +1,7 @@
 //! Reading a writer's RON file into its raw model, with every `ron` error turned into a
 //! diagnostic that has a stable code, the writer's line and column, and a fix hint.
 
-use crate::diagnostic::{Diagnostic, suggestion};
+use crate::source::diagnostic::{Diagnostic, suggestion};
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
@@ -61,14 +61,15 @@ pub fn parse<T: DeserializeOwned>(src: &str) -> Result<T, Diagnostic> {
     // lexical pass says whether nesting or an unclosed string is the real cause, so clean
     // files never pay for it.
     options().from_str(src).map_err(|e| {
-        crate::lexical::too_deep(src, MAX_DEPTH)
-            .or_else(|| crate::lexical::unterminated_string(src))
+        crate::source::lexical::too_deep(src, MAX_DEPTH)
+            .or_else(|| crate::source::lexical::unterminated_string(src))
             .unwrap_or_else(|| from_ron(&e, src))
     })
 }
 
 fn from_ron(err: &SpannedError, src: &str) -> Diagnostic {
-    let (line, column) = crate::lexical::next_token(src, err.span.start.line, err.span.start.col);
+    let (line, column) =
+        crate::source::lexical::next_token(src, err.span.start.line, err.span.start.col);
     let d = match &err.code {
         RonError::NoSuchStructField {
             expected,

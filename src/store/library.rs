@@ -1,10 +1,10 @@
 //! The scenario library: bundled scenarios and the user's own folder, each entry either a
 //! playable scenario or the diagnostics that keep it from loading (listed, never a crash).
 
-use crate::check::scenario_files;
-use crate::diagnostic::Diagnostic;
 use crate::playbook::Playbook;
 use crate::scenario::Scenario;
+use crate::source::diagnostic::Diagnostic;
+use crate::source::walk::scenario_files;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,7 +102,7 @@ pub fn exemplary_path(scenario: &Path) -> Option<PathBuf> {
 pub fn exemplary_answers(
     scenario_path: &Path,
     scenario: &Scenario,
-) -> Option<crate::answers::Answers> {
+) -> Option<crate::records::answers::Answers> {
     let src = std::fs::read_to_string(exemplary_path(scenario_path)?).ok()?;
-    crate::answers::parse(&src, scenario).ok()
+    crate::records::answers::parse(&src, scenario).ok()
 }

@@ -1,9 +1,10 @@
 //! `pressroom check`: validates scenario files and folders, and tabulates which playbook rules
 //! and procedure sections the valid scenarios exercise.
 
-use crate::diagnostic::{Diagnostic, Severity};
 use crate::playbook::{Playbook, SECTIONS, TOP_SECTIONS, top_section};
 use crate::scenario::Scenario;
+use crate::source::diagnostic::{Diagnostic, Severity};
+use crate::source::walk::scenario_files;
 use crate::text::Lang;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -40,29 +41,6 @@ impl CheckReport {
     pub fn has_errors(&self) -> bool {
         self.errors > 0
     }
-}
-
-/// Scenario files under `path`: the file itself, or every `.ron` file below a folder, in
-/// name order, leaving out `answers/` folders (they hold answers files, not scenarios).
-pub fn scenario_files(path: &Path) -> std::io::Result<Vec<PathBuf>> {
-    if !path.is_dir() {
-        std::fs::metadata(path)?;
-        return Ok(vec![path.to_path_buf()]);
-    }
-    let mut out = Vec::new();
-    let mut entries: Vec<_> = std::fs::read_dir(path)?.collect::<Result<_, _>>()?;
-    entries.sort_by_key(|e| e.file_name());
-    for e in entries {
-        let p = e.path();
-        if p.is_dir() {
-            if e.file_name() != "answers" {
-                out.extend(scenario_files(&p)?);
-            }
-        } else if p.extension().is_some_and(|x| x == "ron") {
-            out.push(p);
-        }
-    }
-    Ok(out)
 }
 
 /// Checks one scenario file.

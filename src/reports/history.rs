@@ -2,8 +2,8 @@
 //! per-area scores and the change since the previous drill, for `pressroom history` and the
 //! app's history screen.
 
-use crate::data::DataDir;
-use crate::record::Record;
+use crate::records::record::Record;
+use crate::store::data::DataDir;
 use crate::text::{Lang, Text};
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -117,7 +117,10 @@ impl Records {
 
     /// Corrective actions a team promised in earlier drills and has not closed yet, oldest
     /// first, each with the start of the drill that raised it.
-    pub fn open_actions(&self, team: &str) -> Vec<(crate::record::Improvement, Option<String>)> {
+    pub fn open_actions(
+        &self,
+        team: &str,
+    ) -> Vec<(crate::records::record::Improvement, Option<String>)> {
         let records: Vec<&Record> = self.of(Some(team)).map(|(_, r)| r).collect();
         let closed: std::collections::BTreeSet<&str> = records
             .iter()

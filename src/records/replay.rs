@@ -1,12 +1,12 @@
 //! Headless play: a scenario, a playbook, a seed and answers become a finished drill and its
 //! score. `pressroom run`, the app's replay, `rescore` and the tests all go through here.
 
-use crate::answers::{Answers, Step};
-use crate::diagnostic::Diagnostic;
 use crate::playbook::Playbook;
+use crate::records::answers::{Answers, Step};
 use crate::scenario::Scenario;
 use crate::scoring::{self, Score};
 use crate::session::{DecisionState, Session};
+use crate::source::diagnostic::Diagnostic;
 use crate::wording::Checker;
 
 pub struct Outcome<'s> {

@@ -2,7 +2,7 @@
 //! nesting is too deep (rather than the first type mismatch inside it) and which string is the
 //! one left unclosed. It runs only on files that failed to parse.
 
-use crate::diagnostic::Diagnostic;
+use crate::source::diagnostic::Diagnostic;
 
 /// A string literal in the text: the byte where its quote is, what it holds, whether it closes.
 struct StringLit<'a> {

@@ -55,7 +55,7 @@ fn resolve(target: &Target<'_>) -> Result<(Stage, Vec<Element>, Option<SimTime>)
             let ids: Vec<&str> = s.decisions.iter().map(|d| d.id.as_str()).collect();
             format!(
                 "the scenario has no decision `{id}`{}",
-                crate::diagnostic::suggestion(id, ids)
+                crate::source::diagnostic::suggestion(id, ids)
                     .map(|h| format!(" ({h})"))
                     .unwrap_or_default()
             )

@@ -5,7 +5,7 @@
 //! escaped in HTML.
 
 use crate::playbook::{Area, Playbook};
-use crate::record::Record;
+use crate::records::record::Record;
 use crate::scenario::{DecisionKind, DecisionRef, InjectRef, Scenario, Sender, SimTime, Stage};
 use crate::scoring::{Score, grade_label};
 use crate::session::{Answer, DecisionState, Session};
@@ -644,7 +644,7 @@ impl Report<'_> {
     /// Publication moments against the playbook's windows and the deadlines, in hours.
     fn timing_chart(&self) -> String {
         let l = self.lang;
-        let tl = crate::debrief::timeline(self.session);
+        let tl = crate::reports::debrief::timeline(self.session);
         let end = f64::from(self.session.end().0.max(1));
         let (left, width, row_h) = (120.0, 560.0, 34.0);
         let x = |m: u32| left + width * f64::from(m) / end;

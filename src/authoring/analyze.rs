@@ -5,8 +5,8 @@
 //! the scenario's exemplary answers. Reports the best and worst reachable score, percentiles,
 //! what was never reached or scored, and options that cannot change the score.
 
-use crate::answers::Answers;
 use crate::playbook::Playbook;
+use crate::records::answers::Answers;
 use crate::scenario::{DecisionKind, DecisionRef, InjectRef, Scenario, SimTime, Trigger};
 use crate::scoring::{self, Score};
 use crate::session::{Answer, DecisionState, Session};
@@ -99,7 +99,7 @@ pub fn analyze(
     paths.push(greedy);
     paths.push(play(scenario, playbook, &checker, seed, Strategy::Idle));
     let exemplary_path = exemplary.and_then(|a| {
-        crate::run::play(scenario, playbook, &checker, a, a.seed.unwrap_or(1))
+        crate::records::replay::play(scenario, playbook, &checker, a, a.seed.unwrap_or(1))
             .ok()
             .map(|o| observe(&o.session, &o.score))
     });

@@ -2,7 +2,7 @@
 //! ID and content hash, playbook hash, seed, every action with simulated and wall time) and
 //! the result. `pressroom rescore` replays one and says when the scenario or playbook changed.
 
-use crate::answers::{Action, Answers};
+use crate::records::answers::{Action, Answers};
 use crate::scenario::{Scenario, SimTime};
 use crate::scoring::Score;
 use crate::session::Answer;
@@ -207,7 +207,7 @@ impl Record {
                     .join(", ")
             ));
         }
-        crate::load::parse::<Record>(src).map_err(|d| d.render("record"))
+        crate::source::load::parse::<Record>(src).map_err(|d| d.render("record"))
     }
 
     /// The record's actions as answers to replay.
@@ -232,7 +232,7 @@ fn replayable(
     scenario: &Scenario,
     actions: &[RecordedAction],
     fired: &[FiredInject],
-) -> Result<(Vec<Action>, Vec<crate::answers::Fire>), String> {
+) -> Result<(Vec<Action>, Vec<crate::records::answers::Fire>), String> {
     let actions = actions
         .iter()
         .enumerate()
@@ -257,7 +257,7 @@ fn replayable(
                 .iter()
                 .position(|i| i.id == f.inject)
                 .ok_or_else(|| format!("the scenario no longer has inject `{}`", f.inject))?;
-            Ok(crate::answers::Fire {
+            Ok(crate::records::answers::Fire {
                 at: f.at,
                 inject: crate::scenario::InjectRef(inject),
                 after: f.after,
@@ -313,7 +313,7 @@ impl Journal {
     }
 
     pub fn parse(src: &str) -> Result<Journal, String> {
-        crate::load::parse::<Journal>(src).map_err(|d| d.render("journal"))
+        crate::source::load::parse::<Journal>(src).map_err(|d| d.render("journal"))
     }
 
     /// The journal's actions as answers to replay on `scenario`.

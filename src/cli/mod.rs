@@ -1,9 +1,9 @@
 //! The command line: raw arguments (clap) become one validated command, which runs over the
 //! core and prints text for people or JSON for tools. No subcommand opens the desktop app.
 
-use crate::check;
+use crate::authoring::check;
 use crate::playbook::Playbook;
-use crate::rules_report;
+use crate::reports::rules as rules_report;
 use crate::scenario::{Scenario, Stage};
 use crate::text::Lang;
 use crate::wording::Checker;
@@ -332,14 +332,14 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                     }
                 },
             };
-            let target = crate::lint::Target {
+            let target = crate::authoring::lint::Target {
                 stage: stage.stage(),
                 scenario: loaded.as_ref(),
                 at: at.as_deref(),
                 decision: decision.as_deref(),
             };
             let checker = Checker::new(&playbook);
-            let report = match crate::lint::lint(&shown, &text, &target, &checker) {
+            let report = match crate::authoring::lint::lint(&shown, &text, &target, &checker) {
                 Ok(r) => r,
                 Err(msg) => {
                     eprintln!("pressroom lint: {msg}");
@@ -347,7 +347,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 }
             };
             let out = match format {
-                Format::Text => crate::lint::render_text(&report, &playbook, lang),
+                Format::Text => crate::authoring::lint::render_text(&report, &playbook, lang),
                 Format::Json => {
                     serde_json::to_string_pretty(&report).expect("report serialises") + "\n"
                 }
@@ -373,14 +373,14 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 Err(code) => return code,
             };
             let answers_shown = answers.display().to_string();
-            let answers_src = match crate::load::read_text(answers) {
+            let answers_src = match crate::source::load::read_text(answers) {
                 Ok(src) => src,
                 Err(d) => {
                     return usage_diags(&answers_shown, &[d], "the answers file cannot be read");
                 }
             };
             // `answers::parse` places its own diagnostics.
-            let parsed = match crate::answers::parse(&answers_src, &loaded) {
+            let parsed = match crate::records::answers::parse(&answers_src, &loaded) {
                 Ok(a) => a,
                 Err(diags) => {
                     return usage_diags(&answers_shown, &diags, "the answers file has errors");
@@ -388,24 +388,25 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             };
             let seed = seed.or(parsed.seed).unwrap_or(1);
             let checker = Checker::new(&playbook);
-            let outcome = match crate::run::play(&loaded, &playbook, &checker, &parsed, seed) {
-                Ok(o) => o,
-                Err(diags) => {
-                    return usage_diags(
-                        &answers_shown,
-                        &crate::answers::locate(diags, &answers_src),
-                        "the answers cannot be played",
-                    );
-                }
-            };
+            let outcome =
+                match crate::records::replay::play(&loaded, &playbook, &checker, &parsed, seed) {
+                    Ok(o) => o,
+                    Err(diags) => {
+                        return usage_diags(
+                            &answers_shown,
+                            &crate::records::answers::locate(diags, &answers_src),
+                            "the answers cannot be played",
+                        );
+                    }
+                };
             let text = render_debrief(&outcome.session, &outcome.score, &playbook, lang, *format);
             if record.is_some() || team.is_some() {
                 let stamp = wall_clock_now();
                 let wall: Vec<Option<String>> =
                     parsed.actions.iter().map(|_| Some(stamp.clone())).collect();
-                let mut rec = crate::record::Record::new(
+                let mut rec = crate::records::record::Record::new(
                     &loaded,
-                    Some(crate::record::scenario_path(scenario)),
+                    Some(crate::records::record::scenario_path(scenario)),
                     &playbook,
                     seed,
                     outcome.session.lang,
@@ -418,13 +419,15 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                     rec.team = team.clone();
                 }
                 if let Some(path) = record
-                    && let Err(e) = crate::store::write_atomically(path, rec.to_ron().as_bytes())
+                    && let Err(e) =
+                        crate::store::atomic::write_atomically(path, rec.to_ron().as_bytes())
                 {
                     eprintln!("pressroom run: cannot write {}: {e}", path.display());
                     return ExitCode::from(2);
                 }
                 if team.is_some() {
-                    let Some(data) = crate::data::DataDir::resolve(cli.data_dir.as_deref()) else {
+                    let Some(data) = crate::store::data::DataDir::resolve(cli.data_dir.as_deref())
+                    else {
                         eprintln!("pressroom run: no data folder; give --data-dir DIR");
                         return ExitCode::from(2);
                     };
@@ -488,11 +491,11 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             }
         }
         Command::History { team, format } => {
-            let Some(data) = crate::data::DataDir::resolve(cli.data_dir.as_deref()) else {
+            let Some(data) = crate::store::data::DataDir::resolve(cli.data_dir.as_deref()) else {
                 eprintln!("pressroom history: no data folder; give --data-dir DIR");
                 return ExitCode::from(2);
             };
-            let records = crate::history::Records::read(&data);
+            let records = crate::reports::history::Records::read(&data);
             let history = records.history(team.as_deref());
             let out = match format {
                 Format::Text => {
@@ -521,10 +524,10 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                         data_dir: String,
                         trend: Option<f64>,
                         #[serde(flatten)]
-                        history: &'a crate::history::History,
+                        history: &'a crate::reports::history::History,
                         /// Each rule's earned share per drill, in the order of `drills`.
                         rules: std::collections::BTreeMap<String, Vec<Option<f64>>>,
-                        open_actions: Vec<crate::record::Improvement>,
+                        open_actions: Vec<crate::records::record::Improvement>,
                     }
                     serde_json::to_string_pretty(&Out {
                         data_dir: data.root.display().to_string(),
@@ -559,7 +562,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 .file_stem()
                 .map(|s| s.to_string_lossy().into_owned())
                 .unwrap_or_default();
-            if !crate::skeleton::valid_id(&id) {
+            if !crate::authoring::skeleton::valid_id(&id) {
                 eprintln!(
                     "pressroom new: `{id}` cannot be a scenario ID; use lowercase letters, digits, - and _, starting with a letter (e.g. cloud-bucket-leak)"
                 );
@@ -572,7 +575,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            let text = crate::skeleton::scenario(&id, lang);
+            let text = crate::authoring::skeleton::scenario(&id, lang);
             if let Err(e) = std::fs::write(&path, text) {
                 eprintln!("pressroom new: cannot write {}: {e}", path.display());
                 return ExitCode::from(2);
@@ -582,7 +585,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 path.display(),
                 path.display()
             );
-            if let Some(data) = crate::data::DataDir::resolve(cli.data_dir.as_deref()) {
+            if let Some(data) = crate::store::data::DataDir::resolve(cli.data_dir.as_deref()) {
                 eprintln!(
                     "pressroom new: to see it in the app, save it in {}",
                     data.scenarios().display()
@@ -600,9 +603,14 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
                 Ok(s) => s,
                 Err(code) => return code,
             };
-            let exemplary = crate::library::exemplary_answers(scenario, &loaded);
-            let analysis =
-                crate::analyze::analyze(&loaded, &playbook, exemplary.as_ref(), *samples, *seed);
+            let exemplary = crate::store::library::exemplary_answers(scenario, &loaded);
+            let analysis = crate::authoring::analyze::analyze(
+                &loaded,
+                &playbook,
+                exemplary.as_ref(),
+                *samples,
+                *seed,
+            );
             let out = match format {
                 Format::Text => analysis.render(lang),
                 Format::Json => {
@@ -631,7 +639,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             for c in &changed {
                 eprintln!("pressroom report: note: {c}");
             }
-            let report = crate::report::Report {
+            let report = crate::reports::report::Report {
                 record: &rec,
                 session: &outcome.session,
                 score: &outcome.score,
@@ -645,7 +653,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             write_out(out.as_ref(), &text)
         }
         Command::Export { out, team } => {
-            let Some(data) = crate::data::DataDir::resolve(cli.data_dir.as_deref()) else {
+            let Some(data) = crate::store::data::DataDir::resolve(cli.data_dir.as_deref()) else {
                 eprintln!("pressroom export: no data folder; give --data-dir DIR");
                 return ExitCode::from(2);
             };
@@ -664,7 +672,7 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
             }
         }
         Command::Import { records } => {
-            let Some(data) = crate::data::DataDir::resolve(cli.data_dir.as_deref()) else {
+            let Some(data) = crate::store::data::DataDir::resolve(cli.data_dir.as_deref()) else {
                 eprintln!("pressroom import: no data folder; give --data-dir DIR");
                 return ExitCode::from(2);
             };
@@ -717,12 +725,12 @@ fn open_record(
     record: &std::path::Path,
     scenario: Option<&PathBuf>,
     playbook: &Playbook,
-) -> Result<(crate::record::Record, Scenario, Vec<&'static str>), ExitCode> {
+) -> Result<(crate::records::record::Record, Scenario, Vec<&'static str>), ExitCode> {
     let src = std::fs::read_to_string(record).map_err(|e| {
         eprintln!("pressroom: {}: {e}", record.display());
         ExitCode::from(2)
     })?;
-    let rec = crate::record::Record::parse(&src).map_err(|e| {
+    let rec = crate::records::record::Record::parse(&src).map_err(|e| {
         eprintln!("pressroom: {}: {e}", record.display());
         ExitCode::from(2)
     })?;
@@ -766,16 +774,16 @@ fn open_record(
 fn replay_record<'s>(
     command: &str,
     path: &std::path::Path,
-    rec: &crate::record::Record,
+    rec: &crate::records::record::Record,
     scenario: &'s Scenario,
     playbook: &Playbook,
     checker: &Checker,
-) -> Result<crate::run::Outcome<'s>, ExitCode> {
+) -> Result<crate::records::replay::Outcome<'s>, ExitCode> {
     let answers = rec.answers(scenario).map_err(|e| {
         eprintln!("pressroom {command}: {e}");
         ExitCode::from(1)
     })?;
-    crate::run::play(scenario, playbook, checker, &answers, rec.seed).map_err(|diags| {
+    crate::records::replay::play(scenario, playbook, checker, &answers, rec.seed).map_err(|diags| {
         for d in diags {
             eprintln!("{}", d.render(&path.display().to_string()));
         }
@@ -799,9 +807,11 @@ fn render_debrief(
     format: DebriefFormat,
 ) -> String {
     match format {
-        DebriefFormat::Json => crate::debrief::json(session, score),
-        DebriefFormat::Md => crate::debrief::render(session, score, playbook, lang, true),
-        DebriefFormat::Text => crate::debrief::render(session, score, playbook, lang, false),
+        DebriefFormat::Json => crate::reports::debrief::json(session, score),
+        DebriefFormat::Md => crate::reports::debrief::render(session, score, playbook, lang, true),
+        DebriefFormat::Text => {
+            crate::reports::debrief::render(session, score, playbook, lang, false)
+        }
     }
 }
 
@@ -819,7 +829,7 @@ fn write_out(path: Option<&PathBuf>, text: &str) -> ExitCode {
             print_out(text);
             ExitCode::SUCCESS
         }
-        Some(p) => match crate::store::write_atomically(p, text.as_bytes()) {
+        Some(p) => match crate::store::atomic::write_atomically(p, text.as_bytes()) {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("pressroom: cannot write {}: {e}", p.display());

@@ -224,7 +224,7 @@ impl Locator {
 
 /// Gives each diagnostic the line and column of the field it names, when it names one, and
 /// sorts them by place. The text is walked only when there is something to place.
-pub fn place(diags: &mut [crate::diagnostic::Diagnostic], src: &str) {
+pub fn place(diags: &mut [crate::source::diagnostic::Diagnostic], src: &str) {
     if diags.iter().all(|d| d.field.is_empty()) {
         return;
     }

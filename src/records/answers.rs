@@ -1,9 +1,9 @@
 //! Answers files: a drill's actions written down (what `pressroom run` plays and the app
 //! exports), checked against the scenario with `path:line:col` diagnostics like scenarios.
 
-use crate::diagnostic::{Diagnostic, suggestion};
 use crate::scenario::{Scenario, SimTime, time};
 use crate::session::Answer;
+use crate::source::diagnostic::{Diagnostic, suggestion};
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -30,7 +30,7 @@ pub struct AnswersFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub members: Vec<crate::record::Member>,
+    pub members: Vec<crate::records::record::Member>,
     pub actions: Vec<ActionFile>,
     /// Optional injects the facilitator fires; at the same minute, before that minute's actions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -82,14 +82,14 @@ pub struct Answers {
     pub breaks: Vec<String>,
     pub participants: Vec<String>,
     pub team: Option<String>,
-    pub members: Vec<crate::record::Member>,
+    pub members: Vec<crate::records::record::Member>,
     pub actions: Vec<Action>,
     pub fired: Vec<Fire>,
 }
 
 /// Parses and checks an answers file against a scenario.
 pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>> {
-    let file: AnswersFile = crate::load::parse(src).map_err(|d| vec![d])?;
+    let file: AnswersFile = crate::source::load::parse(src).map_err(|d| vec![d])?;
     let mut diags = Vec::new();
     if file.format != FORMAT {
         diags.push(
@@ -266,7 +266,7 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
 
 /// Gives diagnostics that name a field the line and column of that field.
 pub fn locate(mut diags: Vec<Diagnostic>, src: &str) -> Vec<Diagnostic> {
-    crate::locate::place(&mut diags, src);
+    crate::source::locate::place(&mut diags, src);
     diags
 }
 
