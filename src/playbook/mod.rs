@@ -1,13 +1,11 @@
 //! The playbook: the procedure's rules as data (area, bilingual title and explanation, cited
 //! sections, weight, severity) and the wording checker's phrase lists, validated and merged.
 
-mod contract;
 pub mod file;
+pub mod rule;
 
-pub use contract::{
-    RULES, SECTIONS, TIMING_RULES, TOP_SECTIONS, WORDING_PRESENT_RULES, top_section,
-};
 pub use file::{Area, Cues, Jargon, PhraseBook, Phrases, Severity};
+pub use rule::{RULES, SECTIONS, TIMING_RULES, TOP_SECTIONS, WORDING_PRESENT_RULES, top_section};
 
 use crate::source::diagnostic::{Diagnostic, suggestion};
 use crate::source::load;

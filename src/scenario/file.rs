@@ -1,6 +1,7 @@
 //! The scenario file as written: mirrors the RON text field for field, before any check.
 //! `validate` turns it into a [`super::Scenario`] or into every diagnostic at once.
 
+use crate::playbook::rule;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
@@ -341,7 +342,7 @@ pub struct OptionFile {
     pub effects: Vec<EffectFile>,
 }
 
-/// Points an option earns for a rule: `(rule: "roles.external_experts", points: 10)`.
+/// Points an option earns for a rule: an effect naming the external-experts rule with 10 points.
 /// The best option for a rule sets the maximum; others earn less or nothing.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Effect")]
@@ -360,7 +361,7 @@ pub struct TimingFile {
     #[serde(default)]
     pub deadline: Option<String>,
     /// Decisions that must be answered first, each for a rule:
-    /// `(rule: "timing.risk_reviewed", decision: "legal_check", option: "approve")`.
+    /// a need naming the risk-review rule, the decision `legal_check` and its option `approve`.
     #[serde(default)]
     pub needs: Vec<NeedFile>,
     /// Points at stake for each timing rule this decision scores.
@@ -441,14 +442,14 @@ impl Element {
     /// The wording rule that reports this element missing.
     pub fn rule(self) -> &'static str {
         match self {
-            Element::Header => "wording.header",
-            Element::Overview => "wording.overview",
-            Element::Impact => "wording.impact",
-            Element::Cause => "wording.cause",
-            Element::Countermeasures => "wording.countermeasures",
-            Element::Apology => "wording.apology",
-            Element::Contact => "wording.contact",
-            Element::NextUpdate => "wording.next_update",
+            Element::Header => rule::WORDING_HEADER,
+            Element::Overview => rule::WORDING_OVERVIEW,
+            Element::Impact => rule::WORDING_IMPACT,
+            Element::Cause => rule::WORDING_CAUSE,
+            Element::Countermeasures => rule::WORDING_COUNTERMEASURES,
+            Element::Apology => rule::WORDING_APOLOGY,
+            Element::Contact => rule::WORDING_CONTACT,
+            Element::NextUpdate => rule::WORDING_NEXT_UPDATE,
         }
     }
 

@@ -10,6 +10,7 @@ pub use file::{Channel, Department, Difficulty, Element, FactStatus, Sensitivity
 pub use time::SimTime;
 pub use validate::{Loaded, validate};
 
+use crate::playbook::rule;
 use crate::playbook::{Playbook, RULES, TIMING_RULES, WORDING_PRESENT_RULES};
 use crate::source::diagnostic::Diagnostic;
 use crate::text::{Lang, Text};
@@ -419,18 +420,18 @@ impl Scenario {
                         rules.insert(TIMING_RULES[0].to_string());
                     }
                     if t.deadline.is_some() {
-                        rules.insert("timing.not_too_late".to_string());
+                        rules.insert(rule::TIMING_NOT_TOO_LATE.to_string());
                     }
                     if t.stage == Stage::FirstNotice {
-                        rules.insert("timing.severity_weighed".to_string());
+                        rules.insert(rule::TIMING_SEVERITY_WEIGHED.to_string());
                         if stages.len() > 1 {
-                            rules.insert("timing.staged_updates".to_string());
+                            rules.insert(rule::TIMING_STAGED_UPDATES.to_string());
                         }
                     }
                 }
                 DecisionKind::Roles(r) => {
                     rules.extend(r.roles.iter().map(|role| role.rule.clone()));
-                    rules.insert("roles.clear_assignment".to_string());
+                    rules.insert(rule::ROLES_CLEAR_ASSIGNMENT.to_string());
                 }
                 DecisionKind::Draft(draft) => {
                     rules.extend(draft.required.iter().map(|e| e.rule().to_string()));
@@ -447,9 +448,9 @@ impl Scenario {
                     }
                     if q.free_text {
                         for r in [
-                            "wording.inconsistent",
-                            "wording.unconfirmed_claim",
-                            "wording.speculation",
+                            rule::WORDING_INCONSISTENT,
+                            rule::WORDING_UNCONFIRMED_CLAIM,
+                            rule::WORDING_SPECULATION,
                         ] {
                             rules.insert(r.to_string());
                         }

@@ -8,6 +8,7 @@ pub mod normalize;
 pub mod numbers;
 pub mod patterns;
 
+use crate::playbook::rule;
 use crate::playbook::{Playbook, Severity};
 use crate::scenario::{Element, Fact, FactStatus, Sensitivity};
 use crate::text::{Lang, Text};
@@ -215,13 +216,13 @@ impl Checker {
                     out.jargon(h, p.plain.as_deref().unwrap_or(""))
                 }
                 List::Blame => out.simple(
-                    "wording.blame",
+                    rule::WORDING_BLAME,
                     h,
                     ("責任を他者に転嫁する、または弁解がましい表現です。", "This shifts blame or sounds defensive."),
                     Some(("他者の責任には触れず、自社が取っている対応を書きましょう。", "Leave others' responsibility out; say what your company is doing.")),
                 ),
                 List::Overpromise => out.simple(
-                    "wording.overpromise",
+                    rule::WORDING_OVERPROMISE,
                     h,
                     ("守れる保証のない約束です。", "This is a promise nobody can guarantee."),
                     Some(("「再発防止に全力で取り組みます」のように、取り組みを具体的に書きましょう。", "Describe the concrete prevention work instead of guaranteeing the outcome.")),
@@ -234,9 +235,9 @@ impl Checker {
         for hit in shapes {
             let (ja, en) = hit.kind.describe();
             let rule = if hit.kind.is_personal() {
-                "wording.personal_data"
+                rule::WORDING_PERSONAL_DATA
             } else {
-                "wording.internal_detail"
+                rule::WORDING_INTERNAL_DETAIL
             };
             out.span_finding(
                 rule,
@@ -256,9 +257,9 @@ impl Checker {
             for term in &fact.never_public {
                 let needle = phrase(term);
                 let rule = if fact.sensitivity == Sensitivity::Personal {
-                    "wording.personal_data"
+                    rule::WORDING_PERSONAL_DATA
                 } else {
-                    "wording.internal_detail"
+                    rule::WORDING_INTERNAL_DETAIL
                 };
                 for (s, _) in norm.text.match_indices(&needle) {
                     out.span_finding(
@@ -354,7 +355,7 @@ impl Checker {
             {
                 if *status != FactStatus::Confirmed {
                     out.span_finding(
-                        "wording.unconfirmed_claim",
+                        rule::WORDING_UNCONFIRMED_CLAIM,
                         c.start,
                         c.end,
                         Text::new(
@@ -377,7 +378,7 @@ impl Checker {
             }
             if let Some(v) = confirmed.first() {
                 out.span_finding(
-                    "wording.inconsistent",
+                    rule::WORDING_INCONSISTENT,
                     c.start,
                     c.end,
                     Text::new(
@@ -393,7 +394,7 @@ impl Checker {
                 && !earlier.iter().any(|&v| close(c.value, v, c.approximate))
             {
                 out.span_finding(
-                    "wording.inconsistent",
+                    rule::WORDING_INCONSISTENT,
                     c.start,
                     c.end,
                     Text::new(
@@ -424,7 +425,7 @@ impl Checker {
                     ),
                 };
                 out.span_finding(
-                    "wording.vague",
+                    rule::WORDING_VAGUE,
                     h.start,
                     h.end,
                     Text::new(
@@ -482,7 +483,7 @@ impl Checker {
                 let (ja, en) = (fact.text.get(Lang::Ja), fact.text.get(Lang::En));
                 match status {
                     FactStatus::Unknown | FactStatus::Suspected => out.span_finding(
-                        "wording.unconfirmed_claim",
+                        rule::WORDING_UNCONFIRMED_CLAIM,
                         ks,
                         ke,
                         Text::new(
@@ -499,7 +500,7 @@ impl Checker {
                         )),
                     ),
                     FactStatus::Confirmed if denies => out.span_finding(
-                        "wording.inconsistent",
+                        rule::WORDING_INCONSISTENT,
                         ks,
                         ke,
                         Text::new(
@@ -509,7 +510,7 @@ impl Checker {
                         None,
                     ),
                     FactStatus::Refuted if !denies => out.span_finding(
-                        "wording.inconsistent",
+                        rule::WORDING_INCONSISTENT,
                         ks,
                         ke,
                         Text::new(
@@ -559,7 +560,7 @@ impl Checker {
                     }
                     if !missing_ja.is_empty() {
                         out.missing(
-                            "wording.header",
+                            rule::WORDING_HEADER,
                             Text::new(
                                 format!("冒頭に{}がありません。", missing_ja.join("・")),
                                 format!("The header lacks {}.", missing_en.join(", ")),
@@ -712,7 +713,7 @@ impl Report<'_> {
 
     fn hedge(&mut self, h: &Hit) {
         self.span_finding(
-            "wording.speculation",
+            rule::WORDING_SPECULATION,
             h.start,
             h.end,
             Text::new("推測やぼかした言い方です。", "This is a guess or a hedge."),
@@ -726,7 +727,7 @@ impl Report<'_> {
     fn jargon(&mut self, h: &Hit, plain: &str) {
         let listed = &self.checker.patterns[h.pattern].listed;
         self.span_finding(
-            "wording.jargon",
+            rule::WORDING_JARGON,
             h.start,
             h.end,
             Text::new(

@@ -1,0 +1,94 @@
+//! Choices and prepared inquiry answers: each rule an option's effects name, scored by how
+//! the chosen option compares with the best one for that rule.
+
+use super::{Scorer, not_answered};
+use crate::scenario::{ChoiceOption, SimTime};
+use crate::text::{Lang, Text};
+
+/// The rules a set of options scores: each rule an effect names with points, with the
+/// best option for it (its index and points). The scorer and coverage both read this.
+pub(super) fn rules(options: &[ChoiceOption]) -> Vec<(&str, usize, u32)> {
+    let mut rules: Vec<&str> = Vec::new();
+    for o in options {
+        for e in &o.effects {
+            if !rules.contains(&e.rule.as_str()) {
+                rules.push(&e.rule);
+            }
+        }
+    }
+    rules
+        .into_iter()
+        .filter_map(|rule| {
+            let (best_i, best) = options
+                .iter()
+                .enumerate()
+                .map(|(i, o)| (i, points(o, rule)))
+                .max_by_key(|(i, p)| (*p, usize::MAX - i))
+                .unwrap_or((0, 0));
+            (best > 0).then_some((rule, best_i, best))
+        })
+        .collect()
+}
+
+/// What an option earns for a rule: its best effect naming it.
+fn points(o: &ChoiceOption, rule: &str) -> u32 {
+    o.effects
+        .iter()
+        .filter(|e| e.rule == rule)
+        .map(|e| e.points)
+        .max()
+        .unwrap_or(0)
+}
+
+/// Scores a choice (or an inquiry answered with one of its prepared answers).
+pub(super) fn score(
+    s: &mut Scorer<'_, '_>,
+    options: &[ChoiceOption],
+    chosen: Option<usize>,
+    answered: bool,
+    at: (Option<&str>, Option<SimTime>),
+) {
+    for (rule, best_i, best) in rules(options) {
+        let got = chosen.map(|c| points(&options[c], rule)).unwrap_or(0);
+        let evidence = match chosen {
+            Some(c) => Text::new(
+                format!("選択: {}", options[c].label.get(Lang::Ja)),
+                format!("Chose: {}", options[c].label.get(Lang::En)),
+            ),
+            None if answered => Text::new("選択肢以外の回答", "Answered outside the options"),
+            None => not_answered(),
+        };
+        let mut message = chosen
+            .map(|c| options[c].feedback.clone())
+            .filter(|f| !f.is_empty())
+            .unwrap_or_default();
+        if got < best {
+            let b = &options[best_i];
+            let add = |base: &str, extra: String| {
+                if base.is_empty() {
+                    extra
+                } else {
+                    format!("{base} {extra}")
+                }
+            };
+            message = Text::new(
+                add(
+                    message.get(Lang::Ja),
+                    format!("手順に沿った選択: {}", b.label.get(Lang::Ja)),
+                ),
+                add(
+                    message.get(Lang::En),
+                    format!("The procedure's choice: {}", b.label.get(Lang::En)),
+                ),
+            );
+        }
+        s.push(
+            rule,
+            got as f64 / best as f64,
+            best as f64,
+            at,
+            evidence,
+            message,
+        );
+    }
+}
