@@ -59,7 +59,6 @@ struct Path {
     total: f64,
     injects: Vec<bool>,
     decisions: Vec<bool>,
-    rules: BTreeSet<String>,
 }
 
 /// Stock texts for written answers: a plain holding statement and a hedged, leaky one, in
@@ -121,14 +120,13 @@ pub fn analyze(
             unreached.decisions.push(d.id.clone());
         }
     }
-    let scored: BTreeSet<&str> = paths
-        .iter()
-        .flat_map(|p| p.rules.iter().map(String::as_str))
-        .collect();
+    // From coverage, the same lists the scorer walks: what no path through the scenario
+    // can score (a test plays every bundled scenario to show coverage is exact).
+    let covered = crate::scoring::coverage::rules(scenario, playbook);
     let unexercised_rules = playbook
         .rules
         .iter()
-        .filter(|r| !scored.contains(r.id.as_str()))
+        .filter(|r| !covered.contains(&r.id))
         .map(|r| r.id.clone())
         .collect();
     Analysis {
@@ -169,12 +167,6 @@ fn observe(session: &Session<'_>, score: &Score) -> Path {
             .collect(),
         decisions: (0..s.decisions.len())
             .map(|i| !matches!(session.decision(DecisionRef(i)), DecisionState::Waiting))
-            .collect(),
-        rules: score
-            .findings
-            .iter()
-            .filter(|f| f.max > 0.0)
-            .map(|f| f.rule.clone())
             .collect(),
     }
 }

@@ -48,7 +48,7 @@ pub fn check_file(path: &Path, playbook: &Playbook) -> (FileReport, Option<Scena
     let shown = path.display().to_string();
     match Scenario::load(path, playbook) {
         Ok(loaded) => {
-            let rules = loaded.scenario.rules_exercised();
+            let rules = crate::scoring::coverage::rules(&loaded.scenario, playbook);
             (
                 FileReport {
                     path: shown,

@@ -10,12 +10,10 @@ pub use file::{Channel, Department, Difficulty, Element, FactStatus, Sensitivity
 pub use time::SimTime;
 pub use validate::{Loaded, validate};
 
-use crate::playbook::rule;
-use crate::playbook::{Playbook, RULES, TIMING_RULES, WORDING_PRESENT_RULES};
+use crate::playbook::Playbook;
 use crate::source::diagnostic::Diagnostic;
 use crate::text::{Lang, Text};
 use chrono::{DateTime, FixedOffset};
-use std::collections::BTreeSet;
 use std::path::Path;
 
 pub const FORMAT: u32 = 1;
@@ -386,80 +384,6 @@ impl Scenario {
     pub fn find_fact(&self, id: &str) -> Option<FactRef> {
         self.facts.iter().position(|f| f.id == id).map(FactRef)
     }
-
-    /// The rule IDs this scenario can score, for coverage tables and `analyze`.
-    pub fn rules_exercised(&self) -> BTreeSet<String> {
-        let mut rules = BTreeSet::new();
-        let has_core = self.facts.iter().any(|f| f.core);
-        let stages: BTreeSet<Stage> = self
-            .decisions
-            .iter()
-            .filter_map(|d| match &d.kind {
-                DecisionKind::Timing(t) => Some(t.stage),
-                _ => None,
-            })
-            .collect();
-        for d in &self.deadlines {
-            rules.insert(d.rule.clone());
-        }
-        for d in &self.decisions {
-            match &d.kind {
-                DecisionKind::Choice { options } => {
-                    for o in options {
-                        rules.extend(
-                            o.effects
-                                .iter()
-                                .filter(|e| e.points > 0)
-                                .map(|e| e.rule.clone()),
-                        );
-                    }
-                }
-                DecisionKind::Timing(t) => {
-                    rules.extend(t.needs.iter().map(|n| n.rule.clone()));
-                    if has_core {
-                        rules.insert(TIMING_RULES[0].to_string());
-                    }
-                    if t.deadline.is_some() {
-                        rules.insert(rule::TIMING_NOT_TOO_LATE.to_string());
-                    }
-                    if t.stage == Stage::FirstNotice {
-                        rules.insert(rule::TIMING_SEVERITY_WEIGHED.to_string());
-                        if stages.len() > 1 {
-                            rules.insert(rule::TIMING_STAGED_UPDATES.to_string());
-                        }
-                    }
-                }
-                DecisionKind::Roles(r) => {
-                    rules.extend(r.roles.iter().map(|role| role.rule.clone()));
-                    rules.insert(rule::ROLES_CLEAR_ASSIGNMENT.to_string());
-                }
-                DecisionKind::Draft(draft) => {
-                    rules.extend(draft.required.iter().map(|e| e.rule().to_string()));
-                    rules.extend(WORDING_PRESENT_RULES.iter().map(|r| r.to_string()));
-                }
-                DecisionKind::Inquiry(q) => {
-                    for o in &q.answers {
-                        rules.extend(
-                            o.effects
-                                .iter()
-                                .filter(|e| e.points > 0)
-                                .map(|e| e.rule.clone()),
-                        );
-                    }
-                    if q.free_text {
-                        for r in [
-                            rule::WORDING_INCONSISTENT,
-                            rule::WORDING_UNCONFIRMED_CLAIM,
-                            rule::WORDING_SPECULATION,
-                        ] {
-                            rules.insert(r.to_string());
-                        }
-                    }
-                }
-            }
-        }
-        rules
-    }
 }
 
 impl Scenario {
@@ -537,9 +461,4 @@ impl Scenario {
             })
             .collect()
     }
-}
-
-/// Every contract rule ID, for coverage tables that list the rules nobody exercises.
-pub fn contract_rules() -> impl Iterator<Item = &'static str> {
-    RULES.iter().copied()
 }
