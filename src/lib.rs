@@ -3,6 +3,7 @@
 
 pub mod authoring;
 pub mod cli;
+pub mod host;
 pub mod playbook;
 pub mod records;
 pub mod reports;

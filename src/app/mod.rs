@@ -9,7 +9,7 @@ pub mod screens;
 mod screenshot;
 mod startup;
 
-use crate::cli::{Cli, load_playbook, system_lang};
+use crate::host::{load_playbook, system_lang};
 use crate::playbook::Playbook;
 use crate::store::data::DataDir;
 use crate::store::library::{self, Entry, Origin};
@@ -61,11 +61,31 @@ pub struct Library {
     pub folders: Vec<(PathBuf, Origin)>,
 }
 
+/// What the app is opened with: the adapter's own options, filled in by `main.rs` from the
+/// command line (the app never reads the CLI's types).
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// An organisation's playbook instead of the bundled one.
+    pub playbook: Option<PathBuf>,
+    /// The UI language; else the one chosen last time, else the system locale.
+    pub lang: Option<Lang>,
+    /// The data folder; else `PRESSROOM_DATA_DIR`, else the platform's.
+    pub data_dir: Option<PathBuf>,
+    /// Photograph every screen into this folder as PNG, then exit.
+    pub screenshot_dir: Option<PathBuf>,
+    /// With `screenshot_dir`: the scenario to play.
+    pub scenario: Option<PathBuf>,
+    /// With `screenshot_dir`: answers to replay before the debrief.
+    pub answers: Option<PathBuf>,
+    /// Report how long the first frame took, then exit.
+    pub exit_after_first_frame: bool,
+}
+
 /// Opens the app; returns when the window closes.
-pub fn run(cli: &Cli) -> ExitCode {
+pub fn run(cli: &Options) -> ExitCode {
     #[allow(clippy::disallowed_methods)] // start-up is measured in wall time, outside the core
     let began = std::time::Instant::now();
-    let playbook = match load_playbook(cli.playbook.as_ref()) {
+    let playbook = match load_playbook(cli.playbook.as_deref()) {
         Ok(p) => p,
         Err(msg) => {
             eprintln!("{msg}\npressroom: the playbook has errors; the app was not opened");
@@ -204,7 +224,7 @@ fn follow_drill(
 /// The scenario (and answers) a screenshot run plays: `--scenario`, else the first playable
 /// bundled one. Errors are printed as `pressroom check` and `run` print them.
 fn screenshot_replay(
-    cli: &Cli,
+    cli: &Options,
     entries: &[Entry],
     playbook: &Playbook,
 ) -> Result<Option<screenshot::Replay>, ExitCode> {

@@ -333,7 +333,7 @@ fn draw(
             &playbook.0,
             drill.seed,
             drill.session.lang,
-            crate::cli::wall_clock_now(),
+            crate::host::wall_clock_now(),
         ));
         next.set(Screen::Briefing);
     }

@@ -235,7 +235,7 @@ fn draw(
         });
     });
     if let Some((scenario, path)) = to_start {
-        let started = crate::cli::wall_clock_now();
+        let started = crate::host::wall_clock_now();
         let seed = data.settings.seed.unwrap_or_else(|| seed_from(&started));
         commands.insert_resource(Drill::start(scenario, &path, &playbook.0, seed, l, started));
         next.set(Screen::Briefing);

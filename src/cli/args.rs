@@ -1,0 +1,222 @@
+//! Raw command-line arguments as clap parses them: the global options and one variant per
+//! command. Nothing here is validated beyond what clap checks; `context` resolves the rest.
+
+use crate::scenario::Stage;
+use crate::text::Lang;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "pressroom",
+    version,
+    about = "Tabletop drills for deciding when to go public about an incident, what to say, and who does what",
+    long_about = "Tabletop drills for deciding when to go public about an incident, what to say, and who does what.\n\nWith no command, opens the desktop app on the bundled scenarios."
+)]
+pub struct Cli {
+    /// An organisation's playbook (RON) to score against instead of the bundled one.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub playbook: Option<PathBuf>,
+
+    /// Language of text output: ja or en (default: from the system locale).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+
+    /// The folder for settings, drill records and exports (default: PRESSROOM_DATA_DIR, else
+    /// the platform's data folder).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Open the app, photograph each screen into DIR as PNG, and exit.
+    #[arg(long, value_name = "DIR")]
+    pub screenshot_dir: Option<PathBuf>,
+
+    /// With --screenshot-dir: the scenario file to play (default: the first bundled one).
+    #[arg(long, value_name = "FILE", requires = "screenshot_dir")]
+    pub scenario: Option<PathBuf>,
+
+    /// With --screenshot-dir: an answers file to replay through the app before the debrief.
+    #[arg(long, value_name = "FILE", requires = "screenshot_dir")]
+    pub answers: Option<PathBuf>,
+
+    /// Open the app, report how long the first interactive frame of the title screen took to
+    /// appear, and exit (for start-up measurements).
+    #[arg(long, hide = true)]
+    pub exit_after_first_frame: bool,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate scenario files or folders and show which rules and sections they exercise.
+    Check {
+        /// Files or folders to check (default: scenarios/).
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Check a draft announcement's wording, alone or against a scenario's facts.
+    Lint {
+        /// The draft as a UTF-8 text file; `-` reads standard input.
+        #[arg(value_name = "DRAFT")]
+        draft: PathBuf,
+        /// The stage the draft is for; decides which elements it must contain.
+        #[arg(long, value_enum, default_value_t = StageArg::First)]
+        stage: StageArg,
+        /// A scenario whose fact ledger, organisation and private terms the draft is checked against.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        /// When the draft is published, e.g. +2h or 2026-06-15T10:00:00+09:00 (needs --scenario).
+        #[arg(
+            long,
+            value_name = "TIME",
+            requires = "scenario",
+            conflicts_with = "decision"
+        )]
+        at: Option<String>,
+        /// The draft decision it answers; its stage, elements and opening time are used (needs --scenario).
+        #[arg(long, value_name = "ID", requires = "scenario")]
+        decision: Option<String>,
+        /// Exit 1 when any finding has severity error.
+        #[arg(long)]
+        deny: bool,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Play a scenario headless from an answers file and print the debrief.
+    Run {
+        #[arg(value_name = "SCENARIO")]
+        scenario: PathBuf,
+        /// The answers to play (see docs/answers-format.md).
+        #[arg(long, value_name = "FILE")]
+        answers: PathBuf,
+        /// The seed that draws the scenario's variations (default: the answers file's, else 1).
+        #[arg(long)]
+        seed: Option<u64>,
+        #[arg(long, value_enum, default_value_t = DebriefFormat::Text)]
+        format: DebriefFormat,
+        /// Write the debrief to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Also write the drill record (RON) to FILE.
+        #[arg(long, value_name = "FILE")]
+        record: Option<PathBuf>,
+        /// Save the drill record in the data folder under this team, joining its history.
+        #[arg(long, value_name = "NAME")]
+        team: Option<String>,
+    },
+    /// List past drills from the data folder with their scores and the trend.
+    History {
+        /// Only this team's drills.
+        #[arg(long, value_name = "NAME")]
+        team: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Replay a drill record and check that it still gives the recorded score.
+    Rescore {
+        #[arg(value_name = "RECORD")]
+        record: PathBuf,
+        /// The scenario file, if not where the record says.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = DebriefFormat::Text)]
+        format: DebriefFormat,
+    },
+    /// Write a commented scenario skeleton that passes `check`, to fill in (in --lang).
+    New {
+        /// The scenario's ID, or a path ending in .ron (the ID is then the file's name).
+        #[arg(value_name = "NAME")]
+        name: PathBuf,
+    },
+    /// Explore a scenario's decision paths: best and worst reachable score, the spread, what is
+    /// never reached or scored, and whether the exemplary answers reach the best.
+    Analyze {
+        #[arg(value_name = "SCENARIO")]
+        scenario: PathBuf,
+        /// Random paths to play, besides the fixed strategies.
+        #[arg(long, default_value_t = 500)]
+        samples: usize,
+        /// The seed the random paths are drawn from.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write the after-action report of a drill record: summary, timeline, scores, notes, plan.
+    Report {
+        #[arg(value_name = "RECORD")]
+        record: PathBuf,
+        /// The scenario file, if not where the record says.
+        #[arg(long, value_name = "FILE")]
+        scenario: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+        /// Write the report to FILE instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Copy drill records from the data folder into a folder, to move them to another machine.
+    Export {
+        /// The folder to copy the records into (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Only this team's records.
+        #[arg(long, value_name = "NAME")]
+        team: Option<String>,
+    },
+    /// Add drill records (exported elsewhere) to the data folder; each is checked first.
+    Import {
+        #[arg(value_name = "RECORD", required = true)]
+        records: Vec<PathBuf>,
+    },
+    /// List the playbook's rules with their titles, explanations and cited sections.
+    Rules {
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DebriefFormat {
+    Text,
+    Json,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StageArg {
+    First,
+    Update,
+    Final,
+}
+
+impl StageArg {
+    pub fn stage(self) -> Stage {
+        match self {
+            StageArg::First => Stage::FirstNotice,
+            StageArg::Update => Stage::Update,
+            StageArg::Final => Stage::FinalReport,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::from_code(s)
+        .ok_or_else(|| format!("`{s}` is not a language Pressroom speaks; use ja or en"))
+}

@@ -1,0 +1,162 @@
+//! The trainer's commands, one function each: `check`, `lint`, `new`, `analyze`, `rules`.
+
+use super::args::{Format, StageArg};
+use super::context::Context;
+use super::error::{CliError, Status};
+use super::output::{json, print_out};
+use crate::authoring::{analyze, check, lint, skeleton};
+use crate::reports::rules as rules_report;
+use crate::scenario::Scenario;
+use crate::wording::Checker;
+use std::path::{Path, PathBuf};
+
+/// `pressroom check`: validates scenario files and prints the coverage table.
+pub(super) fn check(ctx: &Context, paths: &[PathBuf], format: Format) -> Result<Status, CliError> {
+    let paths = if paths.is_empty() {
+        vec![PathBuf::from(crate::BUNDLED_SCENARIOS)]
+    } else {
+        paths.to_vec()
+    };
+    let report = check::check_paths(&paths, &ctx.playbook)
+        .map_err(|msg| CliError::usage(format!("pressroom check: {msg}")))?;
+    print_out(&match format {
+        Format::Text => check::render_text(&report, &ctx.playbook, ctx.lang),
+        Format::Json => json(&report),
+    });
+    Ok(if report.has_errors() {
+        Status::Problems
+    } else {
+        Status::Clean
+    })
+}
+
+/// What `pressroom lint` was asked to check the draft against.
+pub(super) struct LintArgs<'a> {
+    pub draft: &'a Path,
+    pub stage: StageArg,
+    pub scenario: Option<&'a Path>,
+    pub at: Option<&'a str>,
+    pub decision: Option<&'a str>,
+    pub deny: bool,
+    pub format: Format,
+}
+
+/// `pressroom lint`: checks a draft's wording, alone or against a scenario's facts.
+pub(super) fn lint(ctx: &Context, args: LintArgs<'_>) -> Result<Status, CliError> {
+    let shown = args.draft.display().to_string();
+    let read = if shown == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map(|_| s)
+    } else {
+        std::fs::read(args.draft).and_then(|b| {
+            String::from_utf8(b)
+                .map_err(|_| std::io::Error::other("the draft is not UTF-8 text; save it as UTF-8"))
+        })
+    };
+    let text = match read {
+        Ok(t) => t.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(t),
+        Err(e) => return Err(CliError::usage(format!("pressroom lint: {shown}: {e}"))),
+    };
+    let loaded = match args.scenario {
+        None => None,
+        Some(path) => match Scenario::load(path, &ctx.playbook) {
+            Ok(l) => Some(l.scenario),
+            Err(diags) => {
+                let p = path.display().to_string();
+                let mut lines: Vec<String> = diags.iter().map(|d| d.render(&p)).collect();
+                lines.push(format!(
+                    "pressroom lint: the scenario has errors; run `pressroom check {p}`"
+                ));
+                return Err(CliError::usage_lines(lines));
+            }
+        },
+    };
+    let target = lint::Target {
+        stage: args.stage.stage(),
+        scenario: loaded.as_ref(),
+        at: args.at,
+        decision: args.decision,
+    };
+    let checker = Checker::new(&ctx.playbook);
+    let report = lint::lint(&shown, &text, &target, &checker)
+        .map_err(|msg| CliError::usage(format!("pressroom lint: {msg}")))?;
+    print_out(&match args.format {
+        Format::Text => lint::render_text(&report, &ctx.playbook, ctx.lang),
+        Format::Json => json(&report),
+    });
+    Ok(if args.deny && report.errors > 0 {
+        Status::Problems
+    } else {
+        Status::Clean
+    })
+}
+
+/// `pressroom new`: writes a commented scenario skeleton that passes `check`.
+pub(super) fn new(ctx: &Context, name: &Path) -> Result<Status, CliError> {
+    let path = if name.extension().is_some_and(|e| e == "ron") {
+        name.to_path_buf()
+    } else {
+        PathBuf::from(format!("{}.ron", name.display()))
+    };
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if !skeleton::valid_id(&id) {
+        return Err(CliError::usage(format!(
+            "pressroom new: `{id}` cannot be a scenario ID; use lowercase letters, digits, - and _, starting with a letter (e.g. cloud-bucket-leak)"
+        )));
+    }
+    if path.exists() {
+        return Err(CliError::usage(format!(
+            "pressroom new: {} already exists; choose another name or remove it first",
+            path.display()
+        )));
+    }
+    let text = skeleton::scenario(&id, ctx.lang);
+    std::fs::write(&path, text).map_err(|e| {
+        CliError::usage(format!(
+            "pressroom new: cannot write {}: {e}",
+            path.display()
+        ))
+    })?;
+    eprintln!(
+        "pressroom new: wrote {}; fill in the 〔…〕/[…] parts, then `pressroom check {}`",
+        path.display(),
+        path.display()
+    );
+    if let Some(data) = ctx.data_if_any() {
+        eprintln!(
+            "pressroom new: to see it in the app, save it in {}",
+            data.scenarios().display()
+        );
+    }
+    Ok(Status::Clean)
+}
+
+/// `pressroom analyze`: best and worst reachable scores, the spread and dead ends.
+pub(super) fn analyze(
+    ctx: &Context,
+    scenario: &Path,
+    samples: usize,
+    seed: u64,
+    format: Format,
+) -> Result<Status, CliError> {
+    let loaded = super::drill::load_scenario(scenario, &ctx.playbook)?;
+    let exemplary = crate::store::library::exemplary_answers(scenario, &loaded);
+    let analysis = analyze::analyze(&loaded, &ctx.playbook, exemplary.as_ref(), samples, seed);
+    print_out(&match format {
+        Format::Text => analysis.render(ctx.lang),
+        Format::Json => json(&analysis),
+    });
+    Ok(Status::Clean)
+}
+
+/// `pressroom rules`: the playbook's rules with titles, explanations and sections.
+pub(super) fn rules(ctx: &Context, format: Format) -> Result<Status, CliError> {
+    print_out(&match format {
+        Format::Text => rules_report::render_text(&ctx.playbook, ctx.lang),
+        Format::Json => rules_report::render_json(&ctx.playbook) + "\n",
+    });
+    Ok(Status::Clean)
+}

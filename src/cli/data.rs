@@ -1,0 +1,106 @@
+//! The data-folder commands, one function each: `history`, `export` and `import`.
+
+use super::args::Format;
+use super::context::Context;
+use super::error::{CliError, Status};
+use super::output::{json, print_out};
+use crate::reports::history::{History, Records};
+use crate::text::Lang;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// `pressroom history`: past drills with per-area scores and the trend.
+pub(super) fn history(
+    ctx: &Context,
+    team: Option<&str>,
+    format: Format,
+) -> Result<Status, CliError> {
+    let data = ctx.data("history")?;
+    let records = Records::read(data);
+    let history = records.history(team);
+    let out = match format {
+        Format::Text => {
+            let mut text = history.render(ctx.lang);
+            if let Some(team) = team {
+                let open = records.open_actions(team);
+                if !open.is_empty() {
+                    text.push_str(if ctx.lang == Lang::Ja {
+                        "\n未完了の是正措置:\n"
+                    } else {
+                        "\nOpen corrective actions:\n"
+                    });
+                }
+                for (p, _) in open {
+                    text.push_str(&format!(
+                        "  [{}] {} → {} ({}, {})\n",
+                        p.id, p.issue, p.action, p.owner, p.due
+                    ));
+                }
+            }
+            text
+        }
+        Format::Json => {
+            #[derive(serde::Serialize)]
+            struct Out<'a> {
+                data_dir: String,
+                trend: Option<f64>,
+                #[serde(flatten)]
+                history: &'a History,
+                /// Each rule's earned share per drill, in the order of `drills`.
+                rules: BTreeMap<String, Vec<Option<f64>>>,
+                open_actions: Vec<crate::records::record::Improvement>,
+            }
+            json(&Out {
+                data_dir: data.root.display().to_string(),
+                trend: history.trend(),
+                history: &history,
+                rules: records.by_rule(team),
+                open_actions: team
+                    .map(|t| {
+                        records
+                            .open_actions(t)
+                            .into_iter()
+                            .map(|(p, _)| p)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+            })
+        }
+    };
+    print_out(&out);
+    Ok(Status::Clean)
+}
+
+/// `pressroom export`: copies records out of the data folder.
+pub(super) fn export(ctx: &Context, out: &Path, team: Option<&str>) -> Result<Status, CliError> {
+    let data = ctx.data("export")?;
+    let n = data
+        .export_records(out, team)
+        .map_err(|e| CliError::usage(format!("pressroom export: {}: {e}", out.display())))?;
+    eprintln!(
+        "pressroom export: {n} record(s) copied to {}",
+        out.display()
+    );
+    Ok(Status::Clean)
+}
+
+/// `pressroom import`: adds exported records to the data folder, each checked first.
+pub(super) fn import(ctx: &Context, records: &[PathBuf]) -> Result<Status, CliError> {
+    let data = ctx.data("import")?;
+    let mut failed = false;
+    for path in records {
+        match data.import_record(path) {
+            Ok(Some(saved)) => eprintln!("{}: imported as {}", path.display(), saved.display()),
+            Ok(None) => eprintln!("{}: already in the data folder", path.display()),
+            Err(why) => {
+                eprintln!("{}: not imported: {why}", path.display());
+                failed = true;
+            }
+        }
+    }
+    Ok(if failed {
+        Status::Problems
+    } else {
+        Status::Clean
+    })
+}

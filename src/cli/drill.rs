@@ -1,0 +1,256 @@
+//! The drill commands, one function each: `run` (play answers headless), `rescore` (replay a
+//! record and compare) and `report` (the after-action report of a record).
+
+use super::args::{DebriefFormat, ReportFormat};
+use super::context::Context;
+use super::error::{CliError, Status};
+use super::output::{print_out, write_out};
+use crate::playbook::Playbook;
+use crate::records::record::Record;
+use crate::records::{answers, replay};
+use crate::reports::debrief;
+use crate::scenario::Scenario;
+use crate::scoring::Score;
+use crate::session::Session;
+use crate::wording::Checker;
+use std::path::{Path, PathBuf};
+
+/// What `pressroom run` plays and where its outputs go.
+pub(super) struct RunArgs<'a> {
+    pub scenario: &'a Path,
+    pub answers: &'a Path,
+    pub seed: Option<u64>,
+    pub format: DebriefFormat,
+    pub out: Option<&'a Path>,
+    pub record: Option<&'a Path>,
+    pub team: Option<&'a str>,
+}
+
+/// `pressroom run`: plays a scenario from an answers file and prints the debrief; with
+/// `--record` or `--team` also writes the drill record.
+pub(super) fn run(ctx: &Context, args: RunArgs<'_>) -> Result<Status, CliError> {
+    let playbook = &ctx.playbook;
+    let loaded = load_scenario(args.scenario, playbook)?;
+    let answers_shown = args.answers.display().to_string();
+    let answers_src = crate::source::load::read_text(args.answers).map_err(|d| {
+        CliError::diagnostics(&answers_shown, &[d], "the answers file cannot be read")
+    })?;
+    // `answers::parse` places its own diagnostics.
+    let parsed = answers::parse(&answers_src, &loaded).map_err(|diags| {
+        CliError::diagnostics(&answers_shown, &diags, "the answers file has errors")
+    })?;
+    let seed = args.seed.or(parsed.seed).unwrap_or(1);
+    let checker = Checker::new(playbook);
+    let outcome = replay::play(&loaded, playbook, &checker, &parsed, seed).map_err(|diags| {
+        CliError::diagnostics(
+            &answers_shown,
+            &answers::locate(diags, &answers_src),
+            "the answers cannot be played",
+        )
+    })?;
+    let text = render_debrief(&outcome.session, &outcome.score, playbook, ctx, args.format);
+    if args.record.is_some() || args.team.is_some() {
+        let stamp = crate::host::wall_clock_now();
+        let wall: Vec<Option<String>> =
+            parsed.actions.iter().map(|_| Some(stamp.clone())).collect();
+        let mut rec = Record::new(
+            &loaded,
+            Some(crate::records::record::scenario_path(args.scenario)),
+            playbook,
+            seed,
+            outcome.session.lang,
+            &parsed,
+            &wall,
+            &outcome.score,
+        );
+        rec.started = Some(stamp);
+        if let Some(team) = args.team {
+            rec.team = Some(team.to_string());
+        }
+        if let Some(path) = args.record {
+            crate::store::atomic::write_atomically(path, rec.to_ron().as_bytes()).map_err(|e| {
+                CliError::usage(format!(
+                    "pressroom run: cannot write {}: {e}",
+                    path.display()
+                ))
+            })?;
+        }
+        if args.team.is_some() {
+            let data = ctx.data("run")?;
+            let saved = data.save_record(&rec).map_err(|e| {
+                CliError::usage(format!(
+                    "pressroom run: cannot save the record in {}: {e}",
+                    data.records().display()
+                ))
+            })?;
+            eprintln!("pressroom run: record saved to {}", saved.display());
+        }
+    }
+    write_out(args.out, &text)?;
+    Ok(Status::Clean)
+}
+
+/// `pressroom rescore`: replays a record and says whether it still gives its score.
+pub(super) fn rescore(
+    ctx: &Context,
+    record: &Path,
+    scenario: Option<&Path>,
+    format: DebriefFormat,
+) -> Result<Status, CliError> {
+    let (rec, loaded, changed) = open_record(record, scenario, &ctx.playbook)?;
+    let checker = Checker::new(&ctx.playbook);
+    let outcome = replay_record("rescore", record, &rec, &loaded, &ctx.playbook, &checker)?;
+    print_out(&render_debrief(
+        &outcome.session,
+        &outcome.score,
+        &ctx.playbook,
+        ctx,
+        format,
+    ));
+    for c in &changed {
+        eprintln!("pressroom rescore: note: {c}");
+    }
+    if (outcome.score.total - rec.result.total).abs() < 0.05 {
+        eprintln!(
+            "pressroom rescore: score reproduced: {:.1}",
+            rec.result.total
+        );
+        Ok(Status::Clean)
+    } else {
+        eprintln!(
+            "pressroom rescore: the score is now {:.1}; the record says {:.1}{}",
+            outcome.score.total,
+            rec.result.total,
+            if changed.is_empty() {
+                ""
+            } else {
+                " (see the notes above)"
+            }
+        );
+        Ok(Status::Problems)
+    }
+}
+
+/// `pressroom report`: the after-action report of a record, as Markdown or HTML.
+pub(super) fn report(
+    ctx: &Context,
+    record: &Path,
+    scenario: Option<&Path>,
+    format: ReportFormat,
+    out: Option<&Path>,
+) -> Result<Status, CliError> {
+    let (rec, loaded, changed) = open_record(record, scenario, &ctx.playbook)?;
+    let checker = Checker::new(&ctx.playbook);
+    let outcome = replay_record("report", record, &rec, &loaded, &ctx.playbook, &checker)?;
+    for c in &changed {
+        eprintln!("pressroom report: note: {c}");
+    }
+    let report = crate::reports::report::Report {
+        record: &rec,
+        session: &outcome.session,
+        score: &outcome.score,
+        playbook: &ctx.playbook,
+        lang: ctx.lang,
+    };
+    let text = match format {
+        ReportFormat::Md => report.markdown(),
+        ReportFormat::Html => report.html(),
+    };
+    write_out(out, &text)?;
+    Ok(Status::Clean)
+}
+
+/// Loads a scenario a command plays; its errors are printed as `check` prints them.
+pub(super) fn load_scenario(path: &Path, playbook: &Playbook) -> Result<Scenario, CliError> {
+    Scenario::load(path, playbook)
+        .map(|l| l.scenario)
+        .map_err(|diags| {
+            CliError::diagnostics(
+                &path.display().to_string(),
+                &diags,
+                "the scenario has errors; run `pressroom check` on it",
+            )
+        })
+}
+
+/// Reads a record and the scenario it was played on (`--scenario`, else where the record
+/// says), with notes on what changed since.
+fn open_record(
+    record: &Path,
+    scenario: Option<&Path>,
+    playbook: &Playbook,
+) -> Result<(Record, Scenario, Vec<&'static str>), CliError> {
+    let src = std::fs::read_to_string(record)
+        .map_err(|e| CliError::usage(format!("pressroom: {}: {e}", record.display())))?;
+    let rec = Record::parse(&src)
+        .map_err(|e| CliError::usage(format!("pressroom: {}: {e}", record.display())))?;
+    let Some(path) = scenario
+        .map(Path::to_path_buf)
+        .or(rec.scenario_path.as_ref().map(PathBuf::from))
+    else {
+        return Err(CliError::usage(
+            "pressroom: the record does not say where its scenario is; give --scenario FILE",
+        ));
+    };
+    let loaded = Scenario::load(&path, playbook)
+        .map_err(|diags| {
+            CliError::diagnostics(
+                &path.display().to_string(),
+                &diags,
+                "the scenario has errors; give the right one with --scenario FILE",
+            )
+        })?
+        .scenario;
+    if loaded.id != rec.scenario {
+        return Err(CliError::usage(format!(
+            "pressroom: {} is scenario `{}`, but the record is of `{}`",
+            path.display(),
+            loaded.id,
+            rec.scenario
+        )));
+    }
+    let mut changed = Vec::new();
+    if loaded.content_hash() != rec.scenario_hash {
+        changed.push("the scenario file has changed since this drill was recorded");
+    }
+    if playbook.hash != rec.playbook_hash {
+        changed.push("the playbook has changed since this drill was recorded");
+    }
+    Ok((rec, loaded, changed))
+}
+
+/// Replays a record's actions on its scenario; what no longer plays is an exit-1 failure.
+fn replay_record<'s>(
+    command: &str,
+    path: &Path,
+    rec: &Record,
+    scenario: &'s Scenario,
+    playbook: &Playbook,
+    checker: &Checker,
+) -> Result<replay::Outcome<'s>, CliError> {
+    let answers = rec
+        .answers(scenario)
+        .map_err(|e| CliError::failed(vec![format!("pressroom {command}: {e}")]))?;
+    replay::play(scenario, playbook, checker, &answers, rec.seed).map_err(|diags| {
+        let shown = path.display().to_string();
+        let mut lines: Vec<String> = diags.iter().map(|d| d.render(&shown)).collect();
+        lines.push(format!(
+            "pressroom {command}: the recorded actions no longer play on this scenario"
+        ));
+        CliError::failed(lines)
+    })
+}
+
+fn render_debrief(
+    session: &Session<'_>,
+    score: &Score,
+    playbook: &Playbook,
+    ctx: &Context,
+    format: DebriefFormat,
+) -> String {
+    match format {
+        DebriefFormat::Json => debrief::json(session, score),
+        DebriefFormat::Md => debrief::render(session, score, playbook, ctx.lang, true),
+        DebriefFormat::Text => debrief::render(session, score, playbook, ctx.lang, false),
+    }
+}

@@ -1,0 +1,29 @@
+//! Where command output goes: standard output (a closed pipe is not an error) or a file
+//! written atomically.
+
+use super::error::CliError;
+use std::io::Write;
+use std::path::Path;
+
+/// Prints to standard output, ignoring a closed pipe (`pressroom rules | head`).
+pub(super) fn print_out(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|_| out.flush());
+}
+
+/// Writes `text` to `path` atomically, or prints it when no path is given.
+pub(super) fn write_out(path: Option<&Path>, text: &str) -> Result<(), CliError> {
+    match path {
+        None => {
+            print_out(text);
+            Ok(())
+        }
+        Some(p) => crate::store::atomic::write_atomically(p, text.as_bytes())
+            .map_err(|e| CliError::usage(format!("pressroom: cannot write {}: {e}", p.display()))),
+    }
+}
+
+/// A document as pretty JSON with a final newline.
+pub(super) fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).expect("output serialises") + "\n"
+}
