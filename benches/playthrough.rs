@@ -10,8 +10,9 @@ use pressroom::wording::Checker;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::hint::black_box;
+use std::sync::Arc;
 
-fn largest() -> Scenario {
+fn largest() -> Arc<Scenario> {
     let playbook = Playbook::default_playbook();
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/scenarios");
     pressroom::source::walk::scenario_files(std::path::Path::new(dir))
@@ -26,7 +27,7 @@ fn largest() -> Scenario {
         .expect("at least one scenario")
 }
 
-fn playthrough(scenario: &Scenario, playbook: &Playbook, checker: &Checker, seed: u64) -> f64 {
+fn playthrough(scenario: &Arc<Scenario>, playbook: &Playbook, checker: &Checker, seed: u64) -> f64 {
     let (mut s, _) = Session::new(scenario, seed);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     while !s.is_over() {

@@ -6,7 +6,8 @@ use super::{ActivePlaybook, AppData};
 use crate::playbook::Playbook;
 use crate::records::answers::Fire;
 use crate::records::answers::{Action, Answers, Step};
-use crate::records::record::{Journal, Member, Note, Record, RecordedAction};
+use crate::records::log::Log;
+use crate::records::record::{Journal, Member, Note, Record};
 use crate::records::replay::Outcome;
 use crate::scenario::{DecisionRef, InjectRef, Scenario, SimTime};
 use crate::scoring::{Finding, Score};
@@ -16,6 +17,7 @@ use crate::wording::Checker;
 use bevy::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What a trainee (or a test, or a replay) does to the running drill.
 #[derive(Message, Debug, Clone, PartialEq)]
@@ -47,7 +49,7 @@ pub enum DrillCommand {
 /// borrows it), so a drill can be a plain resource.
 #[derive(Resource)]
 pub struct Drill {
-    pub session: Session<'static>,
+    pub session: Session,
     pub checker: Checker,
     pub seed: u64,
     /// The file the scenario came from, written into the record for `rescore`.
@@ -79,22 +81,21 @@ pub struct Drill {
     /// Where the record was saved, or why it was not.
     pub saved: Option<Result<PathBuf, String>>,
     /// The scenario's exemplary answers played on the same seed, for the side-by-side debrief.
-    pub exemplary: Option<Outcome<'static>>,
+    pub exemplary: Option<Outcome>,
     /// Team mode: the facilitator shows scores during play (hidden by default).
     pub show_scores: bool,
 }
 
 impl Drill {
     pub fn start(
-        scenario: Scenario,
+        scenario: Arc<Scenario>,
         scenario_path: &Path,
         playbook: &Playbook,
         seed: u64,
         lang: Lang,
         started: String,
     ) -> Drill {
-        let scenario: &'static Scenario = Box::leak(Box::new(scenario));
-        let (mut session, events) = Session::new(scenario, seed);
+        let (mut session, events) = Session::new(&scenario, seed);
         if scenario.languages.contains(&lang) {
             session.lang = lang;
         }
@@ -227,7 +228,8 @@ impl Drill {
 
     /// The drill so far, as the journal a crash leaves behind.
     pub fn journal(&self) -> Journal {
-        let scenario = self.session.scenario;
+        let scenario = &*self.session.scenario;
+        let log = Log::from_played(scenario, &self.actions, &self.fired, &[]);
         Journal {
             format: crate::records::record::FORMAT,
             scenario: scenario.id.clone(),
@@ -239,26 +241,8 @@ impl Drill {
             team: self.team.clone(),
             members: self.members.clone(),
             now: self.session.now(),
-            actions: self
-                .actions
-                .iter()
-                .map(|a| RecordedAction {
-                    at: a.at,
-                    wall: None,
-                    decision: scenario.decision(a.decision).id.clone(),
-                    answer: a.answer.clone(),
-                    by: a.by.clone(),
-                })
-                .collect(),
-            fired: self
-                .fired
-                .iter()
-                .map(|f| crate::records::record::FiredInject {
-                    at: f.at,
-                    inject: scenario.inject(f.inject).id.clone(),
-                    after: f.after,
-                })
-                .collect(),
+            actions: log.actions,
+            fired: log.fired,
             notes: self.notes.clone(),
         }
     }
@@ -267,7 +251,7 @@ impl Drill {
     /// replayed in order, the clock where it stood.
     pub fn resume(
         journal: &Journal,
-        scenario: Scenario,
+        scenario: Arc<Scenario>,
         scenario_path: &Path,
         playbook: &Playbook,
     ) -> Result<Drill, String> {
@@ -341,7 +325,7 @@ impl Drill {
         let answers = self.answers();
         let wall: Vec<Option<String>> = vec![None; answers.actions.len()];
         let mut record = Record::new(
-            self.session.scenario,
+            &self.session.scenario,
             Some(crate::records::record::scenario_path(&self.scenario_path)),
             playbook,
             self.seed,
@@ -355,7 +339,7 @@ impl Drill {
         record.closed = self.closes.clone();
         self.record = Some(record);
         self.exemplary = exemplary(
-            self.session.scenario,
+            &self.session.scenario,
             &self.scenario_path,
             playbook,
             &self.checker,
@@ -368,12 +352,12 @@ impl Drill {
 /// The exemplary answers bundled beside the scenario (`answers/NAME.exemplary.ron`), played
 /// on the same seed; `None` when there are none or they no longer play.
 fn exemplary(
-    scenario: &'static Scenario,
+    scenario: &Arc<Scenario>,
     path: &Path,
     playbook: &Playbook,
     checker: &Checker,
     seed: u64,
-) -> Option<Outcome<'static>> {
+) -> Option<Outcome> {
     let answers = crate::store::library::exemplary_answers(path, scenario)?;
     crate::records::replay::play(scenario, playbook, checker, &answers, seed).ok()
 }

@@ -198,7 +198,7 @@ fn run_clock(
         clock.carry = 0.0;
         return;
     }
-    clock.carry += time.delta_secs_f64() * pace(drill.session.scenario);
+    clock.carry += time.delta_secs_f64() * pace(&drill.session.scenario);
     let whole = clock.carry.floor();
     if whole >= 1.0 {
         clock.carry -= whole;

@@ -105,7 +105,7 @@ fn step(
                 let now = d.session.now();
                 match shots.replay.as_ref().and_then(|r| r.answers.as_ref()) {
                     Some(answers) => {
-                        let scenario = d.session.scenario;
+                        let scenario = &*d.session.scenario;
                         let steps = answers.steps();
                         let stop = steps
                             .iter()

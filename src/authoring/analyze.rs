@@ -15,6 +15,7 @@ use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Serialize)]
 pub struct Analysis {
@@ -72,7 +73,7 @@ const STOCK_TEXTS: [&str; 4] = [
 
 /// Explores `samples` random paths from `seed`, plus the fixed strategies.
 pub fn analyze(
-    scenario: &Scenario,
+    scenario: &Arc<Scenario>,
     playbook: &Playbook,
     exemplary: Option<&Answers>,
     samples: usize,
@@ -158,8 +159,8 @@ fn percentiles(values: &mut [f64]) -> BTreeMap<String, f64> {
     out
 }
 
-fn observe(session: &Session<'_>, score: &Score) -> Path {
-    let s = session.scenario;
+fn observe(session: &Session, score: &Score) -> Path {
+    let s = &*session.scenario;
     Path {
         total: score.total,
         injects: (0..s.injects.len())
@@ -191,7 +192,7 @@ enum Strategy<'r> {
 /// Plays one path: each decision, once open, is answered at a moment the strategy picks
 /// (or left to expire); optional injects are fired at random in random play.
 fn play(
-    scenario: &Scenario,
+    scenario: &Arc<Scenario>,
     playbook: &Playbook,
     checker: &Checker,
     seed: u64,
@@ -268,13 +269,13 @@ fn play(
 
 /// When and how to answer decision `d`, opened at `now`.
 fn choose(
-    session: &Session<'_>,
+    session: &Session,
     checker: &Checker,
     d: DecisionRef,
     now: SimTime,
     strategy: &mut Strategy<'_>,
 ) -> Option<(SimTime, Answer)> {
-    let scenario = session.scenario;
+    let scenario = &*session.scenario;
     let dec = scenario.decision(d);
     match strategy {
         Strategy::Idle => None,
@@ -349,8 +350,8 @@ pub fn random_answer(scenario: &Scenario, d: DecisionRef, rng: &mut impl Rng) ->
 /// The playbook's own best guess for `d` at `at`: the option worth most, for each role the
 /// first person who meets its needs (not holding another role), the prepared text with the
 /// fewest wording findings.
-fn best_answer(session: &Session<'_>, checker: &Checker, d: DecisionRef, at: SimTime) -> Answer {
-    let scenario = session.scenario;
+fn best_answer(session: &Session, checker: &Checker, d: DecisionRef, at: SimTime) -> Answer {
+    let scenario = &*session.scenario;
     // The option worth most in all, the first of equals.
     let best = |options: &[crate::scenario::ChoiceOption]| {
         let worth =

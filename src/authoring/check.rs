@@ -44,7 +44,10 @@ impl CheckReport {
 }
 
 /// Checks one scenario file.
-pub fn check_file(path: &Path, playbook: &Playbook) -> (FileReport, Option<Scenario>) {
+pub fn check_file(
+    path: &Path,
+    playbook: &Playbook,
+) -> (FileReport, Option<std::sync::Arc<Scenario>>) {
     let shown = path.display().to_string();
     match Scenario::load(path, playbook) {
         Ok(loaded) => {

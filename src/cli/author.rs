@@ -73,7 +73,7 @@ pub(super) fn lint(ctx: &Context, args: LintArgs<'_>) -> Result<Status, CliError
     };
     let target = lint::Target {
         stage: args.stage.stage(),
-        scenario: loaded.as_ref(),
+        scenario: loaded.as_deref(),
         at: args.at,
         decision: args.decision,
     };

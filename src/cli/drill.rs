@@ -14,6 +14,7 @@ use crate::scoring::Score;
 use crate::session::Session;
 use crate::wording::Checker;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// What `pressroom run` plays and where its outputs go.
 pub(super) struct RunArgs<'a> {
@@ -161,7 +162,7 @@ pub(super) fn report(
 }
 
 /// Loads a scenario a command plays; its errors are printed as `check` prints them.
-pub(super) fn load_scenario(path: &Path, playbook: &Playbook) -> Result<Scenario, CliError> {
+pub(super) fn load_scenario(path: &Path, playbook: &Playbook) -> Result<Arc<Scenario>, CliError> {
     Scenario::load(path, playbook)
         .map(|l| l.scenario)
         .map_err(|diags| {
@@ -179,7 +180,7 @@ fn open_record(
     record: &Path,
     scenario: Option<&Path>,
     playbook: &Playbook,
-) -> Result<(Record, Scenario, Vec<&'static str>), CliError> {
+) -> Result<(Record, Arc<Scenario>, Vec<&'static str>), CliError> {
     let src = std::fs::read_to_string(record)
         .map_err(|e| CliError::usage(format!("pressroom: {}: {e}", record.display())))?;
     let rec = Record::parse(&src)
@@ -220,14 +221,14 @@ fn open_record(
 }
 
 /// Replays a record's actions on its scenario; what no longer plays is an exit-1 failure.
-fn replay_record<'s>(
+fn replay_record(
     command: &str,
     path: &Path,
     rec: &Record,
-    scenario: &'s Scenario,
+    scenario: &Arc<Scenario>,
     playbook: &Playbook,
     checker: &Checker,
-) -> Result<replay::Outcome<'s>, CliError> {
+) -> Result<replay::Outcome, CliError> {
     let answers = rec
         .answers(scenario)
         .map_err(|e| CliError::failed(vec![format!("pressroom {command}: {e}")]))?;
@@ -242,7 +243,7 @@ fn replay_record<'s>(
 }
 
 fn render_debrief(
-    session: &Session<'_>,
+    session: &Session,
     score: &Score,
     playbook: &Playbook,
     ctx: &Context,

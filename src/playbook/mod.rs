@@ -18,6 +18,13 @@ use std::path::Path;
 
 pub const FORMAT: u32 = 1;
 
+/// The playbook formats this Pressroom reads.
+pub const VERSIONS: crate::source::version::Versions = crate::source::version::Versions {
+    kind: "playbook",
+    current: FORMAT,
+    oldest: 1,
+};
+
 /// The default playbook, built from the documented procedure and bundled in the binary.
 pub const DEFAULT_SOURCE: &str = include_str!("../../assets/playbook/default.ron");
 
@@ -75,6 +82,9 @@ impl Playbook {
 
     /// The playbook if it has no errors, and every diagnostic (warnings too), located.
     pub fn check_source(src: &str) -> (Option<Playbook>, Vec<Diagnostic>) {
+        if let Err(d) = crate::source::version::check(src, VERSIONS) {
+            return (None, vec![d]);
+        }
         let file: PlaybookFile = match load::parse(src) {
             Ok(f) => f,
             Err(d) => return (None, vec![d]),
@@ -136,19 +146,6 @@ fn hash_of(parts: &[&str]) -> String {
 }
 
 fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook {
-    if file.format != FORMAT {
-        diags.push(
-            Diagnostic::error(
-                "unsupported-format",
-                format!(
-                    "playbook format {} is not known; this Pressroom reads format {FORMAT}",
-                    file.format
-                ),
-            )
-            .field("format")
-            .hint(format!("write `format: {FORMAT}`")),
-        );
-    }
     let (mut sections, mut rules, mut phrases, hash) = match file.extends.as_deref() {
         None => (
             Vec::new(),

@@ -1,13 +1,21 @@
 //! Answers files: a drill's actions written down (what `pressroom run` plays and the app
 //! exports), checked against the scenario with `path:line:col` diagnostics like scenarios.
 
+use super::log::Log;
 use crate::scenario::{Scenario, SimTime, time};
 use crate::session::Answer;
-use crate::source::diagnostic::{Diagnostic, suggestion};
+use crate::source::diagnostic::Diagnostic;
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 
 pub const FORMAT: u32 = 1;
+
+/// The answers-file formats this Pressroom reads.
+pub const VERSIONS: crate::source::version::Versions = crate::source::version::Versions {
+    kind: "answers file",
+    current: FORMAT,
+    oldest: 1,
+};
 
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Answers")]
@@ -89,18 +97,9 @@ pub struct Answers {
 
 /// Parses and checks an answers file against a scenario.
 pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>> {
+    crate::source::version::check(src, VERSIONS).map_err(|d| vec![d])?;
     let file: AnswersFile = crate::source::load::parse(src).map_err(|d| vec![d])?;
     let mut diags = Vec::new();
-    if file.format != FORMAT {
-        diags.push(
-            Diagnostic::error(
-                "unsupported-format",
-                format!("answers format {} is not known", file.format),
-            )
-            .field("format")
-            .hint("write `format: 1`"),
-        );
-    }
     if file.scenario != scenario.id {
         diags.push(
             Diagnostic::error(
@@ -175,33 +174,10 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
             );
         }
         last = last.max(at);
-        let Some(decision) = scenario.find_decision(&a.decision) else {
-            diags.push(
-                Diagnostic::error(
-                    "unknown-decision",
-                    format!("the scenario has no decision `{}`", a.decision),
-                )
-                .field(format!("{field}.decision"))
-                .maybe_hint(suggestion(
-                    &a.decision,
-                    scenario.decisions.iter().map(|d| d.id.as_str()),
-                )),
-            );
-            continue;
-        };
-        if let Err(e) = a.answer.check(scenario, scenario.decision(decision)) {
-            diags.push(
-                Diagnostic::error("bad-answer", e.to_string()).field(format!("{field}.answer")),
-            );
-            continue;
+        match super::log::resolve_action(scenario, i, at, &a.decision, &a.answer, a.by.as_ref()) {
+            Ok(action) => actions.push(action),
+            Err(d) => diags.push(d),
         }
-        actions.push(Action {
-            at,
-            decision,
-            answer: a.answer.clone(),
-            by: a.by.clone(),
-            field,
-        });
     }
     let mut fired = Vec::new();
     for (i, f) in file.fire.iter().enumerate() {
@@ -217,34 +193,13 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
                 continue;
             }
         };
-        match scenario.injects.iter().position(|x| x.id == f.inject) {
-            Some(inject) if scenario.injects[inject].optional => fired.push(Fire {
+        match super::log::resolve_inject(scenario, i, &f.inject) {
+            Ok(inject) => fired.push(Fire {
                 at,
-                inject: crate::scenario::InjectRef(inject),
+                inject,
                 after: actions.iter().filter(|a| a.at < at).count(),
             }),
-            Some(_) => diags.push(
-                Diagnostic::error(
-                    "bad-answer",
-                    format!(
-                        "inject `{}` is not optional; only optional injects are fired",
-                        f.inject
-                    ),
-                )
-                .field(format!("{field}.inject"))
-                .hint("mark the inject `optional: true` in the scenario, or remove this line"),
-            ),
-            None => diags.push(
-                Diagnostic::error(
-                    "unknown-inject",
-                    format!("the scenario has no inject `{}`", f.inject),
-                )
-                .field(format!("{field}.inject"))
-                .maybe_hint(suggestion(
-                    &f.inject,
-                    scenario.injects.iter().map(|x| x.id.as_str()),
-                )),
-            ),
+            Err(d) => diags.push(d),
         }
     }
     fired.sort_by_key(|f| (f.after, f.at));
@@ -305,6 +260,7 @@ impl Answers {
 
     /// The answers as an answers file `pressroom run` plays back.
     pub fn to_ron(&self, scenario: &Scenario) -> String {
+        let log = Log::from_played(scenario, &self.actions, &self.fired, &[]);
         let file = AnswersFile {
             format: FORMAT,
             scenario: scenario.id.clone(),
@@ -314,22 +270,22 @@ impl Answers {
             participants: self.participants.clone(),
             team: self.team.clone(),
             members: self.members.clone(),
-            actions: self
+            actions: log
                 .actions
-                .iter()
+                .into_iter()
                 .map(|a| ActionFile {
                     at: a.at.to_string(),
-                    decision: scenario.decision(a.decision).id.clone(),
-                    answer: a.answer.clone(),
-                    by: a.by.clone(),
+                    decision: a.decision,
+                    answer: a.answer,
+                    by: a.by,
                 })
                 .collect(),
-            fire: self
+            fire: log
                 .fired
-                .iter()
+                .into_iter()
                 .map(|f| FireFile {
                     at: f.at.to_string(),
-                    inject: scenario.inject(f.inject).id.clone(),
+                    inject: f.inject,
                 })
                 .collect(),
         };

@@ -2,5 +2,6 @@
 //! progress, and the one replay that plays any of them on the engine and scores it.
 
 pub mod answers;
+pub mod log;
 pub mod record;
 pub mod replay;

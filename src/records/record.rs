@@ -2,17 +2,30 @@
 //! ID and content hash, playbook hash, seed, every action with simulated and wall time) and
 //! the result. `pressroom rescore` replays one and says when the scenario or playbook changed.
 
-use crate::records::answers::{Action, Answers};
+use super::answers::{Action, Answers, Fire};
+use super::log::Log;
+pub use super::log::{LogAction, LogFire};
 use crate::scenario::{Scenario, SimTime};
 use crate::scoring::Score;
-use crate::session::Answer;
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The record format this Pressroom writes; it reads this one and every older one listed.
 pub const FORMAT: u32 = 1;
-pub const READS: &[u32] = &[1];
+
+/// The record (and journal) formats this Pressroom reads: this one and every older one.
+pub const VERSIONS: crate::source::version::Versions = crate::source::version::Versions {
+    kind: "record",
+    current: FORMAT,
+    oldest: 1,
+};
+
+/// The journal's formats: it is written with the record's version.
+const JOURNAL_VERSIONS: crate::source::version::Versions = crate::source::version::Versions {
+    kind: "journal",
+    ..VERSIONS
+};
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename = "Record")]
@@ -43,10 +56,10 @@ pub struct Record {
     /// owner.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<Member>,
-    pub actions: Vec<RecordedAction>,
+    pub actions: Vec<LogAction>,
     /// Optional injects the facilitator fired, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub fired: Vec<FiredInject>,
+    pub fired: Vec<LogFire>,
     /// The facilitator's observations, pinned to the scenario clock.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
@@ -64,15 +77,6 @@ pub struct Record {
 pub struct Member {
     pub name: String,
     pub function: crate::scenario::Department,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
-#[serde(deny_unknown_fields, rename = "Fired")]
-pub struct FiredInject {
-    pub at: SimTime,
-    pub inject: String,
-    /// How many actions came before it, so a replay fires it at the same point.
-    pub after: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -99,19 +103,6 @@ pub struct Improvement {
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields, rename = "Action")]
-pub struct RecordedAction {
-    pub at: SimTime,
-    /// When it was taken in the room (RFC 3339), if a person took it.
-    #[serde(default)]
-    pub wall: Option<String>,
-    pub decision: String,
-    pub answer: Answer,
-    #[serde(default)]
-    pub by: Option<String>,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename = "Result")]
 pub struct RecordedResult {
     pub total: f64,
@@ -133,6 +124,7 @@ impl Record {
         wall: &[Option<String>],
         score: &Score,
     ) -> Record {
+        let log = Log::from_played(scenario, &answers.actions, &answers.fired, wall);
         Record {
             format: FORMAT,
             pressroom: env!("CARGO_PKG_VERSION").to_string(),
@@ -148,30 +140,11 @@ impl Record {
             participants: answers.participants.clone(),
             team: answers.team.clone(),
             members: answers.members.clone(),
-            fired: answers
-                .fired
-                .iter()
-                .map(|f| FiredInject {
-                    at: f.at,
-                    inject: scenario.inject(f.inject).id.clone(),
-                    after: f.after,
-                })
-                .collect(),
             notes: Vec::new(),
             plan: Vec::new(),
             closed: Vec::new(),
-            actions: answers
-                .actions
-                .iter()
-                .enumerate()
-                .map(|(i, a)| RecordedAction {
-                    at: a.at,
-                    wall: wall.get(i).cloned().flatten(),
-                    decision: scenario.decision(a.decision).id.clone(),
-                    answer: a.answer.clone(),
-                    by: a.by.clone(),
-                })
-                .collect(),
+            actions: log.actions,
+            fired: log.fired,
             result: RecordedResult {
                 total: score.total,
                 areas: score
@@ -191,22 +164,7 @@ impl Record {
 
     pub fn parse(src: &str) -> Result<Record, String> {
         // Read the version first, so a newer file says so instead of failing on a field.
-        let version = regex::Regex::new(r"format:\s*([0-9]+)")
-            .expect("pattern compiles")
-            .captures(src)
-            .and_then(|c| c[1].parse::<u32>().ok());
-        if let Some(v) = version
-            && !READS.contains(&v)
-        {
-            return Err(format!(
-                "this record has format {v}; this Pressroom reads format {}; open it with a newer Pressroom",
-                READS
-                    .iter()
-                    .map(u32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ));
-        }
+        crate::source::version::check(src, VERSIONS).map_err(|d| d.render("record"))?;
         crate::source::load::parse::<Record>(src).map_err(|d| d.render("record"))
     }
 
@@ -226,45 +184,20 @@ impl Record {
     }
 }
 
-/// Recorded actions and fired injects, named by ID, as references into `scenario`; says
-/// which decision or inject the scenario no longer has.
+/// A log's actions and fired injects as references into `scenario`, through the log's one
+/// conversion; what the scenario no longer has (or no longer accepts) is said in one line.
 fn replayable(
     scenario: &Scenario,
-    actions: &[RecordedAction],
-    fired: &[FiredInject],
-) -> Result<(Vec<Action>, Vec<crate::records::answers::Fire>), String> {
-    let actions = actions
-        .iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let decision = scenario
-                .find_decision(&a.decision)
-                .ok_or_else(|| format!("the scenario no longer has decision `{}`", a.decision))?;
-            Ok(Action {
-                at: a.at,
-                decision,
-                answer: a.answer.clone(),
-                by: a.by.clone(),
-                field: format!("actions[{i}]"),
-            })
-        })
-        .collect::<Result<Vec<_>, String>>()?;
-    let fired = fired
-        .iter()
-        .map(|f| {
-            let inject = scenario
-                .injects
-                .iter()
-                .position(|i| i.id == f.inject)
-                .ok_or_else(|| format!("the scenario no longer has inject `{}`", f.inject))?;
-            Ok(crate::records::answers::Fire {
-                at: f.at,
-                inject: crate::scenario::InjectRef(inject),
-                after: f.after,
-            })
-        })
-        .collect::<Result<Vec<_>, String>>()?;
-    Ok((actions, fired))
+    actions: &[LogAction],
+    fired: &[LogFire],
+) -> Result<(Vec<Action>, Vec<Fire>), String> {
+    super::log::resolve(scenario, actions, fired).map_err(|diags| {
+        diags
+            .iter()
+            .map(|d| format!("{}: {}", d.field, d.message))
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
 }
 
 /// Each rule's earned share of its points over the drill, rounded to 0.001.
@@ -299,9 +232,9 @@ pub struct Journal {
     pub members: Vec<Member>,
     /// Where the scenario clock stood at the last write.
     pub now: SimTime,
-    pub actions: Vec<RecordedAction>,
+    pub actions: Vec<LogAction>,
     #[serde(default)]
-    pub fired: Vec<FiredInject>,
+    pub fired: Vec<LogFire>,
     #[serde(default)]
     pub notes: Vec<Note>,
 }
@@ -313,6 +246,7 @@ impl Journal {
     }
 
     pub fn parse(src: &str) -> Result<Journal, String> {
+        crate::source::version::check(src, JOURNAL_VERSIONS).map_err(|d| d.render("journal"))?;
         crate::source::load::parse::<Journal>(src).map_err(|d| d.render("journal"))
     }
 

@@ -8,21 +8,25 @@ use crate::scoring::{self, Score};
 use crate::session::{DecisionState, Session};
 use crate::source::diagnostic::Diagnostic;
 use crate::wording::Checker;
+use std::sync::Arc;
 
-pub struct Outcome<'s> {
-    pub session: Session<'s>,
+/// A finished drill and its score.
+pub struct Outcome {
+    /// The drill as it ended.
+    pub session: Session,
+    /// Its score.
     pub score: Score,
 }
 
 /// Plays `answers` on `scenario` with `seed`; an action the drill cannot take (a decision not
 /// open at that moment, say) is a diagnostic at that action.
-pub fn play<'s>(
-    scenario: &'s Scenario,
+pub fn play(
+    scenario: &Arc<Scenario>,
     playbook: &Playbook,
     checker: &Checker,
     answers: &Answers,
     seed: u64,
-) -> Result<Outcome<'s>, Vec<Diagnostic>> {
+) -> Result<Outcome, Vec<Diagnostic>> {
     let (mut session, _) = Session::new(scenario, seed);
     if let Some(lang) = answers.lang {
         session.lang = lang;

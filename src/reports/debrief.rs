@@ -37,8 +37,8 @@ pub struct Publication {
     pub at: SimTime,
 }
 
-pub fn timeline(session: &Session<'_>) -> Timeline {
-    let s = session.scenario;
+pub fn timeline(session: &Session) -> Timeline {
+    let s = &*session.scenario;
     Timeline {
         windows: s
             .decisions
@@ -93,7 +93,7 @@ struct ScoreJson<'a> {
     improvements: &'a [String],
 }
 
-pub fn json(session: &Session<'_>, score: &Score) -> String {
+pub fn json(session: &Session, score: &Score) -> String {
     let d = DebriefJson {
         scenario: &session.scenario.id,
         seed: session.seed,
@@ -121,13 +121,13 @@ fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
 
 /// Markdown (`md = true`) or plain text.
 pub fn render(
-    session: &Session<'_>,
+    session: &Session,
     score: &Score,
     playbook: &crate::Playbook,
     lang: Lang,
     md: bool,
 ) -> String {
-    let s: &Scenario = session.scenario;
+    let s: &Scenario = &session.scenario;
     let mut out = String::new();
     let h = |level: usize, text: &str| {
         if md {

@@ -117,7 +117,7 @@ pub fn answer_summary(scenario: &Scenario, d: DecisionRef, answer: &Answer, l: L
 /// Everything a report shows, gathered once from the record and its replay.
 pub struct Report<'a> {
     pub record: &'a Record,
-    pub session: &'a Session<'a>,
+    pub session: &'a Session,
     pub score: &'a Score,
     pub playbook: &'a Playbook,
     pub lang: Lang,
@@ -125,7 +125,7 @@ pub struct Report<'a> {
 
 impl Report<'_> {
     fn scenario(&self) -> &Scenario {
-        self.session.scenario
+        &self.session.scenario
     }
 
     /// Who owns a decision: the member recorded as taking it, else the member holding the

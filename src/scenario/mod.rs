@@ -18,6 +18,13 @@ use std::path::Path;
 
 pub const FORMAT: u32 = 1;
 
+/// The scenario formats this Pressroom reads.
+pub const VERSIONS: crate::source::version::Versions = crate::source::version::Versions {
+    kind: "scenario",
+    current: FORMAT,
+    oldest: 1,
+};
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PersonRef(pub usize);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

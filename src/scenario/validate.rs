@@ -11,12 +11,15 @@ use std::collections::HashMap;
 /// A scenario that passed validation, with the warnings it still deserves.
 #[derive(Debug, Clone)]
 pub struct Loaded {
-    pub scenario: Scenario,
+    /// The checked scenario, shared by every drill played on it.
+    pub scenario: std::sync::Arc<Scenario>,
+    /// What `check` warns about but does not stop.
     pub warnings: Vec<Diagnostic>,
 }
 
 /// Parses and checks a scenario's text against a playbook.
 pub fn validate(src: &str, playbook: &Playbook) -> Result<Loaded, Vec<Diagnostic>> {
+    crate::source::version::check(src, super::VERSIONS).map_err(|d| vec![d])?;
     let file: ScenarioFile = crate::source::load::parse(src).map_err(|d| vec![d])?;
     let mut v = Validator {
         diags: Vec::new(),
@@ -33,7 +36,7 @@ pub fn validate(src: &str, playbook: &Playbook) -> Result<Loaded, Vec<Diagnostic
         Err(diags)
     } else {
         Ok(Loaded {
-            scenario,
+            scenario: std::sync::Arc::new(scenario),
             warnings: diags,
         })
     }
@@ -89,17 +92,6 @@ impl Validator<'_> {
     }
 
     fn scenario(&mut self, f: &ScenarioFile, src: &str) -> Scenario {
-        if f.format != FORMAT {
-            self.error(
-                "unsupported-format",
-                "format",
-                format!(
-                    "scenario format {} is not known; this Pressroom reads format {FORMAT}",
-                    f.format
-                ),
-            )
-            .hint = Some(format!("write `format: {FORMAT}`"));
-        }
         self.id_syntax(&f.id, "id");
         self.languages(&f.languages);
         if f.minutes == 0 {

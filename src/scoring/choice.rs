@@ -42,7 +42,7 @@ fn points(o: &ChoiceOption, rule: &str) -> u32 {
 
 /// Scores a choice (or an inquiry answered with one of its prepared answers).
 pub(super) fn score(
-    s: &mut Scorer<'_, '_>,
+    s: &mut Scorer<'_>,
     options: &[ChoiceOption],
     chosen: Option<usize>,
     answered: bool,

@@ -122,13 +122,13 @@ pub(super) fn round1(x: f64) -> f64 {
     (x * 10.0).round() / 10.0
 }
 
-pub(super) struct Scorer<'a, 's> {
-    pub(super) session: &'a Session<'s>,
+pub(super) struct Scorer<'a> {
+    pub(super) session: &'a Session,
     pub(super) playbook: &'a Playbook,
     pub(super) findings: Vec<Finding>,
 }
 
-impl Scorer<'_, '_> {
+impl Scorer<'_> {
     pub(super) fn push(
         &mut self,
         rule: &str,
@@ -178,11 +178,11 @@ impl Scorer<'_, '_> {
 /// A decision the seed kept from this drill: it never opened, and every inject that would
 /// have opened it was left out by a variation. Nobody can be scored on a question never asked.
 /// (A decision that stayed shut because of what the trainee did is still scored as missed.)
-fn never_offered(session: &Session<'_>, d: DecisionRef) -> bool {
+fn never_offered(session: &Session, d: DecisionRef) -> bool {
     if !matches!(session.decision(d), DecisionState::Waiting) {
         return false;
     }
-    let scenario = session.scenario;
+    let scenario = &*session.scenario;
     let suppressed = |i: usize| session.draws.suppressed[i];
     let openers: Vec<usize> = scenario
         .injects
@@ -217,13 +217,13 @@ pub(super) fn counts(playbook: &Playbook, rule: &str, max_raw: f64) -> bool {
 }
 
 /// Scores a finished drill.
-pub fn score(session: &Session<'_>, playbook: &Playbook, checker: &Checker) -> Score {
+pub fn score(session: &Session, playbook: &Playbook, checker: &Checker) -> Score {
     let mut s = Scorer {
         session,
         playbook,
         findings: Vec::new(),
     };
-    let scenario = session.scenario;
+    let scenario = &*session.scenario;
     for (i, d) in scenario.decisions.iter().enumerate() {
         if never_offered(session, DecisionRef(i)) {
             continue;

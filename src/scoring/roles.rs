@@ -8,7 +8,7 @@ use crate::session::Answer;
 use crate::text::{Lang, Text};
 use std::collections::BTreeMap;
 
-pub(super) fn person_label(s: &Scorer<'_, '_>, p: PersonRef) -> Text {
+pub(super) fn person_label(s: &Scorer<'_>, p: PersonRef) -> Text {
     let person = s.session.scenario.person(p);
     Text::new(
         format!(
@@ -43,13 +43,13 @@ fn clear_points(r: &Roles) -> u32 {
 
 /// Scores who holds which role, and whether each required role has one owner.
 pub(super) fn score(
-    s: &mut Scorer<'_, '_>,
+    s: &mut Scorer<'_>,
     r: &Roles,
     answer: Option<&Answer>,
     at: Option<SimTime>,
     id: Option<&str>,
 ) {
-    let scenario = s.session.scenario;
+    let scenario = &*s.session.scenario;
     let assigned: BTreeMap<&str, PersonRef> = match answer {
         Some(Answer::Roles(map)) => map
             .iter()

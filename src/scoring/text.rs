@@ -24,7 +24,7 @@ pub(super) fn draft_rules(x: &Draft) -> Vec<&'static str> {
 
 /// Scores a text (draft or free-text answer) through the wording checker, one finding per rule.
 pub(super) fn score(
-    s: &mut Scorer<'_, '_>,
+    s: &mut Scorer<'_>,
     checker: &Checker,
     text: Option<&str>,
     required: &[Element],

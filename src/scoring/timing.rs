@@ -51,9 +51,9 @@ pub(super) fn checks<'a>(scenario: &'a Scenario, t: &'a Timing) -> Vec<Check<'a>
 }
 
 /// Scores one publication decision: each of its [`checks`].
-pub(super) fn score(s: &mut Scorer<'_, '_>, t: &Timing, at: Option<SimTime>, id: Option<&str>) {
+pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Option<&str>) {
     let session = s.session;
-    let scenario = session.scenario;
+    let scenario = &*session.scenario;
     let p = t.points as f64;
     let stage = t.stage.label();
     let evidence = match at {
@@ -311,8 +311,8 @@ pub(super) fn staged_decision(scenario: &Scenario) -> Option<(usize, &Timing)> {
 }
 
 /// A first notice followed by a later stage, where the scenario has both.
-pub(super) fn staged(s: &mut Scorer<'_, '_>) {
-    let scenario = s.session.scenario;
+pub(super) fn staged(s: &mut Scorer<'_>) {
+    let scenario = &*s.session.scenario;
     let Some((first_i, first)) = staged_decision(scenario) else {
         return;
     };

@@ -14,6 +14,7 @@ use crate::scenario::{
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// What happened, in the order it happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -81,8 +82,9 @@ pub struct Draws {
 
 /// One drill in progress: the scenario never changes; everything that does lives here.
 #[derive(Debug, Clone)]
-pub struct Session<'s> {
-    pub scenario: &'s Scenario,
+pub struct Session {
+    /// The scenario played: shared, never changed by the drill.
+    pub scenario: Arc<Scenario>,
     pub seed: u64,
     pub draws: Draws,
     now: SimTime,
@@ -101,12 +103,12 @@ pub struct Session<'s> {
     pub log: Vec<Event>,
 }
 
-impl<'s> Session<'s> {
+impl Session {
     /// Starts a drill at the scenario's start; the returned events are what is there at once.
-    pub fn new(scenario: &'s Scenario, seed: u64) -> (Session<'s>, Vec<Event>) {
+    pub fn new(scenario: &Arc<Scenario>, seed: u64) -> (Session, Vec<Event>) {
         let draws = draw(scenario, seed);
         let mut s = Session {
-            scenario,
+            scenario: Arc::clone(scenario),
             seed,
             draws,
             now: SimTime::START,
@@ -172,7 +174,7 @@ impl<'s> Session<'s> {
         at: SimTime,
         text: &str,
     ) -> crate::wording::Context<'a> {
-        let scenario = self.scenario;
+        let scenario = &*self.scenario;
         crate::wording::Context {
             required: required.to_vec(),
             organisation: Some(&scenario.organisation.name),
@@ -487,7 +489,7 @@ impl<'s> Session<'s> {
             }
             DecisionState::Expired { .. } => return Err(AnswerError::Expired(d.id.clone())),
         };
-        answer.check(self.scenario, d)?;
+        answer.check(&self.scenario, d)?;
         let mut events = vec![Event::DecisionAnswered {
             decision: d.id.clone(),
             at: self.now,

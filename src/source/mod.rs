@@ -6,4 +6,5 @@ pub mod diagnostic;
 pub mod lexical;
 pub mod load;
 pub mod locate;
+pub mod version;
 pub mod walk;

@@ -6,6 +6,7 @@ use crate::scenario::Scenario;
 use crate::source::diagnostic::Diagnostic;
 use crate::source::walk::scenario_files;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
@@ -17,15 +18,15 @@ pub enum Origin {
 pub struct Entry {
     pub path: PathBuf,
     pub origin: Origin,
-    pub scenario: Result<Scenario, Vec<Diagnostic>>,
+    pub scenario: Result<Arc<Scenario>, Vec<Diagnostic>>,
     pub warnings: Vec<Diagnostic>,
     /// While the file is broken: the version that last loaded, still playable.
-    pub last_good: Option<Scenario>,
+    pub last_good: Option<Arc<Scenario>>,
 }
 
 impl Entry {
     /// The version to play: the current one, else the last one that loaded.
-    pub fn playable(&self) -> Option<&Scenario> {
+    pub fn playable(&self) -> Option<&Arc<Scenario>> {
         self.scenario.as_ref().ok().or(self.last_good.as_ref())
     }
 }

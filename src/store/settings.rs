@@ -5,9 +5,18 @@ use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 
+/// The settings formats this Pressroom reads.
+pub const VERSIONS: crate::source::version::Versions = crate::source::version::Versions {
+    kind: "settings file",
+    current: 1,
+    oldest: 1,
+};
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename = "Settings")]
 pub struct Settings {
+    /// The settings format (see [`VERSIONS`]).
+    pub format: u32,
     /// The UI language chosen in the app; `None` follows the system locale.
     pub lang: Option<Lang>,
     /// Practice mode: show how each decision scored right after it is made.
@@ -21,6 +30,7 @@ pub struct Settings {
 impl Default for Settings {
     fn default() -> Settings {
         Settings {
+            format: VERSIONS.current,
             lang: None,
             practice_feedback: true,
             seed: None,
@@ -33,6 +43,14 @@ impl Settings {
     /// The settings in `path`, or the defaults with the reason they were not read.
     pub fn load(path: &Path) -> (Settings, Option<String>) {
         match std::fs::read_to_string(path) {
+            Ok(src) if let Err(d) = crate::source::version::check(&src, VERSIONS) => (
+                Settings::default(),
+                Some(format!(
+                    "{}: {}; using the defaults",
+                    path.display(),
+                    d.message
+                )),
+            ),
             Ok(src) => match ron::from_str(&src) {
                 Ok(s) => (s, None),
                 Err(e) => (

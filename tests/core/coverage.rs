@@ -11,6 +11,7 @@ use pressroom::session::Session;
 use pressroom::wording::Checker;
 use rand::{Rng, SeedableRng};
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 /// The rules a score has a finding for (something was at stake).
 fn scored(score: &scoring::Score) -> BTreeSet<String> {
@@ -25,7 +26,7 @@ fn scored(score: &scoring::Score) -> BTreeSet<String> {
 /// Plays one seeded random path: time moves by random steps or to the next event, and a
 /// random open decision gets a random answer.
 fn random_path(
-    scenario: &Scenario,
+    scenario: &Arc<Scenario>,
     playbook: &Playbook,
     checker: &Checker,
     seed: u64,

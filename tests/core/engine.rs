@@ -11,8 +11,9 @@ use pressroom::wording::Checker;
 use proptest::prelude::*;
 use std::collections::BTreeSet;
 use std::path::PathBuf;
+use std::sync::Arc;
 
-fn load(stem: &str) -> Scenario {
+fn load(stem: &str) -> Arc<Scenario> {
     Scenario::load(
         &root().join(format!("scenarios/{stem}.ron")),
         &Playbook::default_playbook(),

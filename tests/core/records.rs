@@ -10,7 +10,7 @@ use pressroom::wording::Checker;
 use pressroom::{Lang, Playbook, Scenario};
 use quick_xml::events::Event;
 
-fn played(scenario_src: &str, answers: &str) -> (Scenario, Record, Playbook) {
+fn played(scenario_src: &str, answers: &str) -> (std::sync::Arc<Scenario>, Record, Playbook) {
     let playbook = Playbook::default_playbook();
     let scenario = pressroom::scenario::validate(scenario_src, &playbook)
         .map(|l| l.scenario)

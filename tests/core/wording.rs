@@ -429,7 +429,7 @@ fn one_planted_defect_raises_exactly_one_rule() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
-fn ransomware() -> Scenario {
+fn ransomware() -> std::sync::Arc<Scenario> {
     Scenario::load(
         &root().join("scenarios/ransomware-manufacturer.ron"),
         &Playbook::default_playbook(),

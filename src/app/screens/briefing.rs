@@ -44,7 +44,7 @@ fn draw(
         next.set(Screen::Title);
         return Ok(());
     };
-    let s = drill.session.scenario;
+    let s = &*drill.session.scenario;
     let mut root = crate::app::screen_ui(ctx);
     egui::Panel::bottom("briefing-actions").show(&mut root, |ui| {
         ui.horizontal(|ui| {

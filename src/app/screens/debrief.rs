@@ -68,7 +68,7 @@ fn draw(
                 .clicked()
                 || key(ui, egui::Key::A)
             {
-                let text = drill.answers().to_ron(drill.session.scenario);
+                let text = drill.answers().to_ron(&drill.session.scenario);
                 export(&mut data, drill, "answers.ron", &text);
             }
             if (ui
@@ -362,12 +362,7 @@ fn export(data: &mut AppData, drill: &Drill, ext: &str, text: &str) {
 
 /// Hours on the x axis; one row per stage: the playbook's window as a band, the trainee's
 /// publication as a dot, the exemplary one as a diamond, deadlines as vertical lines.
-fn timeline_chart(
-    ui: &mut egui::Ui,
-    session: &Session<'_>,
-    exemplary: Option<&Session<'_>>,
-    l: Lang,
-) {
+fn timeline_chart(ui: &mut egui::Ui, session: &Session, exemplary: Option<&Session>, l: Lang) {
     let tl: Timeline = crate::reports::debrief::timeline(session);
     let tl = &tl;
     let row = |s: Stage| match s {
@@ -511,7 +506,7 @@ fn side_by_side(ui: &mut egui::Ui, drill: &Drill, score: &Score, l: Lang) {
         ));
         return;
     };
-    let s = drill.session.scenario;
+    let s = &*drill.session.scenario;
     let points = |sc: &Score, id: &str| {
         sc.findings
             .iter()
@@ -548,12 +543,7 @@ fn side_by_side(ui: &mut egui::Ui, drill: &Drill, score: &Score, l: Lang) {
 }
 
 /// A decision's answer in a few words, with when it was given.
-fn answered(
-    s: &Scenario,
-    session: &Session<'_>,
-    d: crate::scenario::DecisionRef,
-    l: Lang,
-) -> String {
+fn answered(s: &Scenario, session: &Session, d: crate::scenario::DecisionRef, l: Lang) -> String {
     match session.decision(d) {
         DecisionState::Answered { at, answer, .. } => {
             format!(

@@ -1,0 +1,186 @@
+//! The drill log: the one shape, in ID form, that answers files, drill records and the
+//! journal all hold, and the one conversion each way between it and the engine's references
+//! ([`Action`], [`Fire`]). A scenario can change under a saved log, so IDs are what is kept;
+//! references exist only while a drill is played on one scenario.
+
+use super::answers::{Action, Fire};
+use crate::scenario::{InjectRef, Scenario, SimTime};
+use crate::session::Answer;
+use crate::source::diagnostic::{Diagnostic, suggestion};
+use serde::{Deserialize, Serialize};
+
+/// One decision taken, as the log keeps it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields, rename = "Action")]
+pub struct LogAction {
+    /// When, on the scenario clock.
+    pub at: SimTime,
+    /// When it was taken in the room (RFC 3339), if a person took it.
+    #[serde(default)]
+    pub wall: Option<String>,
+    /// The decision's ID.
+    pub decision: String,
+    /// The answer given.
+    pub answer: Answer,
+    /// Who answered, in a team drill.
+    #[serde(default)]
+    pub by: Option<String>,
+}
+
+/// One optional inject the facilitator fired, as the log keeps it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename = "Fired")]
+pub struct LogFire {
+    /// When, on the scenario clock.
+    pub at: SimTime,
+    /// The inject's ID.
+    pub inject: String,
+    /// How many actions came before it, so a replay fires it at the same point.
+    pub after: usize,
+}
+
+/// A drill's actions and fired injects in ID form.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Log {
+    /// The decisions taken, in order.
+    pub actions: Vec<LogAction>,
+    /// The optional injects fired, in order.
+    pub fired: Vec<LogFire>,
+}
+
+impl Log {
+    /// References to IDs: the one conversion from a played drill to its log. `wall` gives
+    /// each action's room time, where one was taken.
+    pub fn from_played(
+        scenario: &Scenario,
+        actions: &[Action],
+        fired: &[Fire],
+        wall: &[Option<String>],
+    ) -> Log {
+        Log {
+            actions: actions
+                .iter()
+                .enumerate()
+                .map(|(i, a)| LogAction {
+                    at: a.at,
+                    wall: wall.get(i).cloned().flatten(),
+                    decision: scenario.decision(a.decision).id.clone(),
+                    answer: a.answer.clone(),
+                    by: a.by.clone(),
+                })
+                .collect(),
+            fired: fired
+                .iter()
+                .map(|f| LogFire {
+                    at: f.at,
+                    inject: scenario.inject(f.inject).id.clone(),
+                    after: f.after,
+                })
+                .collect(),
+        }
+    }
+
+    /// IDs to references: the one conversion from a log to what the engine plays. Every
+    /// problem (a decision or inject the scenario lacks, an answer that does not fit) is a
+    /// diagnostic at its field.
+    pub fn resolve(
+        &self,
+        scenario: &Scenario,
+    ) -> Result<(Vec<Action>, Vec<Fire>), Vec<Diagnostic>> {
+        resolve(scenario, &self.actions, &self.fired)
+    }
+}
+
+/// [`Log::resolve`] over a record's or journal's own fields.
+pub fn resolve(
+    scenario: &Scenario,
+    logged: &[LogAction],
+    logged_fired: &[LogFire],
+) -> Result<(Vec<Action>, Vec<Fire>), Vec<Diagnostic>> {
+    {
+        let mut diags = Vec::new();
+        let mut actions = Vec::new();
+        for (i, a) in logged.iter().enumerate() {
+            match resolve_action(scenario, i, a.at, &a.decision, &a.answer, a.by.as_ref()) {
+                Ok(x) => actions.push(x),
+                Err(d) => diags.push(d),
+            }
+        }
+        let mut fired = Vec::new();
+        for (i, f) in logged_fired.iter().enumerate() {
+            match resolve_inject(scenario, i, &f.inject) {
+                Ok(inject) => fired.push(Fire {
+                    at: f.at,
+                    inject,
+                    after: f.after,
+                }),
+                Err(d) => diags.push(d),
+            }
+        }
+        if diags.is_empty() {
+            Ok((actions, fired))
+        } else {
+            Err(diags)
+        }
+    }
+}
+
+/// One logged action as a reference: its decision found and its answer checked against it.
+pub(super) fn resolve_action(
+    scenario: &Scenario,
+    i: usize,
+    at: SimTime,
+    decision: &str,
+    answer: &Answer,
+    by: Option<&String>,
+) -> Result<Action, Diagnostic> {
+    let field = format!("actions[{i}]");
+    let Some(d) = scenario.find_decision(decision) else {
+        return Err(Diagnostic::error(
+            "unknown-decision",
+            format!("the scenario has no decision `{decision}`"),
+        )
+        .field(format!("{field}.decision"))
+        .maybe_hint(suggestion(
+            decision,
+            scenario.decisions.iter().map(|d| d.id.as_str()),
+        )));
+    };
+    if let Err(e) = answer.check(scenario, scenario.decision(d)) {
+        return Err(Diagnostic::error("bad-answer", e.to_string()).field(format!("{field}.answer")));
+    }
+    Ok(Action {
+        at,
+        decision: d,
+        answer: answer.clone(),
+        by: by.cloned(),
+        field,
+    })
+}
+
+/// One fired inject's ID as a reference: it must exist and be optional.
+pub(super) fn resolve_inject(
+    scenario: &Scenario,
+    i: usize,
+    id: &str,
+) -> Result<InjectRef, Diagnostic> {
+    let field = format!("fire[{i}]");
+    match scenario.injects.iter().position(|x| x.id == id) {
+        Some(inject) if scenario.injects[inject].optional => Ok(InjectRef(inject)),
+        Some(_) => Err(Diagnostic::error(
+            "bad-answer",
+            format!("inject `{id}` is not optional; only optional injects are fired"),
+        )
+        .field(format!("{field}.inject"))
+        .hint("mark the inject `optional: true` in the scenario, or remove this line")),
+        None => Err(Diagnostic::error(
+            "unknown-inject",
+            format!("the scenario has no inject `{id}`"),
+        )
+        .field(format!("{field}.inject"))
+        .maybe_hint(suggestion(
+            id,
+            scenario.injects.iter().map(|x| x.id.as_str()),
+        ))),
+    }
+}
