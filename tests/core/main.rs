@@ -5,6 +5,7 @@ mod cli;
 mod coverage;
 mod engine;
 mod fixtures;
+mod layers;
 mod mutation;
 mod playbook;
 mod records;
