@@ -115,3 +115,36 @@ fn a_deadline_no_timing_decision_names_is_not_counted_as_covered() {
         assert!(!rules.contains(pressroom::playbook::rule::PROCESS_FOLLOW_UP));
     }
 }
+
+/// `docs/adding-a-rule.md`, followed in a test: a rule that scenarios score through a choice
+/// needs no source file at all, only its playbook entry (here an organisation's overlay) and
+/// a scenario that names it. It is then scored, cited, covered and listed like any other.
+#[test]
+fn a_rule_added_by_the_guide_is_scored_covered_and_listed() {
+    let playbook = Playbook::load(&fixture("playbooks/ok_overlay.ron")).unwrap();
+    let src = std::fs::read_to_string(fixture("scenarios/ok_minimal.ron")).unwrap();
+    let src = src.replace(
+        r#"effects: [(rule: "process.internal_review", points: 10)]"#,
+        r#"effects: [(rule: "process.internal_review", points: 10), (rule: "process.board_notified", points: 5)]"#,
+    );
+    let scenario = pressroom::scenario::validate(&src, &playbook)
+        .unwrap_or_else(|d| panic!("{d:?}"))
+        .scenario;
+    assert!(coverage::rules(&scenario, &playbook).contains("process.board_notified"));
+    let answers_src = r#"Answers(format: 1, scenario: "minimal", actions: [
+        (at: "+10m", decision: "review", answer: Choice("team")),
+    ])"#;
+    let answers = answers::parse(answers_src, &scenario).unwrap();
+    let checker = Checker::new(&playbook);
+    let out = replay::play(&scenario, &playbook, &checker, &answers, 1).unwrap();
+    let f = out
+        .score
+        .findings
+        .iter()
+        .find(|f| f.rule == "process.board_notified")
+        .expect("the new rule is scored");
+    assert_eq!((f.points, f.max), (5.0, 5.0));
+    assert!(f.citation.get(pressroom::Lang::En).contains("S1.3"), "{:?}", f.citation);
+    let listing = pressroom::reports::rules::render_text(&playbook, pressroom::Lang::En);
+    assert!(listing.contains("process.board_notified"), "{listing}");
+}
