@@ -27,7 +27,7 @@ pub struct Watch {
 pub struct ScenarioChanged {
     pub path: PathBuf,
     /// `Ok` when the new version loads; `Err` holds its diagnostics as `check` prints them.
-    pub result: Result<crate::Scenario, Vec<String>>,
+    pub result: Result<std::sync::Arc<crate::Scenario>, Vec<String>>,
 }
 
 pub fn plugin(app: &mut App) {

@@ -17,7 +17,7 @@ const SETTLE_FRAMES: u32 = 20;
 
 /// The drill the screenshots show: a scenario and, optionally, answers to replay.
 pub struct Replay {
-    pub scenario: Scenario,
+    pub scenario: std::sync::Arc<Scenario>,
     pub path: PathBuf,
     pub answers: Option<Answers>,
 }

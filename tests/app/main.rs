@@ -14,6 +14,7 @@ use pressroom::store::settings::Settings;
 use pressroom::wording::Checker;
 use pressroom::{Lang, Playbook, Scenario};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 const STARTED: &str = "2026-03-02T01:00:00Z";
 
@@ -48,7 +49,7 @@ fn answers_path(kind: &str) -> PathBuf {
     ))
 }
 
-fn load() -> (Scenario, Playbook) {
+fn load() -> (Arc<Scenario>, Playbook) {
     let playbook = Playbook::default_playbook();
     let scenario = Scenario::load(&scenario_path(), &playbook)
         .unwrap()
@@ -96,7 +97,7 @@ fn send(app: &mut App, command: DrillCommand) {
 }
 
 /// Starts a drill the way the title screen does and walks to the play screen.
-fn start(app: &mut App, scenario: &Scenario, seed: u64, lang: Lang) {
+fn start(app: &mut App, scenario: &Arc<Scenario>, seed: u64, lang: Lang) {
     let playbook = Playbook::default_playbook();
     let drill = Drill::start(
         scenario.clone(),

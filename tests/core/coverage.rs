@@ -144,7 +144,11 @@ fn a_rule_added_by_the_guide_is_scored_covered_and_listed() {
         .find(|f| f.rule == "process.board_notified")
         .expect("the new rule is scored");
     assert_eq!((f.points, f.max), (5.0, 5.0));
-    assert!(f.citation.get(pressroom::Lang::En).contains("S1.3"), "{:?}", f.citation);
+    assert!(
+        f.citation.get(pressroom::Lang::En).contains("S1.3"),
+        "{:?}",
+        f.citation
+    );
     let listing = pressroom::reports::rules::render_text(&playbook, pressroom::Lang::En);
     assert!(listing.contains("process.board_notified"), "{listing}");
 }

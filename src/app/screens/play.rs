@@ -102,7 +102,7 @@ fn draw(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let l = lang.0;
-    let mut restart: Option<crate::Scenario> = None;
+    let mut restart: Option<std::sync::Arc<crate::Scenario>> = None;
     let mut dismiss = false;
     let Some(mut drill) = drill else {
         next.set(Screen::Title);
@@ -113,7 +113,8 @@ fn draw(
         next.set(Screen::Debrief);
         return Ok(());
     }
-    let scenario = &*drill.session.scenario;
+    let shared = std::sync::Arc::clone(&drill.session.scenario);
+    let scenario = &*shared;
     let now = drill.session.now();
     let mut root = crate::app::screen_ui(ctx);
 
@@ -393,7 +394,8 @@ fn facilitator(
     note: &mut String,
     l: Lang,
 ) {
-    let scenario = &*drill.session.scenario;
+    let shared = std::sync::Arc::clone(&drill.session.scenario);
+    let scenario = &*shared;
     ui.heading(t(l, "進行役", "Facilitator"));
     if let Some(team) = &drill.team {
         ui.label(egui::RichText::new(team).strong());
@@ -461,7 +463,8 @@ fn facilitator(
 }
 
 fn inbox_and_facts(ui: &mut egui::Ui, drill: &mut Drill, l: Lang) {
-    let scenario = &*drill.session.scenario;
+    let shared = std::sync::Arc::clone(&drill.session.scenario);
+    let scenario = &*shared;
     ui.heading(format!(
         "{} ({} {})",
         t(l, "受信", "Inbox"),
@@ -594,7 +597,8 @@ fn decision(
     d: DecisionRef,
     l: Lang,
 ) {
-    let scenario = &*drill.session.scenario;
+    let shared = std::sync::Arc::clone(&drill.session.scenario);
+    let scenario = &*shared;
     let dec = scenario.decision(d);
     egui::Frame::group(ui.style())
         .inner_margin(10.0)
@@ -796,7 +800,8 @@ fn text_answer(
     draft: Option<(Stage, &Vec<Element>)>,
 ) {
     let mut text = drill.drafts.get(&d.0).cloned().unwrap_or_default();
-    let scenario = &*drill.session.scenario;
+    let shared = std::sync::Arc::clone(&drill.session.scenario);
+    let scenario = &*shared;
     let drill_lang = drill.session.lang;
     let stage_key = ui.make_persistent_id(("stage", d.0));
     let mut check_stage: Option<Stage> = ui.data_mut(|m| m.get_temp(stage_key)).flatten();

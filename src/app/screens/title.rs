@@ -138,7 +138,7 @@ fn draw(
             ui.add_space(4.0);
         });
     }
-    let mut to_start: Option<(crate::Scenario, std::path::PathBuf)> = None;
+    let mut to_start: Option<(std::sync::Arc<crate::Scenario>, std::path::PathBuf)> = None;
     egui::CentralPanel::default().show(&mut root, |ui| {
         ui.heading(t(l, "シナリオ", "Scenarios"));
         if library.entries.is_empty() {
