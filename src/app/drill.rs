@@ -7,7 +7,7 @@ use crate::playbook::Playbook;
 use crate::records::answers::Fire;
 use crate::records::answers::{Action, Answers, Step};
 use crate::records::log::Log;
-use crate::records::record::{Journal, Member, Note, Record};
+use crate::records::record::{Improvement, Journal, Member, Note, Record};
 use crate::records::replay::Outcome;
 use crate::scenario::{DecisionRef, InjectRef, Scenario, SimTime};
 use crate::scoring::{Finding, Score};
@@ -39,51 +39,88 @@ pub enum DrillCommand {
         members: Vec<Member>,
         closes: Vec<String>,
     },
+    /// The trainee opened an inject: it is no longer unread.
+    Read(String),
+    /// The text typed so far in a draft or free-text decision.
+    Write(DecisionRef, String),
+    /// Team mode: the facilitator shows or hides scores during play.
+    ShowScores(bool),
+    /// After the drill: one edit of the improvement plan.
+    Plan(PlanEdit),
     /// End the drill, score it and save its record.
     Finish,
     /// Drop the drill without a record.
     Abandon,
 }
 
+impl DrillCommand {
+    /// Whether the command changes what the journal keeps (time, answers, injects, notes,
+    /// the team); reading an inject or typing in an editor does not.
+    pub fn changes_log(&self) -> bool {
+        !matches!(
+            self,
+            DrillCommand::Read(_) | DrillCommand::Write(..) | DrillCommand::ShowScores(_)
+        )
+    }
+}
+
+/// One edit of the improvement plan, after the drill.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PlanEdit {
+    /// A new line; from a point to improve, it names the rule and starts with its title.
+    Add {
+        /// What went wrong.
+        issue: String,
+        /// The rule it comes from.
+        rule: Option<String>,
+    },
+    /// A line's text, owner or due date changed.
+    Set(usize, Improvement),
+    /// A line removed.
+    Remove(usize),
+    /// Write the plan into the saved record.
+    Save,
+}
+
 /// The drill in progress, if any. The scenario is kept for the life of the app (a drill
 /// borrows it), so a drill can be a plain resource.
 #[derive(Resource)]
 pub struct Drill {
-    pub session: Session,
-    pub checker: Checker,
-    pub seed: u64,
+    session: Session,
+    checker: Checker,
+    seed: u64,
     /// The file the scenario came from, written into the record for `rescore`.
-    pub scenario_path: PathBuf,
+    scenario_path: PathBuf,
     /// When the drill began in the room (RFC 3339), for the record.
-    pub started: String,
+    started: String,
     /// Every answer with its simulated time and who gave it, in order: what an answers file
     /// or record holds.
-    pub actions: Vec<Action>,
+    actions: Vec<Action>,
     /// Optional injects the facilitator fired.
-    pub fired: Vec<Fire>,
+    fired: Vec<Fire>,
     /// The facilitator's notes.
-    pub notes: Vec<Note>,
+    notes: Vec<Note>,
     /// Team mode: the team's name and members; `None` for a solo drill.
-    pub team: Option<String>,
-    pub members: Vec<Member>,
+    team: Option<String>,
+    members: Vec<Member>,
     /// Corrective actions from earlier drills this one closes.
-    pub closes: Vec<String>,
+    closes: Vec<String>,
     /// Injects the trainee has not looked at yet.
-    pub unread: Vec<String>,
+    unread: Vec<String>,
     /// Text typed in each draft or free-text decision, kept across frames.
-    pub drafts: HashMap<usize, String>,
+    drafts: HashMap<usize, String>,
     /// The last refusal, shown until the next action.
-    pub refusal: Option<String>,
+    refusal: Option<String>,
     /// Practice mode: how the last answered decision scored.
-    pub feedback: Option<(DecisionRef, Vec<Finding>)>,
-    pub score: Option<Score>,
-    pub record: Option<Record>,
+    feedback: Option<(DecisionRef, Vec<Finding>)>,
+    score: Option<Score>,
+    record: Option<Record>,
     /// Where the record was saved, or why it was not.
-    pub saved: Option<Result<PathBuf, String>>,
+    saved: Option<Result<PathBuf, String>>,
     /// The scenario's exemplary answers played on the same seed, for the side-by-side debrief.
-    pub exemplary: Option<Outcome>,
+    exemplary: Option<Outcome>,
     /// Team mode: the facilitator shows scores during play (hidden by default).
-    pub show_scores: bool,
+    show_scores: bool,
 }
 
 impl Drill {
@@ -125,6 +162,96 @@ impl Drill {
         drill
     }
 
+    /// The engine's drill: clock, ledger, decisions.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// The wording checker this drill's drafts are read with.
+    pub fn checker(&self) -> &Checker {
+        &self.checker
+    }
+
+    /// The seed the variations were drawn from.
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    /// The file the scenario came from.
+    pub fn scenario_path(&self) -> &Path {
+        &self.scenario_path
+    }
+
+    /// When the drill began in the room (RFC 3339).
+    pub fn started(&self) -> &str {
+        &self.started
+    }
+
+    /// Every answer so far, in order.
+    pub fn actions(&self) -> &[Action] {
+        &self.actions
+    }
+
+    /// The facilitator's notes.
+    pub fn notes(&self) -> &[Note] {
+        &self.notes
+    }
+
+    /// Team mode: the team's name; `None` for a solo drill.
+    pub fn team(&self) -> Option<&str> {
+        self.team.as_deref()
+    }
+
+    /// Team mode: who takes which function.
+    pub fn members(&self) -> &[Member] {
+        &self.members
+    }
+
+    /// Injects the trainee has not opened yet.
+    pub fn unread(&self) -> &[String] {
+        &self.unread
+    }
+
+    /// The text typed so far in a decision's editor.
+    pub fn draft(&self, d: DecisionRef) -> Option<&str> {
+        self.drafts.get(&d.0).map(String::as_str)
+    }
+
+    /// Why the last command was refused, until the next one succeeds.
+    pub fn refusal(&self) -> Option<&str> {
+        self.refusal.as_deref()
+    }
+
+    /// Practice mode: how the last answered decision scored.
+    pub fn feedback(&self) -> Option<&(DecisionRef, Vec<Finding>)> {
+        self.feedback.as_ref()
+    }
+
+    /// The score, once the drill is over.
+    pub fn score(&self) -> Option<&Score> {
+        self.score.as_ref()
+    }
+
+    /// The record, once the drill is over.
+    pub fn record(&self) -> Option<&Record> {
+        self.record.as_ref()
+    }
+
+    /// Where the record was saved, or why it was not.
+    pub fn saved(&self) -> Option<&Result<PathBuf, String>> {
+        self.saved.as_ref()
+    }
+
+    /// The exemplary answers played on the same seed, for the debrief.
+    pub fn exemplary(&self) -> Option<&Outcome> {
+        self.exemplary.as_ref()
+    }
+
+    /// Team mode: whether the facilitator shows scores during play.
+    pub fn show_scores(&self) -> bool {
+        self.show_scores
+    }
+
     fn note(&mut self, events: &[Event]) {
         for e in events {
             if let Event::InjectArrived { inject, .. } = e {
@@ -136,6 +263,9 @@ impl Drill {
     /// Applies one command; `Finish` scores the drill and builds its record.
     pub fn apply(&mut self, command: &DrillCommand, playbook: &Playbook, practice: bool) {
         if self.score.is_some() {
+            if let DrillCommand::Plan(edit) = command {
+                self.edit_plan(edit);
+            }
             return;
         }
         match command {
@@ -147,6 +277,12 @@ impl Drill {
                 let events = self.session.advance_to_next_event();
                 self.note(&events);
             }
+            DrillCommand::Read(inject) => self.unread.retain(|u| u != inject),
+            DrillCommand::Write(d, text) => {
+                self.drafts.insert(d.0, text.clone());
+            }
+            DrillCommand::ShowScores(on) => self.show_scores = *on,
+            DrillCommand::Plan(_) => {}
             DrillCommand::Answer(decision, answer) => {
                 let at = self.session.now();
                 match self.session.answer(*decision, answer.clone()) {
@@ -215,6 +351,59 @@ impl Drill {
             DrillCommand::Finish => self.finish(playbook),
             DrillCommand::Abandon => {}
         }
+        // When the scenario's clock has run out, the drill is over: score it.
+        if self.score.is_none() && self.session.is_over() {
+            self.finish(playbook);
+        }
+    }
+
+    /// One edit of the improvement plan; new lines get the next free ID of the drill's day.
+    fn edit_plan(&mut self, edit: &PlanEdit) {
+        let day: String = self.started.chars().take(10).collect();
+        let Some(record) = self.record.as_mut() else {
+            return;
+        };
+        match edit {
+            PlanEdit::Add { issue, rule } => {
+                let id = (1..)
+                    .map(|n| format!("{day}-{n}"))
+                    .find(|id| !record.plan.iter().any(|p| &p.id == id))
+                    .expect("a free number");
+                record.plan.push(Improvement {
+                    id,
+                    issue: issue.clone(),
+                    rule: rule.clone(),
+                    ..Default::default()
+                });
+            }
+            PlanEdit::Set(i, line) => {
+                if let Some(p) = record.plan.get_mut(*i) {
+                    // The ID and the rule stay what they were; the rest is the team's.
+                    p.issue = line.issue.clone();
+                    p.action = line.action.clone();
+                    p.owner = line.owner.clone();
+                    p.due = line.due.clone();
+                }
+            }
+            PlanEdit::Remove(i) => {
+                if *i < record.plan.len() {
+                    record.plan.remove(*i);
+                }
+            }
+            PlanEdit::Save => {}
+        }
+    }
+
+    /// The plan's due dates that are not dates (YYYY-MM-DD); saving waits until none is.
+    pub fn bad_due_dates(&self) -> Vec<&str> {
+        self.record
+            .iter()
+            .flat_map(|r| &r.plan)
+            .filter(|p| {
+                !p.due.is_empty() && chrono::NaiveDate::parse_from_str(&p.due, "%Y-%m-%d").is_err()
+            })
+            .map(|p| p.due.as_str())
+            .collect()
     }
 
     /// In a team drill, the member who holds the decision's function answers for it.
@@ -370,6 +559,7 @@ pub fn apply_commands(
     drill: Option<ResMut<Drill>>,
     playbook: Res<ActivePlaybook>,
     mut data: ResMut<AppData>,
+    lang: Res<super::UiLang>,
 ) {
     let Some(mut drill) = drill else {
         incoming.clear();
@@ -385,7 +575,11 @@ pub fn apply_commands(
             commands.remove_resource::<Drill>();
             return;
         }
-        changed = true;
+        if *command == DrillCommand::Plan(PlanEdit::Save) {
+            data.notice = Some(save_plan(&drill, &data, lang.0));
+            continue;
+        }
+        changed |= command.changes_log();
         let was_over = drill.score.is_some();
         drill.apply(command, &playbook.0, practice);
         if !was_over && let Some(record) = &drill.record {
@@ -409,5 +603,25 @@ pub fn apply_commands(
         } else if let Err(e) = dir.write_journal(&drill.journal()) {
             data.notice = Some(format!("{}: {e}", dir.journal_file().display()));
         }
+    }
+}
+
+/// Writes the improvement plan into the drill's saved record; what happened, for the status
+/// line.
+fn save_plan(drill: &Drill, data: &AppData, lang: Lang) -> String {
+    if !drill.bad_due_dates().is_empty() {
+        return "the plan has a due date that is not YYYY-MM-DD".to_string();
+    }
+    match (&data.dir, &drill.saved, &drill.record) {
+        (Some(dir), Some(Ok(path)), Some(record)) => match dir.update_record(path, record) {
+            Ok(()) => format!("→ {}", path.display()),
+            Err(e) => format!("{}: {e}", path.display()),
+        },
+        _ => crate::app::screens::t(
+            lang,
+            "記録が保存されていないため、計画を保存できません",
+            "The record was not saved, so the plan cannot be",
+        )
+        .to_string(),
     }
 }

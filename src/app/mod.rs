@@ -190,7 +190,7 @@ fn run_clock(
     screen: Res<State<screens::Screen>>,
     mut send: MessageWriter<drill::DrillCommand>,
 ) {
-    let Some(drill) = drill.filter(|d| d.score.is_none()) else {
+    let Some(drill) = drill.filter(|d| d.score().is_none()) else {
         clock.running = false;
         return;
     };
@@ -198,7 +198,7 @@ fn run_clock(
         clock.carry = 0.0;
         return;
     }
-    clock.carry += time.delta_secs_f64() * pace(&drill.session.scenario);
+    clock.carry += time.delta_secs_f64() * pace(&drill.session().scenario);
     let whole = clock.carry.floor();
     if whole >= 1.0 {
         clock.carry -= whole;
@@ -215,7 +215,7 @@ fn follow_drill(
 ) {
     use screens::Screen;
     match (screen.get(), drill) {
-        (Screen::Play, Some(d)) if d.score.is_some() => next.set(Screen::Debrief),
+        (Screen::Play, Some(d)) if d.score().is_some() => next.set(Screen::Debrief),
         (Screen::Briefing | Screen::Play | Screen::Debrief, None) => next.set(Screen::Title),
         _ => {}
     }

@@ -77,8 +77,8 @@ fn look(
         changed = true;
         let entry = library::load_entry(path, *origin, &playbook.0);
         if let Some(d) = &drill
-            && d.scenario_path == *path
-            && d.score.is_none()
+            && d.scenario_path() == *path
+            && d.score().is_none()
         {
             let shown = path.display().to_string();
             commands.insert_resource(ScenarioChanged {

@@ -56,7 +56,7 @@ fn step(
     mut shots: ResMut<Shots>,
     lang: Res<super::UiLang>,
     playbook: Res<super::ActivePlaybook>,
-    drill: Option<ResMut<Drill>>,
+    drill: Option<Res<Drill>>,
     mut send: MessageWriter<DrillCommand>,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
@@ -89,7 +89,7 @@ fn step(
                     "2026-01-01T09:00:00Z".to_string(),
                 ));
             }
-            (Screen::Play, Some(mut d)) => {
+            (Screen::Play, Some(d)) => {
                 // An answers file of a team drill plays in team mode, facilitator console and all.
                 if let Some(answers) = shots.replay.as_ref().and_then(|r| r.answers.as_ref())
                     && let Some(team) = &answers.team
@@ -102,10 +102,10 @@ fn step(
                 }
                 // Replay up to the first written draft, and leave that text in the editor so
                 // the picture shows the live findings; without answers, two hours in.
-                let now = d.session.now();
+                let now = d.session().now();
                 match shots.replay.as_ref().and_then(|r| r.answers.as_ref()) {
                     Some(answers) => {
-                        let scenario = &*d.session.scenario;
+                        let scenario = &*d.session().scenario;
                         let steps = answers.steps();
                         let stop = steps
                             .iter()
@@ -123,7 +123,7 @@ fn step(
                                 send.write(DrillCommand::Advance(a.at.0 - at.0));
                             }
                             if let Answer::Text(text) = &a.answer {
-                                d.drafts.insert(a.decision.0, text.clone());
+                                send.write(DrillCommand::Write(a.decision, text.clone()));
                             }
                         }
                         shots.sent = stop;
@@ -134,7 +134,7 @@ fn step(
                 }
             }
             (Screen::Debrief, Some(d)) => {
-                let mut at = d.session.now();
+                let mut at = d.session().now();
                 if let Some(answers) = shots.replay.as_ref().and_then(|r| r.answers.as_ref()) {
                     for step in &answers.steps()[shots.sent..] {
                         replay_step(&mut send, &mut at, step);
@@ -143,7 +143,7 @@ fn step(
                 send.write(DrillCommand::Finish);
             }
             (Screen::History, Some(d)) => {
-                if let Some(why) = &d.refusal {
+                if let Some(why) = &d.refusal() {
                     eprintln!("pressroom: an answer was refused during the replay: {why}");
                 }
             }

@@ -4,7 +4,7 @@
 
 use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
-use pressroom::app::drill::{Drill, DrillCommand};
+use pressroom::app::drill::{Drill, DrillCommand, PlanEdit};
 use pressroom::app::screens::Screen;
 use pressroom::app::{ActivePlaybook, AppData, UiLang, logic_plugin};
 use pressroom::records::answers::Answers;
@@ -116,13 +116,13 @@ fn start(app: &mut App, scenario: &Arc<Scenario>, seed: u64, lang: Lang) {
 /// answer; one frame per command.
 fn play_through(app: &mut App, answers: &Answers) {
     for a in &answers.actions {
-        let now = app.world().resource::<Drill>().session.now();
+        let now = app.world().resource::<Drill>().session().now();
         if a.at > now {
             send(app, DrillCommand::Advance(a.at.0 - now.0));
         }
         send(app, DrillCommand::Answer(a.decision, a.answer.clone()));
         let drill = app.world().resource::<Drill>();
-        assert_eq!(drill.refusal, None, "the app refused {a:?}");
+        assert_eq!(drill.refusal(), None, "the app refused {a:?}");
     }
 }
 
@@ -179,8 +179,8 @@ fn a_drill_played_in_the_app_writes_the_record_run_writes() {
 
         let drill = app.world().resource::<Drill>();
         let saved = drill
-            .saved
-            .clone()
+            .saved()
+            .cloned()
             .expect("a finished drill is saved")
             .unwrap();
         let on_disk = std::fs::read_to_string(&saved).unwrap();
@@ -190,7 +190,7 @@ fn a_drill_played_in_the_app_writes_the_record_run_writes() {
             "{kind}: the saved record differs from run's"
         );
         assert_eq!(
-            drill.score.as_ref().unwrap().total,
+            drill.score().unwrap().total,
             outcome.score.total,
             "{kind}: the app's score differs from run's"
         );
@@ -260,20 +260,20 @@ fn time_controls_move_the_scenario_clock_only() {
     let mut app = app(&data.0, false);
     start(&mut app, &scenario, 1, Lang::Ja);
     send(&mut app, DrillCommand::Advance(15));
-    assert_eq!(app.world().resource::<Drill>().session.now().0, 15);
+    assert_eq!(app.world().resource::<Drill>().session().now().0, 15);
     send(&mut app, DrillCommand::Advance(60));
-    assert_eq!(app.world().resource::<Drill>().session.now().0, 75);
-    let before = app.world().resource::<Drill>().session.now();
-    let expected = app.world().resource::<Drill>().session.next_event_time();
+    assert_eq!(app.world().resource::<Drill>().session().now().0, 75);
+    let before = app.world().resource::<Drill>().session().now();
+    let expected = app.world().resource::<Drill>().session().next_event_time();
     send(&mut app, DrillCommand::ToNextEvent);
-    let after = app.world().resource::<Drill>().session.now();
+    let after = app.world().resource::<Drill>().session().now();
     assert!(after > before);
     assert_eq!(Some(after), expected);
     // Frames alone never move it.
     for _ in 0..5 {
         app.update();
     }
-    assert_eq!(app.world().resource::<Drill>().session.now(), after);
+    assert_eq!(app.world().resource::<Drill>().session().now(), after);
 }
 
 #[test]
@@ -285,7 +285,7 @@ fn practice_mode_scores_each_decision_as_it_is_made() {
         let mut app = app(&data.0, practice);
         start(&mut app, &scenario, answers.seed.unwrap_or(1), Lang::Ja);
         let first = &answers.actions[0];
-        let now = app.world().resource::<Drill>().session.now();
+        let now = app.world().resource::<Drill>().session().now();
         if first.at > now {
             send(&mut app, DrillCommand::Advance(first.at.0 - now.0));
         }
@@ -294,7 +294,7 @@ fn practice_mode_scores_each_decision_as_it_is_made() {
             DrillCommand::Answer(first.decision, first.answer.clone()),
         );
         let drill = app.world().resource::<Drill>();
-        match (&drill.feedback, practice) {
+        match (&drill.feedback(), practice) {
             (Some((d, findings)), true) => {
                 assert_eq!(*d, first.decision);
                 assert!(!findings.is_empty());
@@ -325,7 +325,7 @@ fn a_refused_answer_is_shown_and_changes_nothing() {
         .map(pressroom::scenario::DecisionRef)
         .find(|d| {
             matches!(
-                app.world().resource::<Drill>().session.decision(*d),
+                app.world().resource::<Drill>().session().decision(*d),
                 pressroom::session::DecisionState::Waiting
             )
         })
@@ -335,8 +335,8 @@ fn a_refused_answer_is_shown_and_changes_nothing() {
         DrillCommand::Answer(waiting, pressroom::session::Answer::Publish),
     );
     let drill = app.world().resource::<Drill>();
-    assert!(drill.refusal.is_some());
-    assert!(drill.actions.is_empty());
+    assert!(drill.refusal().is_some());
+    assert!(drill.actions().is_empty());
 }
 
 #[test]
@@ -431,7 +431,7 @@ fn a_team_drill_attributes_decisions_and_records_notes_and_fired_injects() {
     play_through(&mut app, &answers);
     send(&mut app, DrillCommand::Finish);
     let drill = app.world().resource::<Drill>();
-    let record = drill.record.clone().unwrap();
+    let record = drill.record().cloned().unwrap();
     assert_eq!(record.team.as_deref(), Some("広報チーム"));
     assert_eq!(record.members.len(), 3, "a blank name is not a participant");
     assert_eq!(record.closed, vec!["2026-01-01-1".to_string()]);
@@ -446,7 +446,7 @@ fn a_team_drill_attributes_decisions_and_records_notes_and_fired_injects() {
         assert_eq!(recorded.by, expected, "{}", recorded.decision);
     }
     // The saved record replays (fired inject included) to the app's score.
-    let saved = drill.saved.clone().unwrap().unwrap();
+    let saved = drill.saved().cloned().unwrap().unwrap();
     let back = Record::parse(&std::fs::read_to_string(saved).unwrap()).unwrap();
     let checker = Checker::new(&playbook);
     let replay = pressroom::records::replay::play(
@@ -482,19 +482,20 @@ fn a_drill_killed_midway_resumes_with_every_decision_made_so_far() {
         play_through(&mut app, &first);
         send(&mut app, DrillCommand::Advance(7));
         let drill = app.world().resource::<Drill>();
-        (drill.session.now(), drill.actions.clone())
+        (drill.session().now(), drill.actions().to_vec())
         // The app is dropped here without finishing: as if the process were killed.
     };
     let dir = DataDir::new(&data.0);
     let journal = dir.read_journal().expect("a journal was left").unwrap();
     let resumed = Drill::resume(&journal, scenario.clone(), &scenario_path(), &playbook).unwrap();
     assert_eq!(
-        resumed.session.now(),
+        resumed.session().now(),
         before_now,
         "the clock where it stood"
     );
     assert_eq!(
-        resumed.actions, before_actions,
+        resumed.actions(),
+        before_actions,
         "every decision made so far"
     );
 
@@ -518,7 +519,7 @@ fn a_drill_killed_midway_resumes_with_every_decision_made_so_far() {
     assert_eq!(
         app.world()
             .resource::<Drill>()
-            .score
+            .score()
             .as_ref()
             .unwrap()
             .total,
@@ -539,7 +540,7 @@ fn the_running_clock_moves_at_the_scenarios_pace_only_when_started() {
     start(&mut app, &scenario, 1, Lang::Ja);
     let pace = pressroom::app::pace(&scenario);
     assert!(pace > 0.0);
-    let now = |app: &App| app.world().resource::<Drill>().session.now().0;
+    let now = |app: &App| app.world().resource::<Drill>().session().now().0;
     for _ in 0..3 {
         app.update();
     }
@@ -650,7 +651,7 @@ fn a_broken_save_shows_its_errors_keeps_the_last_good_version_and_recovers() {
         .resource::<pressroom::app::reload::ScenarioChanged>();
     assert!(changed.result.is_err());
     assert_eq!(screen(&app), Screen::Play);
-    assert_eq!(app.world().resource::<Drill>().session.now().0, 30);
+    assert_eq!(app.world().resource::<Drill>().session().now().0, 30);
 
     // Fixed, with a new title: the app offers the new version.
     let fixed = good.replacen("最初の36時間", "最初の36時間(改訂)", 1);
@@ -826,4 +827,78 @@ mod editor {
         }
         assert_eq!(editor::placeholders("書き終えた文面"), 0);
     }
+}
+
+/// The end of the scenario clock finishes the drill in the engine's own system, with no
+/// screen drawn: letting time run out is enough for a score and a record.
+#[test]
+fn running_out_the_clock_finishes_the_drill_without_a_screen() {
+    let (scenario, _) = load();
+    let data = Scratch::new("clock-end");
+    let mut app = app(&data.0, false);
+    start(&mut app, &scenario, 2, Lang::Ja);
+    send(&mut app, DrillCommand::Advance(scenario.duration + 60));
+    app.update();
+    let drill = app.world().resource::<Drill>();
+    assert!(drill.score().is_some(), "the drill was not scored");
+    assert!(matches!(drill.saved(), Some(Ok(_))));
+    assert_eq!(screen(&app), Screen::Debrief);
+}
+
+/// The improvement plan is edited through commands the drill applies: lines are added with
+/// the day's next free ID, edited, removed and saved into the record on disk.
+#[test]
+fn the_improvement_plan_is_edited_and_saved_through_commands() {
+    let (scenario, _) = load();
+    let data = Scratch::new("plan");
+    let mut app = app(&data.0, false);
+    start(&mut app, &scenario, 3, Lang::En);
+    send(&mut app, DrillCommand::Finish);
+    for issue in ["first", "second"] {
+        send(
+            &mut app,
+            DrillCommand::Plan(PlanEdit::Add {
+                issue: issue.into(),
+                rule: Some("process.follow_up".into()),
+            }),
+        );
+    }
+    let plan = app
+        .world()
+        .resource::<Drill>()
+        .record()
+        .unwrap()
+        .plan
+        .clone();
+    assert_eq!(plan.len(), 2);
+    assert_ne!(plan[0].id, plan[1].id, "each line gets its own ID");
+    let mut edited = plan[1].clone();
+    edited.owner = "PR lead".into();
+    edited.due = "not a date".into();
+    edited.id = "tampered".into();
+    send(&mut app, DrillCommand::Plan(PlanEdit::Set(1, edited)));
+    send(&mut app, DrillCommand::Plan(PlanEdit::Remove(0)));
+    let drill = app.world().resource::<Drill>();
+    let plan = drill.record().unwrap().plan.clone();
+    assert_eq!(plan.len(), 1);
+    assert_eq!(plan[0].issue, "second");
+    assert_eq!(plan[0].owner, "PR lead");
+    assert_ne!(
+        plan[0].id, "tampered",
+        "the ID is the drill's, not the panel's"
+    );
+    assert_eq!(drill.bad_due_dates(), vec!["not a date"]);
+    // A plan with a bad date is not saved.
+    let saved = drill.saved().cloned().unwrap().unwrap();
+    send(&mut app, DrillCommand::Plan(PlanEdit::Save));
+    assert!(!std::fs::read_to_string(&saved).unwrap().contains("PR lead"));
+    let mut fixed = plan[0].clone();
+    fixed.due = "2026-07-01".into();
+    send(&mut app, DrillCommand::Plan(PlanEdit::Set(0, fixed)));
+    send(&mut app, DrillCommand::Plan(PlanEdit::Save));
+    let on_disk = std::fs::read_to_string(&saved).unwrap();
+    assert!(
+        on_disk.contains("PR lead") && on_disk.contains("2026-07-01"),
+        "{on_disk}"
+    );
 }

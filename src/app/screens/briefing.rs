@@ -44,7 +44,7 @@ fn draw(
         next.set(Screen::Title);
         return Ok(());
     };
-    let s = &*drill.session.scenario;
+    let s = &*drill.session().scenario;
     let mut root = crate::app::screen_ui(ctx);
     egui::Panel::bottom("briefing-actions").show(&mut root, |ui| {
         ui.horizontal(|ui| {
@@ -131,7 +131,7 @@ fn draw(
                     s.minutes,
                     t(l, "分の訓練", "minute drill"),
                     t(l, "シード", "Seed"),
-                    drill.seed
+                    drill.seed()
                 ));
                 ui.small(t(
                     l,

@@ -3,7 +3,8 @@
 //! evidence and procedure clause, the exemplary path side by side, and exports.
 
 use super::{Screen, escape, key, t};
-use crate::app::{ActivePlaybook, AppData, UiLang, drill::Drill};
+use crate::app::drill::{Drill, DrillCommand, PlanEdit};
+use crate::app::{ActivePlaybook, AppData, UiLang};
 use crate::playbook::Area;
 use crate::reports::debrief::Timeline;
 use crate::scenario::{Scenario, Stage};
@@ -26,17 +27,18 @@ fn draw(
     lang: Res<UiLang>,
     playbook: Res<ActivePlaybook>,
     mut data: ResMut<AppData>,
-    drill: Option<ResMut<Drill>>,
+    drill: Option<Res<Drill>>,
+    mut send: MessageWriter<DrillCommand>,
     mut next: ResMut<NextState<Screen>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let l = lang.0;
-    let Some(mut drill) = drill.filter(|d| d.score.is_some()) else {
+    let Some(drill) = drill.filter(|d| d.score().is_some()) else {
         next.set(Screen::Title);
         return Ok(());
     };
-    let drill = &mut *drill;
-    let score = drill.score.clone().expect("checked above");
+    let drill = &*drill;
+    let score = drill.score().cloned().expect("checked above");
     let score = &score;
     let mut root = crate::app::screen_ui(ctx);
     egui::Panel::top("debrief-head").show(&mut root, |ui| {
@@ -60,7 +62,7 @@ fn draw(
                 || key(ui, egui::Key::M)
             {
                 let text =
-                    crate::reports::debrief::render(&drill.session, score, &playbook.0, l, true);
+                    crate::reports::debrief::render(&drill.session(), score, &playbook.0, l, true);
                 export(&mut data, drill, "md", &text);
             }
             if ui
@@ -68,7 +70,7 @@ fn draw(
                 .clicked()
                 || key(ui, egui::Key::A)
             {
-                let text = drill.answers().to_ron(&drill.session.scenario);
+                let text = drill.answers().to_ron(&drill.session().scenario);
                 export(&mut data, drill, "answers.ron", &text);
             }
             if (ui
@@ -105,7 +107,7 @@ fn draw(
                 next.set(Screen::Title);
             }
         });
-        match &drill.saved {
+        match &drill.saved() {
             Some(Ok(path)) => {
                 ui.small(format!(
                     "{} {}",
@@ -155,8 +157,8 @@ fn draw(
                 ui.label(
                     egui::RichText::new(t(l, "公表のタイミング", "When you published")).heading(),
                 );
-                let exemplary = drill.exemplary.as_ref().map(|o| &o.session);
-                timeline_chart(ui, &drill.session, exemplary, l);
+                let exemplary = drill.exemplary().as_ref().map(|o| &o.session);
+                timeline_chart(ui, &drill.session(), exemplary, l);
                 ui.add_space(8.0);
                 let title = |rule: &str| {
                     playbook
@@ -182,8 +184,8 @@ fn draw(
                     }
                 });
                 ui.separator();
-                if drill.team.is_some() {
-                    plan(ui, drill, &mut data, score, &playbook.0, l);
+                if drill.team().is_some() {
+                    plan(ui, &drill, &mut send, score, &playbook.0, l);
                     ui.separator();
                 }
                 side_by_side(ui, drill, score, l);
@@ -201,11 +203,11 @@ fn report(
     l: Lang,
     html: bool,
 ) -> Option<String> {
-    let record = drill.record.as_ref()?;
-    let score = drill.score.as_ref()?;
+    let record = drill.record()?;
+    let score = drill.score()?;
     let r = crate::reports::report::Report {
         record,
-        session: &drill.session,
+        session: &drill.session(),
         score,
         playbook,
         lang: l,
@@ -214,27 +216,27 @@ fn report(
 }
 
 /// The facilitator's notes and the improvement plan: one line per thing to fix, with the
-/// corrective action, its owner and a due date; saved into the drill's record.
+/// corrective action, its owner and a due date. The panel edits copies of the lines and
+/// sends each change as a `PlanEdit`; the drill keeps the plan and saves it into the record.
 fn plan(
     ui: &mut egui::Ui,
-    drill: &mut Drill,
-    data: &mut AppData,
+    drill: &Drill,
+    send: &mut MessageWriter<DrillCommand>,
     score: &Score,
     playbook: &crate::playbook::Playbook,
     l: Lang,
 ) {
     ui.label(egui::RichText::new(t(l, "観察者の所見", "Observer notes")).heading());
-    if drill.notes.is_empty() {
+    if drill.notes().is_empty() {
         ui.label("—");
     }
-    for n in &drill.notes {
+    for n in drill.notes() {
         ui.label(format!("{} {}", n.at, n.text));
     }
     ui.label(egui::RichText::new(t(l, "改善計画", "Improvement plan")).heading());
-    let Some(record) = drill.record.as_mut() else {
+    let Some(record) = drill.record() else {
         return;
     };
-    let mut remove = None;
     egui::Grid::new("plan")
         .num_columns(5)
         .striped(true)
@@ -244,42 +246,35 @@ fn plan(
             ui.strong(t(l, "担当", "Owner"));
             ui.strong(t(l, "期限 (YYYY-MM-DD)", "Due (YYYY-MM-DD)"));
             ui.end_row();
-            for (i, p) in record.plan.iter_mut().enumerate() {
+            for (i, p) in record.plan.iter().enumerate() {
+                let mut line = p.clone();
                 ui.add(
-                    egui::TextEdit::multiline(&mut p.issue)
+                    egui::TextEdit::multiline(&mut line.issue)
                         .desired_rows(1)
                         .desired_width(260.0),
                 );
                 ui.add(
-                    egui::TextEdit::multiline(&mut p.action)
+                    egui::TextEdit::multiline(&mut line.action)
                         .desired_rows(1)
                         .desired_width(260.0),
                 );
-                ui.add(egui::TextEdit::singleline(&mut p.owner).desired_width(120.0));
-                ui.add(egui::TextEdit::singleline(&mut p.due).desired_width(110.0));
+                ui.add(egui::TextEdit::singleline(&mut line.owner).desired_width(120.0));
+                ui.add(egui::TextEdit::singleline(&mut line.due).desired_width(110.0));
+                if line != *p {
+                    send.write(DrillCommand::Plan(PlanEdit::Set(i, line)));
+                }
                 if ui.button("✖").clicked() {
-                    remove = Some(i);
+                    send.write(DrillCommand::Plan(PlanEdit::Remove(i)));
                 }
                 ui.end_row();
             }
         });
-    if let Some(i) = remove {
-        record.plan.remove(i);
-    }
-    let day: String = drill.started.chars().take(10).collect();
-    let new_id = |plan: &[crate::records::record::Improvement]| {
-        (1..)
-            .map(|n| format!("{day}-{n}"))
-            .find(|id| !plan.iter().any(|p| &p.id == id))
-            .expect("a free number")
-    };
     ui.horizontal_wrapped(|ui| {
         if ui.button(t(l, "+ 行を追加", "+ Add a line")).clicked() {
-            let id = new_id(&record.plan);
-            record.plan.push(crate::records::record::Improvement {
-                id,
-                ..Default::default()
-            });
+            send.write(DrillCommand::Plan(PlanEdit::Add {
+                issue: String::new(),
+                rule: None,
+            }));
         }
         // One click turns each point to improve into a line to fill in.
         for r in &score.improvements {
@@ -295,24 +290,14 @@ fn plan(
                 .map(|x| x.title.get(l).to_string())
                 .unwrap_or_default();
             if ui.small_button(format!("+ {title}")).clicked() {
-                let id = new_id(&record.plan);
-                record.plan.push(crate::records::record::Improvement {
-                    id,
+                send.write(DrillCommand::Plan(PlanEdit::Add {
                     issue: title,
                     rule: Some(r.clone()),
-                    ..Default::default()
-                });
+                }));
             }
         }
     });
-    let bad_dates: Vec<&str> = record
-        .plan
-        .iter()
-        .filter(|p| {
-            !p.due.is_empty() && chrono::NaiveDate::parse_from_str(&p.due, "%Y-%m-%d").is_err()
-        })
-        .map(|p| p.due.as_str())
-        .collect();
+    let bad_dates = drill.bad_due_dates();
     if !bad_dates.is_empty() {
         ui.colored_label(
             ui.visuals().warn_fg_color,
@@ -330,26 +315,15 @@ fn plan(
         )
         .clicked()
     {
-        data.notice = Some(match (&data.dir, &drill.saved) {
-            (Some(dir), Some(Ok(path))) => match dir.update_record(path, record) {
-                Ok(()) => format!("→ {}", path.display()),
-                Err(e) => format!("{}: {e}", path.display()),
-            },
-            _ => t(
-                l,
-                "記録が保存されていないため、計画を保存できません",
-                "The record was not saved, so the plan cannot be",
-            )
-            .to_string(),
-        });
+        send.write(DrillCommand::Plan(PlanEdit::Save));
     }
 }
 
 fn export(data: &mut AppData, drill: &Drill, ext: &str, text: &str) {
     let name = format!(
         "{}_{}.{ext}",
-        drill.started.chars().take(19).collect::<String>(),
-        drill.session.scenario.id
+        drill.started().chars().take(19).collect::<String>(),
+        drill.session().scenario.id
     );
     data.notice = Some(match &data.dir {
         Some(dir) => match dir.export(&name, text) {
@@ -498,7 +472,7 @@ fn side_by_side(ui: &mut egui::Ui, drill: &Drill, score: &Score, l: Lang) {
         ))
         .heading(),
     );
-    let Some(ex) = drill.exemplary.as_ref() else {
+    let Some(ex) = drill.exemplary() else {
         ui.label(t(
             l,
             "このシナリオには模範回答が付いていません。",
@@ -506,7 +480,7 @@ fn side_by_side(ui: &mut egui::Ui, drill: &Drill, score: &Score, l: Lang) {
         ));
         return;
     };
-    let s = &*drill.session.scenario;
+    let s = &*drill.session().scenario;
     let points = |sc: &Score, id: &str| {
         sc.findings
             .iter()
@@ -524,7 +498,7 @@ fn side_by_side(ui: &mut egui::Ui, drill: &Drill, score: &Score, l: Lang) {
         ui.columns(3, |c| {
             c[0].label(egui::RichText::new(d.title.get(l)).strong())
                 .on_hover_text(d.prompt.get(l));
-            for (col, (session, sc)) in [(&drill.session, score), (&ex.session, &ex.score)]
+            for (col, (session, sc)) in [(drill.session(), score), (&ex.session, &ex.score)]
                 .into_iter()
                 .enumerate()
             {
@@ -570,7 +544,14 @@ fn findings(
         let decision = f
             .decision
             .as_deref()
-            .and_then(|id| drill.session.scenario.decisions.iter().find(|d| d.id == id))
+            .and_then(|id| {
+                drill
+                    .session()
+                    .scenario
+                    .decisions
+                    .iter()
+                    .find(|d| d.id == id)
+            })
             .map(|d| d.title.get(l).to_string())
             .unwrap_or_default();
         let color = if f.points >= f.max {

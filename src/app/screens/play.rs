@@ -90,7 +90,7 @@ fn draw(
     lang: Res<UiLang>,
     data: Res<AppData>,
     playbook: Res<crate::app::ActivePlaybook>,
-    drill: Option<ResMut<Drill>>,
+    drill: Option<Res<Drill>>,
     mut send: MessageWriter<DrillCommand>,
     mut next: ResMut<NextState<Screen>>,
     mut confirm: Local<Confirm>,
@@ -104,18 +104,18 @@ fn draw(
     let l = lang.0;
     let mut restart: Option<std::sync::Arc<crate::Scenario>> = None;
     let mut dismiss = false;
-    let Some(mut drill) = drill else {
+    let Some(drill) = drill else {
         next.set(Screen::Title);
         return Ok(());
     };
-    if drill.score.is_some() {
+    if drill.score().is_some() {
         *confirm = Confirm::None;
         next.set(Screen::Debrief);
         return Ok(());
     }
-    let shared = std::sync::Arc::clone(&drill.session.scenario);
+    let shared = std::sync::Arc::clone(&drill.session().scenario);
     let scenario = &*shared;
-    let now = drill.session.now();
+    let now = drill.session().now();
     let mut root = crate::app::screen_ui(ctx);
 
     egui::Panel::top("clock").show(&mut root, |ui| {
@@ -205,14 +205,11 @@ fn draw(
             {
                 *confirm = Confirm::Abandon;
             }
-            if drill.session.is_over() {
-                send.write(DrillCommand::Finish);
-            }
         });
-        if let Some(r) = &drill.refusal {
+        if let Some(r) = drill.refusal() {
             ui.colored_label(ui.visuals().error_fg_color, r);
         }
-        if let Some(change) = changed.as_ref().filter(|c| c.path == drill.scenario_path) {
+        if let Some(change) = changed.as_ref().filter(|c| c.path == drill.scenario_path()) {
             match &change.result {
                 Ok(new) => {
                     ui.horizontal_wrapped(|ui| {
@@ -252,16 +249,14 @@ fn draw(
         }
     });
 
-    if drill.team.is_some() && !projector.0 {
+    if drill.team().is_some() && !projector.0 {
         egui::Panel::right("facilitator")
             .default_size(340.0)
             .resizable(true)
             .show(&mut root, |ui| {
                 egui::ScrollArea::vertical()
                     .auto_shrink(false)
-                    .show(ui, |ui| {
-                        facilitator(ui, &mut drill, &mut send, &mut note, l)
-                    });
+                    .show(ui, |ui| facilitator(ui, &drill, &mut send, &mut note, l));
             });
     }
 
@@ -271,21 +266,21 @@ fn draw(
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical()
                 .auto_shrink(false)
-                .show(ui, |ui| inbox_and_facts(ui, &mut drill, l));
+                .show(ui, |ui| inbox_and_facts(ui, &drill, &mut send, l));
         });
 
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
-                if let Some((d, findings)) = drill.feedback.clone()
+                if let Some((d, findings)) = drill.feedback()
                     && !drill.scores_hidden()
                     && !projector.0
                 {
-                    feedback(ui, &drill, d, &findings, l);
+                    feedback(ui, &drill, *d, findings, l);
                 }
                 ui.heading(t(l, "判断が必要なこと", "Open decisions"));
-                let open: Vec<DecisionRef> = drill.session.open_decisions().collect();
+                let open: Vec<DecisionRef> = drill.session().open_decisions().collect();
                 if open.is_empty() {
                     ui.label(t(
                         l,
@@ -294,13 +289,13 @@ fn draw(
                     ));
                 }
                 for d in open {
-                    decision(ui, &mut drill, &mut send, d, l);
+                    decision(ui, &drill, &mut send, d, l);
                     ui.add_space(6.0);
                 }
                 let answered = (0..scenario.decisions.len())
                     .filter(|i| {
                         matches!(
-                            drill.session.decision(DecisionRef(*i)),
+                            drill.session().decision(DecisionRef(*i)),
                             DecisionState::Answered { .. }
                         )
                     })
@@ -310,7 +305,7 @@ fn draw(
                     t(l, "回答済み", "Answered"),
                     scenario.decisions.len(),
                     t(l, "シード", "Seed"),
-                    drill.seed
+                    drill.seed()
                 ));
                 if !data.settings.practice_feedback {
                     ui.small(t(
@@ -330,10 +325,10 @@ fn draw(
         // The new drill replaces this one; its journal starts with its first action.
         commands.insert_resource(Drill::start(
             new,
-            &drill.scenario_path,
+            &drill.scenario_path(),
             &playbook.0,
-            drill.seed,
-            drill.session.lang,
+            drill.seed(),
+            drill.session().lang,
             crate::host::wall_clock_now(),
         ));
         next.set(Screen::Briefing);
@@ -389,30 +384,36 @@ fn draw(
 /// and observation notes pinned to the scenario clock. Hidden in the projector view.
 fn facilitator(
     ui: &mut egui::Ui,
-    drill: &mut Drill,
+    drill: &Drill,
     send: &mut MessageWriter<DrillCommand>,
     note: &mut String,
     l: Lang,
 ) {
-    let shared = std::sync::Arc::clone(&drill.session.scenario);
+    let shared = std::sync::Arc::clone(&drill.session().scenario);
     let scenario = &*shared;
     ui.heading(t(l, "進行役", "Facilitator"));
-    if let Some(team) = &drill.team {
+    if let Some(team) = drill.team() {
         ui.label(egui::RichText::new(team).strong());
     }
-    for m in &drill.members {
+    for m in drill.members() {
         ui.small(format!("{} — {}", m.name, m.function.label().get(l)));
     }
     ui.separator();
-    ui.checkbox(
-        &mut drill.show_scores,
-        t(l, "訓練中に採点を表示する", "Show scores during play"),
-    );
+    let mut show = drill.show_scores();
+    if ui
+        .checkbox(
+            &mut show,
+            t(l, "訓練中に採点を表示する", "Show scores during play"),
+        )
+        .changed()
+    {
+        send.write(DrillCommand::ShowScores(show));
+    }
     ui.separator();
     ui.label(egui::RichText::new(t(l, "追加の情報を出す", "Fire an optional inject")).strong());
     let mut any = false;
     for (i, inj) in scenario.injects.iter().enumerate() {
-        if !inj.optional || drill.session.arrived_at(InjectRef(i)).is_some() {
+        if !inj.optional || drill.session().arrived_at(InjectRef(i)).is_some() {
             continue;
         }
         any = true;
@@ -450,29 +451,34 @@ fn facilitator(
             egui::Button::new(format!(
                 "{} {}",
                 t(l, "時刻を付けて記録", "Pin at"),
-                drill.session.now()
+                drill.session().now()
             )),
         )
         .clicked()
     {
         send.write(DrillCommand::Note(std::mem::take(note)));
     }
-    for n in drill.notes.iter().rev() {
+    for n in drill.notes().iter().rev() {
         ui.small(format!("{} {}", n.at, n.text));
     }
 }
 
-fn inbox_and_facts(ui: &mut egui::Ui, drill: &mut Drill, l: Lang) {
-    let shared = std::sync::Arc::clone(&drill.session.scenario);
+fn inbox_and_facts(
+    ui: &mut egui::Ui,
+    drill: &Drill,
+    send: &mut MessageWriter<DrillCommand>,
+    l: Lang,
+) {
+    let shared = std::sync::Arc::clone(&drill.session().scenario);
     let scenario = &*shared;
     ui.heading(format!(
         "{} ({} {})",
         t(l, "受信", "Inbox"),
-        drill.unread.len(),
+        drill.unread().len(),
         t(l, "件未読", "unread")
     ));
     let mut arrived: Vec<(SimTime, usize)> = (0..scenario.injects.len())
-        .filter_map(|i| drill.session.arrived_at(InjectRef(i)).map(|at| (at, i)))
+        .filter_map(|i| drill.session().arrived_at(InjectRef(i)).map(|at| (at, i)))
         .collect();
     arrived.sort_by(|a, b| b.cmp(a));
     if arrived.is_empty() {
@@ -480,7 +486,7 @@ fn inbox_and_facts(ui: &mut egui::Ui, drill: &mut Drill, l: Lang) {
     }
     for (at, i) in arrived {
         let inj = &scenario.injects[i];
-        let unread = drill.unread.contains(&inj.id);
+        let unread = drill.unread().contains(&inj.id);
         let sender = match &inj.from {
             Sender::Person(p) => scenario.person(*p).name.get(l).to_string(),
             Sender::Outside(name) => name.get(l).to_string(),
@@ -505,7 +511,9 @@ fn inbox_and_facts(ui: &mut egui::Ui, drill: &mut Drill, l: Lang) {
             });
         let h = &response.header_response;
         if h.hovered() || h.clicked() || h.has_focus() {
-            drill.unread.retain(|u| u != &inj.id);
+            if unread {
+                send.write(DrillCommand::Read(inj.id.clone()));
+            }
         }
     }
     ui.separator();
@@ -518,7 +526,7 @@ fn inbox_and_facts(ui: &mut egui::Ui, drill: &mut Drill, l: Lang) {
     let mut any = false;
     for status in groups {
         let facts: Vec<usize> = (0..scenario.facts.len())
-            .filter(|f| drill.session.fact_status(FactRef(*f)) == status)
+            .filter(|f| drill.session().fact_status(FactRef(*f)) == status)
             .collect();
         if facts.is_empty() {
             continue;
@@ -553,7 +561,7 @@ fn feedback(
     findings: &[crate::scoring::Finding],
     l: Lang,
 ) {
-    let dec = drill.session.scenario.decision(d);
+    let dec = drill.session().scenario.decision(d);
     egui::Frame::group(ui.style())
         .inner_margin(10.0)
         .show(ui, |ui| {
@@ -592,12 +600,12 @@ fn feedback(
 
 fn decision(
     ui: &mut egui::Ui,
-    drill: &mut Drill,
+    drill: &Drill,
     send: &mut MessageWriter<DrillCommand>,
     d: DecisionRef,
     l: Lang,
 ) {
-    let shared = std::sync::Arc::clone(&drill.session.scenario);
+    let shared = std::sync::Arc::clone(&drill.session().scenario);
     let scenario = &*shared;
     let dec = scenario.decision(d);
     egui::Frame::group(ui.style())
@@ -606,7 +614,7 @@ fn decision(
             ui.set_width(ui.available_width());
             ui.label(egui::RichText::new(dec.title.get(l)).strong().size(19.0));
             ui.label(dec.prompt.get(l));
-            if let DecisionState::Open { .. } = drill.session.decision(d)
+            if let DecisionState::Open { .. } = drill.session().decision(d)
                 && let Some(due) = dec.due
             {
                 ui.small(format!(
@@ -614,7 +622,7 @@ fn decision(
                     t(l, "回答期限", "Answer by"),
                     due,
                     t(l, "残り", "left:"),
-                    SimTime(due.0.saturating_sub(drill.session.now().0))
+                    SimTime(due.0.saturating_sub(drill.session().now().0))
                 ));
             }
             let key = ui.make_persistent_id(("choice", d.0));
@@ -646,7 +654,7 @@ fn decision(
                 DecisionKind::Roles(r) => {
                     let mut chosen: BTreeMap<String, String> =
                         ui.data_mut(|m| m.get_temp(key)).unwrap_or_default();
-                    let now = drill.session.now();
+                    let now = drill.session().now();
                     let mut unmet = 0;
                     egui::Grid::new(("roles", d.0))
                         .num_columns(3)
@@ -684,7 +692,7 @@ fn decision(
                                             unmet += 1;
                                         }
                                         Some(p) => {
-                                            let why = drill.session.role_unmet(
+                                            let why = drill.session().role_unmet(
                                                 role,
                                                 crate::scenario::PersonRef(p),
                                                 now,
@@ -738,9 +746,10 @@ fn decision(
                                 .button(format!("{} {}", t(l, "案を使う:", "Use:"), c.label.get(l)))
                                 .clicked()
                             {
-                                drill
-                                    .drafts
-                                    .insert(d.0, c.text.get(drill.session.lang).to_string());
+                                send.write(DrillCommand::Write(
+                                    d,
+                                    c.text.get(drill.session().lang).to_string(),
+                                ));
                             }
                         }
                     });
@@ -793,16 +802,16 @@ fn role_needs(role: &crate::scenario::Role, l: Lang) -> String {
 /// the finding under the cursor explained, the full list below.
 fn text_answer(
     ui: &mut egui::Ui,
-    drill: &mut Drill,
+    drill: &Drill,
     send: &mut MessageWriter<DrillCommand>,
     d: DecisionRef,
     l: Lang,
     draft: Option<(Stage, &Vec<Element>)>,
 ) {
-    let mut text = drill.drafts.get(&d.0).cloned().unwrap_or_default();
-    let shared = std::sync::Arc::clone(&drill.session.scenario);
+    let mut text = drill.draft(d).map(str::to_string).unwrap_or_default();
+    let shared = std::sync::Arc::clone(&drill.session().scenario);
     let scenario = &*shared;
-    let drill_lang = drill.session.lang;
+    let drill_lang = drill.session().lang;
     let stage_key = ui.make_persistent_id(("stage", d.0));
     let mut check_stage: Option<Stage> = ui.data_mut(|m| m.get_temp(stage_key)).flatten();
     if let Some((stage, required)) = draft {
@@ -865,9 +874,9 @@ fn text_answer(
     // Everything so far counts, as of the minute after now.
     let findings = {
         let ctx = drill
-            .session
-            .wording_context(&required, drill.session.now().plus(1), &text);
-        drill.checker.check(&text, &ctx)
+            .session()
+            .wording_context(&required, drill.session().now().plus(1), &text);
+        drill.checker().check(&text, &ctx)
     };
     let error = ui.visuals().error_fg_color;
     let warn = ui.visuals().warn_fg_color;
@@ -957,7 +966,9 @@ fn text_answer(
         egui::Button::new(t(l, "この文面で確定", "Submit this text")),
     );
     let clicked = submit.clicked();
-    drill.drafts.insert(d.0, text.clone());
+    if drill.draft(d) != Some(text.as_str()) {
+        send.write(DrillCommand::Write(d, text.clone()));
+    }
     if clicked {
         send.write(DrillCommand::Answer(d, Answer::Text(text)));
     }
