@@ -5,10 +5,10 @@
 use super::{ActivePlaybook, AppData};
 use crate::playbook::Playbook;
 use crate::records::answers::Fire;
-use crate::records::answers::{Action, Answers, Step};
+use crate::records::answers::{Action, Answers};
 use crate::records::log::Log;
 use crate::records::record::{Improvement, Journal, Member, Note, Record};
-use crate::records::replay::Outcome;
+use crate::records::replay::{Outcome, Player, drive};
 use crate::scenario::{DecisionRef, InjectRef, Scenario, SimTime};
 use crate::scoring::{Finding, Score};
 use crate::session::{Answer, Event, Session};
@@ -455,28 +455,17 @@ impl Drill {
         );
         drill.team = journal.team.clone();
         drill.members = journal.members.clone();
-        for step in answers.steps() {
-            drill.advance_to(step.at());
-            let a = match step {
-                Step::Fire(f) => {
-                    drill.apply(&DrillCommand::Fire(f.inject), playbook, false);
-                    continue;
-                }
-                Step::Answer(a) => a,
-            };
-            drill.apply(
-                &DrillCommand::Answer(a.decision, a.answer.clone()),
+        let refused = drive(
+            answers.steps(),
+            &mut Resuming {
+                drill: &mut drill,
                 playbook,
-                false,
-            );
-            if let Some(refused) = drill.refusal.take() {
-                return Err(format!(
-                    "the journal no longer plays on this scenario: {refused}"
-                ));
-            }
-            if let Some(last) = drill.actions.last_mut() {
-                last.by = a.by.clone();
-            }
+            },
+        );
+        if let Some((_, why)) = refused.first() {
+            return Err(format!(
+                "the journal no longer plays on this scenario: {why}"
+            ));
         }
         drill.advance_to(journal.now);
         drill.notes = journal.notes.clone();
@@ -623,5 +612,38 @@ fn save_plan(drill: &Drill, data: &AppData, lang: Lang) -> String {
             "The record was not saved, so the plan cannot be",
         )
         .to_string(),
+    }
+}
+
+/// A drill being rebuilt from its journal, as the one replay drives it: the same commands a
+/// trainee gives, with each answer kept as the member's who gave it.
+struct Resuming<'a> {
+    drill: &'a mut Drill,
+    playbook: &'a Playbook,
+}
+
+impl Player for Resuming<'_> {
+    fn advance_to(&mut self, t: SimTime) {
+        self.drill.advance_to(t);
+    }
+
+    fn fire(&mut self, inject: InjectRef) {
+        self.drill
+            .apply(&DrillCommand::Fire(inject), self.playbook, false);
+    }
+
+    fn answer(&mut self, a: &Action) -> Result<(), String> {
+        self.drill.apply(
+            &DrillCommand::Answer(a.decision, a.answer.clone()),
+            self.playbook,
+            false,
+        );
+        if let Some(refused) = self.drill.refusal.take() {
+            return Err(refused);
+        }
+        if let Some(last) = self.drill.actions.last_mut() {
+            last.by = a.by.clone();
+        }
+        Ok(())
     }
 }

@@ -6,6 +6,7 @@
 use super::drill::{Drill, DrillCommand};
 use super::screens::Screen;
 use crate::records::answers::{Answers, Step};
+use crate::records::replay::{Player, drive};
 use crate::scenario::{DecisionKind, Scenario};
 use crate::session::Answer;
 use bevy::prelude::*;
@@ -114,10 +115,12 @@ fn step(
                                     && matches!(scenario.decision(a.decision).kind, DecisionKind::Draft(_)))
                             })
                             .unwrap_or(steps.len());
-                        let mut at = now;
-                        for step in &steps[..stop] {
-                            replay_step(&mut send, &mut at, step);
-                        }
+                        let mut walk = Walk {
+                            send: &mut send,
+                            at: now,
+                        };
+                        drive(steps[..stop].iter().copied(), &mut walk);
+                        let at = walk.at;
                         if let Some(Step::Answer(a)) = steps.get(stop) {
                             if a.at > at {
                                 send.write(DrillCommand::Advance(a.at.0 - at.0));
@@ -134,11 +137,12 @@ fn step(
                 }
             }
             (Screen::Debrief, Some(d)) => {
-                let mut at = d.session().now();
                 if let Some(answers) = shots.replay.as_ref().and_then(|r| r.answers.as_ref()) {
-                    for step in &answers.steps()[shots.sent..] {
-                        replay_step(&mut send, &mut at, step);
-                    }
+                    let mut walk = Walk {
+                        send: &mut send,
+                        at: d.session().now(),
+                    };
+                    drive(answers.steps()[shots.sent..].iter().copied(), &mut walk);
                 }
                 send.write(DrillCommand::Finish);
             }
@@ -168,19 +172,29 @@ fn step(
     }
 }
 
-/// Sends one step of an answers file as the commands a trainee or facilitator would give:
-/// let time pass to it, then fire the inject or answer.
-fn replay_step(
-    send: &mut MessageWriter<DrillCommand>,
-    at: &mut crate::scenario::SimTime,
-    step: &Step<'_>,
-) {
-    if step.at() > *at {
-        send.write(DrillCommand::Advance(step.at().0 - at.0));
-        *at = step.at();
+/// The screenshot walk as the one replay drives it: each step becomes the commands a trainee
+/// or facilitator would give (let time pass to it, then fire the inject or answer), applied
+/// by the drill's own system over the next frames.
+struct Walk<'a, 'w> {
+    send: &'a mut MessageWriter<'w, DrillCommand>,
+    at: crate::scenario::SimTime,
+}
+
+impl Player for Walk<'_, '_> {
+    fn advance_to(&mut self, t: crate::scenario::SimTime) {
+        if t > self.at {
+            self.send.write(DrillCommand::Advance(t.0 - self.at.0));
+            self.at = t;
+        }
     }
-    send.write(match step {
-        Step::Fire(f) => DrillCommand::Fire(f.inject),
-        Step::Answer(a) => DrillCommand::Answer(a.decision, a.answer.clone()),
-    });
+
+    fn fire(&mut self, inject: crate::scenario::InjectRef) {
+        self.send.write(DrillCommand::Fire(inject));
+    }
+
+    fn answer(&mut self, a: &crate::records::answers::Action) -> Result<(), String> {
+        self.send
+            .write(DrillCommand::Answer(a.decision, a.answer.clone()));
+        Ok(())
+    }
 }

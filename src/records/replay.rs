@@ -2,8 +2,8 @@
 //! score. `pressroom run`, the app's replay, `rescore` and the tests all go through here.
 
 use crate::playbook::Playbook;
-use crate::records::answers::{Answers, Step};
-use crate::scenario::Scenario;
+use crate::records::answers::{Action, Answers, Step};
+use crate::scenario::{InjectRef, Scenario, SimTime};
 use crate::scoring::{self, Score};
 use crate::session::{DecisionState, Session};
 use crate::source::diagnostic::Diagnostic;
@@ -16,6 +16,77 @@ pub struct Outcome {
     pub session: Session,
     /// Its score.
     pub score: Score,
+}
+
+/// What a replay drives: the engine itself (`run`, `rescore`, `report`), the app's drill
+/// (resuming after a crash) or the commands the screenshot walk sends.
+pub trait Player {
+    /// Lets scenario time pass to `t`.
+    fn advance_to(&mut self, t: SimTime);
+    /// The facilitator fires an optional inject now.
+    fn fire(&mut self, inject: InjectRef);
+    /// Answers a decision now; a refusal says why.
+    fn answer(&mut self, action: &Action) -> Result<(), String>;
+}
+
+/// The one replay: each fired inject and answer of `steps`, in the drill's own order (see
+/// `Answers::steps`), with time let pass to each. Returns the actions refused, with why.
+pub fn drive<'a>(
+    steps: impl IntoIterator<Item = Step<'a>>,
+    player: &mut impl Player,
+) -> Vec<(&'a Action, String)> {
+    let mut refused = Vec::new();
+    for step in steps {
+        player.advance_to(step.at());
+        match step {
+            Step::Fire(f) => player.fire(f.inject),
+            Step::Answer(a) => {
+                if let Err(why) = player.answer(a) {
+                    refused.push((a, why));
+                }
+            }
+        }
+    }
+    refused
+}
+
+/// The engine as a [`Player`]: a refused answer becomes a diagnostic at its action, with a
+/// hint from the state the decision was in.
+struct Engine {
+    session: Session,
+    diags: Vec<Diagnostic>,
+}
+
+impl Player for Engine {
+    fn advance_to(&mut self, t: SimTime) {
+        self.session.advance_to(t);
+    }
+
+    fn fire(&mut self, inject: InjectRef) {
+        self.session.fire(inject);
+    }
+
+    fn answer(&mut self, a: &Action) -> Result<(), String> {
+        let Err(e) = self.session.answer(a.decision, a.answer.clone()) else {
+            return Ok(());
+        };
+        let hint = match self.session.decision(a.decision) {
+            DecisionState::Waiting => {
+                "move the action later, to when an inject or trigger has opened the decision"
+            }
+            DecisionState::Expired { .. } => {
+                "move the action earlier, before the decision's `due` time"
+            }
+            _ => "answer each decision once",
+        };
+        let id = &self.session.scenario.decision(a.decision).id;
+        self.diags.push(
+            Diagnostic::error("bad-answer", format!("at {}: {e}", a.at))
+                .field(format!("{}.decision", a.field))
+                .hint(format!("{hint} (decision `{id}`)")),
+        );
+        Err(e.to_string())
+    }
 }
 
 /// Plays `answers` on `scenario` with `seed`; an action the drill cannot take (a decision not
@@ -31,34 +102,12 @@ pub fn play(
     if let Some(lang) = answers.lang {
         session.lang = lang;
     }
-    let mut diags = Vec::new();
-    for step in answers.steps() {
-        session.advance_to(step.at());
-        let a = match step {
-            Step::Fire(f) => {
-                session.fire(f.inject);
-                continue;
-            }
-            Step::Answer(a) => a,
-        };
-        let d = scenario.decision(a.decision);
-        if let Err(e) = session.answer(a.decision, a.answer.clone()) {
-            let hint = match session.decision(a.decision) {
-                DecisionState::Waiting => {
-                    "move the action later, to when an inject or trigger has opened the decision"
-                }
-                DecisionState::Expired { .. } => {
-                    "move the action earlier, before the decision's `due` time"
-                }
-                _ => "answer each decision once",
-            };
-            diags.push(
-                Diagnostic::error("bad-answer", format!("at {}: {e}", a.at))
-                    .field(format!("{}.decision", a.field))
-                    .hint(format!("{hint} (decision `{}`)", d.id)),
-            );
-        }
-    }
+    let mut engine = Engine {
+        session,
+        diags: Vec::new(),
+    };
+    drive(answers.steps(), &mut engine);
+    let Engine { mut session, diags } = engine;
     if !diags.is_empty() {
         return Err(diags);
     }
