@@ -3,10 +3,8 @@
 //! Criterion reports time per playthrough; playthroughs per second is its inverse.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use pressroom::Playbook;
-use pressroom::scenario::{DecisionKind, Scenario};
-use pressroom::session::{Answer, Session};
-use pressroom::wording::Checker;
+use pressroom::prelude::*;
+use pressroom::scenario::DecisionKind;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
 use std::hint::black_box;

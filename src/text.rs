@@ -8,13 +8,17 @@ use std::sync::Arc;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
+    /// Japanese.
     Ja,
+    /// English.
     En,
 }
 
 impl Lang {
+    /// Every language, Japanese first.
     pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
 
+    /// Its code: `ja`, `en`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::Ja => "ja",
@@ -22,6 +26,7 @@ impl Lang {
         }
     }
 
+    /// The language with this code.
     pub fn from_code(code: &str) -> Option<Lang> {
         match code.trim().to_ascii_lowercase().as_str() {
             "ja" | "jp" | "japanese" | "日本語" => Some(Lang::Ja),
@@ -52,13 +57,16 @@ impl fmt::Display for Lang {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
+    /// The Japanese text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ja: Option<Arc<str>>,
+    /// The English text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub en: Option<Arc<str>>,
 }
 
 impl Text {
+    /// A text in both languages.
     pub fn new(ja: impl Into<Arc<str>>, en: impl Into<Arc<str>>) -> Text {
         Text {
             ja: Some(ja.into()),
@@ -88,6 +96,7 @@ impl Text {
         s.as_deref().is_some_and(|s| !s.trim().is_empty())
     }
 
+    /// Whether neither language has text.
     pub fn is_empty(&self) -> bool {
         !self.has(Lang::Ja) && !self.has(Lang::En)
     }

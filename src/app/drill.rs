@@ -35,8 +35,11 @@ pub enum DrillCommand {
     /// Team mode: the team, who takes which function, and which open corrective actions
     /// this drill closes.
     Team {
+        /// The team's name.
         name: String,
+        /// Who takes which function.
         members: Vec<Member>,
+        /// Open corrective actions this drill closes.
         closes: Vec<String>,
     },
     /// The trainee opened an inject: it is no longer unread.
@@ -124,6 +127,7 @@ pub struct Drill {
 }
 
 impl Drill {
+    /// Starts a drill on `scenario` at its start.
     pub fn start(
         scenario: Arc<Scenario>,
         scenario_path: &Path,

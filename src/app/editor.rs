@@ -12,8 +12,11 @@ use bevy_egui::egui;
 /// procedure (an error) or asks for care (a warning).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mark {
+    /// First character (inclusive).
     pub start: usize,
+    /// Last character (exclusive).
     pub end: usize,
+    /// Whether it breaks the procedure (red) or asks for care (yellow).
     pub error: bool,
 }
 

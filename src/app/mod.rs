@@ -32,7 +32,9 @@ pub struct ActivePlaybook(pub Playbook);
 /// The data folder (records, exports, settings) and the settings read from it.
 #[derive(Resource, Debug, Clone)]
 pub struct AppData {
+    /// The data folder, if one could be found.
     pub dir: Option<DataDir>,
+    /// The settings read from it.
     pub settings: Settings,
     /// A message for the status line: where a file was saved, or why it was not.
     pub notice: Option<String>,
@@ -57,7 +59,9 @@ pub struct PendingJournal(pub Option<Result<crate::records::record::Journal, Str
 /// The scenarios on offer: bundled ones first, then the user's folder.
 #[derive(Resource, Default)]
 pub struct Library {
+    /// Every scenario file, loaded or not.
     pub entries: Vec<Entry>,
+    /// The folders they come from.
     pub folders: Vec<(PathBuf, Origin)>,
 }
 
@@ -169,6 +173,7 @@ pub fn logic_plugin(app: &mut App) {
 /// (its whole span over its planned minutes), in whole minutes, through `DrillCommand`s.
 #[derive(Resource, Debug, Default)]
 pub struct RunningClock {
+    /// Whether the clock runs.
     pub running: bool,
     /// Scenario minutes owed but not yet sent (less than one).
     carry: f64,

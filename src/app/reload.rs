@@ -25,11 +25,13 @@ pub struct Watch {
 /// The scenario being played changed on disk: the new version, or why it cannot be read.
 #[derive(Resource, Debug)]
 pub struct ScenarioChanged {
+    /// The file that changed.
     pub path: PathBuf,
     /// `Ok` when the new version loads; `Err` holds its diagnostics as `check` prints them.
     pub result: Result<std::sync::Arc<crate::Scenario>, Vec<String>>,
 }
 
+/// Watches the library folders and reloads what changed.
 pub fn plugin(app: &mut App) {
     app.init_resource::<Watch>()
         .add_systems(Update, look.before(super::drill::apply_commands));

@@ -17,12 +17,18 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+/// What `analyze` found about a scenario's decision paths.
 #[derive(Debug, Clone, Serialize)]
 pub struct Analysis {
+    /// The scenario's ID.
     pub scenario: String,
+    /// How many random paths were played.
     pub samples: usize,
+    /// The seed they were drawn from.
     pub seed: u64,
+    /// The best score any explored path reached.
     pub best_score: f64,
+    /// The worst.
     pub worst_score: f64,
     /// The exemplary answers' score on their own seed, when the scenario ships them.
     pub exemplary_score: Option<f64>,
@@ -33,6 +39,7 @@ pub struct Analysis {
     pub greedy_score: f64,
     /// Score percentiles over the random samples: p0, p10, p25, p50, p75, p90, p100.
     pub percentiles: BTreeMap<String, f64>,
+    /// What no explored path reached.
     pub unreached: Unreached,
     /// Playbook rules no explored path ever scored.
     pub unexercised_rules: Vec<String>,
@@ -41,15 +48,21 @@ pub struct Analysis {
     pub inert_options: Vec<InertOption>,
 }
 
+/// Injects and decisions no explored path reached.
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Unreached {
+    /// Inject IDs.
     pub injects: Vec<String>,
+    /// Decision IDs.
     pub decisions: Vec<String>,
 }
 
+/// An option whose choice never changes the score.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 pub struct InertOption {
+    /// Its decision's ID.
     pub decision: String,
+    /// Its ID.
     pub option: String,
     /// The option it cannot be told apart from.
     pub same_as: String,
@@ -450,6 +463,7 @@ fn inert_options(scenario: &Scenario) -> Vec<InertOption> {
 }
 
 impl Analysis {
+    /// The analysis as text, in `lang`.
     pub fn render(&self, lang: crate::Lang) -> String {
         let ja = lang == crate::Lang::Ja;
         let t = |j: &'static str, e: &'static str| if ja { j } else { e };

@@ -10,17 +10,24 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
+/// What `check` found in one file.
 #[derive(Debug, Serialize)]
 pub struct FileReport {
+    /// The path as given.
     pub path: String,
+    /// The scenario's ID, when it parsed.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scenario: Option<String>,
+    /// Whether it has no error.
     pub ok: bool,
+    /// Every problem, placed at its line and column.
     pub diagnostics: Vec<Diagnostic>,
+    /// The rules the scenario can score (from `scoring::coverage`).
     #[serde(skip)]
     pub rules: BTreeSet<String>,
 }
 
+/// Which rules and sections the valid scenarios exercise, and how many times.
 #[derive(Debug, Serialize)]
 pub struct Coverage {
     /// Each playbook rule ID, mapped to how many valid scenarios exercise it.
@@ -29,15 +36,21 @@ pub struct Coverage {
     pub sections: BTreeMap<String, usize>,
 }
 
+/// What `check` found in every file.
 #[derive(Debug, Serialize)]
 pub struct CheckReport {
+    /// Each file's report.
     pub files: Vec<FileReport>,
+    /// Coverage over the valid files.
     pub coverage: Coverage,
+    /// How many errors in all.
     pub errors: usize,
+    /// How many warnings in all.
     pub warnings: usize,
 }
 
 impl CheckReport {
+    /// Whether any file has an error.
     pub fn has_errors(&self) -> bool {
         self.errors > 0
     }

@@ -9,34 +9,47 @@ use serde::Serialize;
 
 /// What the draft is checked against.
 pub struct Target<'a> {
+    /// The stage the draft is for.
     pub stage: Stage,
+    /// The scenario whose ledger the draft is checked against.
     pub scenario: Option<&'a Scenario>,
     /// `--at TIME` or `--decision ID`, as typed.
     pub at: Option<&'a str>,
+    /// `--decision ID`, as typed.
     pub decision: Option<&'a str>,
 }
 
+/// What `lint` found in a draft.
 #[derive(Serialize)]
 pub struct LintReport {
+    /// The draft's path as given.
     pub file: String,
+    /// The stage's key.
     pub stage: &'static str,
+    /// The scenario's ID, when one was given.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub scenario: Option<String>,
     /// The simulated moment the ledger was taken at, with a scenario.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<String>,
+    /// Every finding, with its line and column.
     pub findings: Vec<LocatedFinding>,
+    /// How many errors.
     pub errors: usize,
+    /// How many warnings.
     pub warnings: usize,
 }
 
+/// A finding placed in the draft's text.
 #[derive(Serialize)]
 pub struct LocatedFinding {
+    /// The finding.
     #[serde(flatten)]
     pub finding: Finding,
     /// 1-based line and column of the span's start, for editors.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub line: Option<usize>,
+    /// Its column (characters), if it has a span.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
 }
@@ -91,6 +104,7 @@ fn resolve(target: &Target<'_>) -> Result<(Stage, Vec<Element>, Option<SimTime>)
     ))
 }
 
+/// Checks a draft's wording for its target.
 pub fn lint(
     file: &str,
     text: &str,
@@ -146,6 +160,7 @@ pub fn lint(
     })
 }
 
+/// The report as text, in `lang`.
 pub fn render_text(report: &LintReport, playbook: &Playbook, lang: Lang) -> String {
     let mut out = String::new();
     for f in &report.findings {

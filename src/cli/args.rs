@@ -13,6 +13,7 @@ use std::path::PathBuf;
     about = "Tabletop drills for deciding when to go public about an incident, what to say, and who does what",
     long_about = "Tabletop drills for deciding when to go public about an incident, what to say, and who does what.\n\nWith no command, opens the desktop app on the bundled scenarios."
 )]
+/// The command line as clap parses it.
 pub struct Cli {
     /// An organisation's playbook (RON) to score against instead of the bundled one.
     #[arg(long, global = true, value_name = "FILE")]
@@ -44,10 +45,12 @@ pub struct Cli {
     #[arg(long, hide = true)]
     pub exit_after_first_frame: bool,
 
+    /// The command; none opens the app.
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+/// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Validate scenario files or folders and show which rules and sections they exercise.
@@ -55,6 +58,7 @@ pub enum Command {
         /// Files or folders to check (default: scenarios/).
         #[arg(value_name = "PATH")]
         paths: Vec<PathBuf>,
+        /// Output: text for people, json for tools.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
@@ -83,11 +87,13 @@ pub enum Command {
         /// Exit 1 when any finding has severity error.
         #[arg(long)]
         deny: bool,
+        /// Output: text for people, json for tools.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// Play a scenario headless from an answers file and print the debrief.
     Run {
+        /// The scenario file to play.
         #[arg(value_name = "SCENARIO")]
         scenario: PathBuf,
         /// The answers to play (see docs/answers-format.md).
@@ -96,6 +102,7 @@ pub enum Command {
         /// The seed that draws the scenario's variations (default: the answers file's, else 1).
         #[arg(long)]
         seed: Option<u64>,
+        /// Output: the text debrief, json, or Markdown.
         #[arg(long, value_enum, default_value_t = DebriefFormat::Text)]
         format: DebriefFormat,
         /// Write the debrief to FILE instead of standard output.
@@ -113,16 +120,19 @@ pub enum Command {
         /// Only this team's drills.
         #[arg(long, value_name = "NAME")]
         team: Option<String>,
+        /// Output: text for people, json for tools.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// Replay a drill record and check that it still gives the recorded score.
     Rescore {
+        /// The drill record (RON) to replay.
         #[arg(value_name = "RECORD")]
         record: PathBuf,
         /// The scenario file, if not where the record says.
         #[arg(long, value_name = "FILE")]
         scenario: Option<PathBuf>,
+        /// Output: the text debrief, json, or Markdown.
         #[arg(long, value_enum, default_value_t = DebriefFormat::Text)]
         format: DebriefFormat,
     },
@@ -135,6 +145,7 @@ pub enum Command {
     /// Explore a scenario's decision paths: best and worst reachable score, the spread, what is
     /// never reached or scored, and whether the exemplary answers reach the best.
     Analyze {
+        /// The scenario file to explore.
         #[arg(value_name = "SCENARIO")]
         scenario: PathBuf,
         /// Random paths to play, besides the fixed strategies.
@@ -143,16 +154,19 @@ pub enum Command {
         /// The seed the random paths are drawn from.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Output: text for people, json for tools.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
     /// Write the after-action report of a drill record: summary, timeline, scores, notes, plan.
     Report {
+        /// The drill record (RON) to report on.
         #[arg(value_name = "RECORD")]
         record: PathBuf,
         /// The scenario file, if not where the record says.
         #[arg(long, value_name = "FILE")]
         scenario: Option<PathBuf>,
+        /// Output: Markdown or self-contained HTML.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
         /// Write the report to FILE instead of standard output.
@@ -170,37 +184,51 @@ pub enum Command {
     },
     /// Add drill records (exported elsewhere) to the data folder; each is checked first.
     Import {
+        /// The record files to add.
         #[arg(value_name = "RECORD", required = true)]
         records: Vec<PathBuf>,
     },
     /// List the playbook's rules with their titles, explanations and cited sections.
     Rules {
+        /// Output: text for people, json for tools.
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
     },
 }
 
+/// How a debrief is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DebriefFormat {
+    /// Plain text for a terminal.
     Text,
+    /// JSON for tools.
     Json,
+    /// Markdown.
     Md,
 }
 
+/// How an after-action report is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
+    /// Markdown.
     Md,
+    /// One self-contained HTML file.
     Html,
 }
 
+/// The stage a draft is linted for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum StageArg {
+    /// A first notice.
     First,
+    /// An update.
     Update,
+    /// A final report.
     Final,
 }
 
 impl StageArg {
+    /// The scenario stage it stands for.
     pub fn stage(self) -> Stage {
         match self {
             StageArg::First => Stage::FirstNotice,
@@ -210,9 +238,12 @@ impl StageArg {
     }
 }
 
+/// Output for commands that print a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// Text for people.
     Text,
+    /// JSON for tools.
     Json,
 }
 

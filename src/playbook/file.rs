@@ -3,41 +3,58 @@
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
+/// A playbook file as written.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Playbook")]
 pub struct PlaybookFile {
+    /// The playbook format version.
     pub format: u32,
+    /// Its ID.
     pub id: String,
+    /// Its name.
     pub name: Text,
     /// `Some("default")`: start from the bundled playbook and add, reweight or extend.
     #[serde(default)]
     pub extends: Option<String>,
+    /// The procedure's sections it cites.
     #[serde(default)]
     pub sections: Vec<SectionFile>,
+    /// Its rules (added to the bundled ones when it extends them).
     #[serde(default)]
     pub rules: Vec<RuleFile>,
+    /// Changes to the weight or severity of rules it extends.
     #[serde(default)]
     pub reweight: Vec<ReweightFile>,
+    /// Phrase lists for the wording checker.
     #[serde(default)]
     pub phrases: PhraseBook,
 }
 
+/// A section of the procedure.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Section")]
 pub struct SectionFile {
+    /// Its ID (`S1`, `S1.2`).
     pub id: String,
+    /// Its heading.
     pub heading: Text,
 }
 
+/// The part of the score a rule counts in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 pub enum Area {
+    /// When to publish.
     Timing,
+    /// Who does what.
     Roles,
+    /// How the team works.
     Process,
+    /// What the announcement says.
     Wording,
 }
 
 impl Area {
+    /// Every area, in display order.
     pub const ALL: [Area; 4] = [Area::Timing, Area::Roles, Area::Process, Area::Wording];
 
     /// The rule ID prefix of this area, e.g. `timing`.
@@ -50,6 +67,7 @@ impl Area {
         }
     }
 
+    /// The area's name in both languages.
     pub fn label(self) -> Text {
         match self {
             Area::Timing => Text::new("タイミング", "Timing"),
@@ -63,12 +81,16 @@ impl Area {
 /// How much a finding of a rule matters when it goes wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 pub enum Severity {
+    /// Advice: costs a little.
     Info,
+    /// What the procedure asks for: costs half.
     Warning,
+    /// What the procedure forbids outright: costs everything.
     Error,
 }
 
 impl Severity {
+    /// The severity's key in files and JSON.
     pub fn key(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -78,16 +100,24 @@ impl Severity {
     }
 }
 
+/// A rule as written.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Rule")]
 pub struct RuleFile {
+    /// Its ID (`area.name`).
     pub id: String,
+    /// Its area.
     pub area: Area,
+    /// Its title.
     pub title: Text,
+    /// What it asks, in a few sentences.
     pub explanation: Text,
+    /// The sections it cites.
     pub sections: Vec<String>,
+    /// How much its points count (1.0 normally).
     #[serde(default = "one")]
     pub weight: f64,
+    /// How much a finding of it matters.
     pub severity: Severity,
 }
 
@@ -95,12 +125,16 @@ fn one() -> f64 {
     1.0
 }
 
+/// A change to a rule this playbook extends.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Reweight")]
 pub struct ReweightFile {
+    /// The rule.
     pub rule: String,
+    /// Its new weight.
     #[serde(default)]
     pub weight: Option<f64>,
+    /// Its new severity.
     #[serde(default)]
     pub severity: Option<Severity>,
 }
@@ -109,12 +143,15 @@ pub struct ReweightFile {
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct PhraseBook {
+    /// Japanese phrases.
     #[serde(default)]
     pub ja: Phrases,
+    /// English phrases.
     #[serde(default)]
     pub en: Phrases,
 }
 
+/// The phrase lists of one language.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Phrases {
@@ -147,30 +184,42 @@ pub struct Phrases {
     pub cues: Cues,
 }
 
+/// A technical term with a plain alternative.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Jargon")]
 pub struct Jargon {
+    /// The term.
     pub term: String,
+    /// What to write instead.
     pub plain: String,
 }
 
+/// Phrases that show an element is present.
 #[derive(Debug, Clone, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cues {
+    /// The subject (`header`).
     #[serde(default)]
     pub subject: Vec<String>,
+    /// What happened (`overview`).
     #[serde(default)]
     pub overview: Vec<String>,
+    /// Who is affected (`impact`).
     #[serde(default)]
     pub impact: Vec<String>,
+    /// The cause.
     #[serde(default)]
     pub cause: Vec<String>,
+    /// What is being done.
     #[serde(default)]
     pub countermeasures: Vec<String>,
+    /// An apology.
     #[serde(default)]
     pub apology: Vec<String>,
+    /// Where to ask.
     #[serde(default)]
     pub contact: Vec<String>,
+    /// When the next update comes.
     #[serde(default)]
     pub next_update: Vec<String>,
 }

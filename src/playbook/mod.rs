@@ -16,6 +16,7 @@ use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::path::Path;
 
+/// The playbook format this Pressroom writes.
 pub const FORMAT: u32 = 1;
 
 /// The playbook formats this Pressroom reads.
@@ -28,20 +29,31 @@ pub const VERSIONS: crate::source::version::Versions = crate::source::version::V
 /// The default playbook, built from the documented procedure and bundled in the binary.
 pub const DEFAULT_SOURCE: &str = include_str!("../../assets/playbook/default.ron");
 
+/// A section of the procedure.
 #[derive(Debug, Clone, Serialize)]
 pub struct Section {
+    /// Its ID.
     pub id: String,
+    /// Its heading.
     pub heading: Text,
 }
 
+/// A rule of the procedure, checked.
 #[derive(Debug, Clone, Serialize)]
 pub struct Rule {
+    /// Its ID.
     pub id: String,
+    /// Its area.
     pub area: Area,
+    /// Its title.
     pub title: Text,
+    /// What it asks.
     pub explanation: Text,
+    /// The sections it cites.
     pub sections: Vec<String>,
+    /// How much its points count.
     pub weight: f64,
+    /// How much a finding of it matters.
     pub severity: Severity,
 }
 
@@ -49,10 +61,15 @@ pub struct Rule {
 /// present, weights are positive.
 #[derive(Debug, Clone, Serialize)]
 pub struct Playbook {
+    /// Its ID.
     pub id: String,
+    /// Its name.
     pub name: Text,
+    /// The sections it cites.
     pub sections: Vec<Section>,
+    /// Its rules, the contract's and its own.
     pub rules: Vec<Rule>,
+    /// Phrase lists for the wording checker.
     pub phrases: PhraseBook,
     /// SHA-256 of the source text(s), so records can tell when the playbook changed.
     pub hash: String,
@@ -73,6 +90,7 @@ impl Playbook {
         Playbook::from_source(&src)
     }
 
+    /// Reads a playbook from its text.
     pub fn from_source(src: &str) -> Result<Playbook, Vec<Diagnostic>> {
         match Playbook::check_source(src) {
             (Some(playbook), _) => Ok(playbook),
@@ -96,14 +114,17 @@ impl Playbook {
         (ok.then_some(playbook), diags)
     }
 
+    /// A rule by ID.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
         self.rules.iter().find(|r| r.id == id)
     }
 
+    /// A section by ID.
     pub fn section(&self, id: &str) -> Option<&Section> {
         self.sections.iter().find(|s| s.id == id)
     }
 
+    /// The phrase lists of a language.
     pub fn phrases(&self, lang: Lang) -> &Phrases {
         match lang {
             Lang::Ja => &self.phrases.ja,

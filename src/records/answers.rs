@@ -8,6 +8,7 @@ use crate::source::diagnostic::Diagnostic;
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 
+/// The answers-file format this Pressroom writes.
 pub const FORMAT: u32 = 1;
 
 /// The answers-file formats this Pressroom reads.
@@ -17,9 +18,11 @@ pub const VERSIONS: crate::source::version::Versions = crate::source::version::V
     oldest: 1,
 };
 
+/// An answers file as written.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Answers")]
 pub struct AnswersFile {
+    /// The answers-file format version.
     pub format: u32,
     /// The scenario ID these answers are for.
     pub scenario: String,
@@ -32,40 +35,52 @@ pub struct AnswersFile {
     /// For flawed answer sets: the rules the flaw is built to break.
     #[serde(default)]
     pub breaks: Vec<String>,
+    /// Who took part.
     #[serde(default)]
     pub participants: Vec<String>,
     /// A team drill: the team's name (`run --team` overrides it) and who took which function.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub team: Option<String>,
+    /// Who took which function, in a team drill.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<crate::records::record::Member>,
+    /// The decisions taken, in order.
     pub actions: Vec<ActionFile>,
     /// Optional injects the facilitator fires; at the same minute, before that minute's actions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fire: Vec<FireFile>,
 }
 
+/// An optional inject fired, as written.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Fire")]
 pub struct FireFile {
+    /// When, as a moment.
     pub at: String,
+    /// The inject's ID.
     pub inject: String,
 }
 
 /// An optional inject fired by the facilitator: when, which, and after how many actions.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fire {
+    /// When.
     pub at: SimTime,
+    /// The inject.
     pub inject: crate::scenario::InjectRef,
+    /// How many actions came before it.
     pub after: usize,
 }
 
+/// A decision taken, as written.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Action")]
 pub struct ActionFile {
     /// When, on the scenario clock: `"+1h30m"`.
     pub at: String,
+    /// The decision's ID.
     pub decision: String,
+    /// The answer.
     pub answer: Answer,
     /// Who answered, in a team drill.
     #[serde(default)]
@@ -75,23 +90,36 @@ pub struct ActionFile {
 /// A checked action: its time parsed, its decision known.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Action {
+    /// When.
     pub at: SimTime,
+    /// The decision.
     pub decision: crate::scenario::DecisionRef,
+    /// The answer.
     pub answer: Answer,
+    /// Who answered, in a team drill.
     pub by: Option<String>,
     /// Where the action is in the file, for later diagnostics.
     pub field: String,
 }
 
+/// An answers file checked against its scenario: every time parsed, every decision and inject resolved.
 #[derive(Debug, Clone)]
 pub struct Answers {
+    /// The seed to play with when none is given.
     pub seed: Option<u64>,
+    /// The language to play in.
     pub lang: Option<Lang>,
+    /// The rules a flawed set is built to break.
     pub breaks: Vec<String>,
+    /// Who took part.
     pub participants: Vec<String>,
+    /// The team, in a team drill.
     pub team: Option<String>,
+    /// Who took which function.
     pub members: Vec<crate::records::record::Member>,
+    /// The decisions taken, in order.
     pub actions: Vec<Action>,
+    /// The optional injects fired.
     pub fired: Vec<Fire>,
 }
 
@@ -228,7 +256,9 @@ pub fn locate(mut diags: Vec<Diagnostic>, src: &str) -> Vec<Diagnostic> {
 /// One thing a replay does: fire an optional inject, or answer a decision.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Step<'a> {
+    /// Fire an optional inject.
     Fire(&'a Fire),
+    /// Answer a decision.
     Answer(&'a Action),
 }
 

@@ -27,22 +27,31 @@ const JOURNAL_VERSIONS: crate::source::version::Versions = crate::source::versio
     ..VERSIONS
 };
 
+/// A finished drill, as saved: enough to replay it and check its score.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename = "Record")]
 pub struct Record {
+    /// The record format version.
     pub format: u32,
+    /// The Pressroom version that wrote it.
     pub pressroom: String,
+    /// The scenario's ID.
     pub scenario: String,
     /// The scenario's title when the drill was played, for lists and reports.
     #[serde(default)]
     pub title: crate::text::Text,
+    /// SHA-256 of the scenario file it was played on.
     pub scenario_hash: String,
     /// Where the scenario was read from, for `rescore`.
     #[serde(default)]
     pub scenario_path: Option<String>,
+    /// The playbook's ID.
     pub playbook: String,
+    /// SHA-256 of the playbook it was scored against.
     pub playbook_hash: String,
+    /// The seed.
     pub seed: u64,
+    /// The language it was played in.
     pub lang: Lang,
     /// When the drill began in the room (RFC 3339); history sorts by it.
     #[serde(default)]
@@ -50,12 +59,14 @@ pub struct Record {
     /// The team that ran the drill, for its history.
     #[serde(default)]
     pub team: Option<String>,
+    /// Who took part.
     #[serde(default)]
     pub participants: Vec<String>,
     /// In a team drill: who took which function (PR, legal, IT...), so each decision has an
     /// owner.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub members: Vec<Member>,
+    /// The decisions taken, in order (the drill log).
     pub actions: Vec<LogAction>,
     /// Optional injects the facilitator fired, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -69,20 +80,27 @@ pub struct Record {
     /// IDs of earlier corrective actions this drill closed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub closed: Vec<String>,
+    /// The score it got.
     pub result: RecordedResult,
 }
 
+/// A team member and the function they took.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, rename = "Member")]
 pub struct Member {
+    /// Their name.
     pub name: String,
+    /// Their function.
     pub function: crate::scenario::Department,
 }
 
+/// A facilitator's note.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[serde(deny_unknown_fields, rename = "Note")]
 pub struct Note {
+    /// When, on the scenario clock.
     pub at: SimTime,
+    /// What was observed.
     pub text: String,
 }
 
@@ -92,8 +110,11 @@ pub struct Note {
 pub struct Improvement {
     /// Stable across drills, so a later drill can close it.
     pub id: String,
+    /// What went wrong.
     pub issue: String,
+    /// What the team will do about it.
     pub action: String,
+    /// Who will do it.
     pub owner: String,
     /// A calendar date (YYYY-MM-DD).
     pub due: String,
@@ -102,10 +123,13 @@ pub struct Improvement {
     pub rule: Option<String>,
 }
 
+/// A drill's score as the record keeps it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename = "Result")]
 pub struct RecordedResult {
+    /// The total, 0–100.
     pub total: f64,
+    /// Each area's score, 0–100.
     pub areas: BTreeMap<String, f64>,
     /// Each rule's share of its points earned (0–1), for progress by rule.
     #[serde(default)]
@@ -113,6 +137,7 @@ pub struct RecordedResult {
 }
 
 impl Record {
+    /// The record of a drill just played.
     #[allow(clippy::too_many_arguments)]
     pub fn new(
         scenario: &Scenario,
@@ -157,11 +182,13 @@ impl Record {
         }
     }
 
+    /// The record as RON.
     pub fn to_ron(&self) -> String {
         let config = ron::ser::PrettyConfig::new().struct_names(true);
         ron::ser::to_string_pretty(self, config).expect("a record serialises") + "\n"
     }
 
+    /// Reads a record, its format version first.
     pub fn parse(src: &str) -> Result<Record, String> {
         // Read the version first, so a newer file says so instead of failing on a field.
         crate::source::version::check(src, VERSIONS).map_err(|d| d.render("record"))?;
@@ -219,32 +246,46 @@ pub fn rule_shares(score: &Score) -> BTreeMap<String, f64> {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename = "Journal")]
 pub struct Journal {
+    /// The journal format version (the record's).
     pub format: u32,
+    /// The scenario's ID.
     pub scenario: String,
+    /// SHA-256 of the scenario file.
     pub scenario_hash: String,
+    /// Where the scenario was read from.
     pub scenario_path: Option<String>,
+    /// The seed.
     pub seed: u64,
+    /// The language.
     pub lang: Lang,
+    /// When the drill began in the room.
     pub started: Option<String>,
+    /// The team, in a team drill.
     #[serde(default)]
     pub team: Option<String>,
+    /// Who took which function.
     #[serde(default)]
     pub members: Vec<Member>,
     /// Where the scenario clock stood at the last write.
     pub now: SimTime,
+    /// The decisions taken so far.
     pub actions: Vec<LogAction>,
+    /// The optional injects fired so far.
     #[serde(default)]
     pub fired: Vec<LogFire>,
+    /// The facilitator's notes so far.
     #[serde(default)]
     pub notes: Vec<Note>,
 }
 
 impl Journal {
+    /// The journal as RON.
     pub fn to_ron(&self) -> String {
         let config = ron::ser::PrettyConfig::new().struct_names(true);
         ron::ser::to_string_pretty(self, config).expect("a journal serialises") + "\n"
     }
 
+    /// Reads a journal, its format version first.
     pub fn parse(src: &str) -> Result<Journal, String> {
         crate::source::version::check(src, JOURNAL_VERSIONS).map_err(|d| d.render("journal"))?;
         crate::source::load::parse::<Journal>(src).map_err(|d| d.render("journal"))

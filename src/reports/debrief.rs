@@ -7,36 +7,51 @@ use crate::session::Session;
 use crate::text::{Lang, Text};
 use serde::Serialize;
 
+/// What a timing chart draws: the windows, deadlines and publications.
 #[derive(Serialize)]
 pub struct Timeline {
     /// When the playbook would publish each stage.
     pub windows: Vec<WindowMark>,
+    /// The deadlines.
     pub deadlines: Vec<DeadlineMark>,
     /// When the trainee published.
     pub publications: Vec<Publication>,
 }
 
+/// The playbook's window for a stage.
 #[derive(Serialize)]
 pub struct WindowMark {
+    /// The stage.
     pub stage: Stage,
+    /// When it opens.
     pub from: SimTime,
+    /// When it closes.
     pub to: SimTime,
 }
 
+/// A deadline on the chart.
 #[derive(Serialize)]
 pub struct DeadlineMark {
+    /// Its ID.
     pub id: String,
+    /// When it falls.
     pub at: SimTime,
+    /// Minutes over which its points fall to nothing.
     pub grace_minutes: u32,
+    /// What it is called.
     pub label: Text,
 }
 
+/// A publication on the chart.
 #[derive(Serialize)]
 pub struct Publication {
+    /// The stage.
     pub stage: Stage,
+    /// When.
     pub at: SimTime,
 }
 
+/// The timing chart's marks for a drill.
 pub fn timeline(session: &Session) -> Timeline {
     let s = &*session.scenario;
     Timeline {
@@ -93,6 +108,7 @@ struct ScoreJson<'a> {
     improvements: &'a [String],
 }
 
+/// The debrief as JSON: the score, its findings and the timeline.
 pub fn json(session: &Session, score: &Score) -> String {
     let d = DebriefJson {
         scenario: &session.scenario.id,

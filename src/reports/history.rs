@@ -9,21 +9,31 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+/// One past drill in the history.
 #[derive(Debug, Clone, Serialize)]
 pub struct Drill {
+    /// Its record file.
     pub path: String,
+    /// When it began (RFC 3339).
     pub started: Option<String>,
+    /// The scenario's ID.
     pub scenario: String,
+    /// The scenario's title.
     pub title: Text,
+    /// The team, if any.
     pub team: Option<String>,
+    /// The total.
     pub total: f64,
+    /// Each area's score.
     pub areas: BTreeMap<String, f64>,
     /// Total minus the previous drill's total (same filter), if there was one.
     pub change: Option<f64>,
 }
 
+/// Past drills, oldest first, with the change from one to the next.
 #[derive(Debug, Clone, Serialize)]
 pub struct History {
+    /// The drills.
     pub drills: Vec<Drill>,
     /// Record files that could not be read, with the reason.
     pub unreadable: Vec<(String, String)>,
@@ -42,6 +52,7 @@ pub struct Records {
 }
 
 impl Records {
+    /// Reads every record in the data folder once.
     pub fn read(data: &DataDir) -> Records {
         let mut out = Records::default();
         for stored in data.records_list() {
@@ -149,6 +160,7 @@ impl History {
             .then(|| round1((last.total - first.total) / (self.drills.len() - 1) as f64))
     }
 
+    /// The history as a text table, in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         let t = |ja: &'static str, en: &'static str| if lang == Lang::Ja { ja } else { en };
         let mut out = String::new();

@@ -23,18 +23,26 @@ fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
 /// One line of the report's timeline.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Moment {
+    /// When, on the scenario clock.
     pub at: SimTime,
+    /// What kind of moment.
     pub kind: MomentKind,
+    /// What happened.
     pub what: String,
     /// Who owned it: the decision's owner, the inject's sender.
     pub who: String,
 }
 
+/// What kind of moment a timeline line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum MomentKind {
+    /// An inject arrived.
     Inject,
+    /// A decision was taken or expired.
     Decision,
+    /// A stage was published.
     Publication,
+    /// A facilitator's note.
     Note,
 }
 
@@ -116,10 +124,15 @@ pub fn answer_summary(scenario: &Scenario, d: DecisionRef, answer: &Answer, l: L
 
 /// Everything a report shows, gathered once from the record and its replay.
 pub struct Report<'a> {
+    /// The drill's record.
     pub record: &'a Record,
+    /// The replayed drill.
     pub session: &'a Session,
+    /// Its score.
     pub score: &'a Score,
+    /// The playbook it was scored against.
     pub playbook: &'a Playbook,
+    /// The language the report is written in.
     pub lang: Lang,
 }
 
@@ -158,6 +171,7 @@ impl Report<'_> {
         }
     }
 
+    /// Every moment of the drill, in order.
     pub fn timeline(&self) -> Vec<Moment> {
         let s = self.scenario();
         let l = self.lang;
@@ -453,6 +467,7 @@ impl Report<'_> {
         ]
     }
 
+    /// The report as Markdown.
     pub fn markdown(&self) -> String {
         let mut o = String::new();
         for block in self.blocks() {
@@ -522,6 +537,7 @@ impl Report<'_> {
         o
     }
 
+    /// The report as one self-contained HTML file.
     pub fn html(&self) -> String {
         let l = self.lang;
         let mut o = String::new();

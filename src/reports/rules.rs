@@ -36,6 +36,7 @@ struct RuleJson<'a> {
     severity: &'static str,
 }
 
+/// The playbook's rules as JSON.
 pub fn render_json(playbook: &Playbook) -> String {
     let json = RulesJson {
         playbook: PlaybookJson {
@@ -76,6 +77,7 @@ pub fn render_json(playbook: &Playbook) -> String {
     serde_json::to_string_pretty(&json).expect("playbook JSON serialises")
 }
 
+/// The playbook's rules as text, in `lang`.
 pub fn render_text(playbook: &Playbook, lang: Lang) -> String {
     let mut out = format!(
         "{} ({} rules)\n",

@@ -5,50 +5,75 @@ use crate::playbook::rule;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
+/// A scenario file as written: the raw model serde reads, checked by `validate`.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Scenario")]
 pub struct ScenarioFile {
+    /// The scenario format version (see `VERSIONS`).
     pub format: u32,
+    /// A stable ID: lowercase letters, digits, `-` and `_`.
     pub id: String,
+    /// The title shown in the library.
     pub title: Text,
+    /// A sentence or two on what the drill is about.
     pub summary: Text,
     /// Language codes every text is written in: `["ja"]`, `["en"]` or `["ja", "en"]`.
     pub languages: Vec<String>,
+    /// How hard the drill is.
     pub difficulty: Difficulty,
     /// How long a drill takes in the room, in minutes.
     pub minutes: u32,
+    /// Free tags for the library (`ransomware`, `gdpr`).
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The organisation the team works for.
     pub organisation: OrganisationFile,
+    /// What the team is told before the clock starts.
     pub briefing: BriefingFile,
+    /// The people in the story.
     pub cast: Vec<PersonFile>,
+    /// When the scenario starts and how long it runs.
     pub clock: ClockFile,
+    /// Deadlines the team answers to (regulators, trust).
     #[serde(default)]
     pub deadlines: Vec<DeadlineFile>,
+    /// The facts of the incident and how their status changes.
     pub facts: Vec<FactFile>,
+    /// Messages that arrive during the drill.
     pub injects: Vec<InjectFile>,
+    /// What the team must decide.
     pub decisions: Vec<DecisionFile>,
+    /// How a seed varies the drill.
     #[serde(default)]
     pub variations: Vec<VariationFile>,
 }
 
+/// How hard a drill is, for the library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize)]
 pub enum Difficulty {
+    /// For a first drill.
     Introductory,
+    /// For a team that has drilled before.
     Intermediate,
+    /// For an experienced team.
     Advanced,
 }
 
+/// The organisation the team works for.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Organisation")]
 pub struct OrganisationFile {
+    /// Its name, as a notice would give it.
     pub name: Text,
+    /// Its industry.
     #[serde(default)]
     pub industry: Text,
+    /// A line about it for the briefing.
     #[serde(default)]
     pub about: Text,
 }
 
+/// What the team reads before the clock starts.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Briefing")]
 pub struct BriefingFile {
@@ -56,22 +81,32 @@ pub struct BriefingFile {
     pub situation: Text,
     /// Who the trainee plays.
     pub role: Text,
+    /// What the drill asks of the team, one line each.
     #[serde(default)]
     pub objectives: Vec<Text>,
 }
 
+/// A department: what a person belongs to and what a role may require.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 pub enum Department {
+    /// Public relations.
     Pr,
+    /// Legal.
     Legal,
+    /// IT and security.
     ItSecurity,
+    /// The executives.
     Executive,
+    /// Customer support.
     Support,
+    /// Operations.
     Operations,
+    /// An outside specialist (forensics, counsel).
     Specialist,
 }
 
 impl Department {
+    /// Every department, in display order.
     pub const ALL: [Department; 7] = [
         Department::Pr,
         Department::Legal,
@@ -82,6 +117,7 @@ impl Department {
         Department::Specialist,
     ];
 
+    /// The department's name in both languages.
     pub fn label(self) -> Text {
         match self {
             Department::Pr => Text::new("広報", "PR"),
@@ -95,13 +131,19 @@ impl Department {
     }
 }
 
+/// A person in the story.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Person")]
 pub struct PersonFile {
+    /// Their ID, for references.
     pub id: String,
+    /// Their name.
     pub name: Text,
+    /// Their department.
     pub department: Department,
+    /// Their job title.
     pub title: Text,
+    /// Whether they may give final approval.
     #[serde(default)]
     pub can_approve: bool,
     /// Times the person cannot be reached (on a plane, off shift).
@@ -116,10 +158,13 @@ pub struct PersonFile {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Window")]
 pub struct WindowFile {
+    /// The start, as a moment (`"+0m"`).
     pub from: String,
+    /// The end.
     pub to: String,
 }
 
+/// The scenario clock: its start and how long it runs.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Clock")]
 pub struct ClockFile {
@@ -129,16 +174,22 @@ pub struct ClockFile {
     pub duration: String,
 }
 
+/// A stage of disclosure.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 pub enum Stage {
+    /// The first notice, while the facts are still being found.
     FirstNotice,
+    /// An update with what has been learned.
     Update,
+    /// The final report: cause, impact and prevention.
     FinalReport,
 }
 
 impl Stage {
+    /// Every stage, in order.
     pub const ALL: [Stage; 3] = [Stage::FirstNotice, Stage::Update, Stage::FinalReport];
 
+    /// The stage's key in files and JSON.
     pub fn key(self) -> &'static str {
         match self {
             Stage::FirstNotice => "first",
@@ -147,6 +198,7 @@ impl Stage {
         }
     }
 
+    /// The stage's name in both languages.
     pub fn label(self) -> Text {
         match self {
             Stage::FirstNotice => Text::new("第一報", "First notice"),
@@ -156,11 +208,15 @@ impl Stage {
     }
 }
 
+/// A deadline the team answers to.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Deadline")]
 pub struct DeadlineFile {
+    /// Its ID, for timing decisions.
     pub id: String,
+    /// When it falls.
     pub at: String,
+    /// What it is called.
     pub label: Text,
     /// The rule that loses points when the deadline is missed, normally `timing.not_too_late`.
     pub rule: String,
@@ -175,28 +231,43 @@ pub struct DeadlineFile {
     pub basis: Text,
 }
 
+/// How sensitive a fact is: what may appear in public text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 pub enum Sensitivity {
+    /// May be published.
     Public,
+    /// For staff only.
     Internal,
+    /// Personal data: never in public text.
     Personal,
+    /// Confidential to the company: never in public text.
     Confidential,
 }
 
+/// What the team knows about a fact.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 pub enum FactStatus {
+    /// Nobody has looked yet.
     Unknown,
+    /// Suspected, not confirmed.
     Suspected,
+    /// Confirmed.
     Confirmed,
+    /// Checked and found not to be so.
     Refuted,
 }
 
+/// A fact of the incident.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Fact")]
 pub struct FactFile {
+    /// Its ID, for references.
     pub id: String,
+    /// The fact in a few words.
     pub text: Text,
+    /// How sensitive it is.
     pub sensitivity: Sensitivity,
+    /// Its status when the drill starts.
     #[serde(default = "unknown")]
     pub initially: FactStatus,
     /// How the fact's status changes: `[(when: AfterInject("logs"), status: Confirmed)]`.
@@ -221,10 +292,13 @@ fn unknown() -> FactStatus {
     FactStatus::Unknown
 }
 
+/// One change of a fact's status.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Change")]
 pub struct FactChangeFile {
+    /// When it changes.
     pub when: TriggerFile,
+    /// What it becomes.
     pub status: FactStatus,
 }
 
@@ -240,24 +314,39 @@ pub enum TriggerFile {
     /// When a decision has been answered.
     AfterDecision(String),
     /// When a particular option of a choice or inquiry has been chosen.
-    AfterOption { decision: String, option: String },
+    AfterOption {
+        /// The choice or inquiry decision.
+        decision: String,
+        /// The option's ID.
+        option: String,
+    },
     /// When a stage has been published.
     AfterPublish(Stage),
 }
 
+/// How a message arrives.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 pub enum Channel {
+    /// A phone call.
     Phone,
+    /// An e-mail.
     Mail,
+    /// A chat message.
     Chat,
+    /// In a meeting.
     Meeting,
+    /// On social media.
     Social,
+    /// From the press.
     Press,
+    /// From a regulator.
     Regulator,
+    /// From a customer.
     Customer,
 }
 
 impl Channel {
+    /// The channel's name in both languages.
     pub fn label(self) -> Text {
         match self {
             Channel::Phone => Text::new("電話", "Phone"),
@@ -275,19 +364,28 @@ impl Channel {
 /// Who a message is from: a cast member, or someone outside the organisation.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub enum SenderFile {
+    /// A cast member, by ID.
     Person(String),
+    /// Someone outside the organisation, by name (a reporter, a regulator).
     Outside(Text),
 }
 
+/// A message that arrives during the drill.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Inject")]
 pub struct InjectFile {
+    /// Its ID, for references.
     pub id: String,
+    /// When it arrives.
     pub when: TriggerFile,
+    /// Who sends it.
     pub from: SenderFile,
+    /// How it arrives.
     pub channel: Channel,
+    /// Its subject line, if any.
     #[serde(default)]
     pub subject: Text,
+    /// What it says.
     pub body: Text,
     /// Decisions this message puts in front of the team.
     #[serde(default)]
@@ -297,11 +395,15 @@ pub struct InjectFile {
     pub optional: bool,
 }
 
+/// Something the team must decide.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Decision")]
 pub struct DecisionFile {
+    /// Its ID, for answers files and references.
     pub id: String,
+    /// Its short title.
     pub title: Text,
+    /// The question put to the team.
     pub prompt: Text,
     /// When the decision opens, if no inject opens it.
     #[serde(default)]
@@ -312,32 +414,45 @@ pub struct DecisionFile {
     /// The department that owns the decision in a team drill.
     #[serde(default)]
     pub owner: Option<Department>,
+    /// What kind of decision it is.
     pub kind: DecisionKindFile,
 }
 
+/// The kinds of decision.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub enum DecisionKindFile {
+    /// Pick one of several options.
     Choice(ChoiceFile),
+    /// When to publish a stage.
     Timing(TimingFile),
+    /// Who holds which role.
     Roles(RolesFile),
+    /// Write an announcement.
     Draft(DraftFile),
+    /// Answer someone who asks.
     Inquiry(InquiryFile),
 }
 
+/// A choice between options.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ChoiceFile {
+    /// The options, two or more.
     pub options: Vec<OptionFile>,
 }
 
+/// One option of a choice.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Option")]
 pub struct OptionFile {
+    /// Its ID, for answers files.
     pub id: String,
+    /// What the team sees.
     pub label: Text,
     /// What the debrief says about choosing this option.
     #[serde(default)]
     pub feedback: Text,
+    /// What choosing it earns, per rule.
     #[serde(default)]
     pub effects: Vec<EffectFile>,
 }
@@ -347,13 +462,17 @@ pub struct OptionFile {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Effect")]
 pub struct EffectFile {
+    /// The rule it earns points for.
     pub rule: String,
+    /// The points.
     pub points: u32,
 }
 
+/// When to publish a stage.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimingFile {
+    /// The stage published.
     pub stage: Stage,
     /// The span in which the playbook would publish this stage.
     pub window: WindowFile,
@@ -373,28 +492,37 @@ fn ten() -> u32 {
     10
 }
 
+/// Something to be done before publishing, for a rule.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Need")]
 pub struct NeedFile {
+    /// The rule that scores it.
     pub rule: String,
+    /// The decision that must be answered first.
     pub decision: String,
+    /// The option it must be answered with, if one.
     #[serde(default)]
     pub option: Option<String>,
 }
 
+/// Who holds which role.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RolesFile {
+    /// The roles to fill.
     pub roles: Vec<RoleFile>,
     /// Whether one person may hold several of these roles.
     #[serde(default)]
     pub allow_doubling: bool,
 }
 
+/// A role to fill.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Role")]
 pub struct RoleFile {
+    /// Its ID, for answers files.
     pub id: String,
+    /// What it is called.
     pub name: Text,
     /// The rule this role is scored against, e.g. `roles.final_approver`.
     pub rule: String,
@@ -407,6 +535,7 @@ pub struct RoleFile {
     /// Whether the holder must be reachable when the decision opens.
     #[serde(default = "yes")]
     pub must_be_available: bool,
+    /// Points for the right holder.
     #[serde(default = "ten")]
     pub points: u32,
 }
@@ -415,19 +544,29 @@ fn yes() -> bool {
     true
 }
 
+/// An element an announcement may need.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 pub enum Element {
+    /// Company, date and subject.
     Header,
+    /// What happened, in brief.
     Overview,
+    /// Who and what is affected.
     Impact,
+    /// The cause, or that it is being investigated.
     Cause,
+    /// What is being done now and to prevent recurrence.
     Countermeasures,
+    /// An apology.
     Apology,
+    /// Where to ask.
     Contact,
+    /// When the next update comes.
     NextUpdate,
 }
 
 impl Element {
+    /// Every element, in the order a notice gives them.
     pub const ALL: [Element; 8] = [
         Element::Header,
         Element::Overview,
@@ -488,9 +627,11 @@ impl Element {
     }
 }
 
+/// Write an announcement for a stage.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DraftFile {
+    /// The stage it is for.
     pub stage: Stage,
     /// Elements this stage's text must contain; the stage's usual set when left out.
     #[serde(default)]
@@ -498,6 +639,7 @@ pub struct DraftFile {
     /// Prepared texts the trainee may pick from instead of writing.
     #[serde(default)]
     pub candidates: Vec<CandidateFile>,
+    /// Points shared among the rules the text is judged on.
     #[serde(default = "twenty")]
     pub points: u32,
 }
@@ -506,19 +648,27 @@ fn twenty() -> u32 {
     20
 }
 
+/// A prepared text the team may start from.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Candidate")]
 pub struct CandidateFile {
+    /// Its ID, for answers files.
     pub id: String,
+    /// What the team sees on its button.
     pub label: Text,
+    /// The text.
     pub text: Text,
 }
 
+/// Someone asks the team a question.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct InquiryFile {
+    /// Who asks.
     pub from: SenderFile,
+    /// How the question arrives.
     pub channel: Channel,
+    /// The question.
     pub question: Text,
     /// Facts the question touches; the answer is compared with their status at that moment.
     #[serde(default)]
@@ -529,6 +679,7 @@ pub struct InquiryFile {
     /// Whether the trainee may also write their own answer.
     #[serde(default = "yes")]
     pub free_text: bool,
+    /// Points for a written answer.
     #[serde(default = "ten")]
     pub points: u32,
 }
@@ -537,28 +688,46 @@ pub struct InquiryFile {
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Variation")]
 pub struct VariationFile {
+    /// Its ID.
     pub id: String,
+    /// What the variation does, for the facilitator.
     #[serde(default)]
     pub note: Text,
+    /// What it varies.
     pub kind: VariationKindFile,
 }
 
+/// The ways a seed varies a drill.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 pub enum VariationKindFile {
     /// The inject arrives later by a random amount: `Delay(inject: "ceo_call", min: "0m", max: "40m")`.
     Delay {
+        /// The inject delayed.
         inject: String,
+        /// The shortest delay, as a span (`"0m"`).
         min: String,
+        /// The longest delay.
         max: String,
     },
     /// Exactly one of these injects fires; the others never do.
-    OneOf { injects: Vec<String> },
+    OneOf {
+        /// The injects of which one is drawn.
+        injects: Vec<String>,
+    },
     /// The inject fires with this chance in percent.
-    Chance { inject: String, percent: u8 },
+    Chance {
+        /// The inject that may not come.
+        inject: String,
+        /// The chance that it comes, 0–100.
+        percent: u8,
+    },
     /// With this chance in percent, the person is unreachable over the window.
     Unavailable {
+        /// The cast member.
         person: String,
+        /// When they may be out of reach.
         window: WindowFile,
+        /// The chance that they are, 0–100.
         percent: u8,
     },
 }

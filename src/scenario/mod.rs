@@ -16,6 +16,7 @@ use crate::text::{Lang, Text};
 use chrono::{DateTime, FixedOffset};
 use std::path::Path;
 
+/// The scenario format this Pressroom writes.
 pub const FORMAT: u32 = 1;
 
 /// The scenario formats this Pressroom reads.
@@ -25,163 +26,264 @@ pub const VERSIONS: crate::source::version::Versions = crate::source::version::V
     oldest: 1,
 };
 
+/// A cast member, by index into `Scenario::cast`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct PersonRef(pub usize);
+/// A fact, by index into `Scenario::facts`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct FactRef(pub usize);
+/// An inject, by index into `Scenario::injects`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct InjectRef(pub usize);
+/// A decision, by index into `Scenario::decisions`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DecisionRef(pub usize);
+/// A deadline, by index into `Scenario::deadlines`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DeadlineRef(pub usize);
 
+/// A checked scenario: every reference resolved, every time inside the clock, every rule in the playbook. It never changes while a drill is played.
 #[derive(Debug, Clone)]
 pub struct Scenario {
+    /// Its stable ID.
     pub id: String,
+    /// Its title.
     pub title: Text,
+    /// What the drill is about.
     pub summary: Text,
+    /// The languages it is written in; the first is the default.
     pub languages: Vec<Lang>,
+    /// How hard it is.
     pub difficulty: Difficulty,
+    /// Minutes the drill takes in the room.
     pub minutes: u32,
+    /// Free tags.
     pub tags: Vec<String>,
+    /// The organisation.
     pub organisation: Organisation,
+    /// What the team is told first.
     pub briefing: Briefing,
+    /// The people in the story.
     pub cast: Vec<Person>,
+    /// When the scenario clock starts, with its offset.
     pub start: DateTime<FixedOffset>,
+    /// Minutes the scenario clock runs.
     pub duration: u32,
+    /// Deadlines.
     pub deadlines: Vec<Deadline>,
+    /// Facts.
     pub facts: Vec<Fact>,
+    /// Messages that arrive.
     pub injects: Vec<Inject>,
+    /// Decisions.
     pub decisions: Vec<Decision>,
+    /// Variations a seed draws from.
     pub variations: Vec<Variation>,
     /// The file's text, so a record can name the exact version it was played on.
     pub source: std::sync::Arc<str>,
 }
 
+/// The organisation the team works for.
 #[derive(Debug, Clone)]
 pub struct Organisation {
+    /// Its name.
     pub name: Text,
+    /// Its industry.
     pub industry: Text,
+    /// A line about it.
     pub about: Text,
 }
 
+/// What the team reads before the clock starts.
 #[derive(Debug, Clone)]
 pub struct Briefing {
+    /// What has happened so far.
     pub situation: Text,
+    /// Who the team is in the story.
     pub role: Text,
+    /// What the drill asks of them.
     pub objectives: Vec<Text>,
 }
 
+/// A span of scenario time, `from` included, `to` not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 pub struct Window {
+    /// Its start.
     pub from: SimTime,
+    /// Its end.
     pub to: SimTime,
 }
 
 impl Window {
+    /// Whether `t` falls inside it.
     pub fn contains(&self, t: SimTime) -> bool {
         self.from <= t && t < self.to
     }
 }
 
+/// A person in the story.
 #[derive(Debug, Clone)]
 pub struct Person {
+    /// Their ID.
     pub id: String,
+    /// Their name.
     pub name: Text,
+    /// Their department.
     pub department: Department,
+    /// Their job title.
     pub title: Text,
+    /// Whether they may give final approval.
     pub can_approve: bool,
+    /// When they cannot be reached, by the scenario's own timetable.
     pub unavailable: Vec<Window>,
+    /// The facilitator's note on how they behave (never shown to trainees).
     pub note: Text,
 }
 
 impl Person {
+    /// Whether they can be reached at `t` by the scenario's timetable.
     pub fn available_at(&self, t: SimTime) -> bool {
         !self.unavailable.iter().any(|w| w.contains(t))
     }
 }
 
+/// A deadline the team answers to.
 #[derive(Debug, Clone)]
 pub struct Deadline {
+    /// Its ID.
     pub id: String,
+    /// When it falls.
     pub at: SimTime,
+    /// What it is called.
     pub label: Text,
+    /// The rule publishing late costs.
     pub rule: String,
+    /// The stage it asks for, if one.
     pub stage: Option<Stage>,
     /// Minutes after the deadline over which its points fall to nothing.
     pub grace: u32,
+    /// Where it comes from (a law, a contract, trust).
     pub basis: Text,
 }
 
+/// A fact of the incident.
 #[derive(Debug, Clone)]
 pub struct Fact {
+    /// Its ID.
     pub id: String,
+    /// The fact in a few words.
     pub text: Text,
+    /// How sensitive it is.
     pub sensitivity: Sensitivity,
+    /// Its status at the start.
     pub initially: FactStatus,
+    /// How its status changes.
     pub timeline: Vec<FactChange>,
+    /// A count it carries (records, customers), for checking numbers in drafts.
     pub count: Option<u64>,
+    /// Whether every publication must wait until it is settled.
     pub core: bool,
+    /// Words from it that must never appear in public text.
     pub never_public: Vec<String>,
+    /// Words that show a draft speaks of it.
     pub keywords: Vec<String>,
 }
 
+/// One change of a fact's status.
 #[derive(Debug, Clone)]
 pub struct FactChange {
+    /// When.
     pub when: Trigger,
+    /// To what.
     pub status: FactStatus,
 }
 
+/// When something happens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Trigger {
+    /// At the start.
     Start,
+    /// At a moment.
     At(SimTime),
+    /// When an inject has arrived.
     AfterInject(InjectRef),
+    /// When a decision has been answered.
     AfterDecision(DecisionRef),
+    /// When a decision has been answered with this option.
     AfterOption(DecisionRef, usize),
+    /// When a stage has been published.
     AfterPublish(Stage),
 }
 
+/// Who a message is from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sender {
+    /// A cast member.
     Person(PersonRef),
+    /// Someone outside the organisation.
     Outside(Text),
 }
 
+/// A message that arrives during the drill.
 #[derive(Debug, Clone)]
 pub struct Inject {
+    /// Its ID.
     pub id: String,
+    /// When it arrives.
     pub when: Trigger,
+    /// Who sends it.
     pub from: Sender,
+    /// How.
     pub channel: Channel,
+    /// Its subject line.
     pub subject: Text,
+    /// What it says.
     pub body: Text,
+    /// The decisions it opens.
     pub opens: Vec<DecisionRef>,
+    /// Whether only the facilitator fires it.
     pub optional: bool,
 }
 
+/// Something the team must decide.
 #[derive(Debug, Clone)]
 pub struct Decision {
+    /// Its ID.
     pub id: String,
+    /// Its short title.
     pub title: Text,
+    /// The question put to the team.
     pub prompt: Text,
+    /// What opens it, besides an inject that names it.
     pub opens: Option<Trigger>,
+    /// When it closes unanswered, if ever.
     pub due: Option<SimTime>,
+    /// The function that owns it in a team drill.
     pub owner: Option<Department>,
+    /// What kind of decision it is.
     pub kind: DecisionKind,
 }
 
+/// The kinds of decision.
 #[derive(Debug, Clone)]
 pub enum DecisionKind {
-    Choice { options: Vec<ChoiceOption> },
+    /// Pick one of several options.
+    Choice {
+        /// The options, two or more.
+        options: Vec<ChoiceOption>,
+    },
+    /// When to publish a stage.
     Timing(Timing),
+    /// Who holds which role.
     Roles(Roles),
+    /// Write an announcement.
     Draft(Draft),
+    /// Answer someone who asks.
     Inquiry(Inquiry),
 }
 
 impl DecisionKind {
+    /// The kind's key in files and JSON.
     pub fn key(&self) -> &'static str {
         match self {
             DecisionKind::Choice { .. } => "choice",
@@ -193,50 +295,79 @@ impl DecisionKind {
     }
 }
 
+/// An option of a choice or a prepared answer.
 #[derive(Debug, Clone)]
 pub struct ChoiceOption {
+    /// Its ID.
     pub id: String,
+    /// What the team sees.
     pub label: Text,
+    /// What the debrief says of it.
     pub feedback: Text,
+    /// What choosing it earns.
     pub effects: Vec<Effect>,
 }
 
+/// Points an option earns for a rule.
 #[derive(Debug, Clone)]
 pub struct Effect {
+    /// The rule.
     pub rule: String,
+    /// The points.
     pub points: u32,
 }
 
+/// When to publish a stage.
 #[derive(Debug, Clone)]
 pub struct Timing {
+    /// The stage.
     pub stage: Stage,
+    /// The playbook's window for it.
     pub window: Window,
+    /// The deadline it answers to.
     pub deadline: Option<DeadlineRef>,
+    /// What must be done before it.
     pub needs: Vec<Need>,
+    /// Points at stake for each timing rule.
     pub points: u32,
 }
 
+/// Something to be done before publishing.
 #[derive(Debug, Clone)]
 pub struct Need {
+    /// The rule that scores it.
     pub rule: String,
+    /// The decision to answer first.
     pub decision: DecisionRef,
+    /// The option to answer it with, if one.
     pub option: Option<usize>,
 }
 
+/// Who holds which role.
 #[derive(Debug, Clone)]
 pub struct Roles {
+    /// The roles.
     pub roles: Vec<Role>,
+    /// Whether one person may hold several.
     pub allow_doubling: bool,
 }
 
+/// A role to fill.
 #[derive(Debug, Clone)]
 pub struct Role {
+    /// Its ID.
     pub id: String,
+    /// Its name.
     pub name: Text,
+    /// The rule it is scored under.
     pub rule: String,
+    /// The departments its holder may come from (any when empty).
     pub departments: Vec<Department>,
+    /// Whether its holder must be able to approve.
     pub must_approve: bool,
+    /// Whether its holder must be reachable when the roles are set.
     pub must_be_available: bool,
+    /// Points for the right holder.
     pub points: u32,
 }
 
@@ -295,56 +426,91 @@ impl Role {
     }
 }
 
+/// Write an announcement.
 #[derive(Debug, Clone)]
 pub struct Draft {
+    /// The stage.
     pub stage: Stage,
+    /// The elements it must contain.
     pub required: Vec<Element>,
+    /// Prepared texts to start from.
     pub candidates: Vec<Candidate>,
+    /// Points shared among the rules the text is judged on.
     pub points: u32,
 }
 
+/// A prepared text.
 #[derive(Debug, Clone)]
 pub struct Candidate {
+    /// Its ID.
     pub id: String,
+    /// Its button label.
     pub label: Text,
+    /// The text.
     pub text: Text,
 }
 
+/// Someone asks the team a question.
 #[derive(Debug, Clone)]
 pub struct Inquiry {
+    /// Who asks.
     pub from: Sender,
+    /// How it arrives.
     pub channel: Channel,
+    /// The question.
     pub question: Text,
+    /// The facts it is about.
     pub about: Vec<FactRef>,
+    /// Prepared answers to choose from.
     pub answers: Vec<ChoiceOption>,
+    /// Whether the team may write its own answer.
     pub free_text: bool,
+    /// Points for a written answer.
     pub points: u32,
 }
 
+/// A way a seed varies the drill.
 #[derive(Debug, Clone)]
 pub struct Variation {
+    /// Its ID.
     pub id: String,
+    /// What it does, for the facilitator.
     pub note: Text,
+    /// What it varies.
     pub kind: VariationKind,
 }
 
+/// What a variation varies.
 #[derive(Debug, Clone)]
 pub enum VariationKind {
+    /// An inject comes later by a random amount.
     Delay {
+        /// The inject.
         inject: InjectRef,
+        /// The shortest delay in minutes.
         min: u32,
+        /// The longest.
         max: u32,
     },
+    /// One of these injects fires, the others never.
     OneOf {
+        /// The injects.
         injects: Vec<InjectRef>,
     },
+    /// An inject fires only by chance.
     Chance {
+        /// The inject.
         inject: InjectRef,
+        /// Its chance, 0–100.
         percent: u8,
     },
+    /// A person may be out of reach.
     Unavailable {
+        /// Who.
         person: PersonRef,
+        /// When.
         window: Window,
+        /// The chance, 0–100.
         percent: u8,
     },
 }
@@ -365,22 +531,27 @@ impl Scenario {
         validate(&src, playbook)
     }
 
+    /// A cast member by reference.
     pub fn person(&self, r: PersonRef) -> &Person {
         &self.cast[r.0]
     }
 
+    /// A fact by reference.
     pub fn fact(&self, r: FactRef) -> &Fact {
         &self.facts[r.0]
     }
 
+    /// An inject by reference.
     pub fn inject(&self, r: InjectRef) -> &Inject {
         &self.injects[r.0]
     }
 
+    /// A decision by reference.
     pub fn decision(&self, r: DecisionRef) -> &Decision {
         &self.decisions[r.0]
     }
 
+    /// A decision by ID.
     pub fn find_decision(&self, id: &str) -> Option<DecisionRef> {
         self.decisions
             .iter()
@@ -388,6 +559,7 @@ impl Scenario {
             .map(DecisionRef)
     }
 
+    /// A fact by ID.
     pub fn find_fact(&self, id: &str) -> Option<FactRef> {
         self.facts.iter().position(|f| f.id == id).map(FactRef)
     }

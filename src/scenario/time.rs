@@ -12,12 +12,15 @@ use std::fmt;
 pub struct SimTime(pub u32);
 
 impl SimTime {
+    /// The scenario's start.
     pub const START: SimTime = SimTime(0);
 
+    /// The minutes since the start.
     pub fn minutes(self) -> u32 {
         self.0
     }
 
+    /// A moment `minutes` later (saturating).
     pub fn plus(self, minutes: u32) -> SimTime {
         SimTime(self.0.saturating_add(minutes))
     }
@@ -95,6 +98,7 @@ pub fn parse_moment(text: &str, start: DateTime<FixedOffset>) -> Result<SimTime,
     parse_span(t).map(SimTime)
 }
 
+/// How to write a time, for diagnostics' hints.
 pub const TIME_HINT: &str = "write a time after the start as \"+45m\", \"+1h30m\" or \"+2d\", or a date-time such as \"2026-03-12T10:00:00+09:00\"";
 
 #[cfg(test)]

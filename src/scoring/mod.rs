@@ -22,21 +22,29 @@ use crate::wording::{Checker, Span};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// One scoring point: a rule, the points earned of its maximum, the evidence, why, and the clause of the procedure it cites.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
+    /// The rule.
     pub rule: String,
+    /// The area it counts in.
     pub area: Area,
     /// The rule's severity in the playbook: a finding of an error rule that earns nothing caps
     /// the grade at B.
     pub severity: crate::playbook::Severity,
+    /// The points earned.
     pub points: f64,
+    /// The points at stake.
     pub max: f64,
+    /// The decision it scores, if one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
+    /// When it was decided, if it was.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub at: Option<SimTime>,
     /// What the trainee did: the choice, the moment, the words.
     pub evidence: Text,
+    /// The part of a text it points at.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub span: Option<Span>,
     /// Why these points.
@@ -46,32 +54,40 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The points lost.
     pub fn lost(&self) -> f64 {
         self.max - self.points
     }
 }
 
+/// An area's score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AreaScore {
+    /// Points earned.
     pub points: f64,
+    /// Points at stake.
     pub max: f64,
     /// 0–100.
     pub score: f64,
 }
 
+/// A drill's score: totals, grade and every finding.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Score {
     /// 0–100: the mean of the area scores, so timing, roles, process and wording count
     /// alike however many decisions each has.
     pub total: f64,
+    /// The grade letter.
     pub grade: &'static str,
     /// Error rules that earned nothing, which keep the grade from A.
     pub broken: Vec<String>,
+    /// Each area's score.
     pub areas: BTreeMap<&'static str, AreaScore>,
     /// Rules that earned full marks, the weightiest first.
     pub strengths: Vec<String>,
     /// Rules that lost the most points.
     pub improvements: Vec<String>,
+    /// Every finding, in the order the decisions come.
     pub findings: Vec<Finding>,
 }
 
@@ -87,6 +103,7 @@ pub fn grade(total: f64, error_rule_broken: bool) -> &'static str {
     }
 }
 
+/// What a grade means, in both languages.
 pub fn grade_label(grade: &str) -> Text {
     match grade {
         "A" => Text::new(

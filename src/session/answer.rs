@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// An answer to a decision, as an answers file writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Answer {
     /// An option of a choice, or a prepared answer to an inquiry: `Choice("call_specialists")`.
@@ -22,22 +23,36 @@ pub enum Answer {
     Text(String),
 }
 
+/// Why an answer cannot be taken.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AnswerError {
+    /// The decision is not open.
     NotOpen(String),
+    /// The decision was answered already.
     AlreadyAnswered(String),
+    /// The decision closed.
     Expired(String),
+    /// The answer is of another kind than the decision.
     WrongKind {
+        /// The decision's ID.
         decision: String,
+        /// The kind it takes.
         expected: &'static str,
     },
+    /// The answer names something the decision does not have.
     Unknown {
+        /// The decision's ID.
         decision: String,
+        /// What was named (an option, a role, a person).
         what: &'static str,
+        /// The ID named.
         id: String,
+        /// The nearest ID, if one is close.
         hint: Option<String>,
     },
+    /// The inquiry takes no written answer.
     NoFreeText(String),
+    /// The text is empty.
     EmptyText(String),
 }
 

@@ -20,51 +20,85 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum Event {
+    /// An inject arrived.
     InjectArrived {
+        /// Its ID.
         inject: String,
+        /// When.
         at: SimTime,
     },
+    /// A fact's status changed.
     FactChanged {
+        /// Its ID.
         fact: String,
+        /// What it was.
         from: FactStatus,
+        /// What it is now.
         to: FactStatus,
+        /// When.
         at: SimTime,
     },
+    /// A decision opened.
     DecisionOpened {
+        /// Its ID.
         decision: String,
+        /// When.
         at: SimTime,
     },
+    /// A decision was answered.
     DecisionAnswered {
+        /// Its ID.
         decision: String,
+        /// When.
         at: SimTime,
     },
+    /// A decision closed unanswered.
     DecisionExpired {
+        /// Its ID.
         decision: String,
+        /// When.
         at: SimTime,
     },
+    /// A stage was published.
     Published {
+        /// Which.
         stage: Stage,
+        /// When.
         at: SimTime,
     },
+    /// A deadline passed.
     DeadlinePassed {
+        /// Its ID.
         deadline: String,
+        /// When.
         at: SimTime,
     },
 }
 
+/// Where a decision stands.
 #[derive(Debug, Clone, PartialEq)]
 pub enum DecisionState {
+    /// Not open yet.
     Waiting,
+    /// Open for an answer.
     Open {
+        /// Since when.
         since: SimTime,
     },
+    /// Answered.
     Answered {
+        /// When it opened.
         opened: SimTime,
+        /// When it was answered.
         at: SimTime,
+        /// The answer.
         answer: Answer,
     },
+    /// Closed unanswered.
     Expired {
+        /// When it opened.
         opened: SimTime,
+        /// When it closed.
         at: SimTime,
     },
 }
@@ -85,7 +119,9 @@ pub struct Draws {
 pub struct Session {
     /// The scenario played: shared, never changed by the drill.
     pub scenario: Arc<Scenario>,
+    /// The seed the variations were drawn from.
     pub seed: u64,
+    /// What the seed drew.
     pub draws: Draws,
     now: SimTime,
     arrived: Vec<Option<SimTime>>,
@@ -133,22 +169,27 @@ impl Session {
         (s, events)
     }
 
+    /// Where the scenario clock stands.
     pub fn now(&self) -> SimTime {
         self.now
     }
 
+    /// When the scenario clock ends.
     pub fn end(&self) -> SimTime {
         SimTime(self.scenario.duration)
     }
 
+    /// Whether the clock has reached the end.
     pub fn is_over(&self) -> bool {
         self.now >= self.end()
     }
 
+    /// A fact's status now.
     pub fn fact_status(&self, f: FactRef) -> FactStatus {
         self.facts[f.0]
     }
 
+    /// Every fact's status now, in the scenario's order.
     pub fn ledger(&self) -> &[FactStatus] {
         &self.facts
     }
@@ -198,14 +239,17 @@ impl Session {
         self.settled_at[f.0]
     }
 
+    /// When an inject arrived, if it has.
     pub fn arrived_at(&self, i: InjectRef) -> Option<SimTime> {
         self.arrived[i.0]
     }
 
+    /// Where a decision stands.
     pub fn decision(&self, d: DecisionRef) -> &DecisionState {
         &self.decisions[d.0]
     }
 
+    /// The decisions open now.
     pub fn open_decisions(&self) -> impl Iterator<Item = DecisionRef> + '_ {
         self.decisions
             .iter()
@@ -214,6 +258,7 @@ impl Session {
             .map(|(i, _)| DecisionRef(i))
     }
 
+    /// Each stage published so far, with when.
     pub fn published(&self) -> &[(Stage, SimTime)] {
         &self.published
     }
@@ -305,6 +350,7 @@ impl Session {
         events
     }
 
+    /// Lets `minutes` of scenario time pass.
     pub fn advance_by(&mut self, minutes: u32) -> Vec<Event> {
         self.advance_to(self.now.plus(minutes))
     }

@@ -3,21 +3,30 @@
 use serde::Serialize;
 use std::fmt;
 
+/// How bad a diagnostic is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
+    /// Loads, but check says so.
     Warning,
+    /// Does not load.
     Error,
 }
 
 /// One problem in one file. `line` and `column` are 1-based (columns count characters).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
+    /// A stable code (`unknown-field`).
     pub code: &'static str,
+    /// How bad it is.
     pub severity: Severity,
+    /// Its line, from 1.
     pub line: usize,
+    /// Its column (characters), from 1.
     pub column: usize,
+    /// What is wrong.
     pub message: String,
+    /// How to fix it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hint: Option<String>,
     /// Where in the file's structure the problem sits, e.g. `facts[2].timeline[0].when`.
@@ -26,6 +35,7 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error with a code and message.
     pub fn error(code: &'static str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             code,
@@ -38,6 +48,7 @@ impl Diagnostic {
         }
     }
 
+    /// A warning with a code and message.
     pub fn warning(code: &'static str, message: impl Into<String>) -> Diagnostic {
         Diagnostic {
             severity: Severity::Warning,
@@ -45,22 +56,26 @@ impl Diagnostic {
         }
     }
 
+    /// Placed at a line and column.
     pub fn at(mut self, line: usize, column: usize) -> Diagnostic {
         self.line = line.max(1);
         self.column = column.max(1);
         self
     }
 
+    /// Placed at a field path, for `locate::place`.
     pub fn field(mut self, field: impl Into<String>) -> Diagnostic {
         self.field = field.into();
         self
     }
 
+    /// With a hint.
     pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(hint.into());
         self
     }
 
+    /// With a hint, if there is one.
     pub fn maybe_hint(mut self, hint: Option<String>) -> Diagnostic {
         if hint.is_some() {
             self.hint = hint;
@@ -68,6 +83,7 @@ impl Diagnostic {
         self
     }
 
+    /// Whether it is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }

@@ -6,9 +6,12 @@
 
 use std::collections::HashMap;
 
+/// A place in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Position {
+    /// Line, from 1.
     pub line: usize,
+    /// Column (characters), from 1.
     pub column: usize,
 }
 
@@ -113,6 +116,7 @@ impl Cursor<'_> {
 }
 
 impl Locator {
+    /// Indexes a text's field paths.
     pub fn new(src: &str) -> Locator {
         let mut values = HashMap::new();
         let mut cur = Cursor {

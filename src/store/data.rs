@@ -9,19 +9,24 @@ use std::path::{Path, PathBuf};
 /// The environment variable that moves the data folder.
 pub const ENV: &str = "PRESSROOM_DATA_DIR";
 
+/// The data folder.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DataDir {
+    /// Its root.
     pub root: PathBuf,
 }
 
 /// A record file in the data folder, read or not.
 #[derive(Debug, Clone)]
 pub struct StoredRecord {
+    /// Its path.
     pub path: PathBuf,
+    /// The record, or why it cannot be read.
     pub record: Result<Record, String>,
 }
 
 impl DataDir {
+    /// A data folder at `root`.
     pub fn new(root: impl Into<PathBuf>) -> DataDir {
         DataDir { root: root.into() }
     }
@@ -38,18 +43,22 @@ impl DataDir {
         directories::ProjectDirs::from("", "", "Pressroom").map(|d| DataDir::new(d.data_dir()))
     }
 
+    /// The user's own scenarios.
     pub fn scenarios(&self) -> PathBuf {
         self.root.join("scenarios")
     }
 
+    /// Drill records.
     pub fn records(&self) -> PathBuf {
         self.root.join("records")
     }
 
+    /// Exports.
     pub fn exports(&self) -> PathBuf {
         self.root.join("exports")
     }
 
+    /// The settings file.
     pub fn settings_file(&self) -> PathBuf {
         self.root.join("settings.ron")
     }

@@ -8,17 +8,25 @@ use crate::source::walk::scenario_files;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// Where a library scenario comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
+    /// Bundled with Pressroom.
     Bundled,
+    /// The user's own folder.
     User,
 }
 
+/// One scenario file in the library.
 #[derive(Debug, Clone)]
 pub struct Entry {
+    /// Its path.
     pub path: PathBuf,
+    /// Where it comes from.
     pub origin: Origin,
+    /// The scenario, or why it does not load.
     pub scenario: Result<Arc<Scenario>, Vec<Diagnostic>>,
+    /// What check warns about.
     pub warnings: Vec<Diagnostic>,
     /// While the file is broken: the version that last loaded, still playable.
     pub last_good: Option<Arc<Scenario>>,
@@ -73,6 +81,7 @@ pub fn load(folders: &[(PathBuf, Origin)], playbook: &Playbook) -> Vec<Entry> {
     entries
 }
 
+/// Loads one file into an entry.
 pub fn load_entry(path: &Path, origin: Origin, playbook: &Playbook) -> Entry {
     let (scenario, warnings) = match Scenario::load(path, playbook) {
         Ok(loaded) => (Ok(loaded.scenario), loaded.warnings),

@@ -12,6 +12,7 @@ pub const VERSIONS: crate::source::version::Versions = crate::source::version::V
     oldest: 1,
 };
 
+/// What the app remembers between runs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(default, rename = "Settings")]
 pub struct Settings {
@@ -66,6 +67,7 @@ impl Settings {
         }
     }
 
+    /// Writes the settings atomically.
     pub fn save(&self, path: &Path) -> std::io::Result<()> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;

@@ -4,9 +4,9 @@
 //! from the playbook (one Aho–Corasick pass over NFKC-normalised text), patterns for personal
 //! and internal detail, parsed counts compared with the fact ledger.
 
-pub mod normalize;
-pub mod numbers;
-pub mod patterns;
+pub(crate) mod normalize;
+pub(crate) mod numbers;
+pub(crate) mod patterns;
 
 use crate::playbook::rule;
 use crate::playbook::{Playbook, Severity};
@@ -21,18 +21,26 @@ use std::sync::LazyLock;
 /// A character range `[start, end)` of the checked text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Span {
+    /// First character (inclusive).
     pub start: usize,
+    /// Last character (exclusive).
     pub end: usize,
 }
 
+/// A wording problem in a text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
+    /// The rule.
     pub rule: String,
+    /// How much it matters.
     pub severity: Severity,
     /// Where in the text; `None` for an element that is missing.
     pub span: Option<Span>,
+    /// The words it is about.
     pub excerpt: String,
+    /// What is wrong.
     pub message: Text,
+    /// What to write instead.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<Text>,
     /// Sections of the procedure the rule cites.
@@ -107,6 +115,7 @@ fn is_word(c: char) -> bool {
 }
 
 impl Checker {
+    /// A checker with the playbook's phrase lists.
     pub fn new(playbook: &Playbook) -> Checker {
         let mut patterns = Vec::new();
         let mut texts = Vec::new();

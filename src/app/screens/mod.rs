@@ -12,14 +12,21 @@ use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::egui;
 
+/// The screens, one state each.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Screen {
+    /// The scenario library.
     #[default]
     Title,
+    /// The briefing before a drill.
     Briefing,
+    /// Playing the drill.
     Play,
+    /// The debrief after it.
     Debrief,
+    /// Past drills.
     History,
+    /// Settings.
     Settings,
 }
 
