@@ -9,6 +9,7 @@ mod layers;
 mod mutation;
 mod playbook;
 mod records;
+mod rules;
 mod wording;
 
 use std::path::{Path, PathBuf};

@@ -62,7 +62,7 @@ fn draw(
                 || key(ui, egui::Key::M)
             {
                 let text =
-                    crate::reports::debrief::render(&drill.session(), score, &playbook.0, l, true);
+                    crate::reports::debrief::render(drill.session(), score, &playbook.0, l, true);
                 export(&mut data, drill, "md", &text);
             }
             if ui
@@ -158,7 +158,7 @@ fn draw(
                     egui::RichText::new(t(l, "公表のタイミング", "When you published")).heading(),
                 );
                 let exemplary = drill.exemplary().as_ref().map(|o| &o.session);
-                timeline_chart(ui, &drill.session(), exemplary, l);
+                timeline_chart(ui, drill.session(), exemplary, l);
                 ui.add_space(8.0);
                 let title = |rule: &str| {
                     playbook
@@ -185,7 +185,7 @@ fn draw(
                 });
                 ui.separator();
                 if drill.team().is_some() {
-                    plan(ui, &drill, &mut send, score, &playbook.0, l);
+                    plan(ui, drill, &mut send, score, &playbook.0, l);
                     ui.separator();
                 }
                 side_by_side(ui, drill, score, l);
@@ -207,7 +207,7 @@ fn report(
     let score = drill.score()?;
     let r = crate::reports::report::Report {
         record,
-        session: &drill.session(),
+        session: drill.session(),
         score,
         playbook,
         lang: l,

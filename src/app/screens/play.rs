@@ -325,7 +325,7 @@ fn draw(
         // The new drill replaces this one; its journal starts with its first action.
         commands.insert_resource(Drill::start(
             new,
-            &drill.scenario_path(),
+            drill.scenario_path(),
             &playbook.0,
             drill.seed(),
             drill.session().lang,
@@ -510,10 +510,8 @@ fn inbox_and_facts(
                 ui.label(inj.body.get(l));
             });
         let h = &response.header_response;
-        if h.hovered() || h.clicked() || h.has_focus() {
-            if unread {
-                send.write(DrillCommand::Read(inj.id.clone()));
-            }
+        if unread && (h.hovered() || h.clicked() || h.has_focus()) {
+            send.write(DrillCommand::Read(inj.id.clone()));
         }
     }
     ui.separator();
