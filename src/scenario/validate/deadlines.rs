@@ -1,0 +1,40 @@
+//! Deadlines: when each falls, the rule it scores under and its grace.
+
+use super::*;
+
+impl Validator<'_> {
+    pub(super) fn deadline(&mut self, d: &DeadlineFile, i: usize) -> Deadline {
+        let path = format!("deadlines[{i}]");
+        let at = self.moment(&d.at, &format!("{path}.at"));
+        self.text(&d.label, &format!("{path}.label"), true);
+        self.text(&d.basis, &format!("{path}.basis"), false);
+        self.rule(&d.rule, &format!("{path}.rule"));
+        let grace = match &d.grace {
+            None => 60,
+            Some(g) => match parse_span(g) {
+                Ok(0) | Err(_) => {
+                    self.error(
+                        "bad-time",
+                        format!("{path}.grace"),
+                        format!("`{g}` is not a usable grace span"),
+                    )
+                    .hint = Some(
+                        "give how long after the deadline points fall to nothing, e.g. \"2h\""
+                            .into(),
+                    );
+                    60
+                }
+                Ok(m) => m,
+            },
+        };
+        Deadline {
+            id: d.id.clone(),
+            at,
+            label: d.label.clone(),
+            rule: d.rule.clone(),
+            stage: d.stage,
+            grace,
+            basis: d.basis.clone(),
+        }
+    }
+}

@@ -1,0 +1,520 @@
+//! Validation: a [`ScenarioFile`] becomes a [`Scenario`], or every problem in the file is
+//! reported at once, each with a stable code, the place in the writer's text and a hint.
+
+use super::file::*;
+use super::time::{TIME_HINT, parse_moment, parse_span};
+use super::*;
+use crate::playbook::Playbook;
+use crate::source::diagnostic::{Diagnostic, suggestion};
+use std::collections::HashMap;
+
+mod deadlines;
+mod decisions;
+mod facts;
+mod injects;
+mod people;
+mod reachability;
+mod variations;
+
+/// A scenario that passed validation, with the warnings it still deserves.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The checked scenario, shared by every drill played on it.
+    pub scenario: std::sync::Arc<Scenario>,
+    /// What `check` warns about but does not stop.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Parses and checks a scenario's text against a playbook.
+pub fn validate(src: &str, playbook: &Playbook) -> Result<Loaded, Vec<Diagnostic>> {
+    crate::source::version::check(src, super::VERSIONS).map_err(|d| vec![d])?;
+    let file: ScenarioFile = crate::source::load::parse(src).map_err(|d| vec![d])?;
+    let mut v = Validator {
+        diags: Vec::new(),
+        playbook,
+        languages: Vec::new(),
+        start: DateTime::parse_from_rfc3339("2000-01-01T00:00:00Z").expect("a fixed date parses"),
+        duration: u32::MAX,
+        ids: Ids::default(),
+    };
+    let scenario = v.scenario(&file, src);
+    let mut diags = v.diags;
+    crate::source::locate::place(&mut diags, src);
+    if diags.iter().any(Diagnostic::is_error) {
+        Err(diags)
+    } else {
+        Ok(Loaded {
+            scenario: std::sync::Arc::new(scenario),
+            warnings: diags,
+        })
+    }
+}
+
+#[derive(Default)]
+struct Ids {
+    cast: HashMap<String, usize>,
+    facts: HashMap<String, usize>,
+    injects: HashMap<String, usize>,
+    decisions: HashMap<String, usize>,
+    deadlines: HashMap<String, usize>,
+    /// Option IDs of each choice and inquiry decision.
+    options: HashMap<String, Vec<String>>,
+}
+
+struct Validator<'a> {
+    diags: Vec<Diagnostic>,
+    playbook: &'a Playbook,
+    languages: Vec<Lang>,
+    start: DateTime<FixedOffset>,
+    duration: u32,
+    ids: Ids,
+}
+
+fn sorted_keys(map: &HashMap<String, usize>) -> Vec<&str> {
+    let mut keys: Vec<&str> = map.keys().map(String::as_str).collect();
+    keys.sort_unstable();
+    keys
+}
+
+impl Validator<'_> {
+    fn error(
+        &mut self,
+        code: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::error(code, message).field(path));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    fn warning(
+        &mut self,
+        code: &'static str,
+        path: impl Into<String>,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.diags
+            .push(Diagnostic::warning(code, message).field(path));
+        self.diags.last_mut().expect("just pushed")
+    }
+
+    fn scenario(&mut self, f: &ScenarioFile, src: &str) -> Scenario {
+        self.id_syntax(&f.id, "id");
+        self.languages(&f.languages);
+        if f.minutes == 0 {
+            self.error("invalid-value", "minutes", "a drill cannot take 0 minutes")
+                .hint = Some("give the minutes a drill takes in the room, e.g. 60".into());
+        }
+        self.clock(&f.clock);
+        self.collect_ids(f);
+
+        self.text(&f.title, "title", true);
+        self.text(&f.summary, "summary", true);
+        self.text(&f.organisation.name, "organisation.name", true);
+        self.text(&f.organisation.industry, "organisation.industry", false);
+        self.text(&f.organisation.about, "organisation.about", false);
+        self.text(&f.briefing.situation, "briefing.situation", true);
+        self.text(&f.briefing.role, "briefing.role", true);
+        for (i, o) in f.briefing.objectives.iter().enumerate() {
+            self.text(o, &format!("briefing.objectives[{i}]"), true);
+        }
+
+        let cast = f
+            .cast
+            .iter()
+            .enumerate()
+            .map(|(i, p)| self.person(p, i))
+            .collect::<Vec<_>>();
+        if cast.is_empty() {
+            self.error("empty-cast", "cast", "the scenario has no cast")
+                .hint =
+                Some("add the people the team can call on: PR, legal, IT, an executive".into());
+        }
+        let deadlines = f
+            .deadlines
+            .iter()
+            .enumerate()
+            .map(|(i, d)| self.deadline(d, i))
+            .collect();
+        let facts = f
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(i, x)| self.fact(x, i))
+            .collect::<Vec<_>>();
+        let injects = f
+            .injects
+            .iter()
+            .enumerate()
+            .map(|(i, x)| self.inject(x, i))
+            .collect::<Vec<_>>();
+        let decisions = f
+            .decisions
+            .iter()
+            .enumerate()
+            .map(|(i, d)| self.decision(d, i, f, &cast))
+            .collect::<Vec<_>>();
+        let variations = f
+            .variations
+            .iter()
+            .enumerate()
+            .map(|(i, x)| self.variation(x, i))
+            .collect();
+        if f.decisions.is_empty() {
+            self.error(
+                "no-decisions",
+                "decisions",
+                "the scenario asks the team for no decision",
+            )
+            .hint = Some("add at least a timing and a draft decision".into());
+        }
+        if !facts.iter().any(|x: &Fact| x.core)
+            && decisions
+                .iter()
+                .any(|d: &Decision| matches!(d.kind, DecisionKind::Timing(_)))
+        {
+            self.warning(
+                "no-core-fact",
+                "facts",
+                "no fact is marked `core: true`, so publishing early cannot be scored",
+            )
+            .hint = Some(
+                "mark the facts that must be confirmed before publishing with `core: true`".into(),
+            );
+        }
+
+        let scenario = Scenario {
+            id: f.id.clone(),
+            title: f.title.clone(),
+            summary: f.summary.clone(),
+            languages: self.languages.clone(),
+            difficulty: f.difficulty,
+            minutes: f.minutes,
+            tags: f.tags.clone(),
+            organisation: Organisation {
+                name: f.organisation.name.clone(),
+                industry: f.organisation.industry.clone(),
+                about: f.organisation.about.clone(),
+            },
+            briefing: Briefing {
+                situation: f.briefing.situation.clone(),
+                role: f.briefing.role.clone(),
+                objectives: f.briefing.objectives.clone(),
+            },
+            cast,
+            start: self.start,
+            duration: if self.duration == u32::MAX {
+                0
+            } else {
+                self.duration
+            },
+            deadlines,
+            facts,
+            injects,
+            decisions,
+            variations,
+            source: std::sync::Arc::from(src),
+        };
+        self.reachability(&scenario);
+        scenario
+    }
+
+    fn id_syntax(&mut self, id: &str, path: &str) {
+        let ok = !id.is_empty()
+            && id.len() <= 64
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+        if !ok {
+            self.error("bad-id", path, format!("`{id}` is not a valid ID")).hint =
+                Some("IDs use lower-case ASCII letters, digits, `_` and `-` (at most 64), e.g. `ceo_call`".into());
+        }
+    }
+
+    fn languages(&mut self, codes: &[String]) {
+        if codes.is_empty() {
+            self.error(
+                "unknown-language",
+                "languages",
+                "the scenario declares no language",
+            )
+            .hint = Some("write `languages: [\"ja\"]`, `[\"en\"]` or `[\"ja\", \"en\"]`".into());
+        }
+        for (i, code) in codes.iter().enumerate() {
+            match Lang::from_code(code) {
+                Some(lang) if !self.languages.contains(&lang) => self.languages.push(lang),
+                Some(_) => {
+                    self.warning(
+                        "duplicate-language",
+                        format!("languages[{i}]"),
+                        format!("`{code}` is listed twice"),
+                    );
+                }
+                None => {
+                    self.error(
+                        "unknown-language",
+                        format!("languages[{i}]"),
+                        format!("`{code}` is not a language Pressroom speaks"),
+                    )
+                    .hint = Some("use \"ja\" (Japanese) or \"en\" (English)".into());
+                }
+            }
+        }
+    }
+
+    fn clock(&mut self, c: &ClockFile) {
+        match DateTime::parse_from_rfc3339(c.start.trim()) {
+            Ok(start) => self.start = start,
+            Err(_) => {
+                self.error("bad-time", "clock.start", format!("`{}` is not a date-time with an offset", c.start))
+                    .hint = Some("write e.g. \"2026-03-12T08:30:00+09:00\" (date, `T`, time, and the offset from UTC)".into());
+            }
+        }
+        match parse_span(&c.duration) {
+            Ok(0) => {
+                self.error("bad-time", "clock.duration", "the scenario lasts no time")
+                    .hint = Some(
+                    "give the simulated span the scenario covers, e.g. \"6h\" or \"3d\"".into(),
+                );
+            }
+            Ok(d) => self.duration = d,
+            Err(why) => {
+                self.error(
+                    "bad-time",
+                    "clock.duration",
+                    format!("`{}`: {why}", c.duration),
+                )
+                .hint = Some("write a span such as \"6h\", \"90m\" or \"3d\"".into());
+            }
+        }
+    }
+
+    fn collect_ids(&mut self, f: &ScenarioFile) {
+        fn table<'x>(
+            v: &mut Validator<'_>,
+            what: &str,
+            list: &str,
+            ids: impl Iterator<Item = &'x String>,
+        ) -> HashMap<String, usize> {
+            let mut map = HashMap::new();
+            for (i, id) in ids.enumerate() {
+                let path = format!("{list}[{i}].id");
+                v.id_syntax(id, &path);
+                if let Some(first) = map.insert(id.clone(), i) {
+                    map.insert(id.clone(), first);
+                    v.error(
+                        "duplicate-id",
+                        path,
+                        format!("{what} `{id}` is defined twice"),
+                    )
+                    .hint = Some(format!(
+                        "the first is {list}[{first}]; give this one another ID"
+                    ));
+                }
+            }
+            map
+        }
+        self.ids.cast = table(self, "person", "cast", f.cast.iter().map(|p| &p.id));
+        self.ids.facts = table(self, "fact", "facts", f.facts.iter().map(|p| &p.id));
+        self.ids.injects = table(self, "inject", "injects", f.injects.iter().map(|p| &p.id));
+        self.ids.decisions = table(
+            self,
+            "decision",
+            "decisions",
+            f.decisions.iter().map(|p| &p.id),
+        );
+        self.ids.deadlines = table(
+            self,
+            "deadline",
+            "deadlines",
+            f.deadlines.iter().map(|p| &p.id),
+        );
+        table(
+            self,
+            "variation",
+            "variations",
+            f.variations.iter().map(|p| &p.id),
+        );
+        for d in &f.decisions {
+            let options = match &d.kind {
+                DecisionKindFile::Choice(c) => c.options.iter().map(|o| o.id.clone()).collect(),
+                DecisionKindFile::Inquiry(q) => q.answers.iter().map(|o| o.id.clone()).collect(),
+                _ => Vec::new(),
+            };
+            self.ids.options.insert(d.id.clone(), options);
+        }
+    }
+
+    fn text(&mut self, t: &Text, path: &str, required: bool) {
+        if t.is_empty() {
+            if required {
+                self.error("empty-text", path, "this text is empty").hint = Some(format!(
+                    "write it for every declared language: ({})",
+                    self.languages
+                        .iter()
+                        .map(|l| format!("{l}: \"…\""))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            return;
+        }
+        for lang in self.languages.clone() {
+            if !t.has(lang) {
+                self.error(
+                    "missing-translation",
+                    path,
+                    format!("this text has no `{lang}` version"),
+                )
+                .hint = Some(format!(
+                    "the scenario declares `{lang}` in `languages`; add `{lang}: \"…\"` or remove the language"
+                ));
+            }
+        }
+    }
+
+    fn moment(&mut self, text: &str, path: &str) -> SimTime {
+        match parse_moment(text, self.start) {
+            Ok(t) => {
+                if t.0 > self.duration {
+                    self.error(
+                        "time-outside-scenario",
+                        path,
+                        format!(
+                            "{t} is after the scenario ends ({})",
+                            SimTime(self.duration)
+                        ),
+                    )
+                    .hint = Some("move it inside the clock, or lengthen `clock.duration`".into());
+                }
+                t
+            }
+            Err(why) => {
+                self.error("bad-time", path, format!("`{text}`: {why}"))
+                    .hint = Some(TIME_HINT.into());
+                SimTime::START
+            }
+        }
+    }
+
+    fn window(&mut self, w: &WindowFile, path: &str) -> Window {
+        let from = self.moment(&w.from, &format!("{path}.from"));
+        let to = self.moment(&w.to, &format!("{path}.to"));
+        if from >= to {
+            let what = if from == to { "empty" } else { "inverted" };
+            self.error(
+                "bad-window",
+                path,
+                format!("the window is {what}: it runs from {from} to {to}"),
+            )
+            .hint = Some("`from` must come before `to`".into());
+        }
+        Window { from, to }
+    }
+
+    fn reference(
+        &mut self,
+        kind: &'static str,
+        code: &'static str,
+        id: &str,
+        path: &str,
+    ) -> Option<usize> {
+        let map = match kind {
+            "person" => &self.ids.cast,
+            "fact" => &self.ids.facts,
+            "inject" => &self.ids.injects,
+            "decision" => &self.ids.decisions,
+            _ => &self.ids.deadlines,
+        };
+        if let Some(&i) = map.get(id) {
+            return Some(i);
+        }
+        let hint = suggestion(id, sorted_keys(map));
+        self.error(code, path, format!("there is no {kind} `{id}`"))
+            .hint = hint;
+        None
+    }
+
+    fn person_ref(&mut self, id: &str, path: &str) -> PersonRef {
+        PersonRef(
+            self.reference("person", "unknown-person", id, path)
+                .unwrap_or(0),
+        )
+    }
+
+    fn fact_ref(&mut self, id: &str, path: &str) -> FactRef {
+        FactRef(
+            self.reference("fact", "unknown-fact", id, path)
+                .unwrap_or(0),
+        )
+    }
+
+    fn inject_ref(&mut self, id: &str, path: &str) -> InjectRef {
+        InjectRef(
+            self.reference("inject", "unknown-inject", id, path)
+                .unwrap_or(0),
+        )
+    }
+
+    fn decision_ref(&mut self, id: &str, path: &str) -> DecisionRef {
+        DecisionRef(
+            self.reference("decision", "unknown-decision", id, path)
+                .unwrap_or(0),
+        )
+    }
+
+    fn option_ref(&mut self, decision: &str, option: &str, path: &str) -> usize {
+        let Some(options) = self.ids.options.get(decision) else {
+            return 0;
+        };
+        if let Some(i) = options.iter().position(|o| o == option) {
+            return i;
+        }
+        let hint = if options.is_empty() {
+            Some(format!(
+                "`{decision}` is not a choice or inquiry with options"
+            ))
+        } else {
+            suggestion(option, options.iter().map(String::as_str))
+        };
+        self.error(
+            "unknown-option",
+            path,
+            format!("decision `{decision}` has no option `{option}`"),
+        )
+        .hint = hint;
+        0
+    }
+
+    fn rule(&mut self, id: &str, path: &str) {
+        if let Some(d) = crate::playbook::unknown_rule(self.playbook, id) {
+            self.diags.push(d.field(path));
+        }
+    }
+
+    fn trigger(&mut self, t: &TriggerFile, path: &str) -> Trigger {
+        match t {
+            TriggerFile::Start => Trigger::Start,
+            TriggerFile::At(at) => Trigger::At(self.moment(at, path)),
+            TriggerFile::AfterInject(id) => Trigger::AfterInject(self.inject_ref(id, path)),
+            TriggerFile::AfterDecision(id) => Trigger::AfterDecision(self.decision_ref(id, path)),
+            TriggerFile::AfterOption { decision, option } => {
+                let d = self.decision_ref(decision, &format!("{path}.decision"));
+                let o = self.option_ref(decision, option, &format!("{path}.option"));
+                Trigger::AfterOption(d, o)
+            }
+            TriggerFile::AfterPublish(stage) => Trigger::AfterPublish(*stage),
+        }
+    }
+
+    fn sender(&mut self, s: &SenderFile, path: &str) -> Sender {
+        match s {
+            SenderFile::Person(id) => Sender::Person(self.person_ref(id, path)),
+            SenderFile::Outside(name) => {
+                self.text(name, path, true);
+                Sender::Outside(name.clone())
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! Reachability: injects and decisions nothing can bring about are the writer's missing links.
+
+use super::*;
+
+impl Validator<'_> {
+    /// Injects and decisions that nothing can bring about are errors: a writer forgot a link.
+    pub(super) fn reachability(&mut self, s: &Scenario) {
+        if self
+            .diags
+            .iter()
+            .any(|d| d.is_error() && d.code.starts_with("unknown-"))
+        {
+            return; // unresolved references would make the answer meaningless
+        }
+        let mut injects = vec![false; s.injects.len()];
+        let mut decisions = vec![false; s.decisions.len()];
+        loop {
+            let mut changed = false;
+            let stages: Vec<Stage> = s
+                .decisions
+                .iter()
+                .zip(&decisions)
+                .filter(|(_, r)| **r)
+                .filter_map(|(d, _)| match &d.kind {
+                    DecisionKind::Timing(t) => Some(t.stage),
+                    _ => None,
+                })
+                .collect();
+            let fires = |t: &Trigger, injects: &[bool], decisions: &[bool]| match t {
+                Trigger::Start | Trigger::At(_) => true,
+                Trigger::AfterInject(i) => injects[i.0],
+                Trigger::AfterDecision(d) | Trigger::AfterOption(d, _) => decisions[d.0],
+                Trigger::AfterPublish(stage) => stages.contains(stage),
+            };
+            for (i, inj) in s.injects.iter().enumerate() {
+                if !injects[i] && fires(&inj.when, &injects, &decisions) {
+                    injects[i] = true;
+                    changed = true;
+                }
+            }
+            for (i, d) in s.decisions.iter().enumerate() {
+                if decisions[i] {
+                    continue;
+                }
+                let by_trigger = d
+                    .opens
+                    .as_ref()
+                    .is_some_and(|t| fires(t, &injects, &decisions));
+                let by_inject = s
+                    .injects
+                    .iter()
+                    .enumerate()
+                    .any(|(j, inj)| injects[j] && inj.opens.contains(&DecisionRef(i)));
+                if by_trigger || by_inject {
+                    decisions[i] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
+        for (i, reached) in injects.iter().enumerate() {
+            if !reached {
+                self.error("unreachable", format!("injects[{i}].when"), format!("inject `{}` can never arrive", s.injects[i].id))
+                    .hint = Some("what it waits for never happens; trigger it by a time or by something that happens".into());
+            }
+        }
+        for (i, reached) in decisions.iter().enumerate() {
+            if !reached {
+                let d = &s.decisions[i];
+                let hint = if d.opens.is_none()
+                    && !s
+                        .injects
+                        .iter()
+                        .any(|inj| inj.opens.contains(&DecisionRef(i)))
+                {
+                    "nothing opens it: add `opens: Start` (or a time) or list it in an inject's `opens`"
+                } else {
+                    "what opens it never happens; open it by a time or by an inject that arrives"
+                };
+                self.error(
+                    "unreachable",
+                    format!("decisions[{i}].id"),
+                    format!("decision `{}` can never open", d.id),
+                )
+                .hint = Some(hint.into());
+            }
+        }
+    }
+}
