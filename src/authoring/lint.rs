@@ -104,6 +104,18 @@ fn resolve(target: &Target<'_>) -> Result<(Stage, Vec<Element>, Option<SimTime>)
     ))
 }
 
+/// The largest draft `lint` reads: far beyond any announcement (a long final report is a
+/// few tens of kilobytes), small enough that a mistaken file is refused at once.
+pub const MAX_DRAFT_BYTES: u64 = 256 * 1024;
+
+/// Why a draft over [`MAX_DRAFT_BYTES`] is refused.
+pub fn too_long() -> String {
+    format!(
+        "the draft is over {} KiB; no announcement is that long, so this is probably not a draft",
+        MAX_DRAFT_BYTES / 1024
+    )
+}
+
 /// Checks a draft's wording for its target.
 pub fn lint(
     file: &str,

@@ -44,17 +44,32 @@ pub(super) struct LintArgs<'a> {
 /// `pressroom lint`: checks a draft's wording, alone or against a scenario's facts.
 pub(super) fn lint(ctx: &Context, args: LintArgs<'_>) -> Result<Status, CliError> {
     let shown = args.draft.display().to_string();
+    let limit = lint::MAX_DRAFT_BYTES;
     let read = if shown == "-" {
-        let mut s = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map(|_| s)
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(
+            &mut std::io::Read::take(std::io::stdin(), limit + 1),
+            &mut bytes,
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|_| {
+            if bytes.len() as u64 > limit {
+                Err(lint::too_long())
+            } else {
+                Ok(bytes)
+            }
+        })
     } else {
-        std::fs::read(args.draft).and_then(|b| {
-            String::from_utf8(b)
-                .map_err(|_| std::io::Error::other("the draft is not UTF-8 text; save it as UTF-8"))
+        crate::source::load::read_bounded(args.draft, limit).map_err(|e| match e {
+            crate::source::load::Bounded::TooLarge(_) => lint::too_long(),
+            e => e.to_string(),
         })
     };
-    let text = match read {
-        Ok(t) => t.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(t),
+    let text = match read.and_then(|b| {
+        crate::source::load::decode(b)
+            .map_err(|_| "the draft is not UTF-8 text; save it as UTF-8".to_string())
+    }) {
+        Ok(t) => t,
         Err(e) => return Err(CliError::usage(format!("pressroom lint: {shown}: {e}"))),
     };
     let loaded = match args.scenario {

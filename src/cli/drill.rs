@@ -181,8 +181,8 @@ fn open_record(
     scenario: Option<&Path>,
     playbook: &Playbook,
 ) -> Result<(Record, Arc<Scenario>, Vec<&'static str>), CliError> {
-    let src = std::fs::read_to_string(record)
-        .map_err(|e| CliError::usage(format!("pressroom: {}: {e}", record.display())))?;
+    let src = crate::source::load::read_text(record)
+        .map_err(|d| CliError::usage(format!("pressroom: {}: {}", record.display(), d.message)))?;
     let rec = Record::parse(&src)
         .map_err(|e| CliError::usage(format!("pressroom: {}: {e}", record.display())))?;
     let Some(path) = scenario

@@ -22,15 +22,80 @@ pub fn options() -> ron::Options {
         .with_recursion_limit(MAX_DEPTH)
 }
 
-/// Reads a file's text, refusing files that are too large or not UTF-8.
+/// Reads a file's text through the one bounded reader: regular files only (a device, a FIFO
+/// or a folder is refused before anything is read), at most [`MAX_FILE_BYTES`] whatever the
+/// file's metadata says, UTF-8, with a leading byte-order mark (Windows editors write one)
+/// dropped.
 pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::error("unreadable", format!("cannot read the file: {e}")))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(too_large(meta.len()));
+    read_text_limited(path, MAX_FILE_BYTES)
+}
+
+/// [`read_text`] with its own limit, for inputs smaller than a scenario.
+pub fn read_text_limited(path: &Path, limit: u64) -> Result<String, Diagnostic> {
+    let bytes = read_bounded(path, limit).map_err(|e| match e {
+        Bounded::TooLarge(n) => too_large_of(n, limit),
+        Bounded::NotAFile => Diagnostic::error(
+            "unreadable",
+            "this is not a regular file (a folder, a device or a pipe)",
+        )
+        .hint("give the path of a text file"),
+        Bounded::Io(e) => Diagnostic::error("unreadable", format!("cannot read the file: {e}")),
+    })?;
+    decode(bytes)
+}
+
+/// Why [`read_bounded`] gave up.
+#[derive(Debug)]
+pub enum Bounded {
+    /// More than the limit (at least this many bytes).
+    TooLarge(u64),
+    /// Not a regular file.
+    NotAFile,
+    /// The system refused.
+    Io(std::io::Error),
+}
+
+impl std::fmt::Display for Bounded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Bounded::TooLarge(n) => write!(f, "the file has more than {n} bytes"),
+            Bounded::NotAFile => write!(f, "not a regular file (a folder, a device or a pipe)"),
+            Bounded::Io(e) => write!(f, "{e}"),
+        }
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::error("unreadable", format!("cannot read the file: {e}")))?;
+}
+
+/// Reads at most `limit` bytes of a regular file; stops at the limit whatever the metadata
+/// says, and never opens a FIFO for reading (which would wait for a writer).
+pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>, Bounded> {
+    use std::io::Read;
+    // Looked at before opening, so a FIFO is never opened (opening one blocks).
+    let meta = std::fs::metadata(path).map_err(Bounded::Io)?;
+    if !meta.is_file() {
+        return Err(Bounded::NotAFile);
+    }
+    let file = std::fs::File::open(path).map_err(Bounded::Io)?;
+    // The file may have been swapped between the look and the open.
+    if !file.metadata().map_err(Bounded::Io)?.is_file() {
+        return Err(Bounded::NotAFile);
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(Bounded::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(Bounded::TooLarge(limit));
+    }
+    Ok(bytes)
+}
+
+/// UTF-8 text from bytes, a leading byte-order mark dropped; where it is not UTF-8, the
+/// diagnostic says at which line and column.
+pub fn decode(bytes: Vec<u8>) -> Result<String, Diagnostic> {
+    let bytes = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        Some(rest) => rest.to_vec(),
+        None => bytes,
+    };
     String::from_utf8(bytes).map_err(|e| {
         let prefix = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(prefix);
@@ -40,6 +105,16 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
             .at(line, column)
             .hint("save the file as UTF-8 (not Shift_JIS); most editors offer this under 'Save with encoding'")
     })
+}
+
+fn too_large_of(bytes: u64, limit: u64) -> Diagnostic {
+    Diagnostic::error(
+        "file-too-large",
+        format!("the file has more than {bytes} bytes; the limit is {limit}"),
+    )
+    .hint(
+        "split the scenario or remove pasted material; scenario files are normally well under 1 MB",
+    )
 }
 
 fn too_large(bytes: u64) -> Diagnostic {
@@ -54,6 +129,8 @@ fn too_large(bytes: u64) -> Diagnostic {
 
 /// Parses `src` into `T`, or says what is wrong and where.
 pub fn parse<T: DeserializeOwned>(src: &str) -> Result<T, Diagnostic> {
+    // A byte-order mark is not part of the text (Windows editors write one).
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     if src.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(src.len() as u64));
     }

@@ -76,8 +76,11 @@ impl DataDir {
 
     /// The journal left by a drill that did not end, if any; an unreadable one is reported.
     pub fn read_journal(&self) -> Option<Result<crate::records::record::Journal, String>> {
-        let src = std::fs::read_to_string(self.journal_file()).ok()?;
-        Some(crate::records::record::Journal::parse(&src))
+        let path = self.journal_file();
+        if std::fs::symlink_metadata(&path).is_err() {
+            return None;
+        }
+        Some(read_small(&path).and_then(|src| crate::records::record::Journal::parse(&src)))
     }
 
     /// Removes the journal once its drill has been saved or abandoned.
@@ -133,9 +136,7 @@ impl DataDir {
         paths
             .into_iter()
             .map(|path| {
-                let record = std::fs::read_to_string(&path)
-                    .map_err(|e| format!("cannot read the file: {e}"))
-                    .and_then(|src| Record::parse(&src));
+                let record = read_small(&path).and_then(|src| Record::parse(&src));
                 StoredRecord { path, record }
             })
             .collect()
@@ -162,8 +163,7 @@ impl DataDir {
     /// Adds a record file to the folder after reading it as a record; `None` when an
     /// identical record is already there.
     pub fn import_record(&self, path: &Path) -> Result<Option<PathBuf>, String> {
-        let src =
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read the file: {e}"))?;
+        let src = read_small(path)?;
         let record = Record::parse(&src)?;
         let same = self
             .records_list()
@@ -205,4 +205,10 @@ pub fn file_safe(name: &str) -> String {
     } else {
         trimmed.chars().take(80).collect()
     }
+}
+
+/// A record or journal's text, through the one bounded reader (regular files only, at most
+/// the size of any input); why not, in a line.
+fn read_small(path: &Path) -> Result<String, String> {
+    crate::source::load::read_text(path).map_err(|d| d.message)
 }

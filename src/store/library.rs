@@ -113,6 +113,6 @@ pub fn exemplary_answers(
     scenario_path: &Path,
     scenario: &Scenario,
 ) -> Option<crate::records::answers::Answers> {
-    let src = std::fs::read_to_string(exemplary_path(scenario_path)?).ok()?;
+    let src = crate::source::load::read_text(&exemplary_path(scenario_path)?).ok()?;
     crate::records::answers::parse(&src, scenario).ok()
 }

@@ -43,7 +43,13 @@ impl Default for Settings {
 impl Settings {
     /// The settings in `path`, or the defaults with the reason they were not read.
     pub fn load(path: &Path) -> (Settings, Option<String>) {
-        match std::fs::read_to_string(path) {
+        match crate::source::load::read_text_limited(path, 64 * 1024).map_err(|d| {
+            if std::fs::symlink_metadata(path).is_err() {
+                std::io::Error::from(std::io::ErrorKind::NotFound)
+            } else {
+                std::io::Error::other(d.message)
+            }
+        }) {
             Ok(src) if let Err(d) = crate::source::version::check(&src, VERSIONS) => (
                 Settings::default(),
                 Some(format!(

@@ -5,6 +5,7 @@ mod cli;
 mod coverage;
 mod engine;
 mod fixtures;
+mod hardening;
 mod layers;
 mod mutation;
 mod playbook;

@@ -1,0 +1,171 @@
+//! Untrusted input kept in bounds: every file is read through one bounded reader (regular
+//! files only, a size limit that does not trust the metadata), a byte-order mark is accepted,
+//! and a newer file format says so. Each test here failed before its fix.
+
+use crate::{Scratch, root};
+use pressroom::source::load::{self, Bounded};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+fn pressroom(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pressroom"))
+        .args(args)
+        .current_dir(root())
+        .env("LANG", "C")
+        .env_remove("LC_ALL")
+        .output()
+        .expect("the binary runs")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+/// Windows editors save UTF-8 with a byte-order mark: scenarios, answers files and drafts
+/// with one read as without.
+#[test]
+fn a_byte_order_mark_is_accepted_in_every_input() {
+    let dir = Scratch::new("bom");
+    let bom = |rel: &str| {
+        let src = std::fs::read(root().join(rel)).unwrap();
+        let path = dir.join(rel.rsplit('/').next().unwrap());
+        let mut bytes = b"\xEF\xBB\xBF".to_vec();
+        bytes.extend(src);
+        std::fs::write(&path, bytes).unwrap();
+        path.display().to_string()
+    };
+    let scenario = bom("scenarios/payment-outage.ron");
+    let answers = bom("scenarios/answers/payment-outage.exemplary.ron");
+    let o = pressroom(&["check", &scenario]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = pressroom(&["run", &scenario, "--answers", &answers, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let draft = bom("tests/fixtures/wording/good_first_en.txt");
+    let o = pressroom(&["lint", &draft, "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // And with Windows line endings too.
+    let crlf = dir.join("crlf.ron");
+    let src = std::fs::read_to_string(root().join("scenarios/payment-outage.ron")).unwrap();
+    std::fs::write(&crlf, src.replace('\n', "\r\n")).unwrap();
+    let o = pressroom(&["check", &crlf.display().to_string()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+}
+
+/// The size limit counts the bytes read, not what the metadata claims: a device that never
+/// ends is refused at the limit, and a folder is refused before anything is read.
+#[cfg(unix)]
+#[test]
+fn the_bounded_reader_refuses_devices_folders_and_endless_files() {
+    let began = Instant::now();
+    assert!(matches!(
+        load::read_bounded(std::path::Path::new("/dev/zero"), 1024),
+        Err(Bounded::NotAFile)
+    ));
+    assert!(matches!(
+        load::read_bounded(&root().join("scenarios"), 1024),
+        Err(Bounded::NotAFile)
+    ));
+    let dir = Scratch::new("bounded");
+    let big = dir.join("big.ron");
+    std::fs::write(&big, vec![b' '; 2048]).unwrap();
+    assert!(matches!(
+        load::read_bounded(&big, 1024),
+        Err(Bounded::TooLarge(1024))
+    ));
+    assert_eq!(load::read_bounded(&big, 4096).unwrap().len(), 2048);
+    assert!(began.elapsed() < Duration::from_secs(5));
+}
+
+/// A record pointing its scenario at a device or a FIFO no longer reads gigabytes or hangs:
+/// `check`, `run --answers`, `lint`, `report` and `rescore` all refuse it at once.
+#[cfg(unix)]
+#[test]
+fn commands_refuse_devices_and_fifos_at_once() {
+    let dir = Scratch::new("devices");
+    let fifo = dir.join("pipe.ron");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    let mut inputs = vec!["/dev/zero".to_string()];
+    if made.is_ok_and(|s| s.success()) {
+        inputs.push(fifo.display().to_string());
+    }
+    for input in &inputs {
+        let began = Instant::now();
+        for args in [
+            vec!["check", input.as_str()],
+            vec![
+                "run",
+                "scenarios/payment-outage.ron",
+                "--answers",
+                input.as_str(),
+            ],
+            vec!["lint", input.as_str()],
+            vec!["rescore", input.as_str()],
+        ] {
+            let o = pressroom(&args);
+            assert_ne!(o.status.code(), Some(0), "{args:?} accepted {input}");
+        }
+        assert!(
+            began.elapsed() < Duration::from_secs(20),
+            "{input}: took {:?}",
+            began.elapsed()
+        );
+    }
+    // A record whose scenario path is a device.
+    let o = pressroom(&[
+        "--lang",
+        "en",
+        "run",
+        "scenarios/payment-outage.ron",
+        "--answers",
+        "scenarios/answers/payment-outage.exemplary.ron",
+        "--record",
+        &dir.join("r.ron").display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let rec = std::fs::read_to_string(dir.join("r.ron")).unwrap();
+    let start = rec.find("scenario_path: Some(\"").unwrap() + "scenario_path: Some(\"".len();
+    let end = start + rec[start..].find('"').unwrap();
+    let evil = format!("{}/dev/zero{}", &rec[..start], &rec[end..]);
+    std::fs::write(dir.join("evil.ron"), evil).unwrap();
+    let began = Instant::now();
+    let o = pressroom(&["report", &dir.join("evil.ron").display().to_string()]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(began.elapsed() < Duration::from_secs(10));
+}
+
+/// A file from a newer Pressroom says so, for every kind of file, instead of failing on a
+/// field this version does not know.
+#[test]
+fn a_newer_format_says_which_pressroom_reads_it() {
+    let dir = Scratch::new("newer");
+    let answers =
+        std::fs::read_to_string(root().join("scenarios/answers/payment-outage.exemplary.ron"))
+            .unwrap()
+            .replacen("format: 1", "format: 9, from_the_future: true", 1);
+    let path = dir.join("answers.ron");
+    std::fs::write(&path, answers).unwrap();
+    let o = pressroom(&[
+        "run",
+        "scenarios/payment-outage.ron",
+        "--answers",
+        &path.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).contains("newer Pressroom"), "{}", text(&o));
+    let record = "Record(format: 3, pressroom: \"9.0\", something_new: 1)";
+    std::fs::write(dir.join("rec.ron"), record).unwrap();
+    let o = pressroom(&["rescore", &dir.join("rec.ron").display().to_string()]);
+    assert!(text(&o).contains("newer Pressroom"), "{}", text(&o));
+    let playbook = "Playbook(format: 2, id: \"x\", fancy: true)";
+    std::fs::write(dir.join("pb.ron"), playbook).unwrap();
+    let o = pressroom(&[
+        "--playbook",
+        &dir.join("pb.ron").display().to_string(),
+        "rules",
+    ]);
+    assert!(text(&o).contains("newer Pressroom"), "{}", text(&o));
+}
