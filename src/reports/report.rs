@@ -715,13 +715,12 @@ impl Report<'_> {
             );
         }
         let hours = (end / 60.0).ceil() as u32;
-        let step = if hours > 48 {
-            12
-        } else if hours > 12 {
-            6
-        } else {
-            1
-        };
+        // A round step that keeps the axis to at most about a dozen labels, however long
+        // the scenario (records from elsewhere are not trusted to be short).
+        let step = [1u32, 6, 12, 24, 48, 168, 720]
+            .into_iter()
+            .find(|s| hours / s <= 12)
+            .unwrap_or(hours.div_ceil(12).max(1));
         for h in (0..=hours).step_by(step as usize) {
             let _ = write!(
                 svg,

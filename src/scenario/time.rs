@@ -52,6 +52,7 @@ pub fn parse_span(text: &str) -> Result<u32, String> {
     if let Ok(n) = t.parse::<u32>() {
         return Ok(n);
     }
+    let too_large = || "the time is too large".to_string();
     let mut total: u64 = 0;
     let mut digits = String::new();
     let mut seen_unit = false;
@@ -60,18 +61,24 @@ pub fn parse_span(text: &str) -> Result<u32, String> {
             digits.push(c);
             continue;
         }
-        let factor = match c {
+        let factor: u64 = match c {
             'd' => 1440,
             'h' => 60,
             'm' => 1,
             ' ' => continue,
             _ => return Err(format!("`{c}` is not a time unit")),
         };
-        let n: u64 = digits
-            .parse()
-            .map_err(|_| format!("a number is missing before `{c}`"))?;
+        if digits.is_empty() {
+            return Err(format!("a number is missing before `{c}`"));
+        }
+        // Checked all the way: a number past u64, or a product or sum past it, is an error,
+        // never a wrapped-around small time.
+        let n: u64 = digits.parse().map_err(|_| too_large())?;
         digits.clear();
-        total += n * factor;
+        total = n
+            .checked_mul(factor)
+            .and_then(|x| total.checked_add(x))
+            .ok_or_else(too_large)?;
         seen_unit = true;
     }
     if !digits.is_empty() || !seen_unit {
@@ -124,5 +131,11 @@ mod tests {
         assert!(parse_moment("2026-03-12T08:00:00+09:00", start).is_err());
         assert_eq!(SimTime(65).to_string(), "+1h05m");
         assert_eq!(SimTime(1505).to_string(), "+1d01h05m");
+        // Overflow is an error, never a small time that wrapped around.
+        assert!(parse_moment("+18446744073709551615m6m", start).is_err());
+        assert!(parse_span("18446744073709551615m1441m").is_err());
+        assert!(parse_span("99999999999999999999999m").is_err());
+        assert!(parse_span("4294967296m").is_err());
+        assert_eq!(parse_span("4294967295m"), Ok(u32::MAX));
     }
 }

@@ -9,6 +9,9 @@ use crate::source::diagnostic::{Diagnostic, suggestion};
 use std::collections::HashMap;
 
 mod deadlines;
+/// The longest span a scenario clock may run: 60 days, beyond any disclosure drill.
+pub const MAX_DURATION: u32 = 60 * 24 * 60;
+
 mod decisions;
 mod facts;
 mod injects;
@@ -34,7 +37,7 @@ pub fn validate(src: &str, playbook: &Playbook) -> Result<Loaded, Vec<Diagnostic
         playbook,
         languages: Vec::new(),
         start: DateTime::parse_from_rfc3339("2000-01-01T00:00:00Z").expect("a fixed date parses"),
-        duration: u32::MAX,
+        duration: None,
         ids: Ids::default(),
     };
     let scenario = v.scenario(&file, src);
@@ -66,7 +69,8 @@ struct Validator<'a> {
     playbook: &'a Playbook,
     languages: Vec<Lang>,
     start: DateTime<FixedOffset>,
-    duration: u32,
+    /// The clock's span once read; `None` until then (or when it is wrong).
+    duration: Option<u32>,
     ids: Ids,
 }
 
@@ -204,11 +208,7 @@ impl Validator<'_> {
             },
             cast,
             start: self.start,
-            duration: if self.duration == u32::MAX {
-                0
-            } else {
-                self.duration
-            },
+            duration: self.duration.unwrap_or(0),
             deadlines,
             facts,
             injects,
@@ -278,7 +278,19 @@ impl Validator<'_> {
                     "give the simulated span the scenario covers, e.g. \"6h\" or \"3d\"".into(),
                 );
             }
-            Ok(d) => self.duration = d,
+            Ok(d) if d > MAX_DURATION => {
+                self.error(
+                    "bad-time",
+                    "clock.duration",
+                    format!(
+                        "`{}` is longer than a drill can cover ({} at most)",
+                        c.duration,
+                        SimTime(MAX_DURATION)
+                    ),
+                )
+                .hint = Some("a disclosure drill covers hours or days; split a longer story into several scenarios".into());
+            }
+            Ok(d) => self.duration = Some(d),
             Err(why) => {
                 self.error(
                     "bad-time",
@@ -377,14 +389,13 @@ impl Validator<'_> {
     fn moment(&mut self, text: &str, path: &str) -> SimTime {
         match parse_moment(text, self.start) {
             Ok(t) => {
-                if t.0 > self.duration {
+                if let Some(duration) = self.duration
+                    && t.0 > duration
+                {
                     self.error(
                         "time-outside-scenario",
                         path,
-                        format!(
-                            "{t} is after the scenario ends ({})",
-                            SimTime(self.duration)
-                        ),
+                        format!("{t} is after the scenario ends ({})", SimTime(duration)),
                     )
                     .hint = Some("move it inside the clock, or lengthen `clock.duration`".into());
                 }
