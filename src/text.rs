@@ -101,3 +101,30 @@ impl Text {
         !self.has(Lang::Ja) && !self.has(Lang::En)
     }
 }
+
+/// Text made safe to print on a terminal: control characters that could move the cursor,
+/// clear the screen, set a window title (ANSI and OSC sequences start with ESC) or reorder
+/// what is shown (bidirectional overrides) become visible `\u{…}` escapes. Newlines and tabs
+/// stay. Everything written for a terminal goes through here; JSON, Markdown and HTML have
+/// their own escaping.
+pub fn for_terminal(s: &str) -> std::borrow::Cow<'_, str> {
+    fn unsafe_char(c: char) -> bool {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(
+                c,
+                '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+            )
+    }
+    if !s.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if unsafe_char(c) {
+            out.push_str(&format!("\\u{{{:x}}}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}

@@ -3,7 +3,7 @@
 use super::args::{Format, StageArg};
 use super::context::Context;
 use super::error::{CliError, Status};
-use super::output::{json, print_out};
+use super::output::{json, print_out, terminal};
 use crate::authoring::{analyze, check, lint, skeleton};
 use crate::reports::rules as rules_report;
 use crate::scenario::Scenario;
@@ -20,7 +20,7 @@ pub(super) fn check(ctx: &Context, paths: &[PathBuf], format: Format) -> Result<
     let report = check::check_paths(&paths, &ctx.playbook)
         .map_err(|msg| CliError::usage(format!("pressroom check: {msg}")))?;
     print_out(&match format {
-        Format::Text => check::render_text(&report, &ctx.playbook, ctx.lang),
+        Format::Text => terminal(check::render_text(&report, &ctx.playbook, ctx.lang)),
         Format::Json => json(&report),
     });
     Ok(if report.has_errors() {
@@ -96,7 +96,7 @@ pub(super) fn lint(ctx: &Context, args: LintArgs<'_>) -> Result<Status, CliError
     let report = lint::lint(&shown, &text, &target, &checker)
         .map_err(|msg| CliError::usage(format!("pressroom lint: {msg}")))?;
     print_out(&match args.format {
-        Format::Text => lint::render_text(&report, &ctx.playbook, ctx.lang),
+        Format::Text => terminal(lint::render_text(&report, &ctx.playbook, ctx.lang)),
         Format::Json => json(&report),
     });
     Ok(if args.deny && report.errors > 0 {
@@ -135,13 +135,13 @@ pub(super) fn new(ctx: &Context, name: &Path) -> Result<Status, CliError> {
             path.display()
         ))
     })?;
-    eprintln!(
+    note!(
         "pressroom new: wrote {}; fill in the 〔…〕/[…] parts, then `pressroom check {}`",
         path.display(),
         path.display()
     );
     if let Some(data) = ctx.data_if_any() {
-        eprintln!(
+        note!(
             "pressroom new: to see it in the app, save it in {}",
             data.scenarios().display()
         );
@@ -161,7 +161,7 @@ pub(super) fn analyze(
     let exemplary = crate::store::library::exemplary_answers(scenario, &loaded);
     let analysis = analyze::analyze(&loaded, &ctx.playbook, exemplary.as_ref(), samples, seed);
     print_out(&match format {
-        Format::Text => analysis.render(ctx.lang),
+        Format::Text => terminal(analysis.render(ctx.lang)),
         Format::Json => json(&analysis),
     });
     Ok(Status::Clean)
@@ -170,7 +170,7 @@ pub(super) fn analyze(
 /// `pressroom rules`: the playbook's rules with titles, explanations and sections.
 pub(super) fn rules(ctx: &Context, format: Format) -> Result<Status, CliError> {
     print_out(&match format {
-        Format::Text => rules_report::render_text(&ctx.playbook, ctx.lang),
+        Format::Text => terminal(rules_report::render_text(&ctx.playbook, ctx.lang)),
         Format::Json => rules_report::render_json(&ctx.playbook) + "\n",
     });
     Ok(Status::Clean)

@@ -3,7 +3,7 @@
 use super::args::Format;
 use super::context::Context;
 use super::error::{CliError, Status};
-use super::output::{json, print_out};
+use super::output::{json, print_out, terminal};
 use crate::reports::history::{History, Records};
 use crate::text::Lang;
 use std::collections::BTreeMap;
@@ -37,7 +37,7 @@ pub(super) fn history(
                     ));
                 }
             }
-            text
+            terminal(text)
         }
         Format::Json => {
             #[derive(serde::Serialize)]
@@ -77,7 +77,7 @@ pub(super) fn export(ctx: &Context, out: &Path, team: Option<&str>) -> Result<St
     let n = data
         .export_records(out, team)
         .map_err(|e| CliError::usage(format!("pressroom export: {}: {e}", out.display())))?;
-    eprintln!(
+    note!(
         "pressroom export: {n} record(s) copied to {}",
         out.display()
     );
@@ -90,10 +90,10 @@ pub(super) fn import(ctx: &Context, records: &[PathBuf]) -> Result<Status, CliEr
     let mut failed = false;
     for path in records {
         match data.import_record(path) {
-            Ok(Some(saved)) => eprintln!("{}: imported as {}", path.display(), saved.display()),
-            Ok(None) => eprintln!("{}: already in the data folder", path.display()),
+            Ok(Some(saved)) => note!("{}: imported as {}", path.display(), saved.display()),
+            Ok(None) => note!("{}: already in the data folder", path.display()),
             Err(why) => {
-                eprintln!("{}: not imported: {why}", path.display());
+                note!("{}: not imported: {why}", path.display());
                 failed = true;
             }
         }

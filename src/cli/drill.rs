@@ -4,7 +4,7 @@
 use super::args::{DebriefFormat, ReportFormat};
 use super::context::Context;
 use super::error::{CliError, Status};
-use super::output::{print_out, write_out};
+use super::output::{print_out, terminal, write_out};
 use crate::playbook::Playbook;
 use crate::records::record::Record;
 use crate::records::{answers, replay};
@@ -84,7 +84,7 @@ pub(super) fn run(ctx: &Context, args: RunArgs<'_>) -> Result<Status, CliError> 
                     data.records().display()
                 ))
             })?;
-            eprintln!("pressroom run: record saved to {}", saved.display());
+            note!("pressroom run: record saved to {}", saved.display());
         }
     }
     write_out(args.out, &text)?;
@@ -109,16 +109,16 @@ pub(super) fn rescore(
         format,
     ));
     for c in &changed {
-        eprintln!("pressroom rescore: note: {c}");
+        note!("pressroom rescore: note: {c}");
     }
     if (outcome.score.total - rec.result.total).abs() < 0.05 {
-        eprintln!(
+        note!(
             "pressroom rescore: score reproduced: {:.1}",
             rec.result.total
         );
         Ok(Status::Clean)
     } else {
-        eprintln!(
+        note!(
             "pressroom rescore: the score is now {:.1}; the record says {:.1}{}",
             outcome.score.total,
             rec.result.total,
@@ -144,7 +144,7 @@ pub(super) fn report(
     let checker = Checker::new(&ctx.playbook);
     let outcome = replay_record("report", record, &rec, &loaded, &ctx.playbook, &checker)?;
     for c in &changed {
-        eprintln!("pressroom report: note: {c}");
+        note!("pressroom report: note: {c}");
     }
     let report = crate::reports::report::Report {
         record: &rec,
@@ -252,6 +252,6 @@ fn render_debrief(
     match format {
         DebriefFormat::Json => debrief::json(session, score),
         DebriefFormat::Md => debrief::render(session, score, playbook, ctx.lang, true),
-        DebriefFormat::Text => debrief::render(session, score, playbook, ctx.lang, false),
+        DebriefFormat::Text => terminal(debrief::render(session, score, playbook, ctx.lang, false)),
     }
 }

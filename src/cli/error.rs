@@ -52,7 +52,7 @@ pub(super) fn exit_code(result: Result<Status, CliError>) -> ExitCode {
         Ok(Status::Problems) => ExitCode::from(1),
         Err(e) => {
             for line in &e.lines {
-                eprintln!("{line}");
+                note!("{line}");
             }
             ExitCode::from(e.code)
         }

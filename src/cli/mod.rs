@@ -3,6 +3,13 @@
 //! function over the core, and one error type becomes the exit code in one place.
 //! No subcommand opens the desktop app (see `main.rs`).
 
+/// `eprintln!` for the CLI: neutralised for the terminal, and quiet on a closed stderr.
+macro_rules! note {
+    ($($arg:tt)*) => {
+        $crate::cli::output::note(&format!($($arg)*))
+    };
+}
+
 pub mod args;
 mod author;
 mod context;

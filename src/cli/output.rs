@@ -5,6 +5,19 @@ use super::error::CliError;
 use std::io::Write;
 use std::path::Path;
 
+/// Text for a terminal: control and bidirectional-override characters from outside text
+/// (team names, IDs, scenario texts) shown as escapes, never obeyed.
+pub(super) fn terminal(text: String) -> String {
+    crate::text::for_terminal(&text).into_owned()
+}
+
+/// A line on standard error, neutralised for the terminal; a closed stderr is not an error
+/// (`pressroom run … 2>&1 | head -3` exits quietly).
+pub(super) fn note(line: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{}", crate::text::for_terminal(line));
+}
+
 /// Prints to standard output, ignoring a closed pipe (`pressroom rules | head`).
 pub(super) fn print_out(text: &str) {
     let mut out = std::io::stdout().lock();

@@ -7,14 +7,29 @@ use pressroom::source::load::{self, Bounded};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
+/// Runs the binary; one that has not finished after 30 seconds is killed and the test fails
+/// there (a hang guard, not a measurement: the inputs here used to read forever or block).
+#[allow(clippy::disallowed_methods)]
 fn pressroom(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pressroom"))
+    let mut child = Command::new(env!("CARGO_BIN_EXE_pressroom"))
         .args(args)
         .current_dir(root())
         .env("LANG", "C")
         .env_remove("LC_ALL")
-        .output()
-        .expect("the binary runs")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    let began = Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if began.elapsed() > Duration::from_secs(30) {
+            let _ = child.kill();
+            panic!("pressroom {args:?} hung");
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
 }
 
 fn text(o: &Output) -> String {
@@ -60,7 +75,6 @@ fn a_byte_order_mark_is_accepted_in_every_input() {
 #[cfg(unix)]
 #[test]
 fn the_bounded_reader_refuses_devices_folders_and_endless_files() {
-    let began = Instant::now();
     assert!(matches!(
         load::read_bounded(std::path::Path::new("/dev/zero"), 1024),
         Err(Bounded::NotAFile)
@@ -77,7 +91,6 @@ fn the_bounded_reader_refuses_devices_folders_and_endless_files() {
         Err(Bounded::TooLarge(1024))
     ));
     assert_eq!(load::read_bounded(&big, 4096).unwrap().len(), 2048);
-    assert!(began.elapsed() < Duration::from_secs(5));
 }
 
 /// A record pointing its scenario at a device or a FIFO no longer reads gigabytes or hangs:
@@ -93,7 +106,6 @@ fn commands_refuse_devices_and_fifos_at_once() {
         inputs.push(fifo.display().to_string());
     }
     for input in &inputs {
-        let began = Instant::now();
         for args in [
             vec!["check", input.as_str()],
             vec![
@@ -108,11 +120,6 @@ fn commands_refuse_devices_and_fifos_at_once() {
             let o = pressroom(&args);
             assert_ne!(o.status.code(), Some(0), "{args:?} accepted {input}");
         }
-        assert!(
-            began.elapsed() < Duration::from_secs(20),
-            "{input}: took {:?}",
-            began.elapsed()
-        );
     }
     // A record whose scenario path is a device.
     let o = pressroom(&[
@@ -131,10 +138,8 @@ fn commands_refuse_devices_and_fifos_at_once() {
     let end = start + rec[start..].find('"').unwrap();
     let evil = format!("{}/dev/zero{}", &rec[..start], &rec[end..]);
     std::fs::write(dir.join("evil.ron"), evil).unwrap();
-    let began = Instant::now();
     let o = pressroom(&["report", &dir.join("evil.ron").display().to_string()]);
     assert_eq!(o.status.code(), Some(2), "{}", text(&o));
-    assert!(began.elapsed() < Duration::from_secs(10));
 }
 
 /// A file from a newer Pressroom says so, for every kind of file, instead of failing on a
@@ -168,4 +173,69 @@ fn a_newer_format_says_which_pressroom_reads_it() {
         "rules",
     ]);
     assert!(text(&o).contains("newer Pressroom"), "{}", text(&o));
+}
+
+/// Outside text never drives the terminal: escape sequences (an OSC window title, a clear
+/// screen) and bidirectional overrides in a team name or an ID are shown as escapes.
+#[test]
+fn control_characters_reach_no_terminal() {
+    let dir = Scratch::new("ansi");
+    let data = dir.display().to_string();
+    let team = "evil\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}team";
+    let o = pressroom(&[
+        "--data-dir",
+        &data,
+        "run",
+        "scenarios/payment-outage.ron",
+        "--answers",
+        "scenarios/answers/payment-outage.exemplary.ron",
+        "--team",
+        team,
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let o = pressroom(&["--data-dir", &data, "history"]);
+    let shown = text(&o);
+    assert!(shown.contains("evil"), "{shown}");
+    for bad in ['\u{1b}', '\u{7}', '\u{202e}'] {
+        assert!(
+            !shown.contains(bad),
+            "{bad:?} reached the terminal: {shown:?}"
+        );
+    }
+    let o = pressroom(&["check", "no\u{1b}[2Jsuch.ron"]);
+    assert!(!text(&o).contains('\u{1b}'), "{:?}", text(&o));
+}
+
+/// A reader that stops early (`pressroom run … 2>&1 | head -3`) is not a crash: closed
+/// standard output and error make the command end quietly, never with a panic.
+#[test]
+fn a_closed_pipe_ends_the_command_quietly() {
+    let data = Scratch::new("pipe");
+    for _ in 0..10 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_pressroom"))
+            .args([
+                "--lang",
+                "en",
+                "run",
+                "scenarios/ransomware-manufacturer.ron",
+                "--answers",
+                "scenarios/answers/ransomware-manufacturer.flawed-leaky-draft.ron",
+                "--team",
+                "pipes",
+            ])
+            .env("PRESSROOM_DATA_DIR", data.display().to_string())
+            .current_dir(root())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take());
+        drop(child.stderr.take());
+        let status = child.wait().unwrap();
+        assert_ne!(
+            status.code(),
+            Some(101),
+            "the command panicked on a closed pipe"
+        );
+    }
 }
