@@ -144,6 +144,15 @@ pub fn render(
     md: bool,
 ) -> String {
     let s: &Scenario = &session.scenario;
+    // Outside text (the scenario's, the playbook's, the answers') is escaped in Markdown; the
+    // text debrief is neutralised for the terminal by the CLI.
+    let x = |text: &str| -> String {
+        if md {
+            super::escape::markdown(text)
+        } else {
+            text.to_string()
+        }
+    };
     let mut out = String::new();
     let h = |level: usize, text: &str| {
         if md {
@@ -161,7 +170,11 @@ pub fn render(
     };
     out.push_str(&h(
         1,
-        &format!("{}: {}", t(lang, "振り返り", "Debrief"), s.title.get(lang)),
+        &format!(
+            "{}: {}",
+            t(lang, "振り返り", "Debrief"),
+            x(s.title.get(lang))
+        ),
     ));
     out.push_str(&format!(
         "{}: {} / {}: {:.1} / 100 ({})\n\n",
@@ -204,7 +217,7 @@ pub fn render(
     let title = |rule: &str| {
         playbook
             .rule(rule)
-            .map(|r| r.title.get(lang).to_string())
+            .map(|r| x(r.title.get(lang)))
             .unwrap_or_default()
     };
     for (heading, list) in [
@@ -216,6 +229,7 @@ pub fn render(
             out.push_str(if md { "- —\n" } else { "  —\n" });
         }
         for r in list {
+            // Rule IDs are checked by the playbook (lowercase, digits, `_`, `.`): no markup.
             let line = format!("{} ({r})", title(r));
             out.push_str(&if md {
                 format!("- {line}\n")
@@ -233,7 +247,7 @@ pub fn render(
             current = decision;
             let name = decision
                 .and_then(|id| s.decisions.iter().find(|d| d.id == id))
-                .map(|d| d.title.get(lang).to_string())
+                .map(|d| x(d.title.get(lang)))
                 .unwrap_or_default();
             out.push_str(&if md {
                 format!("### {name}\n\n")
@@ -250,10 +264,10 @@ pub fn render(
                 f.rule,
                 title(&f.rule),
                 t(lang, "根拠", "Evidence"),
-                f.evidence.get(lang),
-                f.message.get(lang),
+                x(f.evidence.get(lang)),
+                x(f.message.get(lang)),
                 t(lang, "手順", "Procedure"),
-                f.citation.get(lang)
+                x(f.citation.get(lang))
             ));
         } else {
             out.push_str(&format!(

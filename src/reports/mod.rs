@@ -2,6 +2,7 @@
 //! report (Markdown, HTML), the history of past drills, and the playbook's rules listing.
 
 pub mod debrief;
+pub mod escape;
 pub mod history;
 pub mod report;
 pub mod rules;

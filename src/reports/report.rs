@@ -4,6 +4,7 @@
 //! notes and the improvement plan. Every text from a scenario, a participant or a note is
 //! escaped in HTML.
 
+use super::escape::{html as esc, markdown as md_escape};
 use crate::playbook::{Area, Playbook};
 use crate::records::record::Record;
 use crate::scenario::{DecisionKind, DecisionRef, InjectRef, Scenario, Sender, SimTime, Stage};
@@ -805,39 +806,4 @@ struct Item {
     /// Set in bold before the rest, if not empty.
     strong: String,
     rest: String,
-}
-
-/// Text made safe inside HTML elements and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Text made safe inside a Markdown table cell or list item: no table breaks, no raw HTML.
-fn md_escape(s: &str) -> String {
-    let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
-    let mut out = String::with_capacity(flat.len());
-    for c in flat.chars() {
-        match c {
-            '|' => out.push_str("\\|"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '`' | '*' | '_' | '[' | ']' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c => out.push(c),
-        }
-    }
-    out
 }

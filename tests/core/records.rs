@@ -372,3 +372,78 @@ fn the_report_shows_the_timeline_with_owners_and_the_plan() {
     assert_eq!(md, report.markdown());
     assert_eq!(report.html(), report.html());
 }
+
+/// Every Markdown output (the debrief `run --format md` prints and the app exports, and the
+/// after-action report) rendered as CommonMark with raw HTML allowed: no outside text becomes
+/// an element, a link or an image, and a backslash cannot undo an escape.
+#[test]
+fn no_outside_text_becomes_markup_in_any_markdown_output() {
+    const PAYLOADS: [&str; 5] = [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        r"\[x\](http://evil.example)",
+        "[click](javascript:alert(1))",
+        "<http://evil.example>",
+    ];
+    let mut src = bundled();
+    src = src.replacen(
+        "title: (ja: \"製造業のランサムウェア被害",
+        &format!("title: (ja: \"{}製造業のランサムウェア被害", PAYLOADS[0]),
+        1,
+    );
+    let (scenario, mut record, playbook) = played(&src, EXEMPLARY);
+    record.notes = PAYLOADS
+        .iter()
+        .map(|p| Note {
+            at: record.actions[0].at,
+            text: p.to_string(),
+        })
+        .collect();
+    record.plan = vec![Improvement {
+        id: "1".into(),
+        issue: PAYLOADS[2].into(),
+        action: PAYLOADS[3].into(),
+        owner: PAYLOADS[1].into(),
+        due: "2026-06-01".into(),
+        rule: None,
+    }];
+    let checker = Checker::new(&playbook);
+    let mut answers = record.answers(&scenario).unwrap();
+    // A written answer carrying every payload, so evidence quotes them.
+    if let Some(a) = answers
+        .actions
+        .iter_mut()
+        .find(|a| matches!(a.answer, pressroom::session::Answer::Text(_)))
+    {
+        a.answer = pressroom::session::Answer::Text(PAYLOADS.join(" "));
+    }
+    let outcome =
+        pressroom::records::replay::play(&scenario, &playbook, &checker, &answers, record.seed)
+            .unwrap();
+    for lang in Lang::ALL {
+        let report = pressroom::reports::report::Report {
+            record: &record,
+            session: &outcome.session,
+            score: &outcome.score,
+            playbook: &playbook,
+            lang,
+        };
+        let debrief = pressroom::reports::debrief::render(
+            &outcome.session,
+            &outcome.score,
+            &playbook,
+            lang,
+            true,
+        );
+        for (what, md) in [("report", report.markdown()), ("debrief", debrief)] {
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(&md));
+            for bad in ["<script", "<img", "<a ", "href="] {
+                assert!(
+                    !html.contains(bad),
+                    "{what} ({lang:?}) renders {bad}:\n{html}"
+                );
+            }
+        }
+    }
+}
