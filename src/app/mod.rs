@@ -101,6 +101,9 @@ pub fn run(cli: &Options) -> ExitCode {
         (None, Some(shots)) => Some(DataDir::new(shots.join("data"))),
         (flag, _) => DataDir::resolve(flag.as_deref()),
     };
+    if let Some(d) = &dir {
+        d.sweep(crate::host::now());
+    }
     let (settings, notice) = match &dir {
         Some(d) => Settings::load(&d.settings_file()),
         None => (Settings::default(), None),

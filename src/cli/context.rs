@@ -35,11 +35,13 @@ impl Context {
 
     /// The data folder, for the commands that read or write it.
     pub fn data(&self, command: &str) -> Result<&DataDir, CliError> {
-        self.data.as_ref().ok_or_else(|| {
+        let data = self.data.as_ref().ok_or_else(|| {
             CliError::usage(format!(
                 "pressroom {command}: no data folder; give --data-dir DIR"
             ))
-        })
+        })?;
+        data.sweep(crate::host::now());
+        Ok(data)
     }
 
     /// The data folder if there is one, for commands that only mention it.

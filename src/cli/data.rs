@@ -88,8 +88,9 @@ pub(super) fn export(ctx: &Context, out: &Path, team: Option<&str>) -> Result<St
 pub(super) fn import(ctx: &Context, records: &[PathBuf]) -> Result<Status, CliError> {
     let data = ctx.data("import")?;
     let mut failed = false;
+    let mut importer = data.importer();
     for path in records {
-        match data.import_record(path) {
+        match importer.import(path) {
             Ok(Some(saved)) => note!("{}: imported as {}", path.display(), saved.display()),
             Ok(None) => note!("{}: already in the data folder", path.display()),
             Err(why) => {

@@ -11,7 +11,14 @@ use std::path::Path;
 pub fn wall_clock_now() -> String {
     #[allow(clippy::disallowed_methods)]
     let now = std::time::SystemTime::now();
-    chrono::DateTime::<chrono::Utc>::from(now).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+    // Milliseconds, so drills saved in the same second still sort in the order they ended.
+    chrono::DateTime::<chrono::Utc>::from(now).to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// The wall clock as a system time, for sweeping stale temporary files (never for a score).
+pub fn now() -> std::time::SystemTime {
+    #[allow(clippy::disallowed_methods)]
+    std::time::SystemTime::now()
 }
 
 /// The UI language from the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), English when

@@ -33,6 +33,10 @@ const JOURNAL_VERSIONS: crate::source::version::Versions = crate::source::versio
 pub struct Record {
     /// The record format version.
     pub format: u32,
+    /// The record's own identity, given when it is first saved in a data folder and kept
+    /// across export and import: two drills are the same record only if their IDs are.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
     /// The Pressroom version that wrote it.
     pub pressroom: String,
     /// The scenario's ID.
@@ -152,6 +156,7 @@ impl Record {
         let log = Log::from_played(scenario, &answers.actions, &answers.fired, wall);
         Record {
             format: FORMAT,
+            id: None,
             pressroom: env!("CARGO_PKG_VERSION").to_string(),
             scenario: scenario.id.clone(),
             title: scenario.title.clone(),

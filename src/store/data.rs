@@ -83,6 +83,18 @@ impl DataDir {
         Some(read_small(&path).and_then(|src| crate::records::record::Journal::parse(&src)))
     }
 
+    /// Clears temporary files a killed process left in the folder, its records and its
+    /// exports: anything an hour older than `now` (no write takes that long).
+    pub fn sweep(&self, now: std::time::SystemTime) -> usize {
+        let cutoff = now
+            .checked_sub(std::time::Duration::from_secs(3600))
+            .unwrap_or(std::time::UNIX_EPOCH);
+        [self.root.clone(), self.records(), self.exports()]
+            .iter()
+            .map(|d| crate::store::atomic::sweep_temporaries(d, cutoff))
+            .sum()
+    }
+
     /// Removes the journal once its drill has been saved or abandoned.
     pub fn clear_journal(&self) {
         let _ = std::fs::remove_file(self.journal_file());
@@ -93,11 +105,29 @@ impl DataDir {
         write_atomically(path, record.to_ron().as_bytes())
     }
 
-    /// Saves a record under a name made of its start time and scenario, never overwriting an
-    /// earlier one; returns where it went.
+    /// Saves a record under a name made of its start time, scenario and ID, never replacing
+    /// another file (two processes saving at once each keep their own); gives the record an
+    /// ID first if it has none. Returns where it went.
     pub fn save_record(&self, record: &Record) -> std::io::Result<PathBuf> {
+        self.save_record_as(record).map(|(path, _)| path)
+    }
+
+    /// [`DataDir::save_record`], also saying whether a record with the same ID was already
+    /// there under its name (then nothing is written).
+    fn save_record_as(&self, record: &Record) -> std::io::Result<(PathBuf, bool)> {
         let dir = self.records();
         std::fs::create_dir_all(&dir)?;
+        let mut record = record.clone();
+        let id = record
+            .id
+            .get_or_insert_with(|| {
+                format!(
+                    "{:016x}{:016x}",
+                    crate::store::atomic::random(),
+                    crate::store::atomic::random()
+                )
+            })
+            .clone();
         let stamp: String = record
             .started
             .as_deref()
@@ -106,15 +136,28 @@ impl DataDir {
             .take(19)
             .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
             .collect();
-        let base = format!("{stamp}_{}", file_safe(&record.scenario));
-        let mut path = dir.join(format!("{base}.ron"));
-        let mut n = 2;
-        while path.exists() {
-            path = dir.join(format!("{base}_{n}.ron"));
-            n += 1;
+        let short: String = file_safe(&id).chars().take(12).collect();
+        let base = format!("{stamp}_{}_{short}", file_safe(&record.scenario));
+        let text = record.to_ron();
+        for n in 1..1000 {
+            let path = if n == 1 {
+                dir.join(format!("{base}.ron"))
+            } else {
+                dir.join(format!("{base}_{n}.ron"))
+            };
+            match crate::store::atomic::write_new(&path, text.as_bytes()) {
+                Ok(()) => return Ok((path, false)),
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+                    // The same record saved by another process a moment ago: it is there.
+                    let there = read_small(&path).and_then(|src| Record::parse(&src));
+                    if there.is_ok_and(|r| r.id.as_deref() == Some(id.as_str())) {
+                        return Ok((path, true));
+                    }
+                }
+                Err(e) => return Err(e),
+            }
         }
-        write_atomically(&path, record.to_ron().as_bytes())?;
-        Ok(path)
+        Err(std::io::Error::other("no free record name"))
     }
 
     /// Every record file in the folder, in file-name order (start time first); a file that
@@ -160,21 +203,31 @@ impl DataDir {
         Ok(n)
     }
 
-    /// Adds a record file to the folder after reading it as a record; `None` when an
-    /// identical record is already there.
+    /// Adds a record file to the folder after reading it as a record; `None` when it is
+    /// already there (the same ID, or for a record saved before IDs, the same content).
     pub fn import_record(&self, path: &Path) -> Result<Option<PathBuf>, String> {
-        let src = read_small(path)?;
-        let record = Record::parse(&src)?;
-        let same = self
-            .records_list()
-            .into_iter()
-            .any(|s| s.record.as_ref().is_ok_and(|r| *r == record));
-        if same {
-            return Ok(None);
+        self.importer().import(path)
+    }
+
+    /// An importer that reads the folder once, for many files.
+    pub fn importer(&self) -> Importer<'_> {
+        let mut ids = std::collections::BTreeSet::new();
+        let mut old = Vec::new();
+        for stored in self.records_list() {
+            if let Ok(r) = stored.record {
+                match &r.id {
+                    Some(id) => {
+                        ids.insert(id.clone());
+                    }
+                    None => old.push(r),
+                }
+            }
         }
-        self.save_record(&record)
-            .map(Some)
-            .map_err(|e| e.to_string())
+        Importer {
+            data: self,
+            ids,
+            old,
+        }
     }
 
     /// Writes `text` to `exports/NAME`, atomically; returns the path.
@@ -184,6 +237,41 @@ impl DataDir {
         let path = dir.join(file_safe(name));
         write_atomically(&path, text.as_bytes())?;
         Ok(path)
+    }
+}
+
+/// Adds exported records to a data folder, reading the folder once for all of them.
+pub struct Importer<'a> {
+    data: &'a DataDir,
+    /// The IDs of the records already there.
+    ids: std::collections::BTreeSet<String>,
+    /// Records saved before records had IDs, compared by content.
+    old: Vec<Record>,
+}
+
+impl Importer<'_> {
+    /// Adds one record file; `None` when it is already there.
+    pub fn import(&mut self, path: &Path) -> Result<Option<PathBuf>, String> {
+        let src = read_small(path)?;
+        let record = Record::parse(&src)?;
+        let known = match &record.id {
+            Some(id) => self.ids.contains(id),
+            None => self.old.contains(&record),
+        };
+        if known {
+            return Ok(None);
+        }
+        let (saved, was_there) = self
+            .data
+            .save_record_as(&record)
+            .map_err(|e| e.to_string())?;
+        match &record.id {
+            Some(id) => {
+                self.ids.insert(id.clone());
+            }
+            None => self.old.push(record),
+        }
+        Ok((!was_there).then_some(saved))
     }
 }
 

@@ -239,3 +239,172 @@ fn a_closed_pipe_ends_the_command_quietly() {
         );
     }
 }
+
+fn records_in(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(dir.join("records"))
+        .map(|r| {
+            r.flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+                .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.'))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn leftovers(dir: &std::path::Path) -> Vec<String> {
+    let mut out = Vec::new();
+    for sub in [dir.to_path_buf(), dir.join("records"), dir.join("exports")] {
+        for e in std::fs::read_dir(sub).into_iter().flatten().flatten() {
+            let n = e.file_name().to_string_lossy().to_string();
+            if n.contains(".tmp-") {
+                out.push(n);
+            }
+        }
+    }
+    out
+}
+
+/// Several `run --team` processes on one data folder at once: every drill keeps its record.
+#[test]
+fn concurrent_saves_keep_every_record() {
+    let dir = Scratch::new("concurrent");
+    let data = dir.display().to_string();
+    let (trials, writers) = (5, 4);
+    for _ in 0..trials {
+        let children: Vec<_> = (0..writers)
+            .map(|_| {
+                Command::new(env!("CARGO_BIN_EXE_pressroom"))
+                    .args([
+                        "--data-dir",
+                        &data,
+                        "run",
+                        "scenarios/payment-outage.ron",
+                        "--answers",
+                        "scenarios/answers/payment-outage.exemplary.ron",
+                        "--team",
+                        "same",
+                    ])
+                    .current_dir(root())
+                    .stdout(std::process::Stdio::null())
+                    .stderr(std::process::Stdio::null())
+                    .spawn()
+                    .unwrap()
+            })
+            .collect();
+        for mut c in children {
+            assert!(c.wait().unwrap().success());
+        }
+    }
+    assert_eq!(records_in(&dir).len(), trials * writers);
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+}
+
+/// Export then import keeps distinct drills distinct (even of one team in the same second,
+/// with the same content) and never duplicates one, also with two imports at once.
+#[test]
+fn export_and_import_keep_each_drill_once() {
+    let here = Scratch::new("export-from");
+    let there = Scratch::new("export-to");
+    let out = Scratch::new("export-out");
+    for _ in 0..5 {
+        let o = pressroom(&[
+            "--data-dir",
+            &here.display().to_string(),
+            "run",
+            "scenarios/payment-outage.ron",
+            "--answers",
+            "scenarios/answers/payment-outage.exemplary.ron",
+            "--team",
+            "twins",
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    }
+    assert_eq!(records_in(&here).len(), 5);
+    let o = pressroom(&[
+        "--data-dir",
+        &here.display().to_string(),
+        "export",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let exported: Vec<String> = std::fs::read_dir(&*out)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path().display().to_string())
+        .collect();
+    assert_eq!(exported.len(), 5);
+    let import = || {
+        let mut args = vec![
+            "--data-dir".to_string(),
+            there.display().to_string(),
+            "import".to_string(),
+        ];
+        args.extend(exported.iter().cloned());
+        Command::new(env!("CARGO_BIN_EXE_pressroom"))
+            .args(&args)
+            .current_dir(root())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    let (mut a, mut b) = (import(), import());
+    a.wait().unwrap();
+    b.wait().unwrap();
+    assert_eq!(records_in(&there).len(), 5, "each drill once");
+    let o = pressroom(&[
+        "--data-dir",
+        &there.display().to_string(),
+        "import",
+        &exported[0],
+    ]);
+    assert!(
+        text(&o).contains("already in the data folder"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(records_in(&there).len(), 5);
+}
+
+/// A failed write removes its temporary file; a temporary file a killed process left is
+/// swept when the data folder is next used; a link planted where a temporary file might go
+/// is never written through.
+#[cfg(unix)]
+#[test]
+fn temporary_files_never_stay_behind_or_follow_a_link() {
+    use pressroom::store::atomic::write_atomically;
+    let dir = Scratch::new("temps");
+    // A write that fails at the rename (the target is a folder) cleans up.
+    let target = dir.join("target");
+    std::fs::create_dir_all(target.join("inside")).unwrap();
+    assert!(write_atomically(&target, b"x").is_err());
+    assert!(leftovers(&dir).is_empty(), "{:?}", leftovers(&dir));
+    // A stale temporary file from a killed process goes at the next use.
+    let records = dir.join("records");
+    std::fs::create_dir_all(&records).unwrap();
+    let stale = records.join(".x.ron.tmp-1-00");
+    std::fs::write(&stale, b"half").unwrap();
+    let old = std::time::SystemTime::UNIX_EPOCH + Duration::from_secs(1_000_000);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(old)
+        .unwrap();
+    let o = pressroom(&["--data-dir", &dir.display().to_string(), "history"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(!stale.exists(), "the stale temporary file is still there");
+    // Links planted at every name the old scheme would have used point at a file that must
+    // not change.
+    let victim = dir.join("victim.txt");
+    std::fs::write(&victim, b"keep me").unwrap();
+    let out = dir.join("report.md");
+    for pid in (0..64).chain([std::process::id()]) {
+        let _ = std::os::unix::fs::symlink(&victim, dir.join(format!(".report.md.tmp-{pid}")));
+    }
+    write_atomically(&out, b"report").unwrap();
+    assert_eq!(std::fs::read(&victim).unwrap(), b"keep me");
+    assert_eq!(std::fs::read(&out).unwrap(), b"report");
+}

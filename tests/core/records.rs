@@ -62,7 +62,10 @@ fn a_crash_between_write_and_rename_leaves_the_previous_record_intact() {
     // The leftover temporary file is not taken for a record.
     let listed = data.records_list();
     assert_eq!(listed.len(), 1);
-    assert_eq!(listed[0].record.as_ref().unwrap(), &record);
+    let mut got = listed[0].record.clone().unwrap();
+    assert!(got.id.is_some(), "a saved record has its own ID");
+    got.id = None;
+    assert_eq!(got, record);
 
     // Without a crash, the write goes through.
     pressroom::store::atomic::write_atomically(&path, changed.to_ron().as_bytes()).unwrap();
@@ -140,7 +143,18 @@ fn records_move_between_machines_by_export_and_import() {
     );
     let imported = to.records_list();
     assert_eq!(imported.len(), 1);
-    assert_eq!(imported[0].record.as_ref().unwrap(), &record);
+    let mut got = imported[0].record.clone().unwrap();
+    // The record's own ID, given when it was saved, travels with it.
+    let saved_id = from
+        .records_list()
+        .into_iter()
+        .filter_map(|s| s.record.ok())
+        .find(|r| r.team.as_deref() == Some("PR"))
+        .and_then(|r| r.id);
+    assert!(saved_id.is_some());
+    assert_eq!(got.id, saved_id);
+    got.id = None;
+    assert_eq!(got, record);
 
     // Something that is not a record is refused with the reason.
     let junk = a.join("junk.ron");
