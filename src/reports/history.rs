@@ -240,11 +240,15 @@ fn clip(s: &str, width: usize) -> String {
     if s.width() <= width {
         return s.to_string();
     }
+    // The width so far is kept, not measured again: clipping is linear in the text.
     let mut out = String::new();
+    let mut used = 0;
     for c in s.chars() {
-        if out.width() + c.width().unwrap_or(0) + 1 > width {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
             break;
         }
+        used += w;
         out.push(c);
     }
     out.push('…');
@@ -258,4 +262,19 @@ fn pad(s: &str, width: usize) -> String {
 
 fn pad_left(s: &str, width: usize) -> String {
     format!("{}{s}", " ".repeat(width.saturating_sub(s.width())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clipping_counts_columns_and_is_linear() {
+        assert_eq!(clip("製造業のランサムウェア", 9), "製造業の…");
+        assert_eq!(clip("short", 9), "short");
+        // 60,000 combining marks: each takes no column, so the whole run fits before the cut.
+        let marks = format!("a{}bcdefghijk", "\u{0301}".repeat(60_000));
+        let clipped = clip(&marks, 5);
+        assert!(clipped.ends_with("bcd…"), "{}", clipped.chars().count());
+    }
 }

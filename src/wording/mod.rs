@@ -60,7 +60,7 @@ pub struct Context<'a> {
     pub published: Vec<&'a str>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum List {
     Hedge,
     Investigating,
@@ -119,9 +119,12 @@ impl Checker {
     pub fn new(playbook: &Playbook) -> Checker {
         let mut patterns = Vec::new();
         let mut texts = Vec::new();
+        // A phrase listed twice in one list is one pattern: duplicates (an organisation's
+        // playbook may repeat the bundled lists) cost nothing, in time linear in the lists.
+        let mut seen: std::collections::HashSet<(List, String)> = std::collections::HashSet::new();
         let mut add = |list: List, listed: &str, plain: Option<&str>| {
             let norm = phrase(listed);
-            if norm.is_empty() {
+            if norm.is_empty() || !seen.insert((list, norm.clone())) {
                 return;
             }
             patterns.push(Pattern {

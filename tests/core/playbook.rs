@@ -111,3 +111,22 @@ fn the_bundled_playbook_round_trips_its_hash() {
     );
     assert_eq!(Playbook::default_playbook().hash.len(), 64);
 }
+
+/// A playbook that repeats a phrase many times costs the checker one pattern for it, so a
+/// long organisation's list cannot make every check slow.
+#[test]
+fn repeated_phrases_are_one_pattern() {
+    let many = std::iter::repeat_n("\"と聞いております\"", 20_000)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let src = format!(
+        "Playbook(format: 1, id: \"big\", name: (ja: \"x\", en: \"x\"), extends: \"default\", phrases: (ja: (hedges: [{many}])))"
+    );
+    let (playbook, _) = pressroom::Playbook::check_source(&src);
+    let playbook = playbook.expect("duplicates are only warnings");
+    let base = pressroom::wording::Checker::new(&pressroom::Playbook::default_playbook());
+    let checker = pressroom::wording::Checker::new(&playbook);
+    assert_eq!(checker.phrases().count(), base.phrases().count() + 1);
+    let found = checker.check("原因は調査中と聞いております。", &Default::default());
+    assert_eq!(found.len(), 1, "{found:?}");
+}
