@@ -111,7 +111,10 @@ impl Playbook {
         let playbook = build(file, src, &mut diags);
         crate::source::locate::place(&mut diags, src);
         let ok = !diags.iter().any(Diagnostic::is_error);
-        (ok.then_some(playbook), diags)
+        (
+            ok.then_some(playbook),
+            crate::source::diagnostic::capped(diags),
+        )
     }
 
     /// A rule by ID.

@@ -243,7 +243,7 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
             fired,
         })
     } else {
-        Err(locate(diags, src))
+        Err(crate::source::diagnostic::capped(locate(diags, src)))
     }
 }
 

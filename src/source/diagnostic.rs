@@ -143,11 +143,39 @@ pub fn suggestion<'a>(
     Some(format!("expected one of {}{more}", shown.join(", ")))
 }
 
+/// At most this many diagnostics are listed for one file, the way rustc stops: past it, one
+/// more line says how many were left out.
+pub const MAX_SHOWN: usize = 100;
+
+/// The first [`MAX_SHOWN`] diagnostics (in place order), then one that says how many more
+/// there were.
+pub fn capped(mut diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    if diags.len() <= MAX_SHOWN {
+        return diags;
+    }
+    let more = diags.len() - MAX_SHOWN;
+    diags.truncate(MAX_SHOWN);
+    let (line, column) = diags.last().map_or((1, 1), |d| (d.line, d.column));
+    diags.push(
+        Diagnostic::error(
+            "too-many-problems",
+            format!("{more} more problems are not listed"),
+        )
+        .at(line, column)
+        .hint("fix the problems above and check again; a file this broken may be the wrong file"),
+    );
+    diags
+}
+
 /// Every diagnostic code Pressroom emits, with what it means. Codes are stable: tools and
 /// trainers' notes refer to them. docs/scenario-format.md explains each with its fix.
 pub const CODES: &[(&str, &str)] = &[
     // Reading and parsing
     ("unreadable", "the file cannot be read"),
+    (
+        "too-many-problems",
+        "more problems than are listed; the rest are counted",
+    ),
     ("not-utf8", "the file is not UTF-8 text"),
     ("file-too-large", "the file is over the size limit"),
     ("syntax", "the RON text is malformed"),

@@ -44,7 +44,7 @@ pub fn validate(src: &str, playbook: &Playbook) -> Result<Loaded, Vec<Diagnostic
     let mut diags = v.diags;
     crate::source::locate::place(&mut diags, src);
     if diags.iter().any(Diagnostic::is_error) {
-        Err(diags)
+        Err(crate::source::diagnostic::capped(diags))
     } else {
         Ok(Loaded {
             scenario: std::sync::Arc::new(scenario),
