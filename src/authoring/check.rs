@@ -4,7 +4,7 @@
 use crate::playbook::{Playbook, SECTIONS, TOP_SECTIONS, top_section};
 use crate::scenario::Scenario;
 use crate::source::diagnostic::{Diagnostic, Severity};
-use crate::source::walk::scenario_files;
+use crate::source::walk::walk;
 use crate::text::Lang;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -47,6 +47,18 @@ pub struct CheckReport {
     pub errors: usize,
     /// How many warnings in all.
     pub warnings: usize,
+    /// What the walk passed over (a FIFO, a device, a link loop), with why.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub skipped: Vec<Skipped>,
+}
+
+/// Something under a folder `check` did not read.
+#[derive(Debug, Clone, Serialize)]
+pub struct Skipped {
+    /// The path.
+    pub path: String,
+    /// Why it was passed over.
+    pub why: &'static str,
 }
 
 impl CheckReport {
@@ -92,15 +104,22 @@ pub fn check_file(
 /// Checks every scenario file under `paths`.
 pub fn check_paths(paths: &[PathBuf], playbook: &Playbook) -> Result<CheckReport, String> {
     let mut files = Vec::new();
+    let mut skipped = Vec::new();
     for p in paths {
-        let found = scenario_files(p).map_err(|e| format!("{}: {e}", p.display()))?;
-        if found.is_empty() {
+        let found = walk(p).map_err(|e| format!("{}: {e}", p.display()))?;
+        skipped.extend(found.skipped.into_iter().map(|(path, why)| Skipped {
+            path: path.display().to_string(),
+            why,
+        }));
+        if found.files.is_empty() {
             return Err(format!("{}: no scenario files (*.ron) here", p.display()));
         }
-        files.extend(found);
+        files.extend(found.files);
     }
     let reports: Vec<FileReport> = files.iter().map(|f| check_file(f, playbook).0).collect();
-    Ok(report(reports, playbook))
+    let mut out = report(reports, playbook);
+    out.skipped = skipped;
+    Ok(out)
 }
 
 fn report(files: Vec<FileReport>, playbook: &Playbook) -> CheckReport {
@@ -136,6 +155,7 @@ fn report(files: Vec<FileReport>, playbook: &Playbook) -> CheckReport {
         warnings: count(Severity::Warning),
         files,
         coverage: Coverage { rules, sections },
+        skipped: Vec::new(),
     }
 }
 
@@ -157,6 +177,9 @@ pub fn render_text(report: &CheckReport, playbook: &Playbook, lang: Lang) -> Str
                 out.push('\n');
             }
         }
+    }
+    for s in &report.skipped {
+        out.push_str(&format!("{}: skipped, {}\n", s.path, s.why));
     }
     let valid = report.files.iter().filter(|f| f.ok).count();
     if valid == 0 {

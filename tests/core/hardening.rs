@@ -408,3 +408,44 @@ fn temporary_files_never_stay_behind_or_follow_a_link() {
     assert_eq!(std::fs::read(&victim).unwrap(), b"keep me");
     assert_eq!(std::fs::read(&out).unwrap(), b"report");
 }
+
+/// `check DIR` walks each folder once: links back to a folder (two self-links) end, and a
+/// FIFO or a link to a device named `*.ron` is skipped and said so, never read.
+#[cfg(unix)]
+#[test]
+fn folder_walks_end_and_skip_what_is_not_a_file() {
+    let dir = Scratch::new("walk");
+    let lib = dir.join("lib");
+    std::fs::create_dir_all(&lib).unwrap();
+    std::fs::copy(
+        root().join("scenarios/payment-outage.ron"),
+        lib.join("payment-outage.ron"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(&lib, lib.join("loop-a")).unwrap();
+    std::os::unix::fs::symlink(&lib, lib.join("loop-b")).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", lib.join("zero.ron")).unwrap();
+    let _ = Command::new("mkfifo").arg(lib.join("pipe.ron")).status();
+    let o = pressroom(&["--lang", "en", "check", &lib.display().to_string()]);
+    let shown = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{shown}");
+    assert!(
+        shown.contains("payment-outage.ron (payment-outage): ok"),
+        "{shown}"
+    );
+    assert_eq!(shown.matches("(payment-outage): ok").count(), 1, "{shown}");
+    assert!(shown.contains("zero.ron: skipped"), "{shown}");
+    // The app's library and hot reload walk the same way.
+    let found = pressroom::source::walk::walk(&lib).unwrap();
+    assert_eq!(found.files.len(), 1);
+    // A record that is a link to a device is reported, not read, by history.
+    let records = dir.join("data/records");
+    std::fs::create_dir_all(&records).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", records.join("zero.ron")).unwrap();
+    let o = pressroom(&[
+        "--data-dir",
+        &dir.join("data").display().to_string(),
+        "history",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+}
