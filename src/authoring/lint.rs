@@ -88,8 +88,17 @@ fn resolve(target: &Target<'_>) -> Result<(Stage, Vec<Element>, Option<SimTime>)
         });
     }
     let at = match target.at {
-        Some(t) => time::parse_moment(t, s.start)
-            .map_err(|e| format!("--at `{t}`: {e}; {}", time::TIME_HINT))?,
+        Some(t) => {
+            let at = time::parse_moment(t, s.start)
+                .map_err(|e| format!("--at `{t}`: {e}; {}", time::TIME_HINT))?;
+            if at.0 > s.duration {
+                return Err(format!(
+                    "--at `{t}` is after the scenario ends ({}); give a time inside its clock",
+                    SimTime(s.duration)
+                ));
+            }
+            at
+        }
         None => {
             return Err(
                 "with --scenario, say when the draft is published: --at TIME or --decision ID"

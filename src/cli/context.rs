@@ -40,6 +40,12 @@ impl Context {
                 "pressroom {command}: no data folder; give --data-dir DIR"
             ))
         })?;
+        if data.root.exists() && !data.root.is_dir() {
+            return Err(CliError::usage(format!(
+                "pressroom {command}: the data folder {} is a file, not a folder; give --data-dir DIR",
+                data.root.display()
+            )));
+        }
         data.sweep(crate::host::now());
         Ok(data)
     }

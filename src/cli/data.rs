@@ -17,6 +17,7 @@ pub(super) fn history(
 ) -> Result<Status, CliError> {
     let data = ctx.data("history")?;
     let records = Records::read(data);
+    known_team("history", &records, team)?;
     let history = records.history(team);
     let out = match format {
         Format::Text => {
@@ -74,6 +75,7 @@ pub(super) fn history(
 /// `pressroom export`: copies records out of the data folder.
 pub(super) fn export(ctx: &Context, out: &Path, team: Option<&str>) -> Result<Status, CliError> {
     let data = ctx.data("export")?;
+    known_team("export", &Records::read(data), team)?;
     let n = data
         .export_records(out, team)
         .map_err(|e| CliError::usage(format!("pressroom export: {}: {e}", out.display())))?;
@@ -87,6 +89,15 @@ pub(super) fn export(ctx: &Context, out: &Path, team: Option<&str>) -> Result<St
 /// `pressroom import`: adds exported records to the data folder, each checked first.
 pub(super) fn import(ctx: &Context, records: &[PathBuf]) -> Result<Status, CliError> {
     let data = ctx.data("import")?;
+    if let Some(missing) = records
+        .iter()
+        .find(|p| std::fs::symlink_metadata(p).is_err())
+    {
+        return Err(CliError::usage(format!(
+            "pressroom import: {}: no such file",
+            missing.display()
+        )));
+    }
     let mut failed = false;
     let mut importer = data.importer();
     for path in records {
@@ -104,4 +115,21 @@ pub(super) fn import(ctx: &Context, records: &[PathBuf]) -> Result<Status, CliEr
     } else {
         Status::Clean
     })
+}
+
+/// A team named with `--team` must have drills here; a typo is told the nearest name.
+fn known_team(command: &str, records: &Records, team: Option<&str>) -> Result<(), CliError> {
+    let Some(team) = team else {
+        return Ok(());
+    };
+    let teams = records.teams();
+    if teams.iter().any(|t| t == team) {
+        return Ok(());
+    }
+    let hint = crate::source::diagnostic::suggestion(team, teams.iter().map(String::as_str))
+        .map(|h| format!("; {h}"))
+        .unwrap_or_else(|| "; no team has drills here yet".to_string());
+    Err(CliError::usage(format!(
+        "pressroom {command}: no drills of team `{team}`{hint}"
+    )))
 }

@@ -38,6 +38,54 @@ pub fn find(src: &str) -> Option<(u32, usize, usize)> {
     None
 }
 
+/// The name a RON text's top-level value opens with (`Scenario`, `Answers`, …), comments
+/// and a byte-order mark skipped; `None` for an unnamed value.
+pub fn root_name(src: &str) -> Option<&str> {
+    let mut rest = src.strip_prefix('\u{feff}').unwrap_or(src);
+    loop {
+        rest = rest.trim_start();
+        if let Some(after) = rest.strip_prefix("//") {
+            rest = after.split_once('\n').map_or("", |(_, r)| r);
+        } else if let Some(after) = rest.strip_prefix("/*") {
+            rest = after.split_once("*/").map_or("", |(_, r)| r);
+        } else {
+            break;
+        }
+    }
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    (end > 0 && rest[end..].trim_start().starts_with('(')).then(|| &rest[..end])
+}
+
+/// What a file of another kind is, and how to use it instead, when a scenario was expected.
+pub fn not_a_scenario(src: &str) -> Option<Diagnostic> {
+    let (what, hint) = match root_name(src)? {
+        "Answers" => (
+            "an answers file",
+            "play it with `pressroom run SCENARIO --answers FILE`; `check` reads scenarios",
+        ),
+        "Record" => (
+            "a drill record",
+            "replay it with `pressroom rescore FILE` or report it with `pressroom report FILE`",
+        ),
+        "Journal" => (
+            "the journal of a drill in progress",
+            "open the app to resume it; `check` reads scenarios",
+        ),
+        "Playbook" => (
+            "a playbook",
+            "use it with `pressroom --playbook FILE …`; `check` reads scenarios",
+        ),
+        _ => return None,
+    };
+    Some(
+        Diagnostic::error("wrong-type", format!("this is {what}, not a scenario"))
+            .at(1, 1)
+            .hint(hint),
+    )
+}
+
 /// Where the word `format` stands as a field name in a line of code.
 fn find_key(code: &str) -> Option<usize> {
     let mut from = 0;

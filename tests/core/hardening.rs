@@ -449,3 +449,77 @@ fn folder_walks_end_and_skip_what_is_not_a_file() {
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
 }
+
+/// Small messages a new user meets: each says what is wrong and exits 2 as bad usage.
+#[test]
+fn wrong_input_gets_a_clear_message_and_exit_code() {
+    let dir = Scratch::new("messages");
+    let data = dir.join("data").display().to_string();
+    let o = pressroom(&[
+        "--data-dir",
+        &data,
+        "run",
+        "scenarios/payment-outage.ron",
+        "--answers",
+        "scenarios/answers/payment-outage.exemplary.ron",
+        "--team",
+        "alpha",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    // A missing file exits 2 for import as everywhere.
+    let o = pressroom(&["--data-dir", &data, "import", "no-such-record.ron"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    // A data folder that is a file is said to be one.
+    let file = dir.join("a-file");
+    std::fs::write(&file, "x").unwrap();
+    let o = pressroom(&["--data-dir", &file.display().to_string(), "history"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("is a file"), "{}", text(&o));
+    // A team typo is told the nearest team, for history and export.
+    for args in [
+        vec!["--data-dir", &data, "history", "--team", "alpah"],
+        vec![
+            "--data-dir",
+            &data,
+            "export",
+            "--out",
+            "/tmp/x",
+            "--team",
+            "alpah",
+        ],
+    ] {
+        let o = pressroom(&args);
+        assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+        assert!(text(&o).contains("`alpha`"), "{}", text(&o));
+    }
+    // lint --at past the scenario's end.
+    let o = pressroom(&[
+        "lint",
+        "tests/fixtures/wording/good_first_ja.txt",
+        "--scenario",
+        "scenarios/payment-outage.ron",
+        "--at",
+        "+30d",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("after the scenario ends"), "{}", text(&o));
+    // report --out a folder.
+    let rec = dir.join("r.ron");
+    let o = pressroom(&[
+        "run",
+        "scenarios/payment-outage.ron",
+        "--answers",
+        "scenarios/answers/payment-outage.exemplary.ron",
+        "--record",
+        &rec.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let folder = format!("{}/", dir.display());
+    let o = pressroom(&["report", &rec.display().to_string(), "--out", &folder]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("is a folder"), "{}", text(&o));
+    // check on an answers file names what the file is.
+    let o = pressroom(&["check", "scenarios/answers/payment-outage.exemplary.ron"]);
+    assert_eq!(o.status.code(), Some(1), "{}", text(&o));
+    assert!(text(&o).contains("this is an answers file"), "{}", text(&o));
+}

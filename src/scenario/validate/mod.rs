@@ -30,6 +30,9 @@ pub struct Loaded {
 
 /// Parses and checks a scenario's text against a playbook.
 pub fn validate(src: &str, playbook: &Playbook) -> Result<Loaded, Vec<Diagnostic>> {
+    if let Some(d) = crate::source::version::not_a_scenario(src) {
+        return Err(vec![d]);
+    }
     crate::source::version::check(src, super::VERSIONS).map_err(|d| vec![d])?;
     let file: ScenarioFile = crate::source::load::parse(src).map_err(|d| vec![d])?;
     let mut v = Validator {
