@@ -8,6 +8,10 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// The longest text an answer may be: far beyond any announcement (a long final report runs
+/// to a few thousand characters), small enough that a pasted file is refused at once.
+pub const MAX_TEXT_CHARS: usize = 100_000;
+
 /// An answer to a decision, as an answers file writes it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Answer {
@@ -54,6 +58,8 @@ pub enum AnswerError {
     NoFreeText(String),
     /// The text is empty.
     EmptyText(String),
+    /// The text is longer than any announcement or answer ([`MAX_TEXT_CHARS`]).
+    TooLong(String),
 }
 
 impl fmt::Display for AnswerError {
@@ -84,6 +90,10 @@ impl fmt::Display for AnswerError {
                 "decision `{d}` takes one of its prepared answers, not free text"
             ),
             AnswerError::EmptyText(d) => write!(f, "the text for decision `{d}` is empty"),
+            AnswerError::TooLong(d) => write!(
+                f,
+                "the text for decision `{d}` is over {MAX_TEXT_CHARS} characters; no announcement is that long"
+            ),
         }
     }
 }
@@ -151,6 +161,12 @@ impl Answer {
                 if t.trim().is_empty() =>
             {
                 Err(AnswerError::EmptyText(d.id.clone()))
+            }
+            (DecisionKind::Draft(_), Answer::Text(t))
+            | (DecisionKind::Inquiry(_), Answer::Text(t))
+                if t.chars().count() > MAX_TEXT_CHARS =>
+            {
+                Err(AnswerError::TooLong(d.id.clone()))
             }
             (DecisionKind::Draft(_), Answer::Text(_)) => Ok(()),
             (DecisionKind::Draft(_), _) => Err(wrong("Candidate(\"id\") or Text(\"…\")")),

@@ -213,9 +213,9 @@ impl Checker {
         let investigating = spans_of(List::Investigating);
         let shapes = patterns::scan(&norm.text);
         let identifiers: Vec<(usize, usize)> = shapes.iter().map(|h| (h.start, h.end)).collect();
-        let overlaps = |spans: &[(usize, usize)], s: usize, e: usize| {
-            spans.iter().any(|&(a, b)| s < b && a < e)
-        };
+        let investigating = Spans::new(investigating);
+        let identifiers = Spans::new(identifiers);
+        let overlaps = |spans: &Spans, s: usize, e: usize| spans.overlaps(s, e);
 
         // Present-but-wrong phrases; within a list, the longest of nested matches counts.
         let wrong = longest(&hits, |h| self.patterns[h.pattern].list);
@@ -468,9 +468,26 @@ impl Checker {
         if start < text.len() {
             bounds.push((start, text.len()));
         }
+        // Per list, its hits by start, so a sentence finds its own in logarithmic time.
+        let mut by_list: std::collections::HashMap<List, Vec<(usize, usize)>> =
+            std::collections::HashMap::new();
+        for h in hits {
+            by_list
+                .entry(self.patterns[h.pattern].list)
+                .or_default()
+                .push((h.start, h.end));
+        }
+        for v in by_list.values_mut() {
+            v.sort_unstable();
+        }
         let within = |list: List, s: usize, e: usize| {
-            hits.iter()
-                .any(|h| self.patterns[h.pattern].list == list && h.start >= s && h.end <= e)
+            by_list.get(&list).is_some_and(|v| {
+                let from = v.partition_point(|&(a, _)| a < s);
+                v[from..]
+                    .iter()
+                    .take_while(|&&(a, _)| a < e)
+                    .any(|&(_, b)| b <= e)
+            })
         };
         for (s, e) in bounds {
             let sentence = &text[s..e];
@@ -632,6 +649,33 @@ fn group(v: u64) -> String {
 
 /// Whether a term is explained in parentheses right after it: "ランサムウェア(身代金を…)".
 /// (NFKC has already turned full-width parentheses into ASCII ones.)
+/// Spans sorted by start with the furthest end so far, so "does any overlap [s, e)?" is a
+/// binary search rather than a scan: the checker stays linear in its findings.
+struct Spans {
+    spans: Vec<(usize, usize)>,
+    reach: Vec<usize>,
+}
+
+impl Spans {
+    fn new(mut spans: Vec<(usize, usize)>) -> Spans {
+        spans.sort_unstable();
+        let mut furthest = 0;
+        let reach = spans
+            .iter()
+            .map(|&(_, b)| {
+                furthest = furthest.max(b);
+                furthest
+            })
+            .collect();
+        Spans { spans, reach }
+    }
+
+    fn overlaps(&self, s: usize, e: usize) -> bool {
+        let n = self.spans.partition_point(|&(a, _)| a < e);
+        n > 0 && self.reach[n - 1] > s
+    }
+}
+
 fn explained(text: &str, end: usize) -> bool {
     text[end..].trim_start().starts_with('(')
 }

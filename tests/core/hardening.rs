@@ -523,3 +523,35 @@ fn wrong_input_gets_a_clear_message_and_exit_code() {
     assert_eq!(o.status.code(), Some(1), "{}", text(&o));
     assert!(text(&o).contains("this is an answers file"), "{}", text(&o));
 }
+
+/// A written answer longer than any announcement is refused with a clear message at its
+/// place in the answers file, not checked for minutes.
+#[test]
+fn an_answer_text_longer_than_any_announcement_is_refused() {
+    let dir = Scratch::new("long-text");
+    let src = std::fs::read_to_string(
+        root().join("scenarios/answers/ransomware-manufacturer.exemplary.ron"),
+    )
+    .unwrap();
+    let long = "個人情報の流出はございません。".repeat(8000);
+    let start = src
+        .find("Text(\"")
+        .expect("the exemplary set writes a text")
+        + 6;
+    let end = start + src[start..].find("\")").unwrap();
+    let answers = format!("{}{long}{}", &src[..start], &src[end..]);
+    let path = dir.join("long.ron");
+    std::fs::write(&path, answers).unwrap();
+    let o = pressroom(&[
+        "run",
+        "scenarios/ransomware-manufacturer.ron",
+        "--answers",
+        &path.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(
+        text(&o).contains("no announcement is that long"),
+        "{}",
+        text(&o)
+    );
+}
