@@ -84,6 +84,10 @@ const STOCK_TEXTS: [&str; 4] = [
     "We believe the server probably crashed. Our engineer (bob@example.com) says it will never happen again.",
 ];
 
+/// The most random paths `analyze` plays: past this the percentiles do not move, and the
+/// time would run to hours.
+pub const MAX_SAMPLES: usize = 1_000_000;
+
 /// Explores `samples` random paths from `seed`, plus the fixed strategies.
 pub fn analyze(
     scenario: &Arc<Scenario>,
@@ -92,9 +96,85 @@ pub fn analyze(
     samples: usize,
     seed: u64,
 ) -> Analysis {
+    analyze_with_progress(scenario, playbook, exemplary, samples, seed, &mut |_, _| {})
+}
+
+/// What the explored paths add up to, kept as they are played so memory does not grow with
+/// the number of samples: the best and worst totals, what any path reached, and a count of
+/// totals per tenth of a point (totals are rounded to 0.1), from which percentiles are exact.
+struct Summary {
+    best: f64,
+    worst: f64,
+    injects: Vec<bool>,
+    decisions: Vec<bool>,
+    tenths: Vec<u64>,
+    sampled: u64,
+}
+
+impl Summary {
+    fn new(s: &Scenario) -> Summary {
+        Summary {
+            best: f64::MIN,
+            worst: f64::MAX,
+            injects: vec![false; s.injects.len()],
+            decisions: vec![false; s.decisions.len()],
+            tenths: vec![0; 1001],
+            sampled: 0,
+        }
+    }
+
+    fn add(&mut self, p: &Path) {
+        self.best = self.best.max(p.total);
+        self.worst = self.worst.min(p.total);
+        for (seen, now) in self.injects.iter_mut().zip(&p.injects) {
+            *seen |= now;
+        }
+        for (seen, now) in self.decisions.iter_mut().zip(&p.decisions) {
+            *seen |= now;
+        }
+    }
+
+    fn sample(&mut self, p: &Path) {
+        self.add(p);
+        let bin = (p.total * 10.0).round().clamp(0.0, 1000.0) as usize;
+        self.tenths[bin] += 1;
+        self.sampled += 1;
+    }
+
+    /// The sampled totals' percentiles, as if every total had been kept and sorted.
+    fn percentiles(&self) -> BTreeMap<String, f64> {
+        let mut out = BTreeMap::new();
+        if self.sampled == 0 {
+            return out;
+        }
+        for p in [0, 10, 25, 50, 75, 90, 100] {
+            let i = ((p as f64 / 100.0) * (self.sampled - 1) as f64).round() as u64;
+            let mut seen = 0;
+            for (bin, n) in self.tenths.iter().enumerate() {
+                seen += n;
+                if seen > i {
+                    out.insert(format!("p{p:02}"), bin as f64 / 10.0);
+                    break;
+                }
+            }
+        }
+        out
+    }
+}
+
+/// [`analyze`], calling `progress(done, samples)` as the random paths are played (the CLI
+/// shows it on a terminal).
+pub fn analyze_with_progress(
+    scenario: &Arc<Scenario>,
+    playbook: &Playbook,
+    exemplary: Option<&Answers>,
+    samples: usize,
+    seed: u64,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Analysis {
+    let samples = samples.min(MAX_SAMPLES);
     let checker = Checker::new(playbook);
-    let mut paths = Vec::with_capacity(samples + 3);
-    let mut sampled = Vec::with_capacity(samples);
+    let mut summary = Summary::new(scenario);
     for i in 0..samples {
         let mut rng = ChaCha8Rng::seed_from_u64(seed.wrapping_add(i as u64));
         let path = play(
@@ -104,33 +184,36 @@ pub fn analyze(
             rng.random(),
             Strategy::Random(&mut rng),
         );
-        sampled.push(path.total);
-        paths.push(path);
+        summary.sample(&path);
+        if i % 1000 == 999 {
+            progress(i + 1, samples);
+        }
     }
+    progress(samples, samples);
     let greedy = play(scenario, playbook, &checker, seed, Strategy::Greedy);
     let greedy_score = greedy.total;
-    paths.push(greedy);
-    paths.push(play(scenario, playbook, &checker, seed, Strategy::Idle));
+    summary.add(&greedy);
+    summary.add(&play(scenario, playbook, &checker, seed, Strategy::Idle));
     let exemplary_path = exemplary.and_then(|a| {
         crate::records::replay::play(scenario, playbook, &checker, a, a.seed.unwrap_or(1))
             .ok()
             .map(|o| observe(&o.session, &o.score))
     });
     let exemplary_score = exemplary_path.as_ref().map(|p| p.total);
-    if let Some(p) = exemplary_path {
-        paths.push(p);
+    if let Some(p) = &exemplary_path {
+        summary.add(p);
     }
 
-    let best_score = paths.iter().map(|p| p.total).fold(f64::MIN, f64::max);
-    let worst_score = paths.iter().map(|p| p.total).fold(f64::MAX, f64::min);
+    let best_score = summary.best;
+    let worst_score = summary.worst;
     let mut unreached = Unreached::default();
     for (i, inj) in scenario.injects.iter().enumerate() {
-        if !paths.iter().any(|p| p.injects[i]) {
+        if !summary.injects[i] {
             unreached.injects.push(inj.id.clone());
         }
     }
     for (i, d) in scenario.decisions.iter().enumerate() {
-        if !paths.iter().any(|p| p.decisions[i]) {
+        if !summary.decisions[i] {
             unreached.decisions.push(d.id.clone());
         }
     }
@@ -152,24 +235,11 @@ pub fn analyze(
         exemplary_score,
         exemplary_reaches_best: exemplary_score.map(|e| e + 0.05 >= best_score),
         greedy_score,
-        percentiles: percentiles(&mut sampled),
+        percentiles: summary.percentiles(),
         unreached,
         unexercised_rules,
         inert_options: inert_options(scenario),
     }
-}
-
-fn percentiles(values: &mut [f64]) -> BTreeMap<String, f64> {
-    values.sort_by(f64::total_cmp);
-    let mut out = BTreeMap::new();
-    if values.is_empty() {
-        return out;
-    }
-    for p in [0, 10, 25, 50, 75, 90, 100] {
-        let i = ((p as f64 / 100.0) * (values.len() - 1) as f64).round() as usize;
-        out.insert(format!("p{p:02}"), (values[i] * 10.0).round() / 10.0);
-    }
-    out
 }
 
 fn observe(session: &Session, score: &Score) -> Path {

@@ -8,6 +8,7 @@ use crate::authoring::{analyze, check, lint, skeleton};
 use crate::reports::rules as rules_report;
 use crate::scenario::Scenario;
 use crate::wording::Checker;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// `pressroom check`: validates scenario files and prints the coverage table.
@@ -157,9 +158,33 @@ pub(super) fn analyze(
     seed: u64,
     format: Format,
 ) -> Result<Status, CliError> {
+    if samples > analyze::MAX_SAMPLES {
+        return Err(CliError::usage(format!(
+            "pressroom analyze: --samples {samples} is more than {} (the percentiles do not move past that, and it would take hours)",
+            analyze::MAX_SAMPLES
+        )));
+    }
     let loaded = super::drill::load_scenario(scenario, &ctx.playbook)?;
     let exemplary = crate::store::library::exemplary_answers(scenario, &loaded);
-    let analysis = analyze::analyze(&loaded, &ctx.playbook, exemplary.as_ref(), samples, seed);
+    // Progress on a terminal only, so pipes and CI logs stay clean.
+    let tty = std::io::IsTerminal::is_terminal(&std::io::stderr()) && samples >= 10_000;
+    let mut progress = |done: usize, all: usize| {
+        if tty {
+            let mut err = std::io::stderr().lock();
+            let _ = write!(err, "\ranalyze: {done} / {all} paths");
+            if done == all {
+                let _ = writeln!(err);
+            }
+        }
+    };
+    let analysis = analyze::analyze_with_progress(
+        &loaded,
+        &ctx.playbook,
+        exemplary.as_ref(),
+        samples,
+        seed,
+        &mut progress,
+    );
     print_out(&match format {
         Format::Text => terminal(analysis.render(ctx.lang)),
         Format::Json => json(&analysis),

@@ -555,3 +555,14 @@ fn an_answer_text_longer_than_any_announcement_is_refused() {
         text(&o)
     );
 }
+
+/// `analyze` keeps a summary, not every sample, and refuses an absurd count at once instead
+/// of running out of memory.
+#[test]
+fn analyze_refuses_absurd_sample_counts() {
+    for n in ["18446744073709551615", "1000000000000", "1000001"] {
+        let o = pressroom(&["analyze", "scenarios/payment-outage.ron", "--samples", n]);
+        assert_eq!(o.status.code(), Some(2), "{n}: {}", text(&o));
+        assert!(text(&o).contains("--samples"), "{}", text(&o));
+    }
+}
