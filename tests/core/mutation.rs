@@ -154,3 +154,93 @@ fn mutated_playbooks_and_answers_files_never_panic() {
         assert!(r.is_ok(), "answers mutation {i} panicked; input:\n{text}");
     }
 }
+
+/// Drill records and journals, mutated, go through the record reader and the replay; every
+/// kind of input is also tried with a byte-order mark and with Windows line endings. None
+/// may panic.
+#[test]
+fn mutated_records_and_bom_and_crlf_inputs_never_panic() {
+    let playbook = Playbook::default_playbook();
+    let scenario = pressroom::Scenario::load(
+        &root().join("scenarios/ransomware-manufacturer.ron"),
+        &playbook,
+    )
+    .unwrap()
+    .scenario;
+    let checker = pressroom::wording::Checker::new(&playbook);
+    let answers_src = std::fs::read_to_string(
+        root().join("scenarios/answers/ransomware-manufacturer.exemplary.ron"),
+    )
+    .unwrap();
+    let answers = pressroom::records::answers::parse(&answers_src, &scenario).unwrap();
+    let outcome =
+        pressroom::records::replay::play(&scenario, &playbook, &checker, &answers, 1).unwrap();
+    let record = pressroom::records::record::Record::new(
+        &scenario,
+        None,
+        &playbook,
+        1,
+        outcome.session.lang,
+        &answers,
+        &[],
+        &outcome.score,
+    )
+    .to_ron();
+    let journal = record.replacen("Record(", "Journal(", 1);
+    let scenario_src =
+        std::fs::read_to_string(root().join("scenarios/ransomware-manufacturer.ron")).unwrap();
+    let overlay = std::fs::read_to_string(fixture("playbooks/ok_overlay.ron")).unwrap();
+    let variants = |s: &str| {
+        vec![
+            s.to_string(),
+            format!("\u{feff}{s}"),
+            s.replace('\n', "\r\n"),
+            format!("\u{feff}{}", s.replace('\n', "\r\n")),
+        ]
+    };
+    // The unmutated variants all read.
+    for v in variants(&scenario_src) {
+        assert!(pressroom::scenario::validate(&v, &playbook).is_ok());
+    }
+    for v in variants(&answers_src) {
+        assert!(pressroom::records::answers::parse(&v, &scenario).is_ok());
+    }
+    for v in variants(&record) {
+        assert!(pressroom::records::record::Record::parse(&v).is_ok());
+    }
+    for v in variants(&overlay) {
+        assert!(Playbook::check_source(&v).0.is_some());
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(0xbeef);
+    for i in 0..10_000 {
+        let base = match i % 4 {
+            0 => &record,
+            1 => &journal,
+            2 => &answers_src,
+            _ => &overlay,
+        };
+        let pick = variants(base).swap_remove(i % 4);
+        let text = mutate(&mut rng, &pick);
+        let r = std::panic::catch_unwind(|| match i % 4 {
+            0 => {
+                if let Ok(rec) = pressroom::records::record::Record::parse(&text)
+                    && let Ok(a) = rec.answers(&scenario)
+                {
+                    let _ = pressroom::records::replay::play(&scenario, &playbook, &checker, &a, 1);
+                }
+            }
+            1 => {
+                if let Ok(j) = pressroom::records::record::Journal::parse(&text) {
+                    let _ = j.answers(&scenario);
+                }
+            }
+            2 => {
+                let _ = pressroom::records::answers::parse(&text, &scenario);
+            }
+            _ => {
+                let _ = Playbook::check_source(&text);
+            }
+        });
+        assert!(r.is_ok(), "mutation {i} panicked; input:\n{text}");
+    }
+}
