@@ -67,8 +67,12 @@ pub(super) fn lint(ctx: &Context, args: LintArgs<'_>) -> Result<Status, CliError
         })
     };
     let text = match read.and_then(|b| {
-        crate::source::load::decode(b)
-            .map_err(|_| "the draft is not UTF-8 text; save it as UTF-8".to_string())
+        crate::source::load::decode(b).map_err(|d| {
+            format!(
+                "{}:{}: the draft is not UTF-8 text; save it as UTF-8",
+                d.line, d.column
+            )
+        })
     }) {
         Ok(t) => t,
         Err(e) => return Err(CliError::usage(format!("pressroom lint: {shown}: {e}"))),

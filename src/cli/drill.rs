@@ -183,8 +183,13 @@ fn open_record(
 ) -> Result<(Record, Arc<Scenario>, Vec<&'static str>), CliError> {
     let src = crate::source::load::read_text(record)
         .map_err(|d| CliError::usage(format!("pressroom: {}: {}", record.display(), d.message)))?;
-    let rec = Record::parse(&src)
-        .map_err(|e| CliError::usage(format!("pressroom: {}: {e}", record.display())))?;
+    let rec = Record::read(&src).map_err(|diags| {
+        CliError::diagnostics(
+            &record.display().to_string(),
+            &diags,
+            "this is not a drill record Pressroom can read",
+        )
+    })?;
     let Some(path) = scenario
         .map(Path::to_path_buf)
         .or(rec.scenario_path.as_ref().map(PathBuf::from))
@@ -232,8 +237,18 @@ fn replay_record(
     let answers = rec
         .answers(scenario)
         .map_err(|e| CliError::failed(vec![format!("pressroom {command}: {e}")]))?;
-    replay::play(scenario, playbook, checker, &answers, rec.seed).map_err(|diags| {
+    replay::play(scenario, playbook, checker, &answers, rec.seed).map_err(|mut diags| {
         let shown = path.display().to_string();
+        // Placed in the record itself, with a hint for a record, not for an answers file.
+        if let Ok(src) = crate::source::load::read_text(path) {
+            crate::source::locate::place(&mut diags, &src);
+        }
+        for d in &mut diags {
+            d.hint = Some(
+                "the scenario has changed since this drill was recorded; give the version it was played on with --scenario FILE"
+                    .to_string(),
+            );
+        }
         let mut lines: Vec<String> = diags.iter().map(|d| d.render(&shown)).collect();
         lines.push(format!(
             "pressroom {command}: the recorded actions no longer play on this scenario"

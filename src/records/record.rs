@@ -7,6 +7,7 @@ use super::log::Log;
 pub use super::log::{LogAction, LogFire};
 use crate::scenario::{Scenario, SimTime};
 use crate::scoring::Score;
+use crate::source::diagnostic::Diagnostic;
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -193,11 +194,71 @@ impl Record {
         ron::ser::to_string_pretty(self, config).expect("a record serialises") + "\n"
     }
 
-    /// Reads a record, its format version first.
+    /// Reads a record, its format version first; what is wrong, in a line.
     pub fn parse(src: &str) -> Result<Record, String> {
+        Record::read(src).map_err(|diags| {
+            diags
+                .iter()
+                .map(|d| format!("{}:{}: {}", d.line, d.column, d.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
+
+    /// Reads a record with the diagnostics an answers file gets: the format version first,
+    /// then the typed parse, then its values (a score that is not a number between 0 and
+    /// 100, actions out of order), each at its line and column.
+    pub fn read(src: &str) -> Result<Record, Vec<Diagnostic>> {
         // Read the version first, so a newer file says so instead of failing on a field.
-        crate::source::version::check(src, VERSIONS).map_err(|d| d.render("record"))?;
-        crate::source::load::parse::<Record>(src).map_err(|d| d.render("record"))
+        crate::source::version::check(src, VERSIONS).map_err(|d| vec![d])?;
+        let record = crate::source::load::parse::<Record>(src).map_err(|d| vec![d])?;
+        let mut diags = record.problems();
+        if diags.is_empty() {
+            Ok(record)
+        } else {
+            crate::source::locate::place(&mut diags, src);
+            Err(crate::source::diagnostic::capped(diags))
+        }
+    }
+
+    /// What a parsed record holds that no drill could have produced.
+    fn problems(&self) -> Vec<Diagnostic> {
+        let mut out = Vec::new();
+        let score = |v: f64, field: String, out: &mut Vec<Diagnostic>| {
+            if !(v.is_finite() && (0.0..=100.0).contains(&v)) {
+                out.push(
+                    Diagnostic::error("invalid-value", format!("a score of {v} is not 0–100"))
+                        .field(field)
+                        .hint("a record's scores are written by Pressroom; this file was changed by hand or damaged"),
+                );
+            }
+        };
+        score(self.result.total, "result.total".into(), &mut out);
+        for (area, v) in &self.result.areas {
+            score(*v, format!("result.areas.{area}"), &mut out);
+        }
+        for (rule, v) in &self.result.rules {
+            if !(v.is_finite() && (0.0..=1.0).contains(v)) {
+                out.push(
+                    Diagnostic::error("invalid-value", format!("a share of {v} is not 0–1"))
+                        .field(format!("result.rules.{rule}")),
+                );
+            }
+        }
+        let mut last = SimTime::START;
+        for (i, a) in self.actions.iter().enumerate() {
+            if a.at < last {
+                out.push(
+                    Diagnostic::error(
+                        "out-of-order",
+                        format!("this action at {} comes after one at {last}", a.at),
+                    )
+                    .field(format!("actions[{i}].at")),
+                );
+            }
+            last = last.max(a.at);
+        }
+        out
     }
 
     /// The record's actions as answers to replay.
@@ -223,6 +284,13 @@ fn replayable(
     actions: &[LogAction],
     fired: &[LogFire],
 ) -> Result<(Vec<Action>, Vec<Fire>), String> {
+    if let Some(a) = actions.iter().find(|a| a.at.0 > scenario.duration) {
+        return Err(format!(
+            "an action at {} is after the scenario ends ({})",
+            a.at,
+            SimTime(scenario.duration)
+        ));
+    }
     super::log::resolve(scenario, actions, fired).map_err(|diags| {
         diags
             .iter()

@@ -566,3 +566,44 @@ fn analyze_refuses_absurd_sample_counts() {
         assert!(text(&o).contains("--samples"), "{}", text(&o));
     }
 }
+
+/// Records get the diagnostics answers files get: their own path and the line and column
+/// of the problem, values no drill could produce refused, a draft that is not UTF-8 placed.
+#[test]
+fn records_are_diagnosed_like_answers_files() {
+    let dir = Scratch::new("record-diags");
+    let rec = dir.join("r.ron");
+    let o = pressroom(&[
+        "run",
+        "scenarios/payment-outage.ron",
+        "--answers",
+        "scenarios/answers/payment-outage.exemplary.ron",
+        "--record",
+        &rec.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let good = std::fs::read_to_string(&rec).unwrap();
+    let shown = rec.display().to_string();
+    // A score that is not a number.
+    let nan = regex::Regex::new(r"total: [0-9.]+")
+        .unwrap()
+        .replace(&good, "total: NaN")
+        .to_string();
+    std::fs::write(&rec, &nan).unwrap();
+    let o = pressroom(&["rescore", &shown]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains(&format!("{shown}:")), "{}", text(&o));
+    assert!(text(&o).contains("error[invalid-value]"), "{}", text(&o));
+    assert!(!text(&o).contains("record.ron:1:1"), "{}", text(&o));
+    // A syntax error names the file, not `record`.
+    std::fs::write(&rec, good.replacen("seed:", "seed", 1)).unwrap();
+    let o = pressroom(&["rescore", &shown]);
+    assert!(text(&o).contains(&format!("{shown}:")), "{}", text(&o));
+    assert!(!text(&o).contains("record:"), "{}", text(&o));
+    // A draft that is not UTF-8 gets its place.
+    let draft = dir.join("sjis.txt");
+    std::fs::write(&draft, b"abc\n\x82\xa0").unwrap();
+    let o = pressroom(&["lint", &draft.display().to_string()]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("2:1"), "{}", text(&o));
+}
