@@ -130,6 +130,14 @@ pub struct Session {
     settled_at: Vec<Option<SimTime>>,
     decisions: Vec<DecisionState>,
     published: Vec<(Stage, SimTime)>,
+    /// The injects the clock brings (`Start`, `At`, with their drawn delays), by time then
+    /// index, and how many of them have arrived: the next one is found without a scan, so a
+    /// drill costs time linear in its injects.
+    schedule: Vec<(SimTime, usize)>,
+    cursor: usize,
+    /// The injects a trigger brings (after an inject, a decision, an option, a publication)
+    /// that have not arrived, by index.
+    waiting: Vec<usize>,
     deadlines_passed: Vec<bool>,
     /// Texts published so far (drafts answered) and when, for consistency checks.
     pub published_texts: Vec<(SimTime, String)>,
@@ -160,11 +168,24 @@ impl Session {
                 .collect(),
             decisions: vec![DecisionState::Waiting; scenario.decisions.len()],
             published: Vec::new(),
+            schedule: Vec::new(),
+            cursor: 0,
+            waiting: Vec::new(),
             deadlines_passed: vec![false; scenario.deadlines.len()],
             published_texts: Vec::new(),
             lang: scenario.languages[0],
             log: Vec::new(),
         };
+        for (i, inj) in scenario.injects.iter().enumerate() {
+            if s.draws.suppressed[i] || inj.optional {
+                continue;
+            }
+            match s.due(i) {
+                Some(t) => s.schedule.push((t, i)),
+                None => s.waiting.push(i),
+            }
+        }
+        s.schedule.sort_unstable();
         let events = s.settle();
         (s, events)
     }
@@ -301,7 +322,7 @@ impl Session {
 
     /// The next moment something is scheduled to happen, if any before the end.
     pub fn next_event_time(&self) -> Option<SimTime> {
-        let injects = (0..self.scenario.injects.len()).filter_map(|i| self.due(i));
+        let injects = self.schedule.get(self.cursor).map(|(t, _)| *t).into_iter();
         let decisions = self
             .scenario
             .decisions
@@ -407,22 +428,37 @@ impl Session {
         let now = self.now;
         loop {
             let mut changed = false;
-            for i in 0..self.scenario.injects.len() {
-                if self.arrived[i].is_some()
-                    || self.draws.suppressed[i]
-                    || self.scenario.injects[i].optional
-                {
+            // The candidates, in index order as a full scan would meet them: what the clock
+            // has brought by now, and what waits on a trigger.
+            let mut candidates: Vec<usize> = Vec::new();
+            while let Some(&(t, i)) = self.schedule.get(self.cursor)
+                && t <= now
+            {
+                candidates.push(i);
+                self.cursor += 1;
+            }
+            let clocked = candidates.len();
+            candidates.extend(self.waiting.iter().copied());
+            if clocked > 0 {
+                candidates.sort_unstable();
+            }
+            for i in candidates {
+                if self.arrived[i].is_some() {
                     continue;
                 }
                 let inj = &self.scenario.injects[i];
                 let ready = match inj.when {
-                    Trigger::Start | Trigger::At(_) => self.due(i).is_some_and(|t| t <= now),
+                    Trigger::Start | Trigger::At(_) => true,
                     ref other => self.fired(other),
                 };
                 if ready {
                     self.arrive(i, &mut events);
                     changed = true;
                 }
+            }
+            if changed {
+                let arrived = &self.arrived;
+                self.waiting.retain(|i| arrived[*i].is_none());
             }
             for f in 0..self.scenario.facts.len() {
                 let fact = &self.scenario.facts[f];
