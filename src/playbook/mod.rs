@@ -103,9 +103,9 @@ impl Playbook {
         if let Err(d) = crate::source::version::check(src, VERSIONS) {
             return (None, vec![d]);
         }
-        let file: PlaybookFile = match load::parse(src) {
+        let file: PlaybookFile = match load::parse_all(src) {
             Ok(f) => f,
-            Err(d) => return (None, vec![d]),
+            Err(d) => return (None, d),
         };
         let mut diags = Vec::new();
         let playbook = build(file, src, &mut diags);

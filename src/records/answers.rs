@@ -126,7 +126,7 @@ pub struct Answers {
 /// Parses and checks an answers file against a scenario.
 pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>> {
     crate::source::version::check(src, VERSIONS).map_err(|d| vec![d])?;
-    let file: AnswersFile = crate::source::load::parse(src).map_err(|d| vec![d])?;
+    let file: AnswersFile = crate::source::load::parse_all(src)?;
     let mut diags = Vec::new();
     if file.scenario != scenario.id {
         diags.push(

@@ -211,7 +211,7 @@ impl Record {
     pub fn read(src: &str) -> Result<Record, Vec<Diagnostic>> {
         // Read the version first, so a newer file says so instead of failing on a field.
         crate::source::version::check(src, VERSIONS).map_err(|d| vec![d])?;
-        let record = crate::source::load::parse::<Record>(src).map_err(|d| vec![d])?;
+        let record = crate::source::load::parse_all::<Record>(src)?;
         let mut diags = record.problems();
         if diags.is_empty() {
             Ok(record)

@@ -144,6 +144,102 @@ pub fn parse<T: DeserializeOwned>(src: &str) -> Result<T, Diagnostic> {
     })
 }
 
+/// [`parse`], but reporting every misspelt or repeated field of the file, not only the first:
+/// after such an error the field is blanked out (with spaces, so every later line and column
+/// stays where the writer sees it) and the text parsed again, up to [`MAX_RECOVERIES`] times.
+/// Other errors end the pass; what was found is returned. A field then missing is left
+/// unreported (it is most likely the misspelt one).
+pub fn parse_all<T: DeserializeOwned>(src: &str) -> Result<T, Vec<Diagnostic>> {
+    let src = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let mut text = src.to_string();
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    for _ in 0..=MAX_RECOVERIES {
+        match parse::<T>(&text) {
+            Ok(v) if diags.is_empty() => return Ok(v),
+            Ok(_) => return Err(diags),
+            // A field missing after a misspelt one was blanked is most likely that one.
+            Err(d) if d.code == "missing-field" && !diags.is_empty() => return Err(diags),
+            Err(d) => {
+                let recoverable = matches!(d.code, "unknown-field" | "duplicate-field");
+                let blanked = recoverable
+                    .then(|| blank_field(&text, d.line, d.column))
+                    .flatten();
+                diags.push(d);
+                match blanked {
+                    Some(next) => text = next,
+                    None => return Err(diags),
+                }
+            }
+        }
+    }
+    Err(diags)
+}
+
+/// How many structural errors one pass of [`parse_all`] recovers from.
+pub const MAX_RECOVERIES: usize = 50;
+
+/// The text with the field whose name starts at `line:col` (`name: value,`) replaced by
+/// spaces, newlines kept; `None` when no field is found there.
+fn blank_field(src: &str, line: usize, col: usize) -> Option<String> {
+    let line_start: usize = src
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .sum();
+    let rest = src.get(line_start..)?;
+    let start = line_start
+        + rest
+            .char_indices()
+            .nth(col.saturating_sub(1))
+            .map(|(i, _)| i)?;
+    let bytes = src.as_bytes();
+    let mut i = start;
+    while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
+        i += 1;
+    }
+    if i == start {
+        return None;
+    }
+    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+        i += 1;
+    }
+    if bytes.get(i) != Some(&b':') {
+        return None;
+    }
+    i += 1;
+    // The value: up to a comma or a closing bracket at depth 0, strings and nesting skipped.
+    let mut depth = 0usize;
+    let mut in_string = false;
+    while i < bytes.len() {
+        let c = bytes[i];
+        if in_string {
+            if c == b'\\' {
+                i += 1;
+            } else if c == b'"' {
+                in_string = false;
+            }
+        } else {
+            match c {
+                b'"' => in_string = true,
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' | b'}' if depth == 0 => break,
+                b')' | b']' | b'}' => depth -= 1,
+                b',' if depth == 0 => {
+                    i += 1;
+                    break;
+                }
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    let blank: String = src[start..i]
+        .chars()
+        .map(|c| if c == '\n' { '\n' } else { ' ' })
+        .collect();
+    Some(format!("{}{blank}{}", &src[..start], &src[i..]))
+}
+
 fn from_ron(err: &SpannedError, src: &str) -> Diagnostic {
     let (line, column) =
         crate::source::lexical::next_token(src, err.span.start.line, err.span.start.col);

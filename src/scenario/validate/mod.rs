@@ -34,7 +34,7 @@ pub fn validate(src: &str, playbook: &Playbook) -> Result<Loaded, Vec<Diagnostic
         return Err(vec![d]);
     }
     crate::source::version::check(src, super::VERSIONS).map_err(|d| vec![d])?;
-    let file: ScenarioFile = crate::source::load::parse(src).map_err(|d| vec![d])?;
+    let file: ScenarioFile = crate::source::load::parse_all(src)?;
     let mut v = Validator {
         diags: Vec::new(),
         playbook,
