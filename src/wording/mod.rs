@@ -299,14 +299,25 @@ impl Checker {
         findings.sort_by(|a, b| (a.span, &a.rule).cmp(&(b.span, &b.rule)));
         findings.dedup_by(|a, b| a.rule == b.rule && a.span.is_some() && a.span == b.span);
         // A span reported as personal or internal by two routes is reported once.
+        // Findings come sorted by span start, so a span overlaps an earlier one of its rule
+        // exactly when it starts before the furthest end kept for that rule: linear, not a scan
+        // of everything kept.
         let mut kept: Vec<Finding> = Vec::with_capacity(findings.len());
+        let mut reach: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         for f in findings {
-            let dup = f.span.is_some()
-                && kept.iter().any(|k| {
+            let dup = match f.span {
+                Some(b) if b.start < b.end => reach.get(&f.rule).is_some_and(|&end| b.start < end),
+                Some(b) => kept.iter().any(|k| {
                     k.rule == f.rule
-                        && matches!((k.span, f.span), (Some(a), Some(b)) if a.start < b.end && b.start < a.end)
-                });
+                        && matches!(k.span, Some(a) if a.start < b.end && b.start < a.end)
+                }),
+                None => false,
+            };
             if !dup {
+                if let Some(b) = f.span {
+                    let end = reach.entry(f.rule.clone()).or_insert(0);
+                    *end = (*end).max(b.end);
+                }
                 kept.push(f);
             }
         }
