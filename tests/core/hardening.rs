@@ -32,6 +32,18 @@ fn pressroom(args: &[&str]) -> Output {
     child.wait_with_output().unwrap()
 }
 
+/// `pressroom run` of the payment outage's exemplary answers, with more options.
+fn run_exemplary(more: &[&str]) -> Output {
+    let mut args = vec![
+        "run",
+        "scenarios/payment-outage.ron",
+        "--answers",
+        "scenarios/answers/payment-outage.exemplary.ron",
+    ];
+    args.extend_from_slice(more);
+    pressroom(&args)
+}
+
 fn text(o: &Output) -> String {
     format!(
         "{}{}",
@@ -122,13 +134,9 @@ fn commands_refuse_devices_and_fifos_at_once() {
         }
     }
     // A record whose scenario path is a device.
-    let o = pressroom(&[
+    let o = run_exemplary(&[
         "--lang",
         "en",
-        "run",
-        "scenarios/payment-outage.ron",
-        "--answers",
-        "scenarios/answers/payment-outage.exemplary.ron",
         "--record",
         &dir.join("r.ron").display().to_string(),
     ]);
@@ -182,16 +190,7 @@ fn control_characters_reach_no_terminal() {
     let dir = Scratch::new("ansi");
     let data = dir.display().to_string();
     let team = "evil\u{1b}]0;pwned\u{7}\u{1b}[2J\u{202e}team";
-    let o = pressroom(&[
-        "--data-dir",
-        &data,
-        "run",
-        "scenarios/payment-outage.ron",
-        "--answers",
-        "scenarios/answers/payment-outage.exemplary.ron",
-        "--team",
-        team,
-    ]);
+    let o = run_exemplary(&["--data-dir", &data, "--team", team]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let o = pressroom(&["--data-dir", &data, "history"]);
     let shown = text(&o);
@@ -308,16 +307,7 @@ fn export_and_import_keep_each_drill_once() {
     let there = Scratch::new("export-to");
     let out = Scratch::new("export-out");
     for _ in 0..5 {
-        let o = pressroom(&[
-            "--data-dir",
-            &here.display().to_string(),
-            "run",
-            "scenarios/payment-outage.ron",
-            "--answers",
-            "scenarios/answers/payment-outage.exemplary.ron",
-            "--team",
-            "twins",
-        ]);
+        let o = run_exemplary(&["--data-dir", &here.display().to_string(), "--team", "twins"]);
         assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     }
     assert_eq!(records_in(&here).len(), 5);
@@ -455,16 +445,7 @@ fn folder_walks_end_and_skip_what_is_not_a_file() {
 fn wrong_input_gets_a_clear_message_and_exit_code() {
     let dir = Scratch::new("messages");
     let data = dir.join("data").display().to_string();
-    let o = pressroom(&[
-        "--data-dir",
-        &data,
-        "run",
-        "scenarios/payment-outage.ron",
-        "--answers",
-        "scenarios/answers/payment-outage.exemplary.ron",
-        "--team",
-        "alpha",
-    ]);
+    let o = run_exemplary(&["--data-dir", &data, "--team", "alpha"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     // A missing file exits 2 for import as everywhere.
     let o = pressroom(&["--data-dir", &data, "import", "no-such-record.ron"]);
@@ -505,14 +486,7 @@ fn wrong_input_gets_a_clear_message_and_exit_code() {
     assert!(text(&o).contains("after the scenario ends"), "{}", text(&o));
     // report --out a folder.
     let rec = dir.join("r.ron");
-    let o = pressroom(&[
-        "run",
-        "scenarios/payment-outage.ron",
-        "--answers",
-        "scenarios/answers/payment-outage.exemplary.ron",
-        "--record",
-        &rec.display().to_string(),
-    ]);
+    let o = run_exemplary(&["--record", &rec.display().to_string()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let folder = format!("{}/", dir.display());
     let o = pressroom(&["report", &rec.display().to_string(), "--out", &folder]);
@@ -573,14 +547,7 @@ fn analyze_refuses_absurd_sample_counts() {
 fn records_are_diagnosed_like_answers_files() {
     let dir = Scratch::new("record-diags");
     let rec = dir.join("r.ron");
-    let o = pressroom(&[
-        "run",
-        "scenarios/payment-outage.ron",
-        "--answers",
-        "scenarios/answers/payment-outage.exemplary.ron",
-        "--record",
-        &rec.display().to_string(),
-    ]);
+    let o = run_exemplary(&["--record", &rec.display().to_string()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let good = std::fs::read_to_string(&rec).unwrap();
     let shown = rec.display().to_string();
