@@ -171,17 +171,13 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
     for (i, a) in file.actions.iter().enumerate() {
         let field = format!("actions[{i}]");
         let at = match time::parse_moment(&a.at, scenario.start) {
-            Ok(t) if t.0 > scenario.duration => {
-                diags.push(
-                    Diagnostic::error(
-                        "time-outside-scenario",
-                        format!("{t} is after the scenario ends"),
-                    )
-                    .field(format!("{field}.at")),
-                );
-                continue;
-            }
-            Ok(t) => t,
+            Ok(t) => match super::log::within_clock(scenario, i, t) {
+                Ok(()) => t,
+                Err(d) => {
+                    diags.push(d);
+                    continue;
+                }
+            },
             Err(why) => {
                 diags.push(
                     Diagnostic::error("bad-time", format!("`{}`: {why}", a.at))
@@ -191,16 +187,7 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
                 continue;
             }
         };
-        if at < last {
-            diags.push(
-                Diagnostic::error(
-                    "out-of-order",
-                    format!("this action at {at} comes after one at {last}"),
-                )
-                .field(format!("{field}.at"))
-                .hint("list actions in the order they happen"),
-            );
-        }
+        diags.extend(super::log::in_order(i, at, last));
         last = last.max(at);
         match super::log::resolve_action(scenario, i, at, &a.decision, &a.answer, a.by.as_ref()) {
             Ok(action) => actions.push(action),

@@ -97,32 +97,60 @@ pub fn resolve(
     logged: &[LogAction],
     logged_fired: &[LogFire],
 ) -> Result<(Vec<Action>, Vec<Fire>), Vec<Diagnostic>> {
-    {
-        let mut diags = Vec::new();
-        let mut actions = Vec::new();
-        for (i, a) in logged.iter().enumerate() {
-            match resolve_action(scenario, i, a.at, &a.decision, &a.answer, a.by.as_ref()) {
-                Ok(x) => actions.push(x),
-                Err(d) => diags.push(d),
-            }
+    let mut diags = Vec::new();
+    let mut actions = Vec::new();
+    for (i, a) in logged.iter().enumerate() {
+        if let Err(d) = within_clock(scenario, i, a.at) {
+            diags.push(d);
+            continue;
         }
-        let mut fired = Vec::new();
-        for (i, f) in logged_fired.iter().enumerate() {
-            match resolve_inject(scenario, i, &f.inject) {
-                Ok(inject) => fired.push(Fire {
-                    at: f.at,
-                    inject,
-                    after: f.after,
-                }),
-                Err(d) => diags.push(d),
-            }
-        }
-        if diags.is_empty() {
-            Ok((actions, fired))
-        } else {
-            Err(diags)
+        match resolve_action(scenario, i, a.at, &a.decision, &a.answer, a.by.as_ref()) {
+            Ok(x) => actions.push(x),
+            Err(d) => diags.push(d),
         }
     }
+    let mut fired = Vec::new();
+    for (i, f) in logged_fired.iter().enumerate() {
+        match resolve_inject(scenario, i, &f.inject) {
+            Ok(inject) => fired.push(Fire {
+                at: f.at,
+                inject,
+                after: f.after,
+            }),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.is_empty() {
+        Ok((actions, fired))
+    } else {
+        Err(diags)
+    }
+}
+
+/// An action's time must fall inside the scenario's clock: the one check answers files,
+/// records and journals share.
+pub(super) fn within_clock(scenario: &Scenario, i: usize, at: SimTime) -> Result<(), Diagnostic> {
+    if at.0 > scenario.duration {
+        return Err(Diagnostic::error(
+            "time-outside-scenario",
+            format!("{at} is after the scenario ends"),
+        )
+        .field(format!("actions[{i}].at")));
+    }
+    Ok(())
+}
+
+/// Actions are listed in the order they happened: the one check answers files and records
+/// share. `last` is the latest time seen before action `i`.
+pub(super) fn in_order(i: usize, at: SimTime, last: SimTime) -> Option<Diagnostic> {
+    (at < last).then(|| {
+        Diagnostic::error(
+            "out-of-order",
+            format!("this action at {at} comes after one at {last}"),
+        )
+        .field(format!("actions[{i}].at"))
+        .hint("list actions in the order they happen")
+    })
 }
 
 /// One logged action as a reference: its decision found and its answer checked against it.

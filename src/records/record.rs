@@ -247,15 +247,7 @@ impl Record {
         }
         let mut last = SimTime::START;
         for (i, a) in self.actions.iter().enumerate() {
-            if a.at < last {
-                out.push(
-                    Diagnostic::error(
-                        "out-of-order",
-                        format!("this action at {} comes after one at {last}", a.at),
-                    )
-                    .field(format!("actions[{i}].at")),
-                );
-            }
+            out.extend(super::log::in_order(i, a.at, last));
             last = last.max(a.at);
         }
         out
@@ -284,13 +276,6 @@ fn replayable(
     actions: &[LogAction],
     fired: &[LogFire],
 ) -> Result<(Vec<Action>, Vec<Fire>), String> {
-    if let Some(a) = actions.iter().find(|a| a.at.0 > scenario.duration) {
-        return Err(format!(
-            "an action at {} is after the scenario ends ({})",
-            a.at,
-            SimTime(scenario.duration)
-        ));
-    }
     super::log::resolve(scenario, actions, fired).map_err(|diags| {
         diags
             .iter()
