@@ -1,7 +1,7 @@
 //! Coverage: which rules a scenario can score, read from the same per-family lists the scorer
 //! walks, so `check`'s table, `analyze`'s unexercised rules and the scorer cannot disagree.
 
-use super::{choice, counts, roles, text, timing};
+use super::{at_stake, choice, roles, text, timing};
 use crate::playbook::{Playbook, rule};
 use crate::scenario::{Decision, DecisionKind, Scenario};
 use std::collections::BTreeSet;
@@ -45,17 +45,18 @@ pub fn rules(scenario: &Scenario, playbook: &Playbook) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for d in &scenario.decisions {
         for (r, max) in decision_rules(scenario, d) {
-            if counts(playbook, r, max) {
+            if at_stake(playbook, r, max).is_some() {
                 out.insert(r.to_string());
             }
         }
     }
     if let Some((_, first)) = timing::staged_decision(scenario)
-        && counts(
+        && at_stake(
             playbook,
             rule::TIMING_STAGED_UPDATES,
             f64::from(first.points),
         )
+        .is_some()
     {
         out.insert(rule::TIMING_STAGED_UPDATES.to_string());
     }

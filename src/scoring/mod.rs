@@ -169,13 +169,9 @@ impl Scorer<'_> {
         span: Option<Span>,
         message: Text,
     ) {
-        if !counts(self.playbook, rule, max_raw) {
-            return;
-        }
-        let Some(r) = self.playbook.rule(rule) else {
+        let Some((r, max)) = at_stake(self.playbook, rule, max_raw) else {
             return;
         };
-        let max = max_raw * r.weight;
         self.findings.push(Finding {
             rule: rule.to_string(),
             area: r.area,
@@ -225,12 +221,16 @@ pub(super) fn not_answered() -> Text {
     Text::new("未回答", "Not answered")
 }
 
-/// Scores a finished drill./// Whether a rule with `max_raw` points before weighting can earn anything under `playbook`:
-/// the one test both the scorer and [`coverage`] apply.
-pub(super) fn counts(playbook: &Playbook, rule: &str, max_raw: f64) -> bool {
-    playbook
-        .rule(rule)
-        .is_some_and(|r| max_raw * r.weight > 0.0)
+/// The rule and its weighted maximum, when a rule with `max_raw` points before weighting can
+/// earn anything under `playbook`: the one test both the scorer and [`coverage`] apply.
+pub(super) fn at_stake<'p>(
+    playbook: &'p Playbook,
+    rule: &str,
+    max_raw: f64,
+) -> Option<(&'p crate::playbook::Rule, f64)> {
+    let r = playbook.rule(rule)?;
+    let max = max_raw * r.weight;
+    (max > 0.0).then_some((r, max))
 }
 
 /// Scores a finished drill.
