@@ -212,15 +212,13 @@ impl DataDir {
     /// An importer that reads the folder once, for many files.
     pub fn importer(&self) -> Importer<'_> {
         let mut ids = std::collections::BTreeSet::new();
-        let mut old = Vec::new();
+        let mut old = std::collections::HashSet::new();
         for stored in self.records_list() {
             if let Ok(r) = stored.record {
-                match &r.id {
-                    Some(id) => {
-                        ids.insert(id.clone());
-                    }
-                    None => old.push(r),
+                if let Some(id) = &r.id {
+                    ids.insert(id.clone());
                 }
+                old.insert(content(&r));
             }
         }
         Importer {
@@ -245,8 +243,9 @@ pub struct Importer<'a> {
     data: &'a DataDir,
     /// The IDs of the records already there.
     ids: std::collections::BTreeSet<String>,
-    /// Records saved before records had IDs, compared by content.
-    old: Vec<Record>,
+    /// Every record's content without its ID, for a record from before IDs (which gets one
+    /// when it is saved here, so it must still be known by content the next time).
+    old: std::collections::HashSet<String>,
 }
 
 impl Importer<'_> {
@@ -256,7 +255,7 @@ impl Importer<'_> {
         let record = Record::parse(&src)?;
         let known = match &record.id {
             Some(id) => self.ids.contains(id),
-            None => self.old.contains(&record),
+            None => self.old.contains(&content(&record)),
         };
         if known {
             return Ok(None);
@@ -265,14 +264,21 @@ impl Importer<'_> {
             .data
             .save_record_as(&record)
             .map_err(|e| e.to_string())?;
-        match &record.id {
-            Some(id) => {
-                self.ids.insert(id.clone());
-            }
-            None => self.old.push(record),
+        if let Some(id) = &record.id {
+            self.ids.insert(id.clone());
         }
+        self.old.insert(content(&record));
         Ok((!was_there).then_some(saved))
     }
+}
+
+/// A record's text without its ID: what two copies of one drill share.
+fn content(record: &Record) -> String {
+    Record {
+        id: None,
+        ..record.clone()
+    }
+    .to_ron()
 }
 
 /// A name that is safe as a file name on Windows, macOS and Linux.

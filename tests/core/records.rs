@@ -461,3 +461,22 @@ fn no_outside_text_becomes_markup_in_any_markdown_output() {
         }
     }
 }
+
+/// A record from before records had IDs (or written with `run --record`) is given one when it
+/// is imported, and is still known by its content the next time it is imported.
+#[test]
+fn a_record_without_an_id_is_imported_once() {
+    let (a, b) = (Scratch::new("noid-a"), Scratch::new("noid-b"));
+    let to = DataDir::new(&*b);
+    let (_, record, _) = played(&bundled(), EXEMPLARY);
+    assert_eq!(record.id, None);
+    let file = a.join("old.ron");
+    std::fs::write(&file, record.to_ron()).unwrap();
+    assert!(to.import_record(&file).unwrap().is_some());
+    assert_eq!(
+        to.import_record(&file).unwrap(),
+        None,
+        "a second import adds nothing"
+    );
+    assert_eq!(to.records_list().len(), 1);
+}
