@@ -16,24 +16,93 @@ pub struct Versions {
 }
 
 /// The top-level `format: N` of a RON text and where its number starts (line, column), if
-/// there is one; comments are skipped.
+/// there is one. Only a field of the outermost value counts: comments, strings and nested
+/// values (a title that reads "format: 2", an inner field) are stepped over.
 pub fn find(src: &str) -> Option<(u32, usize, usize)> {
-    for (i, line) in src.lines().enumerate() {
-        let code = line.split("//").next().unwrap_or("");
-        let Some(pos) = find_key(code) else {
-            continue;
-        };
-        let rest = &code[pos + "format".len()..];
-        let after_colon = rest.trim_start().strip_prefix(':')?;
-        let digits_at = code.len() - after_colon.trim_start().len();
-        let digits: String = after_colon
-            .trim_start()
-            .chars()
-            .take_while(char::is_ascii_digit)
-            .collect();
-        let n = digits.parse().ok()?;
-        let column = code[..digits_at].chars().count() + 1;
-        return Some((n, i + 1, column));
+    let chars: Vec<char> = src.chars().collect();
+    let (mut line, mut col) = (1usize, 1usize);
+    let (mut depth, mut i) = (0usize, 0usize);
+    let step = |i: &mut usize, line: &mut usize, col: &mut usize| {
+        if chars[*i] == '\n' {
+            *line += 1;
+            *col = 1;
+        } else {
+            *col += 1;
+        }
+        *i += 1;
+    };
+    while i < chars.len() {
+        let c = chars[i];
+        let next = chars.get(i + 1).copied();
+        match c {
+            '/' if next == Some('/') => {
+                while i < chars.len() && chars[i] != '\n' {
+                    step(&mut i, &mut line, &mut col);
+                }
+            }
+            '/' if next == Some('*') => {
+                while i < chars.len() && !(chars[i] == '*' && chars.get(i + 1) == Some(&'/')) {
+                    step(&mut i, &mut line, &mut col);
+                }
+                for _ in 0..2 {
+                    if i < chars.len() {
+                        step(&mut i, &mut line, &mut col);
+                    }
+                }
+            }
+            '"' => {
+                step(&mut i, &mut line, &mut col);
+                while i < chars.len() && chars[i] != '"' {
+                    if chars[i] == '\\' {
+                        step(&mut i, &mut line, &mut col);
+                    }
+                    if i < chars.len() {
+                        step(&mut i, &mut line, &mut col);
+                    }
+                }
+                if i < chars.len() {
+                    step(&mut i, &mut line, &mut col);
+                }
+            }
+            '(' | '[' | '{' => {
+                depth += 1;
+                step(&mut i, &mut line, &mut col);
+            }
+            ')' | ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                step(&mut i, &mut line, &mut col);
+            }
+            c if c.is_alphanumeric() || c == '_' => {
+                let start = i;
+                while i < chars.len() && (chars[i].is_alphanumeric() || chars[i] == '_') {
+                    step(&mut i, &mut line, &mut col);
+                }
+                let word: String = chars[start..i].iter().collect();
+                if depth != 1 || word != "format" {
+                    continue;
+                }
+                // `format` `:` then the number, on any spacing.
+                let mut j = i;
+                let (mut l, mut k) = (line, col);
+                let skip = |j: &mut usize, l: &mut usize, k: &mut usize| {
+                    while *j < chars.len() && chars[*j].is_whitespace() {
+                        step(j, l, k);
+                    }
+                };
+                skip(&mut j, &mut l, &mut k);
+                if chars.get(j) != Some(&':') {
+                    continue;
+                }
+                step(&mut j, &mut l, &mut k);
+                skip(&mut j, &mut l, &mut k);
+                let digits: String = chars[j..]
+                    .iter()
+                    .take_while(|c| c.is_ascii_digit())
+                    .collect();
+                return digits.parse().ok().map(|n| (n, l, k));
+            }
+            _ => step(&mut i, &mut line, &mut col),
+        }
     }
     None
 }
@@ -86,22 +155,6 @@ pub fn not_a_scenario(src: &str) -> Option<Diagnostic> {
     )
 }
 
-/// Where the word `format` stands as a field name in a line of code.
-fn find_key(code: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(p) = code[from..].find("format") {
-        let at = from + p;
-        let before = code[..at].chars().next_back();
-        let after = code[at + "format".len()..].trim_start().chars().next();
-        let word_start = before.is_none_or(|c| !(c.is_alphanumeric() || c == '_' || c == '"'));
-        if word_start && after == Some(':') {
-            return Some(at);
-        }
-        from = at + "format".len();
-    }
-    None
-}
-
 /// Checks a text's format version before it is parsed. A missing version is left to the
 /// typed parse (it reports the missing field); a newer one says which Pressroom reads it.
 pub fn check(src: &str, v: Versions) -> Result<(), Diagnostic> {
@@ -152,6 +205,13 @@ mod tests {
     fn the_version_is_read_before_the_typed_parse() {
         assert_eq!(find("// format: 9\nX(\n    format: 2,\n"), Some((2, 3, 13)));
         assert_eq!(find("X(informat: 3, format: 1)"), Some((1, 1, 24)));
+        // Only the outermost value's own field counts: not a text, not a nested field.
+        assert_eq!(
+            find("X(\n title: (en: \"The format: 2 notice\"),\n inner: (format: 7),\n format: 1)"),
+            Some((1, 4, 10))
+        );
+        assert_eq!(find("X(title: \"format: 9\", id: \"x\")"), None);
+        assert_eq!(find("X(url: \"https://x\", format: 4)"), Some((4, 1, 29)));
         assert!(check("X(format: 1, what: ever)", V).is_ok());
         let newer = check("X(format: 7, unknown_future_field: 1)", V).unwrap_err();
         assert!(
