@@ -43,32 +43,19 @@ impl Default for Settings {
 impl Settings {
     /// The settings in `path`, or the defaults with the reason they were not read.
     pub fn load(path: &Path) -> (Settings, Option<String>) {
-        match crate::source::load::read_text_limited(path, 64 * 1024).map_err(|d| {
-            if std::fs::symlink_metadata(path).is_err() {
-                std::io::Error::from(std::io::ErrorKind::NotFound)
-            } else {
-                std::io::Error::other(d.message)
-            }
-        }) {
-            Ok(src) if let Err(d) = crate::source::version::check(&src, VERSIONS) => (
+        // No file yet: the defaults, and nothing to say.
+        if std::fs::symlink_metadata(path).is_err() {
+            return (Settings::default(), None);
+        }
+        let read = crate::source::load::read_text_limited(path, 64 * 1024)
+            .and_then(|src| crate::source::version::check(&src, VERSIONS).map(|()| src))
+            .map_err(|d| d.message)
+            .and_then(|src| ron::from_str(&src).map_err(|e| e.to_string()));
+        match read {
+            Ok(s) => (s, None),
+            Err(why) => (
                 Settings::default(),
-                Some(format!(
-                    "{}: {}; using the defaults",
-                    path.display(),
-                    d.message
-                )),
-            ),
-            Ok(src) => match ron::from_str(&src) {
-                Ok(s) => (s, None),
-                Err(e) => (
-                    Settings::default(),
-                    Some(format!("{}: {e}; using the defaults", path.display())),
-                ),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Settings::default(), None),
-            Err(e) => (
-                Settings::default(),
-                Some(format!("{}: {e}; using the defaults", path.display())),
+                Some(format!("{}: {why}; using the defaults", path.display())),
             ),
         }
     }
