@@ -1,18 +1,8 @@
 //! The `pressroom` binary as a trainer or CI runs it: exit codes, text and JSON output.
 
-use crate::{fixture, root};
+use crate::{fixture, pressroom, root};
 use pressroom::playbook::{RULES, TOP_SECTIONS};
 use std::process::{Command, Output};
-
-fn pressroom(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pressroom"))
-        .args(args)
-        .current_dir(root())
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .output()
-        .expect("the binary runs")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

@@ -2,35 +2,10 @@
 //! files only, a size limit that does not trust the metadata), a byte-order mark is accepted,
 //! and a newer file format says so. Each test here failed before its fix.
 
-use crate::{Scratch, root};
+use crate::{Scratch, pressroom, root};
 use pressroom::source::load::{self, Bounded};
 use std::process::{Command, Output};
-use std::time::{Duration, Instant};
-
-/// Runs the binary; one that has not finished after 30 seconds is killed and the test fails
-/// there (a hang guard, not a measurement: the inputs here used to read forever or block).
-#[allow(clippy::disallowed_methods)]
-fn pressroom(args: &[&str]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_pressroom"))
-        .args(args)
-        .current_dir(root())
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .stdin(std::process::Stdio::null())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    let began = Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if began.elapsed() > Duration::from_secs(30) {
-            let _ = child.kill();
-            panic!("pressroom {args:?} hung");
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    child.wait_with_output().unwrap()
-}
+use std::time::Duration;
 
 /// `pressroom run` of the payment outage's exemplary answers, with more options.
 fn run_exemplary(more: &[&str]) -> Output {
