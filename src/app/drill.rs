@@ -142,7 +142,7 @@ impl Drill {
         }
         let mut drill = Drill {
             session,
-            checker: Checker::new(playbook),
+            checker: Checker::for_scenario(playbook, &scenario),
             seed,
             scenario_path: scenario_path.to_path_buf(),
             started,

@@ -75,8 +75,25 @@ pub fn check_file(
 ) -> (FileReport, Option<std::sync::Arc<Scenario>>) {
     let shown = path.display().to_string();
     match Scenario::load(path, playbook) {
-        Ok(loaded) => {
+        Ok(mut loaded) => {
             let rules = crate::scoring::coverage::rules(&loaded.scenario, playbook);
+            let current = crate::scenario::FORMAT;
+            if loaded.scenario.format < current {
+                let (line, column) = crate::source::version::find(&loaded.scenario.source)
+                    .map_or((1, 1), |(_, l, c)| (l, c));
+                loaded.warnings.insert(
+                    0,
+                    Diagnostic::warning(
+                        "old-format",
+                        format!(
+                            "this scenario is in format {}; it plays as before, and format {current} adds reviews, milestones, promises and more",
+                            loaded.scenario.format
+                        ),
+                    )
+                    .at(line, column)
+                    .hint(format!("run `pressroom upgrade {shown}` to rewrite its version line (comments are kept)")),
+                );
+            }
             (
                 FileReport {
                     path: shown,

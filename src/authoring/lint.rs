@@ -142,6 +142,8 @@ pub fn lint(
         ledger = s.clock_only_ledger(t);
         ctx.organisation = Some(&s.organisation.name);
         ctx.ledger = s.facts.iter().zip(ledger.iter().copied()).collect();
+        ctx.values = clock_only_values(s, t);
+        ctx.never_public = s.wording.never_public.iter().map(String::as_str).collect();
     }
     let findings = checker.check(text, &ctx);
     let starts: Vec<usize> = std::iter::once(0)
@@ -220,4 +222,40 @@ pub fn render_text(report: &LintReport, playbook: &Playbook, lang: Lang) -> Stri
         report.warnings
     ));
     out
+}
+
+/// Each fact's count at `t` if nothing but the clock moves, with the counts it replaced.
+fn clock_only_values(s: &crate::scenario::Scenario, t: SimTime) -> Vec<crate::wording::Value> {
+    use crate::scenario::Trigger;
+    let arrivals = s.clock_only_arrivals();
+    s.facts
+        .iter()
+        .map(|f| {
+            let mut seen: Vec<(SimTime, usize, u64)> = f
+                .timeline
+                .iter()
+                .enumerate()
+                .filter_map(|(j, c)| {
+                    let at = match c.when {
+                        Trigger::Start => Some(SimTime::START),
+                        Trigger::At(t) => Some(t),
+                        Trigger::AfterInject(r) => arrivals[r.0],
+                        _ => None,
+                    }?;
+                    (at <= t).then_some((at, j, c.count?))
+                })
+                .collect();
+            seen.sort_unstable();
+            let count = seen.last().map(|(_, _, c)| *c).or(f.count);
+            let mut superseded: Vec<u64> = f
+                .count
+                .into_iter()
+                .chain(seen.iter().map(|(_, _, c)| *c))
+                .filter(|c| Some(*c) != count)
+                .collect();
+            superseded.sort_unstable();
+            superseded.dedup();
+            crate::wording::Value { count, superseded }
+        })
+        .collect()
 }

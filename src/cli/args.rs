@@ -53,6 +53,18 @@ pub struct Cli {
 /// The commands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Rewrite format 1 scenario and answers files as format 2, keeping comments and layout.
+    Upgrade {
+        /// The files to upgrade.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+        /// Only say which files need upgrading; write nothing (exit 1 if any does).
+        #[arg(long)]
+        check: bool,
+        /// Output: text for people, json for tools.
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Validate scenario files or folders and show which rules and sections they exercise.
     Check {
         /// Files or folders to check (default: scenarios/).

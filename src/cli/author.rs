@@ -1,4 +1,5 @@
-//! The trainer's commands, one function each: `check`, `lint`, `new`, `analyze`, `rules`.
+//! The trainer's commands, one function each: `check`, `lint`, `new`, `analyze`, `rules`,
+//! `upgrade`.
 
 use super::args::{Format, StageArg};
 use super::context::Context;
@@ -97,7 +98,10 @@ pub(super) fn lint(ctx: &Context, args: LintArgs<'_>) -> Result<Status, CliError
         at: args.at,
         decision: args.decision,
     };
-    let checker = Checker::new(&ctx.playbook);
+    let checker = match loaded.as_deref() {
+        Some(s) => Checker::for_scenario(&ctx.playbook, s),
+        None => Checker::new(&ctx.playbook),
+    };
     let report = lint::lint(&shown, &text, &target, &checker)
         .map_err(|msg| CliError::usage(format!("pressroom lint: {msg}")))?;
     print_out(&match args.format {
@@ -203,4 +207,82 @@ pub(super) fn rules(ctx: &Context, format: Format) -> Result<Status, CliError> {
         Format::Json => rules_report::render_json(&ctx.playbook) + "\n",
     });
     Ok(Status::Clean)
+}
+
+/// `pressroom upgrade`: rewrites each format 1 file as format 2 in place (atomically), or
+/// with `--check` only says which need it.
+pub(super) fn upgrade(
+    ctx: &Context,
+    files: &[PathBuf],
+    check_only: bool,
+    format: Format,
+) -> Result<Status, CliError> {
+    use crate::authoring::upgrade::{Outcome, upgrade_text};
+    let ja = ctx.lang == crate::text::Lang::Ja;
+    let mut lines: Vec<String> = Vec::new();
+    let mut rows: Vec<serde_json::Value> = Vec::new();
+    let mut failed = false;
+    let mut pending = false;
+    for file in files {
+        let shown = file.display().to_string();
+        let result = crate::source::load::read_text(file)
+            .map_err(|d| vec![d])
+            .and_then(|src| upgrade_text(&src, &ctx.playbook));
+        match result {
+            Err(diags) => {
+                failed = true;
+                for d in &diags {
+                    lines.push(d.render(&shown).trim_end().to_string());
+                }
+                rows.push(serde_json::json!({ "file": shown, "outcome": "error",
+                    "diagnostics": diags }));
+            }
+            Ok(Outcome::Current { kind, format: n }) => {
+                lines.push(if ja {
+                    format!("{shown}: すでに形式 {n} です")
+                } else {
+                    format!("{shown}: already format {n}")
+                });
+                rows.push(serde_json::json!({ "file": shown, "outcome": "current",
+                    "kind": kind, "format": n }));
+            }
+            Ok(Outcome::Upgraded {
+                kind,
+                from,
+                to,
+                line,
+                text,
+            }) => {
+                pending = true;
+                if !check_only {
+                    crate::store::atomic::write_atomically(file, text.as_bytes()).map_err(
+                        |e| CliError::usage(format!("pressroom upgrade: {shown}: cannot write: {e}")),
+                    )?;
+                }
+                let verb = match (check_only, ja) {
+                    (true, true) => "更新が必要です",
+                    (false, true) => "更新しました",
+                    (true, false) => "needs upgrading",
+                    (false, false) => "upgraded",
+                };
+                lines.push(if ja {
+                    format!("{shown}:{line}: 形式 {from} → {to}: {verb}")
+                } else {
+                    format!("{shown}:{line}: format {from} → {to}: {verb}")
+                });
+                rows.push(serde_json::json!({ "file": shown, "outcome":
+                    if check_only { "needs_upgrade" } else { "upgraded" },
+                    "kind": kind, "from": from, "to": to, "line": line }));
+            }
+        }
+    }
+    print_out(&match format {
+        Format::Text => terminal(lines.join("\n") + "\n"),
+        Format::Json => json(&rows),
+    });
+    Ok(if failed || (check_only && pending) {
+        Status::Problems
+    } else {
+        Status::Clean
+    })
 }

@@ -41,7 +41,7 @@ pub(super) fn run(ctx: &Context, args: RunArgs<'_>) -> Result<Status, CliError> 
         CliError::diagnostics(&answers_shown, &diags, "the answers file has errors")
     })?;
     let seed = args.seed.or(parsed.seed).unwrap_or(1);
-    let checker = Checker::new(playbook);
+    let checker = Checker::for_scenario(playbook, &loaded);
     let outcome = replay::play(&loaded, playbook, &checker, &parsed, seed).map_err(|diags| {
         CliError::diagnostics(
             &answers_shown,
@@ -99,7 +99,7 @@ pub(super) fn rescore(
     format: DebriefFormat,
 ) -> Result<Status, CliError> {
     let (rec, loaded, changed) = open_record(record, scenario, &ctx.playbook)?;
-    let checker = Checker::new(&ctx.playbook);
+    let checker = Checker::for_scenario(&ctx.playbook, &loaded);
     let outcome = replay_record("rescore", record, &rec, &loaded, &ctx.playbook, &checker)?;
     print_out(&render_debrief(
         &outcome.session,
@@ -141,7 +141,7 @@ pub(super) fn report(
     out: Option<&Path>,
 ) -> Result<Status, CliError> {
     let (rec, loaded, changed) = open_record(record, scenario, &ctx.playbook)?;
-    let checker = Checker::new(&ctx.playbook);
+    let checker = Checker::for_scenario(&ctx.playbook, &loaded);
     let outcome = replay_record("report", record, &rec, &loaded, &ctx.playbook, &checker)?;
     for c in &changed {
         note!("pressroom report: note: {c}");

@@ -33,6 +33,11 @@ pub fn run(cli: &Cli, command: &Command) -> ExitCode {
 fn dispatch(ctx: &Context, command: &Command) -> Result<Status, error::CliError> {
     match command {
         Command::Check { paths, format } => author::check(ctx, paths, *format),
+        Command::Upgrade {
+            files,
+            check,
+            format,
+        } => author::upgrade(ctx, files, *check, *format),
         Command::Lint {
             draft,
             stage,

@@ -8,8 +8,9 @@ use crate::source::diagnostic::Diagnostic;
 use crate::text::Lang;
 use serde::{Deserialize, Serialize};
 
-/// The answers-file format this Pressroom writes.
-pub const FORMAT: u32 = 1;
+/// The answers-file format this Pressroom writes. Format 2 adds `Texts(ja: …, en: …)` for
+/// a bilingual notice and `""` for a role the team leaves empty.
+pub const FORMAT: u32 = 2;
 
 /// The answers-file formats this Pressroom reads.
 pub const VERSIONS: crate::source::version::Versions = crate::source::version::Versions {

@@ -89,12 +89,16 @@ pub fn answer_summary(scenario: &Scenario, d: DecisionRef, answer: &Answer, l: L
                         .unwrap_or_else(|| role.clone()),
                     _ => role.clone(),
                 };
-                let name = scenario
-                    .cast
-                    .iter()
-                    .find(|p| &p.id == person)
-                    .map(|p| p.name.get(l).to_string())
-                    .unwrap_or_else(|| person.clone());
+                let name = if person.is_empty() {
+                    t(l, "担当者なし", "nobody").to_string()
+                } else {
+                    scenario
+                        .cast
+                        .iter()
+                        .find(|p| &p.id == person)
+                        .map(|p| p.name.get(l).to_string())
+                        .unwrap_or_else(|| person.clone())
+                };
                 format!("{role}: {name}")
             })
             .collect::<Vec<_>>()
@@ -112,14 +116,17 @@ pub fn answer_summary(scenario: &Scenario, d: DecisionRef, answer: &Answer, l: L
             })
             .unwrap_or_else(|| id.clone()),
         (Answer::Candidate(id), _) | (Answer::Choice(id), _) => id.clone(),
-        (Answer::Text(text), _) => {
-            let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            if flat.chars().count() > 80 {
-                format!("「{}…」", flat.chars().take(80).collect::<String>())
-            } else {
-                format!("「{flat}」")
-            }
-        }
+        (Answer::Text(text), _) => quote(text),
+        (Answer::Texts { ja, en }, _) => format!("ja {} / en {}", quote(ja), quote(en)),
+    }
+}
+
+fn quote(text: &str) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > 80 {
+        format!("「{}…」", flat.chars().take(80).collect::<String>())
+    } else {
+        format!("「{flat}」")
     }
 }
 
@@ -155,7 +162,7 @@ impl Report<'_> {
         {
             return by;
         }
-        let Some(function) = self.scenario().decision(d).owner else {
+        let Some(function) = self.scenario().decision(d).owner.clone() else {
             return String::new();
         };
         let names: Vec<&str> = self
@@ -166,7 +173,10 @@ impl Report<'_> {
             .map(|m| m.name.as_str())
             .collect();
         if names.is_empty() {
-            format!("({})", function.label().get(self.lang))
+            format!(
+                "({})",
+                self.scenario().department_label(&function).get(self.lang)
+            )
         } else {
             names.join(", ")
         }
@@ -188,10 +198,18 @@ impl Report<'_> {
                 } else {
                     inj.subject.get(l)
                 };
+                let channel = match &inj.to {
+                    Some(to) => format!(
+                        "{} → {}",
+                        inj.channel.label().get(l),
+                        s.department_label(to).get(l)
+                    ),
+                    None => inj.channel.label().get(l).to_string(),
+                };
                 out.push(Moment {
                     at,
                     kind: MomentKind::Inject,
-                    what: format!("[{}] {head}", inj.channel.label().get(l)),
+                    what: format!("[{channel}] {head}"),
                     who,
                 });
             }

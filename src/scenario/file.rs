@@ -46,6 +46,47 @@ pub struct ScenarioFile {
     /// How a seed varies the drill.
     #[serde(default)]
     pub variations: Vec<VariationFile>,
+    /// Named moments (format 2): a meeting, a call, a sign-off, reached by time, inject,
+    /// decision or option; a stage's `needs` may name one.
+    #[serde(default)]
+    pub milestones: Vec<MilestoneFile>,
+    /// The incident's own words (format 2), merged into the playbook's lists for this scenario.
+    #[serde(default)]
+    pub wording: WordingFile,
+}
+
+/// A named moment of the drill: the alignment meeting, the board call.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Milestone")]
+pub struct MilestoneFile {
+    /// Its ID, for `needs` and triggers.
+    pub id: String,
+    /// What it is called.
+    pub label: Text,
+    /// When it happens.
+    pub when: TriggerFile,
+}
+
+/// The incident's own wording, added to the playbook's lists for this scenario only.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Wording")]
+pub struct WordingFile {
+    /// Jargon of this incident, each with a plain alternative.
+    #[serde(default)]
+    pub jargon: Vec<JargonFile>,
+    /// Terms that must never appear in public text (a system's name, a partner's code name).
+    #[serde(default)]
+    pub never_public: Vec<String>,
+}
+
+/// A jargon term and what to say instead.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Jargon")]
+pub struct JargonFile {
+    /// The term as a notice might write it.
+    pub term: String,
+    /// The plain alternative.
+    pub plain: Text,
 }
 
 /// How hard a drill is, for the library.
@@ -71,6 +112,19 @@ pub struct OrganisationFile {
     /// A line about it for the briefing.
     #[serde(default)]
     pub about: Text,
+    /// The organisation's own departments (format 2), used as `Dept("sales")`.
+    #[serde(default)]
+    pub departments: Vec<DepartmentFile>,
+}
+
+/// A department the organisation declares for itself: Sales, Finance, HR.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Department")]
+pub struct DepartmentFile {
+    /// Its ID, written as `Dept("sales")` elsewhere.
+    pub id: String,
+    /// Its name in the scenario's languages.
+    pub label: Text,
 }
 
 /// What the team reads before the clock starts.
@@ -87,7 +141,7 @@ pub struct BriefingFile {
 }
 
 /// A department: what a person belongs to and what a role may require.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
 pub enum Department {
     /// Public relations.
     Pr,
@@ -103,6 +157,8 @@ pub enum Department {
     Operations,
     /// An outside specialist (forensics, counsel).
     Specialist,
+    /// A department the organisation declares itself, by its ID (format 2).
+    Dept(String),
 }
 
 impl Department {
@@ -117,8 +173,9 @@ impl Department {
         Department::Specialist,
     ];
 
-    /// The department's name in both languages.
-    pub fn label(self) -> Text {
+    /// The department's name in both languages; a declared department's ID stands in for
+    /// its name (the checked scenario holds the name: `Scenario::department_label`).
+    pub fn label(&self) -> Text {
         match self {
             Department::Pr => Text::new("広報", "PR"),
             Department::Legal => Text::new("法務", "Legal"),
@@ -127,6 +184,7 @@ impl Department {
             Department::Support => Text::new("顧客対応", "Customer support"),
             Department::Operations => Text::new("事業部門", "Operations"),
             Department::Specialist => Text::new("外部専門家", "Outside specialist"),
+            Department::Dept(id) => Text::new(id.clone(), id.clone()),
         }
     }
 }
@@ -300,6 +358,10 @@ pub struct FactChangeFile {
     pub when: TriggerFile,
     /// What it becomes.
     pub status: FactStatus,
+    /// The fact's count from this moment (format 2): an estimate, then a raw count, then
+    /// the confirmed number, each with its status.
+    #[serde(default)]
+    pub count: Option<u64>,
 }
 
 /// What makes something happen.
@@ -322,6 +384,8 @@ pub enum TriggerFile {
     },
     /// When a stage has been published.
     AfterPublish(Stage),
+    /// When a milestone has been reached (format 2).
+    AfterMilestone(String),
 }
 
 /// How a message arrives.
@@ -393,6 +457,9 @@ pub struct InjectFile {
     /// Fired by the facilitator only, never by the clock.
     #[serde(default)]
     pub optional: bool,
+    /// The function it goes to in a team drill (format 2); everyone when left out.
+    #[serde(default)]
+    pub to: Option<Department>,
 }
 
 /// Something the team must decide.
@@ -486,20 +553,90 @@ pub struct TimingFile {
     /// Points at stake for each timing rule this decision scores.
     #[serde(default = "ten")]
     pub points: u32,
+    /// Points for one rule where it weighs more or less than `points` (format 2):
+    /// `{"timing.facts_confirmed": 20}`.
+    #[serde(default)]
+    pub rule_points: std::collections::BTreeMap<String, u32>,
+    /// The facts that must be settled before this stage goes out (format 2); the `core`
+    /// facts when left out.
+    #[serde(default)]
+    pub facts: Option<Vec<String>>,
+    /// Who must have read this stage's text before it goes out, and for how long (format 2).
+    #[serde(default)]
+    pub reviews: Vec<ReviewFile>,
+    /// Who must approve this stage when it goes out (format 2).
+    #[serde(default)]
+    pub approval: Option<ApprovalFile>,
+    /// When the next stage is owed after this one goes out (format 2), whatever the text says.
+    #[serde(default)]
+    pub follow_up: Option<FollowUpFile>,
 }
 
 fn ten() -> u32 {
     10
 }
 
-/// Something to be done before publishing, for a rule.
+/// A review a stage's text needs: the holder of a role reads it for a lead time.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Review")]
+pub struct ReviewFile {
+    /// The role whose holder reviews (from a roles decision).
+    pub role: String,
+    /// How long the review takes; the holder must be reachable that long before publication.
+    #[serde(default = "thirty_minutes")]
+    pub lead: String,
+    /// The rule a missing review costs, normally `timing.risk_reviewed`.
+    #[serde(default = "risk_reviewed")]
+    pub rule: String,
+}
+
+fn thirty_minutes() -> String {
+    "30m".into()
+}
+
+fn risk_reviewed() -> String {
+    rule::TIMING_RISK_REVIEWED.into()
+}
+
+/// The approval a stage needs at the moment it is published.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Approval")]
+pub struct ApprovalFile {
+    /// The role whose holder approves (from a roles decision).
+    pub role: String,
+    /// The rule a missing approval costs, normally `roles.final_approver`.
+    #[serde(default = "final_approver")]
+    pub rule: String,
+}
+
+fn final_approver() -> String {
+    rule::ROLES_FINAL_APPROVER.into()
+}
+
+/// The next stage owed after this one.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "FollowUp")]
+pub struct FollowUpFile {
+    /// How soon after this stage the next must be out: `"24h"`.
+    pub within: String,
+}
+
+/// Something to be done before publishing, for a rule: a decision answered, a milestone
+/// reached or an inject arrived (name exactly one).
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename = "Need")]
 pub struct NeedFile {
     /// The rule that scores it.
     pub rule: String,
     /// The decision that must be answered first.
-    pub decision: String,
+    #[serde(default)]
+    pub decision: Option<String>,
+    /// The milestone that must be reached first (format 2).
+    #[serde(default)]
+    pub milestone: Option<String>,
+    /// The inject that must have arrived first (format 2).
+    #[serde(default)]
+    pub inject: Option<String>,
     /// The option it must be answered with, if one.
     #[serde(default)]
     pub option: Option<String>,
@@ -514,6 +651,15 @@ pub struct RolesFile {
     /// Whether one person may hold several of these roles.
     #[serde(default)]
     pub allow_doubling: bool,
+    /// The most roles one person may hold (format 2); with it, `allow_doubling` is not needed.
+    #[serde(default)]
+    pub max_roles_per_person: Option<u32>,
+    /// Pairs of roles one person may not hold together (format 2): `[("approver", "message")]`.
+    #[serde(default)]
+    pub not_together: Vec<(String, String)>,
+    /// Points for `roles.clear_assignment` (format 2); the weightiest role's when left out.
+    #[serde(default)]
+    pub clear_points: Option<u32>,
 }
 
 /// A role to fill.
@@ -538,6 +684,9 @@ pub struct RoleFile {
     /// Points for the right holder.
     #[serde(default = "ten")]
     pub points: u32,
+    /// What the debrief says when this role is not well held (format 2).
+    #[serde(default)]
+    pub feedback: Text,
 }
 
 fn yes() -> bool {
@@ -642,6 +791,48 @@ pub struct DraftFile {
     /// Points shared among the rules the text is judged on.
     #[serde(default = "twenty")]
     pub points: u32,
+    /// Who reads it (format 2): the public by default, or an internal document.
+    #[serde(default)]
+    pub audience: Audience,
+    /// Whether the stage is published in Japanese and English both (format 2).
+    #[serde(default)]
+    pub bilingual: bool,
+}
+
+/// Who a draft is written for.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub enum Audience {
+    /// A public announcement.
+    #[default]
+    Public,
+    /// A brief for the executives: plain words, a few key points (S3).
+    Executive,
+    /// The prepared questions and answers: consistent with the ledger (S10).
+    QandA,
+    /// Talking points for whoever answers the phone or the press.
+    TalkingPoints,
+}
+
+impl Audience {
+    /// The audience's key in files and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Audience::Public => "public",
+            Audience::Executive => "executive",
+            Audience::QandA => "qanda",
+            Audience::TalkingPoints => "talking_points",
+        }
+    }
+
+    /// Its name in both languages.
+    pub fn label(self) -> Text {
+        match self {
+            Audience::Public => Text::new("社外向け", "Public"),
+            Audience::Executive => Text::new("経営層向け説明", "Executive brief"),
+            Audience::QandA => Text::new("想定問答", "Prepared Q&A"),
+            Audience::TalkingPoints => Text::new("応対要領", "Talking points"),
+        }
+    }
 }
 
 fn twenty() -> u32 {
@@ -680,6 +871,25 @@ pub struct InquiryFile {
     #[serde(default = "yes")]
     pub free_text: bool,
     /// Points for a written answer.
+    #[serde(default = "ten")]
+    pub points: u32,
+    /// How soon the team should answer (format 2), scored on a curve.
+    #[serde(default)]
+    pub reply: Option<ReplyFile>,
+}
+
+/// How soon an inquiry should be answered, and the rule lateness costs.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Reply")]
+pub struct ReplyFile {
+    /// Full points when answered within this span of the question opening: `"30m"`.
+    pub within: String,
+    /// How long after that the points fall to nothing; one hour when left out.
+    #[serde(default)]
+    pub grace: Option<String>,
+    /// The rule lateness costs, e.g. `process.inquiry_record`.
+    pub rule: String,
+    /// Points at stake.
     #[serde(default = "ten")]
     pub points: u32,
 }

@@ -6,7 +6,9 @@ pub mod file;
 pub mod time;
 mod validate;
 
-pub use file::{Channel, Department, Difficulty, Element, FactStatus, Sensitivity, Stage};
+pub use file::{
+    Audience, Channel, Department, Difficulty, Element, FactStatus, Sensitivity, Stage,
+};
 pub use time::SimTime;
 pub use validate::{Loaded, validate};
 
@@ -16,8 +18,12 @@ use crate::text::{Lang, Text};
 use chrono::{DateTime, FixedOffset};
 use std::path::Path;
 
-/// The scenario format this Pressroom writes.
-pub const FORMAT: u32 = 1;
+/// The scenario format this Pressroom writes. Format 2 adds people-backed review and
+/// approval, milestones, per-stage facts, fact values over time, promises, role constraints,
+/// the organisation's departments, points per timing rule, scenario wording, bilingual and
+/// internal drafts, timed replies and addressed injects; a format 1 file reads as before and
+/// `pressroom upgrade` rewrites its version line.
+pub const FORMAT: u32 = 2;
 
 /// The scenario formats this Pressroom reads.
 pub const VERSIONS: crate::source::version::Versions = crate::source::version::Versions {
@@ -41,6 +47,17 @@ pub struct DecisionRef(pub usize);
 /// A deadline, by index into `Scenario::deadlines`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct DeadlineRef(pub usize);
+/// A milestone, by index into `Scenario::milestones`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MilestoneRef(pub usize);
+/// A role: the roles decision that holds it and its index there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct RoleRef {
+    /// The roles decision.
+    pub decision: DecisionRef,
+    /// The role's index in it.
+    pub role: usize,
+}
 
 /// A checked scenario: every reference resolved, every time inside the clock, every rule in the playbook. It never changes while a drill is played.
 #[derive(Debug, Clone)]
@@ -79,6 +96,14 @@ pub struct Scenario {
     pub decisions: Vec<Decision>,
     /// Variations a seed draws from.
     pub variations: Vec<Variation>,
+    /// Named moments (meetings, calls, sign-offs).
+    pub milestones: Vec<Milestone>,
+    /// The organisation's own departments: ID and name.
+    pub departments: Vec<(String, Text)>,
+    /// The incident's own wording, added to the playbook's lists.
+    pub wording: ScenarioWording,
+    /// The format the file was written in (1 reads as before; `upgrade` rewrites it).
+    pub format: u32,
     /// The file's text, so a record can name the exact version it was played on.
     pub source: std::sync::Arc<str>,
 }
@@ -92,6 +117,26 @@ pub struct Organisation {
     pub industry: Text,
     /// A line about it.
     pub about: Text,
+}
+
+/// A named moment of the drill.
+#[derive(Debug, Clone)]
+pub struct Milestone {
+    /// Its ID.
+    pub id: String,
+    /// What it is called.
+    pub label: Text,
+    /// When it happens.
+    pub when: Trigger,
+}
+
+/// The incident's own words.
+#[derive(Debug, Clone, Default)]
+pub struct ScenarioWording {
+    /// Jargon and its plain alternative.
+    pub jargon: Vec<(String, Text)>,
+    /// Terms never to appear in public text.
+    pub never_public: Vec<String>,
 }
 
 /// What the team reads before the clock starts.
@@ -130,6 +175,8 @@ pub struct Person {
     pub name: Text,
     /// Their department.
     pub department: Department,
+    /// Their department's name (a declared department's own label).
+    pub department_label: Text,
     /// Their job title.
     pub title: Text,
     /// Whether they may give final approval.
@@ -196,6 +243,8 @@ pub struct FactChange {
     pub when: Trigger,
     /// To what.
     pub status: FactStatus,
+    /// The count from then on, where it changes.
+    pub count: Option<u64>,
 }
 
 /// When something happens.
@@ -213,6 +262,8 @@ pub enum Trigger {
     AfterOption(DecisionRef, usize),
     /// When a stage has been published.
     AfterPublish(Stage),
+    /// When a milestone has been reached.
+    AfterMilestone(MilestoneRef),
 }
 
 /// Who a message is from.
@@ -243,6 +294,8 @@ pub struct Inject {
     pub opens: Vec<DecisionRef>,
     /// Whether only the facilitator fires it.
     pub optional: bool,
+    /// The function it goes to in a team drill, if one.
+    pub to: Option<Department>,
 }
 
 /// Something the team must decide.
@@ -330,6 +383,45 @@ pub struct Timing {
     pub needs: Vec<Need>,
     /// Points at stake for each timing rule.
     pub points: u32,
+    /// Points for a rule where the scenario sets them apart from `points`.
+    pub rule_points: std::collections::BTreeMap<String, u32>,
+    /// The facts that must be settled before this stage (the core facts by default).
+    pub prerequisites: Vec<FactRef>,
+    /// Whether the scenario named `prerequisites` for this stage itself.
+    pub own_prerequisites: bool,
+    /// Who must have read the text before it goes out.
+    pub reviews: Vec<Review>,
+    /// Who must approve it when it goes out.
+    pub approval: Option<Approval>,
+    /// Minutes after publication by which the next stage is owed, whatever the text says.
+    pub follow_up: Option<u32>,
+}
+
+impl Timing {
+    /// The points at stake for one of this decision's rules.
+    pub fn points_for(&self, rule: &str) -> u32 {
+        self.rule_points.get(rule).copied().unwrap_or(self.points)
+    }
+}
+
+/// A review a stage needs.
+#[derive(Debug, Clone)]
+pub struct Review {
+    /// The role whose holder reviews.
+    pub role: RoleRef,
+    /// Minutes the review takes, with the holder reachable.
+    pub lead: u32,
+    /// The rule it scores under.
+    pub rule: String,
+}
+
+/// The approval a stage needs at publication.
+#[derive(Debug, Clone)]
+pub struct Approval {
+    /// The role whose holder approves.
+    pub role: RoleRef,
+    /// The rule it scores under.
+    pub rule: String,
 }
 
 /// Something to be done before publishing.
@@ -337,10 +429,19 @@ pub struct Timing {
 pub struct Need {
     /// The rule that scores it.
     pub rule: String,
-    /// The decision to answer first.
-    pub decision: DecisionRef,
-    /// The option to answer it with, if one.
-    pub option: Option<usize>,
+    /// What must have happened.
+    pub target: NeedTarget,
+}
+
+/// What a need waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NeedTarget {
+    /// A decision answered, with this option if one.
+    Decision(DecisionRef, Option<usize>),
+    /// A milestone reached.
+    Milestone(MilestoneRef),
+    /// An inject arrived.
+    Inject(InjectRef),
 }
 
 /// Who holds which role.
@@ -350,6 +451,12 @@ pub struct Roles {
     pub roles: Vec<Role>,
     /// Whether one person may hold several.
     pub allow_doubling: bool,
+    /// The most roles one person may hold: 1 unless doubling is allowed.
+    pub max_per_person: Option<u32>,
+    /// Pairs of roles (by index) one person may not hold together.
+    pub not_together: Vec<(usize, usize)>,
+    /// Points for `roles.clear_assignment`, where the scenario sets them.
+    pub clear_points: Option<u32>,
 }
 
 /// A role to fill.
@@ -363,6 +470,10 @@ pub struct Role {
     pub rule: String,
     /// The departments its holder may come from (any when empty).
     pub departments: Vec<Department>,
+    /// Their names, in the same order.
+    pub department_labels: Vec<Text>,
+    /// What the debrief says when the role is not well held.
+    pub feedback: Text,
     /// Whether its holder must be able to approve.
     pub must_approve: bool,
     /// Whether its holder must be reachable when the roles are set.
@@ -383,19 +494,19 @@ impl Role {
     pub fn unmet_by_reachable(&self, person: &Person, reachable: bool) -> Option<Text> {
         let (ja, en) = (person.name.get(Lang::Ja), person.name.get(Lang::En));
         let (dja, den) = (
-            person.department.label().get(Lang::Ja).to_string(),
-            person.department.label().get(Lang::En).to_string(),
+            person.department_label.get(Lang::Ja).to_string(),
+            person.department_label.get(Lang::En).to_string(),
         );
         if !self.departments.is_empty() && !self.departments.contains(&person.department) {
             let wanted_ja: Vec<String> = self
-                .departments
+                .department_labels
                 .iter()
-                .map(|d| d.label().get(Lang::Ja).to_string())
+                .map(|d| d.get(Lang::Ja).to_string())
                 .collect();
             let wanted_en: Vec<String> = self
-                .departments
+                .department_labels
                 .iter()
-                .map(|d| d.label().get(Lang::En).to_string())
+                .map(|d| d.get(Lang::En).to_string())
                 .collect();
             return Some(Text::new(
                 format!(
@@ -437,6 +548,17 @@ pub struct Draft {
     pub candidates: Vec<Candidate>,
     /// Points shared among the rules the text is judged on.
     pub points: u32,
+    /// Who reads it: the public, or an internal audience.
+    pub audience: Audience,
+    /// Whether it is published in Japanese and English both.
+    pub bilingual: bool,
+}
+
+impl Draft {
+    /// Whether the text goes out to the public (and so counts as published).
+    pub fn is_public(&self) -> bool {
+        self.audience == Audience::Public
+    }
 }
 
 /// A prepared text.
@@ -466,6 +588,21 @@ pub struct Inquiry {
     /// Whether the team may write its own answer.
     pub free_text: bool,
     /// Points for a written answer.
+    pub points: u32,
+    /// How soon it should be answered.
+    pub reply: Option<Reply>,
+}
+
+/// How soon an inquiry should be answered.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// Minutes from the question opening within which an answer earns everything.
+    pub within: u32,
+    /// Minutes after that over which the points fall to nothing.
+    pub grace: u32,
+    /// The rule it scores under.
+    pub rule: String,
+    /// Points at stake.
     pub points: u32,
 }
 
@@ -562,6 +699,40 @@ impl Scenario {
     /// A fact by ID.
     pub fn find_fact(&self, id: &str) -> Option<FactRef> {
         self.facts.iter().position(|f| f.id == id).map(FactRef)
+    }
+
+    /// A milestone by reference.
+    pub fn milestone(&self, r: MilestoneRef) -> &Milestone {
+        &self.milestones[r.0]
+    }
+
+    /// A role by reference.
+    pub fn role(&self, r: RoleRef) -> &Role {
+        match &self.decisions[r.decision.0].kind {
+            DecisionKind::Roles(roles) => &roles.roles[r.role],
+            _ => unreachable!("a RoleRef points into a roles decision"),
+        }
+    }
+
+    /// A department's name: a declared department's label, or the built-in one.
+    pub fn department_label(&self, d: &Department) -> Text {
+        match d {
+            Department::Dept(id) => self
+                .departments
+                .iter()
+                .find(|(x, _)| x == id)
+                .map_or_else(|| d.label(), |(_, l)| l.clone()),
+            other => other.label(),
+        }
+    }
+
+    /// Every department this scenario knows: the built-in ones, then its own.
+    pub fn all_departments(&self) -> Vec<Department> {
+        Department::ALL
+            .iter()
+            .cloned()
+            .chain(self.departments.iter().map(|(id, _)| Department::Dept(id.clone())))
+            .collect()
     }
 }
 

@@ -22,11 +22,14 @@ pub fn decision_rules<'a>(scenario: &'a Scenario, d: &'a Decision) -> Vec<(&'a s
                 let each = f64::from(q.points) / text::FREE_TEXT_RULES.len() as f64;
                 out.extend(text::FREE_TEXT_RULES.iter().map(|r| (*r, each)));
             }
+            if let Some(reply) = &q.reply {
+                out.push((reply.rule.as_str(), f64::from(reply.points)));
+            }
             out
         }
         DecisionKind::Timing(t) => timing::checks(scenario, t)
             .iter()
-            .map(|c| (c.rule(), f64::from(t.points)))
+            .map(|c| (c.rule(), f64::from(t.points_for(c.rule()))))
             .collect(),
         DecisionKind::Roles(r) => roles::rules(r)
             .into_iter()
@@ -54,7 +57,7 @@ pub fn rules(scenario: &Scenario, playbook: &Playbook) -> BTreeSet<String> {
         && at_stake(
             playbook,
             rule::TIMING_STAGED_UPDATES,
-            f64::from(first.points),
+            f64::from(first.points_for(rule::TIMING_STAGED_UPDATES)),
         )
         .is_some()
     {

@@ -233,6 +233,77 @@ pub(super) fn at_stake<'p>(
     (max > 0.0).then_some((r, max))
 }
 
+/// Scores a draft: a public notice (in one language or both), or an internal document by
+/// the rules its audience calls for.
+fn draft(
+    s: &mut Scorer<'_>,
+    checker: &Checker,
+    d: &crate::scenario::Decision,
+    x: &crate::scenario::Draft,
+    answer: Option<&Answer>,
+    at: (Option<&str>, Option<SimTime>),
+) {
+    let session = s.session;
+    let rules = text::draft_rules(x);
+    let points = f64::from(x.points);
+    let per_rule = points / rules.len().max(1) as f64;
+    if x.audience == crate::scenario::Audience::Executive {
+        let given = answer.and_then(|a| a.text(d, session.lang));
+        let checked: Vec<&str> = rules
+            .iter()
+            .copied()
+            .filter(|r| *r != crate::playbook::rule::PROCESS_EXEC_BRIEFING)
+            .collect();
+        text::score(s, checker, given, &x.required, per_rule * checked.len() as f64, &checked, at);
+        text::brief(s, given, per_rule, at);
+        return;
+    }
+    if !x.bilingual {
+        let given = answer.and_then(|a| a.text(d, session.lang));
+        text::score(s, checker, given, &x.required, points, &rules, at);
+        return;
+    }
+    let versions: Vec<(Option<crate::text::Lang>, &str)> = answer
+        .map(|a| a.texts(d, session.lang))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(l, t)| (Some(l), t))
+        .collect();
+    let extra = match versions.as_slice() {
+        [(_, ja), (_, en)] => checker.compare_versions(ja, en),
+        [(Some(l), _)] => {
+            let (missing_ja, missing_en) = match l {
+                crate::text::Lang::Ja => ("英語版", "English"),
+                crate::text::Lang::En => ("日本語版", "Japanese"),
+            };
+            let (severity, sections) = (
+                crate::playbook::Severity::Error,
+                s.playbook
+                    .rule(crate::playbook::rule::WORDING_INCONSISTENT)
+                    .map(|r| r.sections.clone())
+                    .unwrap_or_default(),
+            );
+            vec![crate::wording::Finding {
+                rule: crate::playbook::rule::WORDING_INCONSISTENT.to_string(),
+                severity,
+                span: None,
+                excerpt: String::new(),
+                message: Text::new(
+                    format!("この段階は日英両方で公表しますが、{missing_ja}がありません。"),
+                    format!("This stage goes out in both languages, but the {missing_en} version is missing."),
+                ),
+                suggestion: Some(Text::new(
+                    "両方の版を書き、同じ事実を伝えましょう。",
+                    "Write both versions, giving the same facts.",
+                )),
+                sections,
+            }]
+        }
+        _ => Vec::new(),
+    };
+    text::score_versions(s, checker, &versions, extra, &x.required, points, &rules, at);
+}
+
 /// Scores a finished drill.
 pub fn score(session: &Session, playbook: &Playbook, checker: &Checker) -> Score {
     let mut s = Scorer {
@@ -283,21 +354,13 @@ pub fn score(session: &Session, playbook: &Playbook, checker: &Checker) -> Score
                         (id, at),
                     );
                 }
+                if let Some(reply) = &q.reply {
+                    timing::reply(&mut s, reply, DecisionRef(i), (id, at));
+                }
             }
             DecisionKind::Timing(t) => timing::score(&mut s, t, at, id),
             DecisionKind::Roles(r) => roles::score(&mut s, r, answer, at, id),
-            DecisionKind::Draft(x) => {
-                let given = answer.and_then(|a| a.text(d, session.lang));
-                text::score(
-                    &mut s,
-                    checker,
-                    given,
-                    &x.required,
-                    x.points as f64,
-                    &text::draft_rules(x),
-                    (id, at),
-                );
-            }
+            DecisionKind::Draft(x) => draft(&mut s, checker, d, x, answer, (id, at)),
         }
     }
     timing::staged(&mut s);

@@ -14,12 +14,12 @@ pub(super) fn person_label(s: &Scorer<'_>, p: PersonRef) -> Text {
         format!(
             "{} ({})",
             person.name.get(Lang::Ja),
-            person.department.label().get(Lang::Ja)
+            person.department_label.get(Lang::Ja)
         ),
         format!(
             "{} ({})",
             person.name.get(Lang::En),
-            person.department.label().get(Lang::En)
+            person.department_label.get(Lang::En)
         ),
     )
 }
@@ -36,9 +36,10 @@ pub(super) fn rules(r: &Roles) -> Vec<(&str, u32)> {
     out
 }
 
-/// Points for `roles.clear_assignment`: the weightiest role's.
+/// Points for `roles.clear_assignment`: the scenario's, or the weightiest role's.
 fn clear_points(r: &Roles) -> u32 {
-    r.roles.iter().map(|x| x.points).max().unwrap_or(10)
+    r.clear_points
+        .unwrap_or_else(|| r.roles.iter().map(|x| x.points).max().unwrap_or(10))
 }
 
 /// Scores who holds which role, and whether each required role has one owner.
@@ -63,10 +64,35 @@ pub(super) fn score(
             .collect(),
         _ => BTreeMap::new(),
     };
+    let nobody: Vec<&str> = match answer {
+        Some(Answer::Roles(map)) => map
+            .iter()
+            .filter(|(_, p)| p.is_empty())
+            .map(|(r, _)| r.as_str())
+            .collect(),
+        _ => Vec::new(),
+    };
     let t = at.unwrap_or(SimTime::START);
     let mut problems: Vec<Text> = Vec::new();
     for role in &r.roles {
         let (fraction, evidence, message) = match assigned.get(role.id.as_str()) {
+            None if nobody.contains(&role.id.as_str()) => {
+                problems.push(Text::new(
+                    format!("「{}」を空けました", role.name.get(Lang::Ja)),
+                    format!("\"{}\" was left empty", role.name.get(Lang::En)),
+                ));
+                (
+                    0.0,
+                    Text::new(
+                        format!("{}: 担当者なし(明示)", role.name.get(Lang::Ja)),
+                        format!("{}: nobody (left empty on purpose)", role.name.get(Lang::En)),
+                    ),
+                    Text::new(
+                        "この役割を誰にも任せないと決めました。",
+                        "The team chose to leave this role with nobody.",
+                    ),
+                )
+            }
             None => {
                 problems.push(Text::new(
                     format!("「{}」が空いています", role.name.get(Lang::Ja)),
@@ -100,6 +126,14 @@ pub(super) fn score(
                 }
             }
         };
+        let message = if fraction < 1.0 && !role.feedback.is_empty() {
+            Text::new(
+                format!("{} {}", message.get(Lang::Ja), role.feedback.get(Lang::Ja)),
+                format!("{} {}", message.get(Lang::En), role.feedback.get(Lang::En)),
+            )
+        } else {
+            message
+        };
         s.push(
             &role.rule,
             fraction,
@@ -109,20 +143,50 @@ pub(super) fn score(
             message,
         );
     }
-    if !r.allow_doubling {
+    if let Some(max) = r.max_per_person {
         let mut holders: BTreeMap<PersonRef, Vec<&str>> = BTreeMap::new();
         for (role, p) in &assigned {
             holders.entry(*p).or_default().push(role);
         }
-        for (p, roles) in holders.iter().filter(|(_, v)| v.len() > 1) {
+        for (p, roles) in holders.iter().filter(|(_, v)| v.len() > max as usize) {
             let who = person_label(s, *p);
+            let (ja, en) = if max == 1 {
+                (String::new(), String::new())
+            } else {
+                (
+                    format!("(一人{max}つまで)"),
+                    format!(" (at most {max} each)"),
+                )
+            };
             problems.push(Text::new(
                 format!(
-                    "{} が{}つの役割を兼ねています",
+                    "{} が{}つの役割を兼ねています{ja}",
                     who.get(Lang::Ja),
                     roles.len()
                 ),
-                format!("{} holds {} roles", who.get(Lang::En), roles.len()),
+                format!("{} holds {} roles{en}", who.get(Lang::En), roles.len()),
+            ));
+        }
+    }
+    for &(a, b) in &r.not_together {
+        let (ra, rb) = (&r.roles[a], &r.roles[b]);
+        if let (Some(pa), Some(pb)) = (assigned.get(ra.id.as_str()), assigned.get(rb.id.as_str()))
+            && pa == pb
+        {
+            let who = person_label(s, *pa);
+            problems.push(Text::new(
+                format!(
+                    "{} が「{}」と「{}」を兼ねています(同じ人が持てない組み合わせです)",
+                    who.get(Lang::Ja),
+                    ra.name.get(Lang::Ja),
+                    rb.name.get(Lang::Ja)
+                ),
+                format!(
+                    "{} holds both \"{}\" and \"{}\", which one person may not hold together",
+                    who.get(Lang::En),
+                    ra.name.get(Lang::En),
+                    rb.name.get(Lang::En)
+                ),
             ));
         }
     }

@@ -3,7 +3,7 @@
 
 use super::{Scorer, not_answered};
 use crate::playbook::{Severity, WORDING_PRESENT_RULES, rule};
-use crate::scenario::{Draft, Element, SimTime};
+use crate::scenario::{Audience, Draft, Element, SimTime};
 use crate::text::{Lang, Text};
 use crate::wording::Checker;
 
@@ -14,12 +14,87 @@ pub(super) const FREE_TEXT_RULES: [&str; 3] = [
     rule::WORDING_INCONSISTENT,
 ];
 
-/// The rules a draft is judged on: the elements its stage requires, then every
-/// present-but-wrong rule.
+/// The rules a draft is judged on. A public notice: the elements its stage requires, then
+/// every present-but-wrong rule. An executive brief: plain words and a few key points (S3).
+/// Prepared Q&A: consistent with the ledger, nothing guessed (S10). Talking points: both.
 pub(super) fn draft_rules(x: &Draft) -> Vec<&'static str> {
     let mut rules: Vec<&str> = x.required.iter().map(|e| e.rule()).collect();
-    rules.extend(WORDING_PRESENT_RULES);
+    match x.audience {
+        Audience::Public => rules.extend(WORDING_PRESENT_RULES),
+        Audience::Executive => rules.extend([rule::WORDING_JARGON, rule::PROCESS_EXEC_BRIEFING]),
+        Audience::QandA => rules.extend(FREE_TEXT_RULES),
+        Audience::TalkingPoints => {
+            rules.extend(FREE_TEXT_RULES);
+            rules.push(rule::WORDING_JARGON);
+        }
+    }
     rules
+}
+
+/// The most key points an executive brief should make.
+pub(super) const MAX_KEY_POINTS: usize = 5;
+
+/// The key points of a brief: its bulleted or numbered lines, or else its sentences.
+pub(super) fn key_points(text: &str) -> usize {
+    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let bullet = |l: &&&str| {
+        l.starts_with(['・', '-', '*', '•', '●', '○', '■', '◆'])
+            || l.chars().next().is_some_and(|c| c.is_ascii_digit() || ('①'..='⑳').contains(&c))
+    };
+    let bullets = lines.iter().filter(bullet).count();
+    if bullets > 0 {
+        return bullets;
+    }
+    text.split(['。', '!', '?', '\n'])
+        .flat_map(|s| s.split(". "))
+        .filter(|s| s.trim().chars().count() > 1)
+        .count()
+}
+
+/// `process.exec_briefing` for an executive brief: a few key points, not a report.
+pub(super) fn brief(
+    s: &mut Scorer<'_>,
+    text: Option<&str>,
+    per_rule: f64,
+    at: (Option<&str>, Option<SimTime>),
+) {
+    let Some(text) = text else {
+        s.push(
+            rule::PROCESS_EXEC_BRIEFING,
+            0.0,
+            per_rule,
+            at,
+            not_answered(),
+            Text::new("説明資料がありません。", "No brief was written."),
+        );
+        return;
+    };
+    let n = key_points(text);
+    let (fraction, message) = if n <= MAX_KEY_POINTS {
+        (
+            1.0,
+            Text::new(
+                format!("要点は{n}つで、経営層が短時間で把握できる分量です。"),
+                format!("{n} key points: short enough to take in at once."),
+            ),
+        )
+    } else {
+        (
+            MAX_KEY_POINTS as f64 / n as f64,
+            Text::new(
+                format!("要点が{n}つあります。経営層向けには{MAX_KEY_POINTS}つ程度に絞りましょう。"),
+                format!("{n} key points; an executive brief keeps to about {MAX_KEY_POINTS}."),
+            ),
+        )
+    };
+    s.push(
+        rule::PROCESS_EXEC_BRIEFING,
+        fraction,
+        per_rule,
+        at,
+        Text::new(format!("要点{n}つ"), format!("{n} key points")),
+        message,
+    );
 }
 
 /// Scores a text (draft or free-text answer) through the wording checker, one finding per rule.
@@ -32,9 +107,26 @@ pub(super) fn score(
     rules: &[&str],
     at: (Option<&str>, Option<SimTime>),
 ) {
+    let versions: Vec<(Option<Lang>, &str)> = text.map(|t| (None, t)).into_iter().collect();
+    score_versions(s, checker, &versions, Vec::new(), required, points, rules, at);
+}
+
+/// Scores every version of a text (one, or a notice's Japanese and English), with findings
+/// found across them (`extra`) counted with their rule: per rule, the worst finding decides.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn score_versions(
+    s: &mut Scorer<'_>,
+    checker: &Checker,
+    versions: &[(Option<Lang>, &str)],
+    extra: Vec<crate::wording::Finding>,
+    required: &[Element],
+    points: f64,
+    rules: &[&str],
+    at: (Option<&str>, Option<SimTime>),
+) {
     let session = s.session;
     let per_rule = points / rules.len().max(1) as f64;
-    let Some(text) = text else {
+    if versions.is_empty() {
         for rule in rules {
             s.push(
                 rule,
@@ -51,11 +143,15 @@ pub(super) fn score(
         return;
     };
     let t = at.1.unwrap_or(session.now());
-    let ctx = session.wording_context(required, t, text);
-    let found = checker.check(text, &ctx);
+    let mut found: Vec<(Option<Lang>, crate::wording::Finding)> = Vec::new();
+    for (lang, text) in versions {
+        let ctx = session.wording_context(required, t, text);
+        found.extend(checker.check(text, &ctx).into_iter().map(|f| (*lang, f)));
+    }
+    found.extend(extra.into_iter().map(|f| (None, f)));
     for rule in rules {
-        let mine: Vec<_> = found.iter().filter(|f| f.rule == *rule).collect();
-        let Some(first) = mine.first() else {
+        let mine: Vec<_> = found.iter().filter(|(_, f)| f.rule == *rule).collect();
+        let Some((lang, first)) = mine.first().map(|(l, f)| (*l, f)) else {
             s.push(
                 rule,
                 1.0,
@@ -69,7 +165,7 @@ pub(super) fn score(
             );
             continue;
         };
-        let worst = mine.iter().map(|f| f.severity).max().expect("non-empty");
+        let worst = mine.iter().map(|(_, f)| f.severity).max().expect("non-empty");
         let fraction = match worst {
             Severity::Error => 0.0,
             Severity::Warning => 0.5,
@@ -80,12 +176,20 @@ pub(super) fn score(
         } else {
             String::new()
         };
+        let version = match lang {
+            Some(Lang::Ja) => ("日本語版: ", "Japanese version: "),
+            Some(Lang::En) => ("英語版: ", "English version: "),
+            None => ("", ""),
+        };
         let evidence = if first.excerpt.is_empty() {
-            Text::new("該当箇所なし(要素の欠落)", "Missing from the text")
+            Text::new(
+                format!("{}該当箇所なし(要素の欠落)", version.0),
+                format!("{}Missing from the text", version.1),
+            )
         } else {
             Text::new(
-                format!("「{}」{more}", first.excerpt),
-                format!("\"{}\"{more}", first.excerpt),
+                format!("{}「{}」{more}", version.0, first.excerpt),
+                format!("{}\"{}\"{more}", version.1, first.excerpt),
             )
         };
         let message = match &first.suggestion {
@@ -95,6 +199,8 @@ pub(super) fn score(
             ),
             None => first.message.clone(),
         };
-        s.push_span(rule, fraction, per_rule, at, evidence, first.span, message);
+        // A span points into one text; across two versions it would mislead.
+        let span = if versions.len() > 1 { None } else { first.span };
+        s.push_span(rule, fraction, per_rule, at, evidence, span, message);
     }
 }

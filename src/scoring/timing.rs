@@ -1,24 +1,32 @@
 //! Timing: when each stage was published against the facts, the playbook's window, the
 //! deadline and what had to be done first; and whether a first notice was followed by an update.
 
-use super::{EARLY_TOLERANCE, Scorer, smoothstep};
+use super::{EARLY_TOLERANCE, Scorer, not_answered, smoothstep};
 use crate::playbook::rule;
 use crate::scenario::{
-    Deadline, DecisionKind, FactRef, FactStatus, Need, Scenario, SimTime, Stage, Timing,
+    Approval, Deadline, DecisionKind, FactRef, FactStatus, Need, NeedTarget, PersonRef, Review,
+    RoleRef, Scenario, SimTime, Stage, Timing,
 };
-use crate::session::DecisionState;
+use crate::session::{Answer, DecisionState, Session};
 use crate::text::{Lang, Text};
 
 /// One rule a timing decision scores.
 pub(super) enum Check<'a> {
-    /// `timing.facts_confirmed`: the core facts settled before publishing.
+    /// `timing.facts_confirmed`: the stage's facts settled before publishing.
     FactsConfirmed,
     /// `timing.severity_weighed`: a first notice within the playbook's window.
     SeverityWindow,
     /// The deadline's own rule: published before it.
     Deadline(&'a Deadline),
-    /// The need's own rule: a decision answered before publishing.
+    /// The need's own rule: a decision answered, a milestone reached or an inject arrived
+    /// before publishing.
     Need(&'a Need),
+    /// The review's rule: the holder of a role read the text, reachable, for its lead time.
+    Review(&'a Review),
+    /// The approval's rule: the holder of a role could approve at the moment of publication.
+    Approval(&'a Approval),
+    /// `process.follow_up`: the next stage came by the time this one promised.
+    Promise(usize),
 }
 
 impl<'a> Check<'a> {
@@ -29,15 +37,40 @@ impl<'a> Check<'a> {
             Check::SeverityWindow => rule::TIMING_SEVERITY_WEIGHED,
             Check::Deadline(d) => &d.rule,
             Check::Need(n) => &n.rule,
+            Check::Review(r) => &r.rule,
+            Check::Approval(a) => &a.rule,
+            Check::Promise(_) => rule::PROCESS_FOLLOW_UP,
         }
     }
+}
+
+/// The timing decision of the next stage after `t`'s: what a promise is kept by.
+pub(super) fn next_stage(scenario: &Scenario, t: &Timing) -> Option<usize> {
+    scenario
+        .decisions
+        .iter()
+        .enumerate()
+        .filter_map(|(i, d)| match &d.kind {
+            DecisionKind::Timing(x) if x.stage > t.stage => Some((x.stage, i)),
+            _ => None,
+        })
+        .min()
+        .map(|(_, i)| i)
+}
+
+/// Whether the scenario has a public draft for a stage: the text a promise is read from.
+fn has_public_draft(scenario: &Scenario, stage: Stage) -> bool {
+    scenario
+        .decisions
+        .iter()
+        .any(|d| matches!(&d.kind, DecisionKind::Draft(x) if x.stage == stage && x.is_public()))
 }
 
 /// What a timing decision scores, in the order the debrief lists it: the one list both the
 /// scorer and coverage read.
 pub(super) fn checks<'a>(scenario: &'a Scenario, t: &'a Timing) -> Vec<Check<'a>> {
     let mut out = Vec::new();
-    if scenario.facts.iter().any(|f| f.core) {
+    if !t.prerequisites.is_empty() {
         out.push(Check::FactsConfirmed);
     }
     if t.stage == Stage::FirstNotice {
@@ -47,6 +80,13 @@ pub(super) fn checks<'a>(scenario: &'a Scenario, t: &'a Timing) -> Vec<Check<'a>
         out.push(Check::Deadline(&scenario.deadlines[dl.0]));
     }
     out.extend(t.needs.iter().map(Check::Need));
+    out.extend(t.reviews.iter().map(Check::Review));
+    out.extend(t.approval.iter().map(Check::Approval));
+    if let Some(next) = next_stage(scenario, t)
+        && (t.follow_up.is_some() || has_public_draft(scenario, t.stage))
+    {
+        out.push(Check::Promise(next));
+    }
     out
 }
 
@@ -54,7 +94,6 @@ pub(super) fn checks<'a>(scenario: &'a Scenario, t: &'a Timing) -> Vec<Check<'a>
 pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Option<&str>) {
     let session = s.session;
     let scenario = &*session.scenario;
-    let p = t.points as f64;
     let stage = t.stage.label();
     let evidence = match at {
         Some(tp) => Text::new(
@@ -68,15 +107,10 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
     };
     let where_ = (id, at);
     for check in checks(scenario, t) {
+        let p = f64::from(t.points_for(check.rule()));
         match check {
             Check::FactsConfirmed => {
-                let core: Vec<usize> = scenario
-                    .facts
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, f)| f.core)
-                    .map(|(i, _)| i)
-                    .collect();
+                let core: Vec<usize> = t.prerequisites.iter().map(|f| f.0).collect();
                 let (fraction, message) = match at {
                     None => (
                         0.0,
@@ -105,6 +139,13 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                             }
                         }
                         match worst {
+                            None if t.own_prerequisites => (
+                                1.0,
+                                Text::new(
+                                    "この段階に必要な事実がすべて確認されてから公表しました。",
+                                    "Every fact this stage needs was confirmed before publishing.",
+                                ),
+                            ),
                             None => (
                                 1.0,
                                 Text::new(
@@ -241,48 +282,28 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                 );
             }
             Check::Need(need) => {
-                let d = scenario.decision(need.decision);
-                let done = match (session.decision(need.decision), at) {
-                    (
-                        DecisionState::Answered {
-                            answer, at: when, ..
-                        },
-                        Some(tp),
-                    ) => {
-                        *when <= tp
-                            && need
-                                .option
-                                .is_none_or(|o| answer.option_index(d) == Some(o))
-                    }
-                    _ => false,
-                };
-                let what = match need.option {
-                    Some(o) => match &d.kind {
-                        DecisionKind::Choice { options } => options[o].label.clone(),
-                        DecisionKind::Inquiry(q) => q.answers[o].label.clone(),
-                        _ => d.title.clone(),
-                    },
-                    None => d.title.clone(),
-                };
-                let message = if done {
-                    Text::new(
-                        format!("公表前に「{}」を済ませました。", what.get(Lang::Ja)),
-                        format!("\"{}\" was done before publishing.", what.get(Lang::En)),
-                    )
-                } else {
-                    Text::new(
-                        format!("公表前に「{}」が済んでいませんでした。", what.get(Lang::Ja)),
-                        format!("\"{}\" was not done before publishing.", what.get(Lang::En)),
-                    )
-                };
-                s.push(
-                    &need.rule,
-                    if done { 1.0 } else { 0.0 },
-                    p,
-                    where_,
-                    evidence.clone(),
-                    message,
-                );
+                let (fraction, message) = need_met(session, need, at);
+                s.push(&need.rule, fraction, p, where_, evidence.clone(), message);
+            }
+            Check::Review(review) => {
+                let (fraction, message) = reviewed(session, t, review, at);
+                s.push(&review.rule, fraction, p, where_, evidence.clone(), message);
+            }
+            Check::Approval(approval) => {
+                let (fraction, message) = approved(session, approval, at);
+                s.push(&approval.rule, fraction, p, where_, evidence.clone(), message);
+            }
+            Check::Promise(next) => {
+                if let Some((fraction, message)) = promise_kept(session, t, next, at) {
+                    s.push(
+                        rule::PROCESS_FOLLOW_UP,
+                        fraction,
+                        p,
+                        where_,
+                        evidence.clone(),
+                        message,
+                    );
+                }
             }
         }
     }
@@ -354,12 +375,455 @@ pub(super) fn staged(s: &mut Scorer<'_>) {
     s.push(
         rule::TIMING_STAGED_UPDATES,
         fraction,
-        first.points as f64,
+        f64::from(first.points_for(rule::TIMING_STAGED_UPDATES)),
         (Some(id), first_at),
         Text::new(
             format!("公表: {}回", published.len()),
             format!("Publications: {}", published.len()),
         ),
+        message,
+    );
+}
+
+/// Whether a need was met before publishing at `at`, and why.
+fn need_met(session: &Session, need: &Need, at: Option<SimTime>) -> (f64, Text) {
+    let scenario = &*session.scenario;
+    let (when, what): (Option<SimTime>, Text) = match need.target {
+        NeedTarget::Decision(d, option) => {
+            let dec = scenario.decision(d);
+            let when = match session.decision(d) {
+                DecisionState::Answered {
+                    answer, at: when, ..
+                } if option.is_none_or(|o| answer.option_index(dec) == Some(o)) => Some(*when),
+                _ => None,
+            };
+            let what = match option {
+                Some(o) => match &dec.kind {
+                    DecisionKind::Choice { options } => options[o].label.clone(),
+                    DecisionKind::Inquiry(q) => q.answers[o].label.clone(),
+                    _ => dec.title.clone(),
+                },
+                None => dec.title.clone(),
+            };
+            (when, what)
+        }
+        NeedTarget::Milestone(m) => (
+            session.milestone_at(m),
+            scenario.milestone(m).label.clone(),
+        ),
+        NeedTarget::Inject(i) => {
+            let inj = scenario.inject(i);
+            let what = if inj.subject.is_empty() {
+                Text::new(inj.id.clone(), inj.id.clone())
+            } else {
+                inj.subject.clone()
+            };
+            (session.arrived_at(i), what)
+        }
+    };
+    let (ja, en) = (what.get(Lang::Ja), what.get(Lang::En));
+    match (when, at) {
+        (Some(w), Some(tp)) if w <= tp => (
+            1.0,
+            Text::new(
+                format!("公表前に「{ja}」を済ませました({w})。"),
+                format!("\"{en}\" was done before publishing ({w})."),
+            ),
+        ),
+        (Some(w), Some(_)) if !matches!(need.target, NeedTarget::Decision(..)) => (
+            0.0,
+            Text::new(
+                format!("「{ja}」は{w}で、公表の後でした。"),
+                format!("\"{en}\" came at {w}, after publishing."),
+            ),
+        ),
+        _ => (
+            0.0,
+            Text::new(
+                format!("公表前に「{ja}」が済んでいませんでした。"),
+                format!("\"{en}\" was not done before publishing."),
+            ),
+        ),
+    }
+}
+
+/// Who held a role at `t`: the roles decision's answer, if it was given by then. `Err` is
+/// the explicit "nobody".
+fn holder(session: &Session, role: RoleRef, t: SimTime) -> Option<Result<PersonRef, ()>> {
+    let scenario = &*session.scenario;
+    let id = &scenario.role(role).id;
+    match session.decision(role.decision) {
+        DecisionState::Answered {
+            answer: Answer::Roles(map),
+            at,
+            ..
+        } if *at <= t => match map.get(id) {
+            Some(p) if p.is_empty() => Some(Err(())),
+            Some(p) => scenario
+                .cast
+                .iter()
+                .position(|c| &c.id == p)
+                .map(|i| Ok(PersonRef(i))),
+            None => None,
+        },
+        _ => None,
+    }
+}
+
+fn who(session: &Session, p: PersonRef) -> (String, String) {
+    let person = session.scenario.person(p);
+    (
+        format!(
+            "{} ({})",
+            person.name.get(Lang::Ja),
+            person.department_label.get(Lang::Ja)
+        ),
+        format!(
+            "{} ({})",
+            person.name.get(Lang::En),
+            person.department_label.get(Lang::En)
+        ),
+    )
+}
+
+/// When the public text of `stage` was written, by `by`: the last draft answered by then.
+fn text_written(session: &Session, stage: Stage, by: SimTime) -> Option<Option<SimTime>> {
+    let scenario = &*session.scenario;
+    let mut any = false;
+    let mut when = None;
+    for (i, d) in scenario.decisions.iter().enumerate() {
+        if let DecisionKind::Draft(x) = &d.kind
+            && x.stage == stage
+            && x.is_public()
+        {
+            any = true;
+            if let DecisionState::Answered { at, .. } = session.decision(crate::scenario::DecisionRef(i))
+                && *at <= by
+            {
+                when = when.max(Some(*at));
+            }
+        }
+    }
+    any.then_some(when)
+}
+
+/// Whether the review of a stage's text was done before publishing: the role's holder,
+/// from the department the role requires, reachable for the review's whole lead time
+/// after the text was written and they were named.
+fn reviewed(session: &Session, t: &Timing, review: &Review, at: Option<SimTime>) -> (f64, Text) {
+    let scenario = &*session.scenario;
+    let role = scenario.role(review.role);
+    let (rja, ren) = (role.name.get(Lang::Ja), role.name.get(Lang::En));
+    let Some(tp) = at else {
+        return (
+            0.0,
+            Text::new("公表していないため評価できません。", "Nothing was published."),
+        );
+    };
+    let p = match holder(session, review.role, tp) {
+        Some(Ok(p)) => p,
+        _ => {
+            return (
+                0.0,
+                Text::new(
+                    format!("公表の時点で「{rja}」の担当者がいなかったため、確認を受けていません。"),
+                    format!("Nobody held \"{ren}\" when the stage went out, so nobody reviewed it."),
+                ),
+            );
+        }
+    };
+    let (wja, wen) = who(session, p);
+    let person = scenario.person(p);
+    if !role.departments.is_empty() && !role.departments.contains(&person.department) {
+        let wanted: Vec<(String, String)> = role
+            .department_labels
+            .iter()
+            .map(|l| (l.get(Lang::Ja).to_string(), l.get(Lang::En).to_string()))
+            .collect();
+        return (
+            0.0,
+            Text::new(
+                format!(
+                    "確認した{wja}は「{rja}」に必要な部門({})の人ではありません。",
+                    wanted.iter().map(|w| w.0.as_str()).collect::<Vec<_>>().join("・")
+                ),
+                format!(
+                    "The reviewer {wen} is not from the department \"{ren}\" needs ({}).",
+                    wanted.iter().map(|w| w.1.as_str()).collect::<Vec<_>>().join(", ")
+                ),
+            ),
+        );
+    }
+    let named = match session.decision(review.role.decision) {
+        DecisionState::Answered { at, .. } => *at,
+        _ => tp,
+    };
+    let written = match text_written(session, t.stage, tp) {
+        Some(None) => {
+            return (
+                0.0,
+                Text::new(
+                    format!("公表前に文面ができていなかったため、{wja}は確認できませんでした。"),
+                    format!("No text was written before publishing, so {wen} had nothing to review."),
+                ),
+            );
+        }
+        Some(Some(w)) => w,
+        None => named,
+    };
+    let start = written.max(named);
+    let lead = review.lead;
+    // The first stretch of `lead` reachable minutes from the start.
+    let mut run = 0u32;
+    let mut done = None;
+    let mut reachable = 0u32;
+    for m in start.0..tp.0 {
+        if session.available(p, SimTime(m)) {
+            run += 1;
+            reachable += 1;
+            if run >= lead {
+                done = Some(SimTime(m + 1));
+                break;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    match done {
+        Some(end) => (
+            1.0,
+            Text::new(
+                format!(
+                    "{wja}が{start}から{end}まで({lead}分)文面を確認し、{tp}の公表に間に合いました。"
+                ),
+                format!(
+                    "{wen} reviewed the text from {start} to {end} ({lead} min), before it went out at {tp}."
+                ),
+            ),
+        ),
+        None if reachable == 0 && start < tp => (
+            0.0,
+            Text::new(
+                format!("{wja}は{start}から公表({tp})まで連絡が取れず、確認を受けていません。"),
+                format!("{wen} could not be reached between {start} and publication at {tp}, so the text was not reviewed."),
+            ),
+        ),
+        None => (
+            0.0,
+            Text::new(
+                format!(
+                    "確認には{wja}が{lead}分続けて対応できる必要がありましたが、{start}から公表({tp})までに足りませんでした。"
+                ),
+                format!(
+                    "The review needs {wen} reachable for {lead} min in a row; between {start} and publication at {tp} there was not that long."
+                ),
+            ),
+        ),
+    }
+}
+
+/// Whether the holder of the approving role could approve at the moment of publication.
+fn approved(session: &Session, approval: &Approval, at: Option<SimTime>) -> (f64, Text) {
+    let scenario = &*session.scenario;
+    let role = scenario.role(approval.role);
+    let (rja, ren) = (role.name.get(Lang::Ja), role.name.get(Lang::En));
+    let Some(tp) = at else {
+        return (
+            0.0,
+            Text::new("公表していないため評価できません。", "Nothing was published."),
+        );
+    };
+    let p = match holder(session, approval.role, tp) {
+        Some(Ok(p)) => p,
+        _ => {
+            return (
+                0.0,
+                Text::new(
+                    format!("公表の時点で「{rja}」の担当者がいなかったため、承認を得ていません。"),
+                    format!("Nobody held \"{ren}\" when the stage went out, so nobody approved it."),
+                ),
+            );
+        }
+    };
+    let (wja, wen) = who(session, p);
+    if !scenario.person(p).can_approve {
+        return (
+            0.0,
+            Text::new(
+                format!("{wja}には承認の権限がないため、{tp}の公表は承認を得ていません。"),
+                format!("{wen} has no authority to approve, so the notice at {tp} went out unapproved."),
+            ),
+        );
+    }
+    if !session.available(p, tp) {
+        return (
+            0.0,
+            Text::new(
+                format!("{tp}の公表時に{wja}と連絡が取れず、承認を得ていません。"),
+                format!("{wen} could not be reached at {tp}, when the notice went out, so it was not approved."),
+            ),
+        );
+    }
+    (
+        1.0,
+        Text::new(
+            format!("{wja}が{tp}の公表時に承認できました。"),
+            format!("{wen} was reachable to approve it at {tp}."),
+        ),
+    )
+}
+
+/// The moment the stage published at `tp` owed the next one by: the text's own promise or
+/// the scenario's `follow_up`, whichever is sooner; with the words that promised it.
+pub(super) fn promise(session: &Session, t: &Timing, tp: SimTime) -> Option<(SimTime, Option<String>)> {
+    let scenario = &*session.scenario;
+    let explicit = t.follow_up.map(|m| (tp.plus(m), None));
+    let published = scenario.start + chrono::Duration::minutes(i64::from(tp.0));
+    let mut from_text: Option<(SimTime, Option<String>)> = None;
+    for (i, d) in scenario.decisions.iter().enumerate() {
+        let DecisionKind::Draft(x) = &d.kind else {
+            continue;
+        };
+        if x.stage != t.stage || !x.is_public() {
+            continue;
+        }
+        if let DecisionState::Answered { answer, at, .. } =
+            session.decision(crate::scenario::DecisionRef(i))
+            && *at <= tp
+        {
+            for (_, text) in answer.texts(d, session.lang) {
+                if let Some(p) = crate::wording::promise::find(text, published) {
+                    let minutes = (p.at - scenario.start).num_minutes().max(0);
+                    let when = SimTime(u32::try_from(minutes).unwrap_or(u32::MAX));
+                    if from_text.as_ref().is_none_or(|(w, _)| when < *w) {
+                        from_text = Some((when, Some(p.excerpt)));
+                    }
+                }
+            }
+        }
+    }
+    match (explicit, from_text) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// Whether the next stage came by the time this one promised. `None` when nothing was
+/// promised, or the promise falls after the drill ends with the next stage still to come.
+fn promise_kept(
+    session: &Session,
+    t: &Timing,
+    next: usize,
+    at: Option<SimTime>,
+) -> Option<(f64, Text)> {
+    let scenario = &*session.scenario;
+    let tp = at?;
+    let (due, words) = promise(session, t, tp)?;
+    let said = match &words {
+        Some(w) => (format!("(「{w}」)"), format!(" (\"{w}\")")),
+        None => (String::from("(シナリオの定め)"), String::from(" (the scenario's rule)")),
+    };
+    let next_d = &scenario.decisions[next];
+    let next_label = match &next_d.kind {
+        DecisionKind::Timing(x) => x.stage.label(),
+        _ => next_d.title.clone(),
+    };
+    let (nja, nen) = (next_label.get(Lang::Ja), next_label.get(Lang::En));
+    let came = match session.decision(crate::scenario::DecisionRef(next)) {
+        DecisionState::Answered { at, .. } => Some(*at),
+        _ => None,
+    };
+    Some(match came {
+        Some(tn) if tn <= due => (
+            1.0,
+            Text::new(
+                format!("次の公表を{due}までと約束し{}、{nja}を{tn}に出しました。", said.0),
+                format!("The next notice was promised by {due}{}; the {nen} came at {tn}.", said.1),
+            ),
+        ),
+        Some(tn) => {
+            let late = tn.0 - due.0;
+            (
+                1.0 - smoothstep(f64::from(late) / 60.0),
+                Text::new(
+                    format!(
+                        "次の公表を{due}までと約束し{}ましたが、{nja}は{late}分遅れの{tn}でした。",
+                        said.0
+                    ),
+                    format!(
+                        "The next notice was promised by {due}{}; the {nen} came {late} min late, at {tn}.",
+                        said.1
+                    ),
+                ),
+            )
+        }
+        None if due.0 >= scenario.duration => return None,
+        None => (
+            0.0,
+            Text::new(
+                format!("次の公表を{due}までと約束し{}ましたが、{nja}を出していません。", said.0),
+                format!("The next notice was promised by {due}{}, but no {nen} came.", said.1),
+            ),
+        ),
+    })
+}
+
+/// How soon an inquiry was answered, on a curve like a deadline's: full points within the
+/// reply span of the question opening, falling to nothing over the grace after it.
+pub(super) fn reply(
+    s: &mut Scorer<'_>,
+    reply: &crate::scenario::Reply,
+    d: crate::scenario::DecisionRef,
+    at: (Option<&str>, Option<SimTime>),
+) {
+    let (opened, answered) = match s.session.decision(d) {
+        DecisionState::Answered { opened, at, .. } => (Some(*opened), Some(*at)),
+        DecisionState::Expired { opened, .. } => (Some(*opened), None),
+        DecisionState::Open { since } => (Some(*since), None),
+        DecisionState::Waiting => (None, None),
+    };
+    let due = opened.map(|o| o.plus(reply.within));
+    let (fraction, evidence, message) = match (opened, answered, due) {
+        (Some(o), Some(a), Some(due)) if a <= due => (
+            1.0,
+            Text::new(
+                format!("{o}の問い合わせに{}分で回答", a.0 - o.0),
+                format!("Asked at {o}, answered {} min later", a.0 - o.0),
+            ),
+            Text::new(
+                format!("目安の{}分以内に回答しました。", reply.within),
+                format!("Answered within the {} min it should take.", reply.within),
+            ),
+        ),
+        (Some(o), Some(a), Some(due)) => {
+            let late = a.0 - due.0;
+            (
+                1.0 - smoothstep(f64::from(late) / f64::from(reply.grace.max(1))),
+                Text::new(
+                    format!("{o}の問い合わせに{}分で回答", a.0 - o.0),
+                    format!("Asked at {o}, answered {} min later", a.0 - o.0),
+                ),
+                Text::new(
+                    format!("回答は目安({}分以内)より{late}分遅れました。", reply.within),
+                    format!(
+                        "The answer came {late} min after the {} min it should take.",
+                        reply.within
+                    ),
+                ),
+            )
+        }
+        _ => (
+            0.0,
+            not_answered(),
+            Text::new("回答していません。", "The question was never answered."),
+        ),
+    };
+    s.push(
+        &reply.rule,
+        fraction,
+        f64::from(reply.points),
+        at,
+        evidence,
         message,
     );
 }

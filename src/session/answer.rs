@@ -25,6 +25,13 @@ pub enum Answer {
     Candidate(String),
     /// The trainee's own text, for a draft or an inquiry.
     Text(String),
+    /// A notice published in both languages: `Texts(ja: "…", en: "…")`.
+    Texts {
+        /// The Japanese version.
+        ja: String,
+        /// The English version.
+        en: String,
+    },
 }
 
 /// Why an answer cannot be taken.
@@ -133,7 +140,8 @@ impl Answer {
                             r.roles.iter().map(|x| x.id.as_str()).collect(),
                         ));
                     }
-                    if !scenario.cast.iter().any(|p| &p.id == person) {
+                    // An empty name is the team's explicit "nobody holds this role".
+                    if !person.is_empty() && !scenario.cast.iter().any(|p| &p.id == person) {
                         return Err(unknown(
                             "person",
                             person,
@@ -169,6 +177,18 @@ impl Answer {
                 Err(AnswerError::TooLong(d.id.clone()))
             }
             (DecisionKind::Draft(_), Answer::Text(_)) => Ok(()),
+            (DecisionKind::Draft(x), Answer::Texts { ja, en }) => {
+                if !x.bilingual {
+                    return Err(wrong("Candidate(\"id\") or Text(\"…\")"));
+                }
+                if ja.trim().is_empty() || en.trim().is_empty() {
+                    return Err(AnswerError::EmptyText(d.id.clone()));
+                }
+                if ja.chars().count() > MAX_TEXT_CHARS || en.chars().count() > MAX_TEXT_CHARS {
+                    return Err(AnswerError::TooLong(d.id.clone()));
+                }
+                Ok(())
+            }
             (DecisionKind::Draft(_), _) => Err(wrong("Candidate(\"id\") or Text(\"…\")")),
             (DecisionKind::Inquiry(q), Answer::Choice(o)) => q
                 .answers
@@ -206,12 +226,30 @@ impl Answer {
     pub fn text<'a>(&'a self, d: &'a Decision, lang: Lang) -> Option<&'a str> {
         match (self, &d.kind) {
             (Answer::Text(t), _) => Some(t),
+            (Answer::Texts { ja, en }, _) => Some(match lang {
+                Lang::Ja => ja,
+                Lang::En => en,
+            }),
             (Answer::Candidate(c), DecisionKind::Draft(x)) => x
                 .candidates
                 .iter()
                 .find(|k| &k.id == c)
                 .map(|k| k.text.get(lang)),
             _ => None,
+        }
+    }
+
+    /// Every version of the text this answer publishes, with its language: both for a
+    /// bilingual notice, else the one in `lang`.
+    pub fn texts<'a>(&'a self, d: &'a Decision, lang: Lang) -> Vec<(Lang, &'a str)> {
+        let bilingual = matches!(&d.kind, DecisionKind::Draft(x) if x.bilingual);
+        match self {
+            Answer::Texts { ja, en } => vec![(Lang::Ja, ja.as_str()), (Lang::En, en.as_str())],
+            Answer::Candidate(_) if bilingual => Lang::ALL
+                .iter()
+                .filter_map(|l| self.text(d, *l).map(|t| (*l, t)))
+                .collect(),
+            _ => self.text(d, lang).map(|t| (lang, t)).into_iter().collect(),
         }
     }
 }

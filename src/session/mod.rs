@@ -8,8 +8,8 @@ mod answer;
 pub use answer::{Answer, AnswerError};
 
 use crate::scenario::{
-    DecisionKind, DecisionRef, FactRef, FactStatus, InjectRef, PersonRef, Scenario, SimTime, Stage,
-    Trigger, VariationKind, Window,
+    DecisionKind, DecisionRef, Department, FactRef, FactStatus, InjectRef, MilestoneRef, PersonRef,
+    Scenario, SimTime, Stage, Trigger, VariationKind, Window,
 };
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -24,6 +24,16 @@ pub enum Event {
     InjectArrived {
         /// Its ID.
         inject: String,
+        /// When.
+        at: SimTime,
+        /// The function it went to, in a team drill.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        to: Option<Department>,
+    },
+    /// A milestone was reached.
+    MilestoneReached {
+        /// Its ID.
+        milestone: String,
         /// When.
         at: SimTime,
     },
@@ -139,6 +149,10 @@ pub struct Session {
     /// that have not arrived, by index.
     waiting: Vec<usize>,
     deadlines_passed: Vec<bool>,
+    /// When each milestone was reached.
+    milestones: Vec<Option<SimTime>>,
+    /// When each change of each fact's timeline came about, for values over time.
+    changes: Vec<Vec<Option<SimTime>>>,
     /// Texts published so far (drafts answered) and when, for consistency checks.
     pub published_texts: Vec<(SimTime, String)>,
     /// The language the drill is played in: prepared drafts are read in it.
@@ -172,6 +186,12 @@ impl Session {
             cursor: 0,
             waiting: Vec::new(),
             deadlines_passed: vec![false; scenario.deadlines.len()],
+            milestones: vec![None; scenario.milestones.len()],
+            changes: scenario
+                .facts
+                .iter()
+                .map(|f| vec![None; f.timeline.len()])
+                .collect(),
             published_texts: Vec::new(),
             lang: scenario.languages[0],
             log: Vec::new(),
@@ -246,6 +266,18 @@ impl Session {
                 .enumerate()
                 .map(|(f, fact)| (fact, self.status_at(FactRef(f), at)))
                 .collect(),
+            never_public: scenario
+                .wording
+                .never_public
+                .iter()
+                .map(String::as_str)
+                .collect(),
+            values: (0..scenario.facts.len())
+                .map(|f| crate::wording::Value {
+                    count: self.count_at(FactRef(f), at),
+                    superseded: self.superseded_at(FactRef(f), at),
+                })
+                .collect(),
             published: self
                 .published_texts
                 .iter()
@@ -253,6 +285,45 @@ impl Session {
                 .map(|(_, b)| b.as_str())
                 .collect(),
         }
+    }
+
+    /// A fact's count as the team knew it at `t`: the latest value its timeline gave by
+    /// then, or the count it starts with.
+    pub fn count_at(&self, f: FactRef, t: SimTime) -> Option<u64> {
+        let fact = &self.scenario.facts[f.0];
+        let mut best: Option<(SimTime, usize, u64)> = None;
+        for (j, c) in fact.timeline.iter().enumerate() {
+            if let (Some(count), Some(at)) = (c.count, self.changes[f.0][j])
+                && at <= t
+                && best.is_none_or(|(bt, bj, _)| (at, j) >= (bt, bj))
+            {
+                best = Some((at, j, count));
+            }
+        }
+        best.map(|(_, _, c)| c).or(fact.count)
+    }
+
+    /// The counts of a fact that had been replaced by `t`: earlier estimates and raw counts.
+    pub fn superseded_at(&self, f: FactRef, t: SimTime) -> Vec<u64> {
+        let fact = &self.scenario.facts[f.0];
+        let now = self.count_at(f, t);
+        let mut out: Vec<u64> = fact.count.into_iter().collect();
+        for (j, c) in fact.timeline.iter().enumerate() {
+            if let (Some(count), Some(at)) = (c.count, self.changes[f.0][j])
+                && at <= t
+            {
+                out.push(count);
+            }
+        }
+        out.retain(|c| Some(*c) != now);
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// When a milestone was reached, if it has been.
+    pub fn milestone_at(&self, m: MilestoneRef) -> Option<SimTime> {
+        self.milestones[m.0]
     }
 
     /// When a fact became confirmed or refuted, if it has.
@@ -346,9 +417,31 @@ impl Session {
             .enumerate()
             .filter(|(i, _)| !self.deadlines_passed[*i])
             .map(|(_, d)| d.at);
+        let milestones = self
+            .scenario
+            .milestones
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.milestones[*i].is_none())
+            .filter_map(|(_, m)| match m.when {
+                Trigger::At(t) => Some(t),
+                _ => None,
+            });
+        let changes = self.scenario.facts.iter().enumerate().flat_map(|(f, fact)| {
+            fact.timeline
+                .iter()
+                .enumerate()
+                .filter(move |(j, _)| self.changes[f][*j].is_none())
+                .filter_map(|(_, c)| match c.when {
+                    Trigger::At(t) => Some(t),
+                    _ => None,
+                })
+        });
         injects
             .chain(decisions)
             .chain(deadlines)
+            .chain(milestones)
+            .chain(changes)
             .filter(|t| *t >= self.now)
             .min()
             .filter(|t| *t <= self.end())
@@ -419,6 +512,7 @@ impl Session {
                 DecisionState::Answered { answer, .. } if answer.option_index(self.scenario.decision(d)) == Some(o)
             ),
             Trigger::AfterPublish(stage) => self.published.iter().any(|(s, _)| *s == stage),
+            Trigger::AfterMilestone(m) => self.milestones[m.0].is_some(),
         }
     }
 
@@ -460,7 +554,24 @@ impl Session {
                 let arrived = &self.arrived;
                 self.waiting.retain(|i| arrived[*i].is_none());
             }
+            for m in 0..self.scenario.milestones.len() {
+                if self.milestones[m].is_none() && self.fired(&self.scenario.milestones[m].when) {
+                    self.milestones[m] = Some(now);
+                    events.push(Event::MilestoneReached {
+                        milestone: self.scenario.milestones[m].id.clone(),
+                        at: now,
+                    });
+                    changed = true;
+                }
+            }
             for f in 0..self.scenario.facts.len() {
+                for j in 0..self.scenario.facts[f].timeline.len() {
+                    if self.changes[f][j].is_none()
+                        && self.fired(&self.scenario.facts[f].timeline[j].when)
+                    {
+                        self.changes[f][j] = Some(now);
+                    }
+                }
                 let fact = &self.scenario.facts[f];
                 // The latest change whose trigger has fired decides the status.
                 let target = fact
@@ -529,6 +640,7 @@ impl Session {
         events.push(Event::InjectArrived {
             inject: inj.id.clone(),
             at: self.now,
+            to: inj.to.clone(),
         });
         for d in inj.opens.clone() {
             if matches!(self.decisions[d.0], DecisionState::Waiting) {
@@ -584,8 +696,8 @@ impl Session {
                     at: self.now,
                 });
             }
-            DecisionKind::Draft(_) => {
-                if let Some(text) = answer.text(d, self.lang) {
+            DecisionKind::Draft(x) if x.is_public() => {
+                for (_, text) in answer.texts(d, self.lang) {
                     self.published_texts.push((self.now, text.to_string()));
                 }
             }

@@ -226,6 +226,30 @@ pub const CODES: &[(&str, &str)] = &[
         "a reference to an option the decision does not have",
     ),
     ("unknown-rule", "a rule ID the playbook does not have"),
+    (
+        "unknown-milestone",
+        "a reference to a milestone that does not exist",
+    ),
+    (
+        "unknown-role",
+        "a reference to a role no roles decision has",
+    ),
+    (
+        "unknown-department",
+        "a department the organisation does not declare",
+    ),
+    (
+        "old-format",
+        "a file in an older format that still reads; `upgrade` rewrites it",
+    ),
+    (
+        "needs-format-2",
+        "a format 2 field in a file that says format 1",
+    ),
+    (
+        "unused-deadline",
+        "a deadline no timing decision answers to, so nothing scores it",
+    ),
     ("empty-cast", "the scenario has no people"),
     ("no-decisions", "the scenario asks for no decision"),
     (

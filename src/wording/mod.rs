@@ -7,6 +7,8 @@
 pub(crate) mod normalize;
 pub(crate) mod numbers;
 pub(crate) mod patterns;
+pub mod promise;
+mod bilingual;
 
 use crate::playbook::rule;
 use crate::playbook::{Playbook, Severity};
@@ -58,6 +60,20 @@ pub struct Context<'a> {
     pub ledger: Vec<(&'a Fact, FactStatus)>,
     /// Texts published earlier in the same incident.
     pub published: Vec<&'a str>,
+    /// Each ledger fact's value as known then, in the ledger's order; empty means each
+    /// fact's own `count`.
+    pub values: Vec<Value>,
+    /// Terms the scenario says must never be public, beyond its facts' own.
+    pub never_public: Vec<&'a str>,
+}
+
+/// A fact's value as the team knew it at a moment.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Value {
+    /// The count then, if the fact has one.
+    pub count: Option<u64>,
+    /// Counts it had earlier that a later value replaced (an estimate, a raw count).
+    pub superseded: Vec<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -79,8 +95,8 @@ struct Pattern {
     list: List,
     /// The phrase as listed, for messages.
     listed: String,
-    /// Plain alternative, for jargon.
-    plain: Option<String>,
+    /// Plain alternative, for jargon, in both languages.
+    plain: Option<Text>,
     /// Letters or digits at its edges must not continue a word ("likely" is not in "unlikely").
     word_start: bool,
     word_end: bool,
@@ -117,12 +133,22 @@ fn is_word(c: char) -> bool {
 impl Checker {
     /// A checker with the playbook's phrase lists.
     pub fn new(playbook: &Playbook) -> Checker {
+        Checker::with_jargon(playbook, &[])
+    }
+
+    /// A checker with the playbook's lists and a scenario's own jargon added: the words of
+    /// this incident (a card scheme's terms, a plant's) with their plain alternatives.
+    pub fn for_scenario(playbook: &Playbook, scenario: &crate::scenario::Scenario) -> Checker {
+        Checker::with_jargon(playbook, &scenario.wording.jargon)
+    }
+
+    fn with_jargon(playbook: &Playbook, extra: &[(String, Text)]) -> Checker {
         let mut patterns = Vec::new();
         let mut texts = Vec::new();
         // A phrase listed twice in one list is one pattern: duplicates (an organisation's
         // playbook may repeat the bundled lists) cost nothing, in time linear in the lists.
         let mut seen: std::collections::HashSet<(List, String)> = std::collections::HashSet::new();
-        let mut add = |list: List, listed: &str, plain: Option<&str>| {
+        let mut add = |list: List, listed: &str, plain: Option<Text>| {
             let norm = phrase(listed);
             if norm.is_empty() || !seen.insert((list, norm.clone())) {
                 return;
@@ -130,7 +156,7 @@ impl Checker {
             patterns.push(Pattern {
                 list,
                 listed: listed.trim().to_string(),
-                plain: plain.map(str::to_string),
+                plain,
                 word_start: norm.starts_with(is_word),
                 word_end: norm.ends_with(is_word),
             });
@@ -160,8 +186,15 @@ impl Checker {
                 }
             }
             for j in &p.jargon {
-                add(List::Jargon, &j.term, Some(&j.plain));
+                add(
+                    List::Jargon,
+                    &j.term,
+                    Some(Text::new(j.plain.as_str(), j.plain.as_str())),
+                );
             }
+        }
+        for (term, plain) in extra {
+            add(List::Jargon, term, Some(plain.clone()));
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -225,7 +258,7 @@ impl Checker {
                 List::Hedge if !overlaps(&investigating, h.start, h.end) => out.hedge(h),
                 // A term inside an address or host name is that identifier's problem, not jargon.
                 List::Jargon if !explained(&norm.text, h.end) && !overlaps(&identifiers, h.start, h.end) => {
-                    out.jargon(h, p.plain.as_deref().unwrap_or(""))
+                    out.jargon(h, p.plain.clone().unwrap_or_default())
                 }
                 List::Blame => out.simple(
                     rule::WORDING_BLAME,
@@ -264,6 +297,27 @@ impl Checker {
                     "Remove it from public text.",
                 )),
             );
+        }
+        for term in &ctx.never_public {
+            let needle = phrase(term);
+            if needle.is_empty() {
+                continue;
+            }
+            for (s, _) in norm.text.match_indices(&needle) {
+                out.span_finding(
+                    rule::WORDING_INTERNAL_DETAIL,
+                    s,
+                    s + needle.len(),
+                    Text::new(
+                        format!("「{term}」は公表してはならない情報です。"),
+                        format!("\"{term}\" must never be made public."),
+                    ),
+                    Some(Text::new(
+                        "削除するか、一般的な表現に置き換えてください。",
+                        "Remove it or replace it with a general description.",
+                    )),
+                );
+            }
         }
         for (fact, _) in &ctx.ledger {
             for term in &fact.never_public {
@@ -345,10 +399,30 @@ impl Checker {
     }
 
     fn counts_and_vagueness(&self, out: &mut Report<'_>, wrong: &[&Hit], ctx: &Context<'_>) {
+        let value = |i: usize, f: &Fact| match ctx.values.get(i) {
+            Some(v) => v.count,
+            None => f.count,
+        };
         let counted: Vec<(&Fact, FactStatus, u64)> = ctx
             .ledger
             .iter()
-            .filter_map(|(f, s)| f.count.map(|c| (*f, *s, c)))
+            .enumerate()
+            .filter_map(|(i, (f, s))| value(i, f).map(|c| (*f, *s, c)))
+            .collect();
+        // Values a later one replaced, with their fact and the value now.
+        let superseded: Vec<(&Fact, u64, Option<u64>)> = ctx
+            .ledger
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (f, _))| {
+                let now = value(i, f);
+                ctx.values
+                    .get(i)
+                    .map(|v| v.superseded.clone())
+                    .unwrap_or_default()
+                    .into_iter()
+                    .map(move |old| (*f, old, now))
+            })
             .collect();
         let confirmed: Vec<u64> = counted
             .iter()
@@ -370,6 +444,42 @@ impl Checker {
             .collect();
         for c in numbers::counts(&out.norm.text) {
             if confirmed.iter().any(|&v| close(c.value, v, c.approximate)) {
+                continue;
+            }
+            let current = counted
+                .iter()
+                .any(|(_, _, v)| close(c.value, *v, c.approximate));
+            if !current
+                && let Some((fact, old, now)) = superseded
+                    .iter()
+                    .find(|(_, old, _)| close(c.value, *old, c.approximate))
+            {
+                // A notice that says it corrects the earlier figure may name it.
+                if !corrects(&out.norm.text, c.start, c.end) {
+                    let now_ja = now.map_or("調査中".to_string(), group);
+                    let now_en = now.map_or("under investigation".to_string(), group);
+                    out.span_finding(
+                        rule::WORDING_INCONSISTENT,
+                        c.start,
+                        c.end,
+                        Text::new(
+                            format!(
+                                "{}は「{}」の古い数字です(現在は{now_ja})。",
+                                group(*old),
+                                fact.text.get(Lang::Ja)
+                            ),
+                            format!(
+                                "{} is an earlier figure for \"{}\" (now {now_en}).",
+                                group(*old),
+                                fact.text.get(Lang::En)
+                            ),
+                        ),
+                        Some(Text::new(
+                            "現在の数字を書き、前回の数字を改める場合は「訂正」と明記しましょう。",
+                            "Give the current figure; if you mention the old one, say it is a correction.",
+                        )),
+                    );
+                }
                 continue;
             }
             if let Some((fact, status, _)) = counted
@@ -791,7 +901,8 @@ impl Report<'_> {
         );
     }
 
-    fn jargon(&mut self, h: &Hit, plain: &str) {
+    fn jargon(&mut self, h: &Hit, plain: Text) {
+        let (pja, pen) = (plain.get(Lang::Ja), plain.get(Lang::En));
         let listed = &self.checker.patterns[h.pattern].listed;
         self.span_finding(
             rule::WORDING_JARGON,
@@ -802,8 +913,8 @@ impl Report<'_> {
                 format!("\"{listed}\" is jargon a lay reader may not follow."),
             ),
             Some(Text::new(
-                format!("「{plain}」と言い換えましょう。"),
-                format!("Say \"{plain}\" instead."),
+                format!("「{pja}」と言い換えましょう。"),
+                format!("Say \"{pen}\" instead."),
             )),
         );
     }
@@ -823,4 +934,23 @@ impl Report<'_> {
             suggestion.map(|(ja, en)| Text::new(ja, en)),
         );
     }
+}
+
+/// Words that mark a sentence as correcting an earlier figure.
+const CORRECTION_CUES: [&str; 14] = [
+    "訂正", "修正", "改め", "当初", "前回", "先にお知らせ", "お知らせした", "corrected",
+    "correction", "revised", "previously", "earlier", "initially", "instead of",
+];
+
+/// Whether the sentence around `[start, end)` of normalised text says it corrects a figure.
+fn corrects(text: &str, start: usize, end: usize) -> bool {
+    let from = SENTENCE_END
+        .find_iter(&text[..start])
+        .last()
+        .map_or(0, |m| m.end());
+    let to = SENTENCE_END
+        .find(&text[end..])
+        .map_or(text.len(), |m| end + m.start());
+    let sentence = &text[from..to];
+    CORRECTION_CUES.iter().any(|c| sentence.contains(c))
 }

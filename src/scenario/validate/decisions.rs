@@ -75,6 +75,9 @@ impl Validator<'_> {
             )
             .hint = Some("make `due` later than `opens`".into());
         }
+        if let Some(owner) = &d.owner {
+            self.department(owner, &format!("{path}.owner"));
+        }
         let kp = format!("{path}.kind");
         let no_effect = |v: &mut Validator<'_>, why: &str| {
             v.error(
@@ -121,38 +124,72 @@ impl Validator<'_> {
                     .needs
                     .iter()
                     .enumerate()
-                    .map(|(j, n)| {
-                        let np = format!("{kp}.needs[{j}]");
-                        self.rule(&n.rule, &format!("{np}.rule"));
-                        if n.decision == d.id {
-                            self.error(
-                                "invalid-value",
-                                format!("{np}.decision"),
-                                "a timing decision cannot need itself",
-                            );
-                        }
-                        let decision = self.decision_ref(&n.decision, &format!("{np}.decision"));
-                        let option = n
-                            .option
-                            .as_ref()
-                            .map(|o| self.option_ref(&n.decision, o, &format!("{np}.option")));
-                        Need {
-                            rule: n.rule.clone(),
-                            decision,
-                            option,
-                        }
-                    })
+                    .map(|(j, n)| self.need(n, &d.id, &format!("{kp}.needs[{j}]")))
                     .collect();
-                if t.points == 0 {
+                if t.points == 0 && t.rule_points.values().all(|p| *p == 0) {
                     no_effect(self, "its points are 0");
                 }
-                DecisionKind::Timing(Timing {
+                let (prerequisites, own_prerequisites) = match &t.facts {
+                    Some(ids) => (
+                        ids.iter()
+                            .enumerate()
+                            .map(|(j, id)| self.fact_ref(id, &format!("{kp}.facts[{j}]")))
+                            .collect(),
+                        true,
+                    ),
+                    None => (
+                        f.facts
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, x)| x.core)
+                            .map(|(i, _)| FactRef(i))
+                            .collect(),
+                        false,
+                    ),
+                };
+                let reviews = t
+                    .reviews
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(j, r)| {
+                        let rp = format!("{kp}.reviews[{j}]");
+                        self.rule(&r.rule, &format!("{rp}.rule"));
+                        let lead = self.positive_span(&r.lead, &format!("{rp}.lead"), "a review");
+                        let role = self.role_ref(&r.role, &format!("{rp}.role"))?;
+                        Some(Review {
+                            role,
+                            lead,
+                            rule: r.rule.clone(),
+                        })
+                    })
+                    .collect();
+                let approval = t.approval.as_ref().and_then(|a| {
+                    let ap = format!("{kp}.approval");
+                    self.rule(&a.rule, &format!("{ap}.rule"));
+                    let role = self.role_ref(&a.role, &format!("{ap}.role"))?;
+                    Some(Approval {
+                        role,
+                        rule: a.rule.clone(),
+                    })
+                });
+                let follow_up = t.follow_up.as_ref().map(|x| {
+                    self.positive_span(&x.within, &format!("{kp}.follow_up.within"), "a follow-up")
+                });
+                let timing = Timing {
                     stage: t.stage,
                     window,
                     deadline,
                     needs,
                     points: t.points,
-                })
+                    rule_points: t.rule_points.clone(),
+                    prerequisites,
+                    own_prerequisites,
+                    reviews,
+                    approval,
+                    follow_up,
+                };
+                self.rule_points(&timing, f, &kp);
+                DecisionKind::Timing(timing)
             }
             DecisionKindFile::Roles(r) => {
                 let mut roles = Vec::new();
@@ -168,12 +205,21 @@ impl Validator<'_> {
                         );
                     }
                     self.text(&role.name, &format!("{rp}.name"), true);
+                    self.text(&role.feedback, &format!("{rp}.feedback"), false);
                     self.rule(&role.rule, &format!("{rp}.rule"));
+                    let department_labels = role
+                        .departments
+                        .iter()
+                        .enumerate()
+                        .map(|(k, dep)| self.department(dep, &format!("{rp}.departments[{k}]")))
+                        .collect();
                     let model = Role {
                         id: role.id.clone(),
                         name: role.name.clone(),
                         rule: role.rule.clone(),
                         departments: role.departments.clone(),
+                        department_labels,
+                        feedback: role.feedback.clone(),
                         must_approve: role.must_approve,
                         must_be_available: false,
                         points: role.points,
@@ -214,22 +260,80 @@ impl Validator<'_> {
                 } else if roles.iter().all(|r| r.points == 0) {
                     no_effect(self, "every role's points are 0");
                 }
-                if !r.allow_doubling && !f.cast.is_empty() && roles.len() > f.cast.len() {
+                if r.max_roles_per_person == Some(0) {
+                    self.error(
+                        "invalid-value",
+                        format!("{kp}.max_roles_per_person"),
+                        "a person who may hold no role cannot be given one",
+                    )
+                    .hint = Some("give 1 or more, or leave it out".into());
+                }
+                if r.clear_points.is_some_and(|p| p > 100) {
+                    self.error(
+                        "invalid-value",
+                        format!("{kp}.clear_points"),
+                        "more points than a rule can carry",
+                    )
+                    .hint = Some("use 0 to 100; the playbook's weight scales it".into());
+                }
+                let max_per_person = match (r.max_roles_per_person, r.allow_doubling) {
+                    (Some(m), _) => Some(m.max(1)),
+                    (None, false) => Some(1),
+                    (None, true) => None,
+                };
+                if let Some(m) = max_per_person
+                    && !f.cast.is_empty()
+                    && roles.len() > f.cast.len() * m as usize
+                {
                     self.error(
                         "unfillable-role",
                         format!("{kp}.roles"),
                         format!(
-                            "{} roles but only {} people, and no one may hold two",
+                            "{} roles but only {} people, and no one may hold more than {m}",
                             roles.len(),
                             f.cast.len()
                         ),
                     )
-                    .hint =
-                        Some("add people, remove a role or write `allow_doubling: true`".into());
+                    .hint = Some(
+                        "add people, remove a role or raise `max_roles_per_person`".into(),
+                    );
                 }
+                let not_together = r
+                    .not_together
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(j, (a, b))| {
+                        let np = format!("{kp}.not_together[{j}]");
+                        let find = |v: &mut Validator<'_>, id: &str| {
+                            let at = roles.iter().position(|x: &Role| x.id == id);
+                            if at.is_none() {
+                                v.error(
+                                    "unknown-role",
+                                    np.clone(),
+                                    format!("this roles decision has no role `{id}`"),
+                                )
+                                .hint = suggestion(id, roles.iter().map(|x| x.id.as_str()));
+                            }
+                            at
+                        };
+                        let (x, y) = (find(self, a), find(self, b));
+                        if a == b {
+                            self.error(
+                                "invalid-value",
+                                np.clone(),
+                                "a role is paired with itself",
+                            )
+                            .hint = Some("name two different roles".into());
+                        }
+                        Some((x?, y?))
+                    })
+                    .collect();
                 DecisionKind::Roles(Roles {
                     roles,
                     allow_doubling: r.allow_doubling,
+                    max_per_person,
+                    not_together,
+                    clear_points: r.clear_points,
                 })
             }
             DecisionKindFile::Draft(x) => {
@@ -250,6 +354,18 @@ impl Validator<'_> {
                         }
                         self.text(&c.label, &format!("{cp}.label"), true);
                         self.text(&c.text, &format!("{cp}.text"), true);
+                        if x.bilingual {
+                            for lang in Lang::ALL {
+                                if !c.text.has(lang) {
+                                    self.error(
+                                        "missing-translation",
+                                        format!("{cp}.text"),
+                                        format!("the stage is published in both languages, but this text has no `{lang}` version"),
+                                    )
+                                    .hint = Some(format!("add `{lang}: \"…\"`, or drop `bilingual: true`"));
+                                }
+                            }
+                        }
                         Candidate {
                             id: c.id.clone(),
                             label: c.label.clone(),
@@ -267,13 +383,26 @@ impl Validator<'_> {
                         list.dedup();
                         list
                     }
-                    None => Element::defaults_for(x.stage).to_vec(),
+                    None if x.audience == Audience::Public => {
+                        Element::defaults_for(x.stage).to_vec()
+                    }
+                    None => Vec::new(),
                 };
+                if x.bilingual && x.audience != Audience::Public {
+                    self.error(
+                        "invalid-value",
+                        format!("{kp}.bilingual"),
+                        "only a public notice is published in two languages",
+                    )
+                    .hint = Some("drop `bilingual: true` from the internal document".into());
+                }
                 DecisionKind::Draft(Draft {
                     stage: x.stage,
                     required,
                     candidates,
                     points: x.points,
+                    audience: x.audience,
+                    bilingual: x.bilingual,
                 })
             }
             DecisionKindFile::Inquiry(q) => {
@@ -304,6 +433,29 @@ impl Validator<'_> {
                     .hint =
                         Some("add `answers`, or leave `free_text` at its default `true`".into());
                 }
+                let reply = q.reply.as_ref().map(|r| {
+                    let rp = format!("{kp}.reply");
+                    self.rule(&r.rule, &format!("{rp}.rule"));
+                    let within = self.positive_span(&r.within, &format!("{rp}.within"), "a reply");
+                    let grace = match &r.grace {
+                        Some(g) => self.positive_span(g, &format!("{rp}.grace"), "a reply's grace"),
+                        None => 60,
+                    };
+                    if r.points > 100 {
+                        self.error(
+                            "invalid-value",
+                            format!("{rp}.points"),
+                            "more points than a rule can carry",
+                        )
+                        .hint = Some("use 0 to 100; the playbook's weight scales it".into());
+                    }
+                    Reply {
+                        within,
+                        grace,
+                        rule: r.rule.clone(),
+                        points: r.points,
+                    }
+                });
                 DecisionKind::Inquiry(Inquiry {
                     from,
                     channel: q.channel,
@@ -312,6 +464,7 @@ impl Validator<'_> {
                     answers,
                     free_text: q.free_text,
                     points: q.points,
+                    reply,
                 })
             }
         };
@@ -321,8 +474,105 @@ impl Validator<'_> {
             prompt: d.prompt.clone(),
             opens,
             due,
-            owner: d.owner,
+            owner: d.owner.clone(),
             kind,
+        }
+    }
+
+    /// A need of a timing decision: exactly one of a decision (with an option, maybe), a
+    /// milestone or an inject.
+    fn need(&mut self, n: &NeedFile, own: &str, np: &str) -> Need {
+        self.rule(&n.rule, &format!("{np}.rule"));
+        let named = [n.decision.is_some(), n.milestone.is_some(), n.inject.is_some()]
+            .iter()
+            .filter(|x| **x)
+            .count();
+        if named != 1 {
+            self.error(
+                "invalid-value",
+                np,
+                if named == 0 {
+                    "this need names nothing to wait for"
+                } else {
+                    "this need names more than one thing to wait for"
+                },
+            )
+            .hint = Some(
+                "name exactly one: `decision: Some(\"…\")`, `milestone: Some(\"…\")` or `inject: Some(\"…\")`"
+                    .into(),
+            );
+        }
+        if n.option.is_some() && n.decision.is_none() {
+            self.error("invalid-value", format!("{np}.option"), "an option needs its decision")
+                .hint = Some("name the choice in `decision`, or drop `option`".into());
+        }
+        let target = if let Some(id) = &n.decision {
+            if id == own {
+                self.error(
+                    "invalid-value",
+                    format!("{np}.decision"),
+                    "a timing decision cannot need itself",
+                );
+            }
+            let decision = self.decision_ref(id, &format!("{np}.decision"));
+            let option = n
+                .option
+                .as_ref()
+                .map(|o| self.option_ref(id, o, &format!("{np}.option")));
+            NeedTarget::Decision(decision, option)
+        } else if let Some(id) = &n.milestone {
+            NeedTarget::Milestone(MilestoneRef(
+                self.reference("milestone", "unknown-milestone", id, &format!("{np}.milestone"))
+                    .unwrap_or(0),
+            ))
+        } else if let Some(id) = &n.inject {
+            NeedTarget::Inject(self.inject_ref(id, &format!("{np}.inject")))
+        } else {
+            NeedTarget::Decision(DecisionRef(0), None)
+        };
+        Need {
+            rule: n.rule.clone(),
+            target,
+        }
+    }
+
+    /// `rule_points` may only name rules this timing decision scores.
+    fn rule_points(&mut self, t: &Timing, f: &ScenarioFile, kp: &str) {
+        let mut scored: Vec<String> = Vec::new();
+        if !t.prerequisites.is_empty() {
+            scored.push(crate::playbook::rule::TIMING_FACTS_CONFIRMED.into());
+        }
+        if t.stage == Stage::FirstNotice {
+            scored.push(crate::playbook::rule::TIMING_SEVERITY_WEIGHED.into());
+            scored.push(crate::playbook::rule::TIMING_STAGED_UPDATES.into());
+        }
+        if let Some(dl) = t.deadline
+            && let Some(d) = f.deadlines.get(dl.0)
+        {
+            scored.push(d.rule.clone());
+        }
+        scored.extend(t.needs.iter().map(|n| n.rule.clone()));
+        scored.extend(t.reviews.iter().map(|r| r.rule.clone()));
+        scored.extend(t.approval.iter().map(|a| a.rule.clone()));
+        scored.push(crate::playbook::rule::PROCESS_FOLLOW_UP.into());
+        for (rule, points) in &t.rule_points {
+            self.rule(rule, &format!("{kp}.rule_points"));
+            if *points > 100 {
+                self.error(
+                    "invalid-value",
+                    format!("{kp}.rule_points"),
+                    format!("{points} points for `{rule}` is more than a rule can carry"),
+                )
+                .hint = Some("use 0 to 100; the playbook's weight scales it".into());
+            }
+            if !scored.contains(rule) {
+                self.error(
+                    "invalid-value",
+                    format!("{kp}.rule_points"),
+                    format!("this timing decision does not score `{rule}`"),
+                )
+                .hint = Some(format!("it scores: {}", scored.join(", ")));
+            }
         }
     }
 }

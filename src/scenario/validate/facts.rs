@@ -13,6 +13,7 @@ impl Validator<'_> {
             .map(|(j, c)| FactChange {
                 when: self.trigger(&c.when, &format!("{path}.timeline[{j}].when")),
                 status: c.status,
+                count: c.count,
             })
             .collect();
         let terms = x

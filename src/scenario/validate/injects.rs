@@ -15,6 +15,9 @@ impl Validator<'_> {
             .enumerate()
             .map(|(j, d)| self.decision_ref(d, &format!("{path}.opens[{j}]")))
             .collect();
+        if let Some(to) = &x.to {
+            self.department(to, &format!("{path}.to"));
+        }
         Inject {
             id: x.id.clone(),
             when,
@@ -24,6 +27,7 @@ impl Validator<'_> {
             body: x.body.clone(),
             opens,
             optional: x.optional,
+            to: x.to.clone(),
         }
     }
 }

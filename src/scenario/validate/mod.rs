@@ -14,6 +14,7 @@ pub const MAX_DURATION: u32 = 60 * 24 * 60;
 
 mod decisions;
 mod facts;
+mod format2;
 mod injects;
 mod people;
 mod reachability;
@@ -63,6 +64,11 @@ struct Ids {
     injects: HashMap<String, usize>,
     decisions: HashMap<String, usize>,
     deadlines: HashMap<String, usize>,
+    milestones: HashMap<String, usize>,
+    /// Every role of every roles decision: its decision and index.
+    roles: HashMap<String, (usize, usize)>,
+    /// The organisation's own departments and their names.
+    departments: HashMap<String, Text>,
     /// Option IDs of each choice and inquiry decision.
     options: HashMap<String, Vec<String>>,
 }
@@ -109,12 +115,14 @@ impl Validator<'_> {
     fn scenario(&mut self, f: &ScenarioFile, src: &str) -> Scenario {
         self.id_syntax(&f.id, "id");
         self.languages(&f.languages);
+        self.format_2_fields(f);
         if f.minutes == 0 {
             self.error("invalid-value", "minutes", "a drill cannot take 0 minutes")
                 .hint = Some("give the minutes a drill takes in the room, e.g. 60".into());
         }
         self.clock(&f.clock);
         self.collect_ids(f);
+        self.departments(f);
 
         self.text(&f.title, "title", true);
         self.text(&f.summary, "summary", true);
@@ -168,6 +176,22 @@ impl Validator<'_> {
             .enumerate()
             .map(|(i, x)| self.variation(x, i))
             .collect();
+        let milestones = f
+            .milestones
+            .iter()
+            .enumerate()
+            .map(|(i, m)| {
+                let path = format!("milestones[{i}]");
+                self.text(&m.label, &format!("{path}.label"), true);
+                Milestone {
+                    id: m.id.clone(),
+                    label: m.label.clone(),
+                    when: self.trigger(&m.when, &format!("{path}.when")),
+                }
+            })
+            .collect();
+        let wording = self.wording(&f.wording);
+        self.unused_deadlines(f);
         if f.decisions.is_empty() {
             self.error(
                 "no-decisions",
@@ -177,9 +201,9 @@ impl Validator<'_> {
             .hint = Some("add at least a timing and a draft decision".into());
         }
         if !facts.iter().any(|x: &Fact| x.core)
-            && decisions
-                .iter()
-                .any(|d: &Decision| matches!(d.kind, DecisionKind::Timing(_)))
+            && decisions.iter().any(|d: &Decision| {
+                matches!(&d.kind, DecisionKind::Timing(t) if !t.own_prerequisites)
+            })
         {
             self.warning(
                 "no-core-fact",
@@ -217,6 +241,15 @@ impl Validator<'_> {
             injects,
             decisions,
             variations,
+            milestones,
+            departments: f
+                .organisation
+                .departments
+                .iter()
+                .map(|d| (d.id.clone(), d.label.clone()))
+                .collect(),
+            wording,
+            format: f.format,
             source: std::sync::Arc::from(src),
         };
         self.reachability(&scenario);
@@ -351,6 +384,19 @@ impl Validator<'_> {
             "variations",
             f.variations.iter().map(|p| &p.id),
         );
+        self.ids.milestones = table(
+            self,
+            "milestone",
+            "milestones",
+            f.milestones.iter().map(|p| &p.id),
+        );
+        for (i, d) in f.decisions.iter().enumerate() {
+            if let DecisionKindFile::Roles(r) = &d.kind {
+                for (j, role) in r.roles.iter().enumerate() {
+                    self.ids.roles.entry(role.id.clone()).or_insert((i, j));
+                }
+            }
+        }
         for d in &f.decisions {
             let options = match &d.kind {
                 DecisionKindFile::Choice(c) => c.options.iter().map(|o| o.id.clone()).collect(),
@@ -439,6 +485,7 @@ impl Validator<'_> {
             "fact" => &self.ids.facts,
             "inject" => &self.ids.injects,
             "decision" => &self.ids.decisions,
+            "milestone" => &self.ids.milestones,
             _ => &self.ids.deadlines,
         };
         if let Some(&i) = map.get(id) {
@@ -519,6 +566,10 @@ impl Validator<'_> {
                 Trigger::AfterOption(d, o)
             }
             TriggerFile::AfterPublish(stage) => Trigger::AfterPublish(*stage),
+            TriggerFile::AfterMilestone(id) => Trigger::AfterMilestone(MilestoneRef(
+                self.reference("milestone", "unknown-milestone", id, path)
+                    .unwrap_or(0),
+            )),
         }
     }
 

@@ -14,10 +14,12 @@ impl Validator<'_> {
             .enumerate()
             .map(|(j, w)| self.window(w, &format!("{path}.unavailable[{j}]")))
             .collect();
+        let department_label = self.department(&p.department, &format!("{path}.department"));
         Person {
             id: p.id.clone(),
             name: p.name.clone(),
-            department: p.department,
+            department: p.department.clone(),
+            department_label,
             title: p.title.clone(),
             can_approve: p.can_approve,
             unavailable,

@@ -14,6 +14,7 @@ impl Validator<'_> {
         }
         let mut injects = vec![false; s.injects.len()];
         let mut decisions = vec![false; s.decisions.len()];
+        let mut milestones = vec![false; s.milestones.len()];
         loop {
             let mut changed = false;
             let stages: Vec<Stage> = s
@@ -26,12 +27,20 @@ impl Validator<'_> {
                     _ => None,
                 })
                 .collect();
+            let reached = milestones.clone();
             let fires = |t: &Trigger, injects: &[bool], decisions: &[bool]| match t {
                 Trigger::Start | Trigger::At(_) => true,
                 Trigger::AfterInject(i) => injects[i.0],
                 Trigger::AfterDecision(d) | Trigger::AfterOption(d, _) => decisions[d.0],
                 Trigger::AfterPublish(stage) => stages.contains(stage),
+                Trigger::AfterMilestone(m) => reached[m.0],
             };
+            for (i, m) in s.milestones.iter().enumerate() {
+                if !milestones[i] && fires(&m.when, &injects, &decisions) {
+                    milestones[i] = true;
+                    changed = true;
+                }
+            }
             for (i, inj) in s.injects.iter().enumerate() {
                 if !injects[i] && fires(&inj.when, &injects, &decisions) {
                     injects[i] = true;
@@ -58,6 +67,16 @@ impl Validator<'_> {
             }
             if !changed {
                 break;
+            }
+        }
+        for (i, reached) in milestones.iter().enumerate() {
+            if !reached {
+                self.error(
+                    "unreachable",
+                    format!("milestones[{i}].when"),
+                    format!("milestone `{}` can never be reached", s.milestones[i].id),
+                )
+                .hint = Some("what it waits for never happens; reach it by a time or by something that happens".into());
             }
         }
         for (i, reached) in injects.iter().enumerate() {
