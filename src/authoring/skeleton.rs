@@ -26,7 +26,7 @@ const JA: &str = r#"// シナリオ「{id}」のひな形。`pressroom check` �
 // 書き方は docs/authoring.md、項目の一覧は docs/scenario-format.md にあります。
 // 保存するたびにアプリが読み直します。エラーは ファイル:行:列 で表示されます。
 Scenario(
-    format: 1,
+    format: 2,
     id: "{id}",
     title: (ja: "〔事案の名前〕"),
     summary: (ja: "〔何が起き、訓練で何を判断するのかを1〜2文で〕"),
@@ -138,7 +138,7 @@ const EN: &str = r#"// A skeleton for scenario "{id}". It passes `pressroom chec
 // How to write one: docs/authoring.md; every field: docs/scenario-format.md.
 // The app reloads the file on every save and shows errors as file:line:col.
 Scenario(
-    format: 1,
+    format: 2,
     id: "{id}",
     title: (en: "[Name of the incident]"),
     summary: (en: "[What happens and what the drill asks the team to decide, in a sentence or two]"),

@@ -728,7 +728,8 @@ fn promise_kept(
         DecisionKind::Timing(x) => x.stage.label(),
         _ => next_d.title.clone(),
     };
-    let (nja, nen) = (next_label.get(Lang::Ja), next_label.get(Lang::En));
+    let nja = next_label.get(Lang::Ja);
+    let nen = next_label.get(Lang::En).to_lowercase();
     let came = match session.decision(crate::scenario::DecisionRef(next)) {
         DecisionState::Answered { at, .. } => Some(*at),
         _ => None,

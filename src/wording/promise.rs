@@ -5,8 +5,8 @@
 //! Each sentence that speaks of a further notice is read for a span ("24時間以内",
 //! "within two days"), a day (a date, "明日", "tomorrow", a weekday) and a time of day. A
 //! span counts from publication; a day without a time means by the end of that day; a time
-//! without a day means the next time the clock shows it. The earliest moment after
-//! publication is the promise.
+//! without a day means that time today. The earliest moment after publication is the
+//! promise; a moment already past is what happened, not a promise.
 
 use super::normalize::Normalized;
 use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, TimeZone, Weekday};
@@ -29,8 +29,22 @@ const CUES: [&str; 22] = [
     "notice", "publish", "further", "again", "let you know",
 ];
 
-static SENTENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[^。!?\n]+(?:[。!?\n]|$)").expect("sentence pattern"));
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[。!?\n]|\.(?:\s|$)").expect("sentence pattern"));
+
+/// The sentences of normalised text, as byte ranges.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    for m in SENTENCE_END.find_iter(text) {
+        out.push((from, m.end()));
+        from = m.end();
+    }
+    if from < text.len() {
+        out.push((from, text.len()));
+    }
+    out
+}
 
 static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -234,14 +248,9 @@ fn promised(sentence: &str, published: DateTime<FixedOffset>) -> Option<DateTime
     match (day(sentence, today), time) {
         (Some(d), Some(t)) => local(d, t),
         (Some(d), None) => local(d, NaiveTime::from_hms_opt(23, 59, 0).expect("a valid time")),
-        (None, Some(t)) => {
-            let at = local(today, t)?;
-            if at > published {
-                Some(at)
-            } else {
-                local(today + Duration::days(1), t)
-            }
-        }
+        // A time of day alone is today's: one already past when the notice went out is
+        // something that happened, not a promise.
+        (None, Some(t)) => local(today, t).filter(|at| *at > published),
         (None, None) => None,
     }
 }
@@ -249,14 +258,16 @@ fn promised(sentence: &str, published: DateTime<FixedOffset>) -> Option<DateTime
 /// The earliest moment after `published` that the text promises a further notice by.
 pub fn find(text: &str, published: DateTime<FixedOffset>) -> Option<Promise> {
     let norm = Normalized::new(text);
-    SENTENCE
-        .find_iter(&norm.text)
-        .filter(|m| CUES.iter().any(|c| m.as_str().contains(c)))
-        .filter_map(|m| {
-            let at = promised(m.as_str(), published)?;
+    let chars: Vec<char> = text.chars().collect();
+    sentences(&norm.text)
+        .into_iter()
+        .filter(|&(s, e)| CUES.iter().any(|c| norm.text[s..e].contains(c)))
+        .filter_map(|(s, e)| {
+            let at = promised(&norm.text[s..e], published)?;
+            let (a, b) = norm.span(s, e);
             (at > published).then(|| Promise {
                 at,
-                excerpt: m.as_str().trim().to_string(),
+                excerpt: chars[a..b].iter().collect::<String>().trim().to_string(),
             })
         })
         .min_by_key(|p| p.at)

@@ -100,7 +100,7 @@ fn coverage_and_the_scorer_agree_on_every_bundled_scenario() {
 #[test]
 fn a_deadline_no_timing_decision_names_is_not_counted_as_covered() {
     let playbook = Playbook::default_playbook();
-    let scenario = Scenario::load(&fixture("scenarios/ok_unused_deadline.ron"), &playbook)
+    let scenario = Scenario::load(&fixture("scenarios/warn_unused_deadline.ron"), &playbook)
         .unwrap()
         .scenario;
     let claimed = coverage::rules(&scenario, &playbook);

@@ -7,6 +7,7 @@ mod engine;
 mod fixtures;
 mod hardening;
 mod layers;
+mod models;
 mod mutation;
 mod playbook;
 mod records;

@@ -216,6 +216,14 @@ impl Validator<'_> {
     /// A deadline that no timing decision answers to scores nothing: say so, rather than
     /// let `check` count its rule as exercised.
     pub(super) fn unused_deadlines(&mut self, f: &ScenarioFile) {
+        // A timing decision naming a deadline that does not exist is a typo already reported.
+        let mistyped = f.decisions.iter().any(|d| {
+            matches!(&d.kind, DecisionKindFile::Timing(t)
+                if t.deadline.as_ref().is_some_and(|id| !self.ids.deadlines.contains_key(id)))
+        });
+        if mistyped {
+            return;
+        }
         for (i, dl) in f.deadlines.iter().enumerate() {
             let named = f.decisions.iter().any(|d| {
                 matches!(&d.kind, DecisionKindFile::Timing(t) if t.deadline.as_deref() == Some(dl.id.as_str()))
