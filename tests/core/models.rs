@@ -306,3 +306,13 @@ fn every_format_1_file_upgrades_by_its_version_line_and_scores_the_same() {
     }
     assert!(compared > 0, "nothing was compared");
 }
+
+#[test]
+fn the_format_docs_show_the_models_drill_as_it_is() {
+    let docs = std::fs::read_to_string(root().join("docs/scenario-format.md")).unwrap();
+    let drill = std::fs::read_to_string(fixture("models/drill.ron")).unwrap();
+    assert!(
+        docs.contains(drill.trim_end()),
+        "docs/scenario-format.md's format 2 example differs from tests/fixtures/models/drill.ron"
+    );
+}
