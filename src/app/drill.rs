@@ -46,6 +46,8 @@ pub enum DrillCommand {
     Read(String),
     /// The text typed so far in a draft or free-text decision.
     Write(DecisionRef, String),
+    /// The text typed so far in one language of a bilingual draft.
+    WriteIn(DecisionRef, crate::text::Lang, String),
     /// Team mode: the facilitator shows or hides scores during play.
     ShowScores(bool),
     /// After the drill: one edit of the improvement plan.
@@ -62,7 +64,10 @@ impl DrillCommand {
     pub fn changes_log(&self) -> bool {
         !matches!(
             self,
-            DrillCommand::Read(_) | DrillCommand::Write(..) | DrillCommand::ShowScores(_)
+            DrillCommand::Read(_)
+                | DrillCommand::Write(..)
+                | DrillCommand::WriteIn(..)
+                | DrillCommand::ShowScores(_)
         )
     }
 }
@@ -112,6 +117,8 @@ pub struct Drill {
     unread: Vec<String>,
     /// Text typed in each draft or free-text decision, kept across frames.
     drafts: HashMap<usize, String>,
+    /// Each language's text so far of a bilingual draft.
+    versions: HashMap<(usize, crate::text::Lang), String>,
     /// The last refusal, shown until the next action.
     refusal: Option<String>,
     /// Practice mode: how the last answered decision scored.
@@ -154,6 +161,7 @@ impl Drill {
             closes: Vec::new(),
             unread: Vec::new(),
             drafts: HashMap::new(),
+            versions: HashMap::new(),
             refusal: None,
             feedback: None,
             score: None,
@@ -221,6 +229,11 @@ impl Drill {
         self.drafts.get(&d.0).map(String::as_str)
     }
 
+    /// The text typed so far in one language of a bilingual draft.
+    pub fn draft_in(&self, d: DecisionRef, lang: crate::text::Lang) -> Option<&str> {
+        self.versions.get(&(d.0, lang)).map(String::as_str)
+    }
+
     /// Why the last command was refused, until the next one succeeds.
     pub fn refusal(&self) -> Option<&str> {
         self.refusal.as_deref()
@@ -285,6 +298,9 @@ impl Drill {
             DrillCommand::Write(d, text) => {
                 self.drafts.insert(d.0, text.clone());
             }
+            DrillCommand::WriteIn(d, lang, text) => {
+                self.versions.insert((d.0, *lang), text.clone());
+            }
             DrillCommand::ShowScores(on) => self.show_scores = *on,
             DrillCommand::Plan(_) => {}
             DrillCommand::Answer(decision, answer) => {
@@ -302,6 +318,7 @@ impl Drill {
                         self.note(&events);
                         self.refusal = None;
                         self.drafts.remove(&decision.0);
+                        self.versions.retain(|(d, _), _| *d != decision.0);
                         self.feedback = practice.then(|| {
                             let id = &self.session.scenario.decision(*decision).id;
                             let score =
@@ -412,7 +429,7 @@ impl Drill {
 
     /// In a team drill, the member who holds the decision's function answers for it.
     fn owner_of(&self, d: DecisionRef) -> Option<String> {
-        let function = self.session.scenario.decision(d).owner?;
+        let function = self.session.scenario.decision(d).owner.clone()?;
         self.members
             .iter()
             .find(|m| m.function == function)

@@ -81,20 +81,13 @@ pub fn upgrade_text(src: &str, playbook: &Playbook) -> Result<Outcome, Vec<Diagn
         return Ok(Outcome::Current { kind, format: from });
     }
     // Replace the digits where `find` says they start; nothing else in the text moves.
-    let line_start: usize = src
-        .split_inclusive('\n')
-        .take(line - 1)
-        .map(str::len)
-        .sum();
+    let line_start: usize = src.split_inclusive('\n').take(line - 1).map(str::len).sum();
     let start = line_start
         + src[line_start..]
             .char_indices()
             .nth(column - 1)
             .map_or(0, |(i, _)| i);
-    let digits = src[start..]
-        .bytes()
-        .take_while(u8::is_ascii_digit)
-        .count();
+    let digits = src[start..].bytes().take_while(u8::is_ascii_digit).count();
     let text = format!(
         "{}{}{}",
         &src[..start],

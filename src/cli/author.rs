@@ -255,9 +255,9 @@ pub(super) fn upgrade(
             }) => {
                 pending = true;
                 if !check_only {
-                    crate::store::atomic::write_atomically(file, text.as_bytes()).map_err(
-                        |e| CliError::usage(format!("pressroom upgrade: {shown}: cannot write: {e}")),
-                    )?;
+                    crate::store::atomic::write_atomically(file, text.as_bytes()).map_err(|e| {
+                        CliError::usage(format!("pressroom upgrade: {shown}: cannot write: {e}"))
+                    })?;
                 }
                 let verb = match (check_only, ja) {
                     (true, true) => "更新が必要です",

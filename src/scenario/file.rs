@@ -800,7 +800,9 @@ pub struct DraftFile {
 }
 
 /// Who a draft is written for.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize,
+)]
 pub enum Audience {
     /// A public announcement.
     #[default]

@@ -731,7 +731,11 @@ impl Scenario {
         Department::ALL
             .iter()
             .cloned()
-            .chain(self.departments.iter().map(|(id, _)| Department::Dept(id.clone())))
+            .chain(
+                self.departments
+                    .iter()
+                    .map(|(id, _)| Department::Dept(id.clone())),
+            )
             .collect()
     }
 }

@@ -254,7 +254,15 @@ fn draft(
             .copied()
             .filter(|r| *r != crate::playbook::rule::PROCESS_EXEC_BRIEFING)
             .collect();
-        text::score(s, checker, given, &x.required, per_rule * checked.len() as f64, &checked, at);
+        text::score(
+            s,
+            checker,
+            given,
+            &x.required,
+            per_rule * checked.len() as f64,
+            &checked,
+            at,
+        );
         text::brief(s, given, per_rule, at);
         return;
     }
@@ -290,7 +298,9 @@ fn draft(
                 excerpt: String::new(),
                 message: Text::new(
                     format!("この段階は日英両方で公表しますが、{missing_ja}がありません。"),
-                    format!("This stage goes out in both languages, but the {missing_en} version is missing."),
+                    format!(
+                        "This stage goes out in both languages, but the {missing_en} version is missing."
+                    ),
                 ),
                 suggestion: Some(Text::new(
                     "両方の版を書き、同じ事実を伝えましょう。",
@@ -301,7 +311,16 @@ fn draft(
         }
         _ => Vec::new(),
     };
-    text::score_versions(s, checker, &versions, extra, &x.required, points, &rules, at);
+    text::score_versions(
+        s,
+        checker,
+        &versions,
+        extra,
+        &x.required,
+        points,
+        &rules,
+        at,
+    );
 }
 
 /// Scores a finished drill.
@@ -365,4 +384,45 @@ pub fn score(session: &Session, playbook: &Playbook, checker: &Checker) -> Score
     }
     timing::staged(&mut s);
     totals::finish(s.findings)
+}
+
+/// What the last published notice owes: the next stage, by when, and the words that
+/// promised it (`None` when the scenario's `follow_up` set the time). `None` when nothing
+/// is owed: nothing published yet, no later stage, the next stage out already, or nothing
+/// promised. Only the team's own published text is read, so it tells them nothing new.
+pub fn owed(session: &Session) -> Option<Owed> {
+    let scenario = &*session.scenario;
+    let (stage, at) = *session.published().last()?;
+    let (_, t) = scenario.decisions.iter().find_map(|d| match &d.kind {
+        DecisionKind::Timing(t) if t.stage == stage => Some((d, t)),
+        _ => None,
+    })?;
+    let next = timing::next_stage(scenario, t)?;
+    if !matches!(
+        session.decision(DecisionRef(next)),
+        DecisionState::Open { .. } | DecisionState::Waiting
+    ) {
+        return None;
+    }
+    let (by, words) = timing::promise(session, t, at)?;
+    let next_stage = match &scenario.decisions[next].kind {
+        DecisionKind::Timing(x) => x.stage,
+        _ => stage,
+    };
+    Some(Owed {
+        next: next_stage,
+        by,
+        words,
+    })
+}
+
+/// The next stage a published notice owes, and by when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Owed {
+    /// The stage owed.
+    pub next: crate::scenario::Stage,
+    /// When it is owed by.
+    pub by: SimTime,
+    /// The words of the notice that promised it, if the text did.
+    pub words: Option<String>,
 }

@@ -85,7 +85,10 @@ pub(super) fn score(
                     0.0,
                     Text::new(
                         format!("{}: 担当者なし(明示)", role.name.get(Lang::Ja)),
-                        format!("{}: nobody (left empty on purpose)", role.name.get(Lang::En)),
+                        format!(
+                            "{}: nobody (left empty on purpose)",
+                            role.name.get(Lang::En)
+                        ),
                     ),
                     Text::new(
                         "この役割を誰にも任せないと決めました。",

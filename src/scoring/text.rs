@@ -36,10 +36,16 @@ pub(super) const MAX_KEY_POINTS: usize = 5;
 
 /// The key points of a brief: its bulleted or numbered lines, or else its sentences.
 pub(super) fn key_points(text: &str) -> usize {
-    let lines: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     let bullet = |l: &&&str| {
         l.starts_with(['・', '-', '*', '•', '●', '○', '■', '◆'])
-            || l.chars().next().is_some_and(|c| c.is_ascii_digit() || ('①'..='⑳').contains(&c))
+            || l.chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || ('①'..='⑳').contains(&c))
     };
     let bullets = lines.iter().filter(bullet).count();
     if bullets > 0 {
@@ -82,7 +88,9 @@ pub(super) fn brief(
         (
             MAX_KEY_POINTS as f64 / n as f64,
             Text::new(
-                format!("要点が{n}つあります。経営層向けには{MAX_KEY_POINTS}つ程度に絞りましょう。"),
+                format!(
+                    "要点が{n}つあります。経営層向けには{MAX_KEY_POINTS}つ程度に絞りましょう。"
+                ),
                 format!("{n} key points; an executive brief keeps to about {MAX_KEY_POINTS}."),
             ),
         )
@@ -108,7 +116,16 @@ pub(super) fn score(
     at: (Option<&str>, Option<SimTime>),
 ) {
     let versions: Vec<(Option<Lang>, &str)> = text.map(|t| (None, t)).into_iter().collect();
-    score_versions(s, checker, &versions, Vec::new(), required, points, rules, at);
+    score_versions(
+        s,
+        checker,
+        &versions,
+        Vec::new(),
+        required,
+        points,
+        rules,
+        at,
+    );
 }
 
 /// Scores every version of a text (one, or a notice's Japanese and English), with findings
@@ -165,7 +182,11 @@ pub(super) fn score_versions(
             );
             continue;
         };
-        let worst = mine.iter().map(|(_, f)| f.severity).max().expect("non-empty");
+        let worst = mine
+            .iter()
+            .map(|(_, f)| f.severity)
+            .max()
+            .expect("non-empty");
         let fraction = match worst {
             Severity::Error => 0.0,
             Severity::Warning => 0.5,

@@ -291,7 +291,14 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
             }
             Check::Approval(approval) => {
                 let (fraction, message) = approved(session, approval, at);
-                s.push(&approval.rule, fraction, p, where_, evidence.clone(), message);
+                s.push(
+                    &approval.rule,
+                    fraction,
+                    p,
+                    where_,
+                    evidence.clone(),
+                    message,
+                );
             }
             Check::Promise(next) => {
                 if let Some((fraction, message)) = promise_kept(session, t, next, at) {
@@ -407,10 +414,7 @@ fn need_met(session: &Session, need: &Need, at: Option<SimTime>) -> (f64, Text) 
             };
             (when, what)
         }
-        NeedTarget::Milestone(m) => (
-            session.milestone_at(m),
-            scenario.milestone(m).label.clone(),
-        ),
+        NeedTarget::Milestone(m) => (session.milestone_at(m), scenario.milestone(m).label.clone()),
         NeedTarget::Inject(i) => {
             let inj = scenario.inject(i);
             let what = if inj.subject.is_empty() {
@@ -497,7 +501,8 @@ fn text_written(session: &Session, stage: Stage, by: SimTime) -> Option<Option<S
             && x.is_public()
         {
             any = true;
-            if let DecisionState::Answered { at, .. } = session.decision(crate::scenario::DecisionRef(i))
+            if let DecisionState::Answered { at, .. } =
+                session.decision(crate::scenario::DecisionRef(i))
                 && *at <= by
             {
                 when = when.max(Some(*at));
@@ -517,7 +522,10 @@ fn reviewed(session: &Session, t: &Timing, review: &Review, at: Option<SimTime>)
     let Some(tp) = at else {
         return (
             0.0,
-            Text::new("公表していないため評価できません。", "Nothing was published."),
+            Text::new(
+                "公表していないため評価できません。",
+                "Nothing was published.",
+            ),
         );
     };
     let p = match holder(session, review.role, tp) {
@@ -526,8 +534,12 @@ fn reviewed(session: &Session, t: &Timing, review: &Review, at: Option<SimTime>)
             return (
                 0.0,
                 Text::new(
-                    format!("公表の時点で「{rja}」の担当者がいなかったため、確認を受けていません。"),
-                    format!("Nobody held \"{ren}\" when the stage went out, so nobody reviewed it."),
+                    format!(
+                        "公表の時点で「{rja}」の担当者がいなかったため、確認を受けていません。"
+                    ),
+                    format!(
+                        "Nobody held \"{ren}\" when the stage went out, so nobody reviewed it."
+                    ),
                 ),
             );
         }
@@ -545,11 +557,19 @@ fn reviewed(session: &Session, t: &Timing, review: &Review, at: Option<SimTime>)
             Text::new(
                 format!(
                     "確認した{wja}は「{rja}」に必要な部門({})の人ではありません。",
-                    wanted.iter().map(|w| w.0.as_str()).collect::<Vec<_>>().join("・")
+                    wanted
+                        .iter()
+                        .map(|w| w.0.as_str())
+                        .collect::<Vec<_>>()
+                        .join("・")
                 ),
                 format!(
                     "The reviewer {wen} is not from the department \"{ren}\" needs ({}).",
-                    wanted.iter().map(|w| w.1.as_str()).collect::<Vec<_>>().join(", ")
+                    wanted
+                        .iter()
+                        .map(|w| w.1.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 ),
             ),
         );
@@ -564,7 +584,9 @@ fn reviewed(session: &Session, t: &Timing, review: &Review, at: Option<SimTime>)
                 0.0,
                 Text::new(
                     format!("公表前に文面ができていなかったため、{wja}は確認できませんでした。"),
-                    format!("No text was written before publishing, so {wen} had nothing to review."),
+                    format!(
+                        "No text was written before publishing, so {wen} had nothing to review."
+                    ),
                 ),
             );
         }
@@ -605,7 +627,9 @@ fn reviewed(session: &Session, t: &Timing, review: &Review, at: Option<SimTime>)
             0.0,
             Text::new(
                 format!("{wja}は{start}から公表({tp})まで連絡が取れず、確認を受けていません。"),
-                format!("{wen} could not be reached between {start} and publication at {tp}, so the text was not reviewed."),
+                format!(
+                    "{wen} could not be reached between {start} and publication at {tp}, so the text was not reviewed."
+                ),
             ),
         ),
         None => (
@@ -630,7 +654,10 @@ fn approved(session: &Session, approval: &Approval, at: Option<SimTime>) -> (f64
     let Some(tp) = at else {
         return (
             0.0,
-            Text::new("公表していないため評価できません。", "Nothing was published."),
+            Text::new(
+                "公表していないため評価できません。",
+                "Nothing was published.",
+            ),
         );
     };
     let p = match holder(session, approval.role, tp) {
@@ -640,7 +667,9 @@ fn approved(session: &Session, approval: &Approval, at: Option<SimTime>) -> (f64
                 0.0,
                 Text::new(
                     format!("公表の時点で「{rja}」の担当者がいなかったため、承認を得ていません。"),
-                    format!("Nobody held \"{ren}\" when the stage went out, so nobody approved it."),
+                    format!(
+                        "Nobody held \"{ren}\" when the stage went out, so nobody approved it."
+                    ),
                 ),
             );
         }
@@ -651,7 +680,9 @@ fn approved(session: &Session, approval: &Approval, at: Option<SimTime>) -> (f64
             0.0,
             Text::new(
                 format!("{wja}には承認の権限がないため、{tp}の公表は承認を得ていません。"),
-                format!("{wen} has no authority to approve, so the notice at {tp} went out unapproved."),
+                format!(
+                    "{wen} has no authority to approve, so the notice at {tp} went out unapproved."
+                ),
             ),
         );
     }
@@ -660,7 +691,9 @@ fn approved(session: &Session, approval: &Approval, at: Option<SimTime>) -> (f64
             0.0,
             Text::new(
                 format!("{tp}の公表時に{wja}と連絡が取れず、承認を得ていません。"),
-                format!("{wen} could not be reached at {tp}, when the notice went out, so it was not approved."),
+                format!(
+                    "{wen} could not be reached at {tp}, when the notice went out, so it was not approved."
+                ),
             ),
         );
     }
@@ -675,7 +708,11 @@ fn approved(session: &Session, approval: &Approval, at: Option<SimTime>) -> (f64
 
 /// The moment the stage published at `tp` owed the next one by: the text's own promise or
 /// the scenario's `follow_up`, whichever is sooner; with the words that promised it.
-pub(super) fn promise(session: &Session, t: &Timing, tp: SimTime) -> Option<(SimTime, Option<String>)> {
+pub(super) fn promise(
+    session: &Session,
+    t: &Timing,
+    tp: SimTime,
+) -> Option<(SimTime, Option<String>)> {
     let scenario = &*session.scenario;
     let explicit = t.follow_up.map(|m| (tp.plus(m), None));
     let published = scenario.start + chrono::Duration::minutes(i64::from(tp.0));
@@ -721,7 +758,10 @@ fn promise_kept(
     let (due, words) = promise(session, t, tp)?;
     let said = match &words {
         Some(w) => (format!("(「{w}」)"), format!(" (\"{w}\")")),
-        None => (String::from("(シナリオの定め)"), String::from(" (the scenario's rule)")),
+        None => (
+            String::from("(シナリオの定め)"),
+            String::from(" (the scenario's rule)"),
+        ),
     };
     let next_d = &scenario.decisions[next];
     let next_label = match &next_d.kind {
@@ -738,8 +778,14 @@ fn promise_kept(
         Some(tn) if tn <= due => (
             1.0,
             Text::new(
-                format!("次の公表を{due}までと約束し{}、{nja}を{tn}に出しました。", said.0),
-                format!("The next notice was promised by {due}{}; the {nen} came at {tn}.", said.1),
+                format!(
+                    "次の公表を{due}までと約束し{}、{nja}を{tn}に出しました。",
+                    said.0
+                ),
+                format!(
+                    "The next notice was promised by {due}{}; the {nen} came at {tn}.",
+                    said.1
+                ),
             ),
         ),
         Some(tn) => {
@@ -762,8 +808,14 @@ fn promise_kept(
         None => (
             0.0,
             Text::new(
-                format!("次の公表を{due}までと約束し{}ましたが、{nja}を出していません。", said.0),
-                format!("The next notice was promised by {due}{}, but no {nen} came.", said.1),
+                format!(
+                    "次の公表を{due}までと約束し{}ましたが、{nja}を出していません。",
+                    said.0
+                ),
+                format!(
+                    "The next notice was promised by {due}{}, but no {nen} came.",
+                    said.1
+                ),
             ),
         ),
     })

@@ -427,16 +427,21 @@ impl Session {
                 Trigger::At(t) => Some(t),
                 _ => None,
             });
-        let changes = self.scenario.facts.iter().enumerate().flat_map(|(f, fact)| {
-            fact.timeline
-                .iter()
-                .enumerate()
-                .filter(move |(j, _)| self.changes[f][*j].is_none())
-                .filter_map(|(_, c)| match c.when {
-                    Trigger::At(t) => Some(t),
-                    _ => None,
-                })
-        });
+        let changes = self
+            .scenario
+            .facts
+            .iter()
+            .enumerate()
+            .flat_map(|(f, fact)| {
+                fact.timeline
+                    .iter()
+                    .enumerate()
+                    .filter(move |(j, _)| self.changes[f][*j].is_none())
+                    .filter_map(|(_, c)| match c.when {
+                        Trigger::At(t) => Some(t),
+                        _ => None,
+                    })
+            });
         injects
             .chain(decisions)
             .chain(deadlines)

@@ -11,8 +11,18 @@ use std::collections::BTreeSet;
 /// The dates a text gives, as (year, month, day).
 fn dates(text: &str) -> BTreeSet<(u32, u32, u32)> {
     let months = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let digits = regex::Regex::new(r"[0-9]+").expect("digits");
     DATE.find_iter(text)
@@ -22,7 +32,10 @@ fn dates(text: &str) -> BTreeSet<(u32, u32, u32)> {
                 .find_iter(s)
                 .filter_map(|d| d.as_str().parse().ok())
                 .collect();
-            let month = months.iter().position(|x| s.contains(x)).map(|i| i as u32 + 1);
+            let month = months
+                .iter()
+                .position(|x| s.contains(x))
+                .map(|i| i as u32 + 1);
             match (month, nums.as_slice()) {
                 (Some(mo), [d, y]) if *y > 31 => Some((*y, mo, *d)),
                 (Some(mo), [y, d]) if *y > 31 => Some((*y, mo, *d)),
@@ -49,7 +62,10 @@ impl Checker {
         };
         let mut out = Vec::new();
         let counts = |n: &Normalized| -> BTreeSet<u64> {
-            numbers::counts(&n.text).into_iter().map(|c| c.value).collect()
+            numbers::counts(&n.text)
+                .into_iter()
+                .map(|c| c.value)
+                .collect()
         };
         let (cja, cen) = (counts(&nja), counts(&nen));
         for (only, in_ja) in cja
@@ -85,14 +101,21 @@ impl Checker {
             out.push(finding(
                 format!("{} / {}", show(&dja), show(&den)),
                 Text::new(
-                    format!("日付が版によって違います(日本語版 {}、英語版 {})。", show(&dja), show(&den)),
+                    format!(
+                        "日付が版によって違います(日本語版 {}、英語版 {})。",
+                        show(&dja),
+                        show(&den)
+                    ),
                     format!(
                         "The dates differ between the versions (Japanese {}, English {}).",
                         show(&dja),
                         show(&den)
                     ),
                 ),
-                Text::new("両方の版で同じ日付にしましょう。", "Use the same dates in both versions."),
+                Text::new(
+                    "両方の版で同じ日付にしましょう。",
+                    "Use the same dates in both versions.",
+                ),
             ));
         }
         let investigating = |n: &Normalized| {

@@ -4,11 +4,11 @@
 //! from the playbook (one Aho–Corasick pass over NFKC-normalised text), patterns for personal
 //! and internal detail, parsed counts compared with the fact ledger.
 
+mod bilingual;
 pub(crate) mod normalize;
 pub(crate) mod numbers;
 pub(crate) mod patterns;
 pub mod promise;
-mod bilingual;
 
 use crate::playbook::rule;
 use crate::playbook::{Playbook, Severity};
@@ -938,8 +938,20 @@ impl Report<'_> {
 
 /// Words that mark a sentence as correcting an earlier figure.
 const CORRECTION_CUES: [&str; 14] = [
-    "訂正", "修正", "改め", "当初", "前回", "先にお知らせ", "お知らせした", "corrected",
-    "correction", "revised", "previously", "earlier", "initially", "instead of",
+    "訂正",
+    "修正",
+    "改め",
+    "当初",
+    "前回",
+    "先にお知らせ",
+    "お知らせした",
+    "corrected",
+    "correction",
+    "revised",
+    "previously",
+    "earlier",
+    "initially",
+    "instead of",
 ];
 
 /// Whether the sentence around `[start, end)` of normalised text says it corrects a figure.

@@ -24,9 +24,28 @@ pub struct Promise {
 
 /// Words that show a sentence is about a further notice.
 const CUES: [&str; 22] = [
-    "次回", "続報", "改めて", "追って", "お知らせ", "ご報告", "報告いたします", "公表いたします",
-    "更新", "発表", "ご連絡", "ご案内", "update", "next", "report", "inform", "announce",
-    "notice", "publish", "further", "again", "let you know",
+    "次回",
+    "続報",
+    "改めて",
+    "追って",
+    "お知らせ",
+    "ご報告",
+    "報告いたします",
+    "公表いたします",
+    "更新",
+    "発表",
+    "ご連絡",
+    "ご案内",
+    "update",
+    "next",
+    "report",
+    "inform",
+    "announce",
+    "notice",
+    "publish",
+    "further",
+    "again",
+    "let you know",
 ];
 
 static SENTENCE_END: LazyLock<Regex> =
@@ -339,7 +358,10 @@ mod tests {
         assert_eq!(promise("6月15日に不正アクセスを確認しました。"), None);
         assert_eq!(promise("We apologise for the inconvenience."), None);
         // A date in the past of the notice is what happened, not a promise.
-        assert_eq!(promise("The breach was found on June 15, as we report here."), None);
+        assert_eq!(
+            promise("The breach was found on June 15, as we report here."),
+            None
+        );
         // "6月3日" is a date, not a span of 3 days.
         assert_eq!(
             promise("続報は7月3日にお知らせします。").as_deref(),

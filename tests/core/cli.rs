@@ -652,3 +652,87 @@ fn new_writes_a_skeleton_that_passes_check_in_either_language() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("cannot be a scenario ID"));
 }
+
+#[test]
+fn upgrade_rewrites_only_the_version_line_and_check_says_when_it_is_needed() {
+    let dir = crate::Scratch::new("upgrade");
+    let old = std::fs::read_to_string(fixture("scenarios/warn_unused_deadline.ron")).unwrap();
+    assert!(old.contains("format: 1,"));
+    let scenario = dir.join("drill.ron");
+    std::fs::write(&scenario, &old).unwrap();
+    let answers = dir.join("drill.answers.ron");
+    std::fs::write(
+        &answers,
+        "// a comment the upgrade keeps\nAnswers(\n    format: 1, // and this one\n    scenario: \"minimal\",\n    actions: [],\n)\n",
+    )
+    .unwrap();
+    let path = scenario.to_str().unwrap();
+
+    // `check` still reads format 1, and says how to upgrade.
+    let o = pressroom(&["--lang", "en", "check", path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("warning[old-format]"), "{}", stdout(&o));
+    assert!(stdout(&o).contains("pressroom upgrade"), "{}", stdout(&o));
+
+    // `--check` writes nothing and fails while a file needs upgrading.
+    let o = pressroom(&[
+        "--lang",
+        "en",
+        "upgrade",
+        "--check",
+        path,
+        answers.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("format 1 → 2: needs upgrading"),
+        "{}",
+        stdout(&o)
+    );
+    assert_eq!(std::fs::read_to_string(&scenario).unwrap(), old);
+
+    // In Japanese, and for real.
+    let o = pressroom(&["--lang", "ja", "upgrade", path, answers.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("形式 1 → 2: 更新しました"),
+        "{}",
+        stdout(&o)
+    );
+    let new = std::fs::read_to_string(&scenario).unwrap();
+    assert_eq!(new, old.replacen("format: 1,", "format: 2,", 1));
+    let new_answers = std::fs::read_to_string(&answers).unwrap();
+    assert!(new_answers.starts_with("// a comment the upgrade keeps\n"));
+    assert!(new_answers.contains("format: 2, // and this one"));
+
+    // Once is enough; the upgraded file checks without the format warning.
+    let o = pressroom(&["--lang", "en", "upgrade", "--check", path]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("already format 2"));
+    let o = pressroom(&["--lang", "en", "check", path, "--format", "json"]);
+    assert!(!stdout(&o).contains("old-format"), "{}", stdout(&o));
+
+    // What is not a scenario or answers file is refused with its place, and nothing else.
+    let playbook = dir.join("playbook.ron");
+    std::fs::write(&playbook, "Playbook(format: 1, id: \"x\")\n").unwrap();
+    let o = pressroom(&[
+        "--lang",
+        "en",
+        "upgrade",
+        playbook.to_str().unwrap(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v = json(&o);
+    assert_eq!(v[0]["outcome"], "error");
+    assert_eq!(v[0]["diagnostics"][0]["code"], "wrong-type");
+    // A file from a newer Pressroom is not touched.
+    let future = dir.join("future.ron");
+    std::fs::write(&future, old.replacen("format: 1,", "format: 7,", 1)).unwrap();
+    let o = pressroom(&["--lang", "en", "upgrade", future.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("unsupported-format"), "{}", stdout(&o));
+    // No file at all is a usage error.
+    assert_eq!(pressroom(&["upgrade"]).status.code(), Some(2));
+}

@@ -133,7 +133,7 @@ fn a_newer_format_says_which_pressroom_reads_it() {
     let answers =
         std::fs::read_to_string(root().join("scenarios/answers/payment-outage.exemplary.ron"))
             .unwrap()
-            .replacen("format: 1", "format: 9, from_the_future: true", 1);
+            .replacen("format: 2", "format: 9, from_the_future: true", 1);
     let path = dir.join("answers.ron");
     std::fs::write(&path, answers).unwrap();
     let o = pressroom(&[

@@ -39,8 +39,8 @@ fn expectations(src: &str) -> Vec<Expect> {
 
 fn drill() -> (Arc<Scenario>, Playbook) {
     let playbook = Playbook::default_playbook();
-    let loaded = Scenario::load(&fixture("models/drill.ron"), &playbook)
-        .unwrap_or_else(|d| panic!("{d:?}"));
+    let loaded =
+        Scenario::load(&fixture("models/drill.ron"), &playbook).unwrap_or_else(|d| panic!("{d:?}"));
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     (loaded.scenario, playbook)
 }
@@ -116,31 +116,63 @@ fn every_model_earns_when_kept_and_loses_when_broken_with_a_named_reason() {
             };
             match (e.outcome.as_str(), found.as_slice()) {
                 ("absent", []) => {}
-                ("absent", [f, ..]) => failures.push(format!("{name}: {} {} should be absent: {}", e.decision, e.rule, said(f))),
-                (_, []) => failures.push(format!("{name}: no {} finding at {}", e.rule, e.decision)),
-                ("full", [f]) if (f.points - f.max).abs() > 1e-9 => {
-                    failures.push(format!("{name}: {} {} should earn everything: {}", e.decision, e.rule, said(f)))
+                ("absent", [f, ..]) => failures.push(format!(
+                    "{name}: {} {} should be absent: {}",
+                    e.decision,
+                    e.rule,
+                    said(f)
+                )),
+                (_, []) => {
+                    failures.push(format!("{name}: no {} finding at {}", e.rule, e.decision))
                 }
-                ("lost", [f]) if f.points >= f.max - 1e-9 => {
-                    failures.push(format!("{name}: {} {} should lose points: {}", e.decision, e.rule, said(f)))
-                }
+                ("full", [f]) if (f.points - f.max).abs() > 1e-9 => failures.push(format!(
+                    "{name}: {} {} should earn everything: {}",
+                    e.decision,
+                    e.rule,
+                    said(f)
+                )),
+                ("lost", [f]) if f.points >= f.max - 1e-9 => failures.push(format!(
+                    "{name}: {} {} should lose points: {}",
+                    e.decision,
+                    e.rule,
+                    said(f)
+                )),
                 ("lost", [f]) => {
                     let text = format!("{} {}", f.evidence.get(Lang::En), f.message.get(Lang::En));
                     if !text.to_lowercase().contains(&e.words.to_lowercase()) {
-                        failures.push(format!("{name}: {} {} should name \"{}\": {}", e.decision, e.rule, e.words, said(f)));
+                        failures.push(format!(
+                            "{name}: {} {} should name \"{}\": {}",
+                            e.decision,
+                            e.rule,
+                            e.words,
+                            said(f)
+                        ));
                     }
                     // The reason reads in Japanese as well as English.
-                    if f.message.get(Lang::Ja).is_empty() || f.message.get(Lang::Ja) == f.message.get(Lang::En) {
-                        failures.push(format!("{name}: {} {} has no Japanese reason", e.decision, e.rule));
+                    if f.message.get(Lang::Ja).is_empty()
+                        || f.message.get(Lang::Ja) == f.message.get(Lang::En)
+                    {
+                        failures.push(format!(
+                            "{name}: {} {} has no Japanese reason",
+                            e.decision, e.rule
+                        ));
                     }
                 }
                 ("full", [_]) => {}
-                (_, many) => failures.push(format!("{name}: {} {} findings at {}", many.len(), e.rule, e.decision)),
+                (_, many) => failures.push(format!(
+                    "{name}: {} {} findings at {}",
+                    many.len(),
+                    e.rule,
+                    e.decision
+                )),
             }
             if let (Some(max), [f, ..]) = (e.max, found.as_slice())
                 && (f.max - max).abs() > 1e-9
             {
-                failures.push(format!("{name}: {} {} is worth {}, not {max}", e.decision, e.rule, f.max));
+                failures.push(format!(
+                    "{name}: {} {} is worth {}, not {max}",
+                    e.decision, e.rule, f.max
+                ));
             }
         }
     }
@@ -161,11 +193,20 @@ fn addressed_injects_reach_their_function_in_the_log_and_the_report() {
             _ => None,
         })
         .collect();
-    assert!(to.contains(&("legal_note".into(), Some(pressroom::scenario::Department::Legal))));
+    assert!(to.contains(&(
+        "legal_note".into(),
+        Some(pressroom::scenario::Department::Legal)
+    )));
     assert!(to.contains(&("alert".into(), None)));
     let json = serde_json::to_string(&out.session.log).unwrap();
-    assert!(json.contains(r#""inject":"legal_note","at":50,"to":"Legal""#), "{json}");
-    assert!(!json.contains(r#""inject":"alert","at":0,"to""#), "an inject for everyone names no function");
+    assert!(
+        json.contains(r#""inject":"legal_note","at":50,"to":"Legal""#),
+        "{json}"
+    );
+    assert!(
+        !json.contains(r#""inject":"alert","at":0,"to""#),
+        "an inject for everyone names no function"
+    );
     // The drill's own record and report show who received it.
     let dir = crate::Scratch::new("addressed");
     let record = dir.join("drill.record.ron");
@@ -179,9 +220,24 @@ fn addressed_injects_reach_their_function_in_the_log_and_the_report() {
         "--record",
         record.to_str().unwrap(),
     ]);
-    assert!(run.status.success(), "{}", String::from_utf8_lossy(&run.stderr));
-    let report = crate::pressroom(&["--lang", "en", "report", record.to_str().unwrap(), "--format", "md"]);
-    assert!(report.status.success(), "{}", String::from_utf8_lossy(&report.stderr));
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let report = crate::pressroom(&[
+        "--lang",
+        "en",
+        "report",
+        record.to_str().unwrap(),
+        "--format",
+        "md",
+    ]);
+    assert!(
+        report.status.success(),
+        "{}",
+        String::from_utf8_lossy(&report.stderr)
+    );
     let md = String::from_utf8_lossy(&report.stdout);
     assert!(md.contains("Mail → Legal"), "{md}");
     assert!(md.contains("Chat → IT / security"), "{md}");
@@ -193,10 +249,19 @@ fn a_milestone_is_reached_once_and_logged() {
     let (mut s, _) = Session::new(&scenario, 1);
     let team = scenario.find_decision("align").unwrap();
     let events = s.answer(team, Answer::Choice("meet".into())).unwrap();
-    assert!(events.iter().any(|e| matches!(e, Event::MilestoneReached { milestone, .. } if milestone == "alignment")));
+    assert!(events.iter().any(
+        |e| matches!(e, Event::MilestoneReached { milestone, .. } if milestone == "alignment")
+    ));
     let again = s.advance_by(60);
-    assert!(!again.iter().any(|e| matches!(e, Event::MilestoneReached { .. })));
-    assert_eq!(s.milestone_at(pressroom::scenario::MilestoneRef(0)), Some(SimTime(0)));
+    assert!(
+        !again
+            .iter()
+            .any(|e| matches!(e, Event::MilestoneReached { .. }))
+    );
+    assert_eq!(
+        s.milestone_at(pressroom::scenario::MilestoneRef(0)),
+        Some(SimTime(0))
+    );
 }
 
 #[test]
@@ -223,7 +288,10 @@ fn format_1_files() -> Vec<std::path::PathBuf> {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "ron")
                 && let Ok(src) = std::fs::read_to_string(&path)
-                && matches!(pressroom::source::version::root_name(&src), Some("Scenario" | "Answers"))
+                && matches!(
+                    pressroom::source::version::root_name(&src),
+                    Some("Scenario" | "Answers")
+                )
                 && pressroom::source::version::find(&src).is_some_and(|(n, _, _)| n == 1)
             {
                 out.push(path);
@@ -248,9 +316,16 @@ fn every_format_1_file_upgrades_by_its_version_line_and_scores_the_same() {
             _ => true,
         };
         match upgrade_text(&src, &playbook) {
-            Ok(Up::Upgraded { text, from: 1, to: 2, line, .. }) => {
+            Ok(Up::Upgraded {
+                text,
+                from: 1,
+                to: 2,
+                line,
+                ..
+            }) => {
                 // Only the version line changed: every comment and layout choice is kept.
-                let (a, b): (Vec<&str>, Vec<&str>) = (src.lines().collect(), text.lines().collect());
+                let (a, b): (Vec<&str>, Vec<&str>) =
+                    (src.lines().collect(), text.lines().collect());
                 assert_eq!(a.len(), b.len(), "{}", path.display());
                 for (i, (x, y)) in a.iter().zip(&b).enumerate() {
                     if i + 1 == line {
@@ -260,7 +335,10 @@ fn every_format_1_file_upgrades_by_its_version_line_and_scores_the_same() {
                     }
                 }
                 // Upgrading twice changes nothing more.
-                assert!(matches!(upgrade_text(&text, &playbook), Ok(Up::Current { format: 2, .. })));
+                assert!(matches!(
+                    upgrade_text(&text, &playbook),
+                    Ok(Up::Current { format: 2, .. })
+                ));
                 upgraded.insert(path.clone(), text);
             }
             Ok(other) => panic!("{}: {other:?}", path.display()),
@@ -276,19 +354,32 @@ fn every_format_1_file_upgrades_by_its_version_line_and_scores_the_same() {
     ] {
         for entry in std::fs::read_dir(&answers_dir).unwrap() {
             let answers_path = entry.unwrap().path();
-            let Some(new_answers) = upgraded.get(&answers_path) else { continue };
+            let Some(new_answers) = upgraded.get(&answers_path) else {
+                continue;
+            };
             let old_answers = std::fs::read_to_string(&answers_path).unwrap();
             if pressroom::source::version::root_name(&old_answers) != Some("Answers") {
                 continue;
             }
             let scenario_path = scenario_path.clone().unwrap_or_else(|| {
-                let stem = answers_path.file_name().unwrap().to_string_lossy().to_string();
-                root().join("scenarios").join(format!("{}.ron", stem.split('.').next().unwrap()))
+                let stem = answers_path
+                    .file_name()
+                    .unwrap()
+                    .to_string_lossy()
+                    .to_string();
+                root()
+                    .join("scenarios")
+                    .join(format!("{}.ron", stem.split('.').next().unwrap()))
             });
             let old_src = std::fs::read_to_string(&scenario_path).unwrap();
-            let new_src = upgraded.get(&scenario_path).cloned().unwrap_or_else(|| old_src.clone());
+            let new_src = upgraded
+                .get(&scenario_path)
+                .cloned()
+                .unwrap_or_else(|| old_src.clone());
             let score = |scenario_src: &str, answers_src: &str| {
-                let s = pressroom::scenario::validate(scenario_src, &playbook).unwrap().scenario;
+                let s = pressroom::scenario::validate(scenario_src, &playbook)
+                    .unwrap()
+                    .scenario;
                 let checker = Checker::for_scenario(&playbook, &s);
                 let a = answers::parse(answers_src, &s).unwrap();
                 let out = replay::play(&s, &playbook, &checker, &a, 1).unwrap();

@@ -109,7 +109,7 @@ fn draw(
                             ui.label(p.name.get(l));
                             ui.label(format!(
                                 "{} / {}",
-                                p.department.label().get(l),
+                                s.department_label(&p.department).get(l),
                                 p.title.get(l)
                             ));
                             let approve = if p.can_approve {
@@ -121,8 +121,9 @@ fn draw(
                             ui.end_row();
                         }
                     });
+                sign_off(ui, s, l);
                 ui.add_space(8.0);
-                team_form(ui, &mut form, &data, l);
+                team_form(ui, &mut form, &data, l, s);
                 ui.add_space(8.0);
                 ui.label(format!(
                     "{}: {}  ·  {} {}  ·  {}: {}",
@@ -145,7 +146,7 @@ fn draw(
 
 /// Solo practice or a team drill; for a team, its members and their functions, and the
 /// corrective actions it promised last time.
-fn team_form(ui: &mut egui::Ui, form: &mut TeamForm, data: &AppData, l: Lang) {
+fn team_form(ui: &mut egui::Ui, form: &mut TeamForm, data: &AppData, l: Lang, s: &crate::Scenario) {
     ui.label(egui::RichText::new(t(l, "進め方", "How you play")).heading());
     ui.horizontal(|ui| {
         ui.radio_value(
@@ -196,10 +197,11 @@ fn team_form(ui: &mut egui::Ui, form: &mut TeamForm, data: &AppData, l: Lang) {
         for (i, m) in form.members.iter_mut().enumerate() {
             ui.add(egui::TextEdit::singleline(&mut m.name).desired_width(200.0));
             egui::ComboBox::from_id_salt(("function", i))
-                .selected_text(m.function.label().get(l))
+                .selected_text(s.department_label(&m.function).get(l))
                 .show_ui(ui, |ui| {
-                    for d in Department::ALL {
-                        ui.selectable_value(&mut m.function, d, d.label().get(l));
+                    for d in s.all_departments() {
+                        let label = s.department_label(&d).get(l).to_string();
+                        ui.selectable_value(&mut m.function, d, label);
                     }
                 });
             if ui.button(t(l, "削除", "Remove")).clicked() {
@@ -215,7 +217,8 @@ fn team_form(ui: &mut egui::Ui, form: &mut TeamForm, data: &AppData, l: Lang) {
         .button(t(l, "+ 参加者を追加", "+ Add a participant"))
         .clicked()
     {
-        let next_function = Department::ALL
+        let next_function = s
+            .all_departments()
             .into_iter()
             .find(|d| !form.members.iter().any(|m| m.function == *d))
             .unwrap_or(Department::Pr);
@@ -263,5 +266,65 @@ fn team_form(ui: &mut egui::Ui, form: &mut TeamForm, data: &AppData, l: Lang) {
                 }
             }
         }
+    }
+}
+
+/// Who must review and approve each stage, and the milestones the stages wait for: the
+/// procedure the drill holds the team to, not anything the story has yet to reveal.
+fn sign_off(ui: &mut egui::Ui, s: &crate::Scenario, l: Lang) {
+    use crate::scenario::{DecisionKind, NeedTarget};
+    let mut lines: Vec<String> = Vec::new();
+    for d in &s.decisions {
+        let DecisionKind::Timing(timing) = &d.kind else {
+            continue;
+        };
+        let mut parts: Vec<String> = Vec::new();
+        for r in &timing.reviews {
+            let role = s.role(r.role);
+            parts.push(format!(
+                "{} {} ({}{})",
+                t(l, "確認:", "reviewed by"),
+                role.name.get(l),
+                r.lead,
+                t(l, "分", " min")
+            ));
+        }
+        if let Some(a) = &timing.approval {
+            parts.push(format!(
+                "{} {}",
+                t(l, "承認:", "approved by"),
+                s.role(a.role).name.get(l)
+            ));
+        }
+        for n in &timing.needs {
+            if let NeedTarget::Milestone(m) = n.target {
+                parts.push(format!(
+                    "{} {}",
+                    t(l, "先に:", "after"),
+                    s.milestone(m).label.get(l)
+                ));
+            }
+        }
+        if !parts.is_empty() {
+            lines.push(format!(
+                "• {}: {}",
+                timing.stage.label().get(l),
+                parts.join(t(l, "、", "; "))
+            ));
+        }
+    }
+    if lines.is_empty() {
+        return;
+    }
+    ui.label(
+        egui::RichText::new(t(
+            l,
+            "公表までの確認と承認",
+            "Review and sign-off before each notice",
+        ))
+        .heading(),
+    );
+    for line in lines {
+        ui.label(line);
     }
 }

@@ -147,6 +147,27 @@ fn draw(
                 ),
                 None => ui.label(t(l, "残りの期限はありません", "No deadlines left")),
             };
+            if let Some(owed) = crate::scoring::owed(drill.session()) {
+                let left = owed.by.0.saturating_sub(now.0);
+                let wall = owed.by.to_datetime(scenario.start);
+                let text = format!(
+                    "{}: {} {} {} ({} {})",
+                    t(l, "約束した次の公表", "Promised next notice"),
+                    stage_label(owed.next, l),
+                    wall.format("%m/%d %H:%M"),
+                    t(l, "まで", ""),
+                    t(l, "残り", "in"),
+                    SimTime(left)
+                );
+                let label = ui.label(egui::RichText::new(text).color(if left <= 60 {
+                    ui.visuals().warn_fg_color
+                } else {
+                    ui.visuals().text_color()
+                }));
+                if let Some(words) = &owed.words {
+                    label.on_hover_text(format!("「{words}」"));
+                }
+            }
         });
         ui.horizontal_wrapped(|ui| {
             let modal_open = *confirm != Confirm::None;
@@ -410,6 +431,42 @@ fn facilitator(
         send.write(DrillCommand::ShowScores(show));
     }
     ui.separator();
+    // Messages addressed to one function: the facilitator hands each to that person.
+    let addressed: Vec<(SimTime, &crate::scenario::Inject)> = scenario
+        .injects
+        .iter()
+        .enumerate()
+        .filter(|(_, inj)| inj.to.is_some())
+        .filter_map(|(i, inj)| drill.session().arrived_at(InjectRef(i)).map(|at| (at, inj)))
+        .collect();
+    if !addressed.is_empty() {
+        ui.label(egui::RichText::new(t(l, "宛先のある連絡", "Messages for one function")).strong());
+        for (at, inj) in addressed {
+            let to = inj.to.as_ref().expect("filtered");
+            let label = if inj.subject.is_empty() {
+                inj.body.get(l).chars().take(40).collect::<String>()
+            } else {
+                inj.subject.get(l).to_string()
+            };
+            let by: Vec<&str> = drill
+                .members()
+                .iter()
+                .filter(|m| &m.function == to)
+                .map(|m| m.name.as_str())
+                .collect();
+            let who = if by.is_empty() {
+                scenario.department_label(to).get(l).to_string()
+            } else {
+                format!(
+                    "{} ({})",
+                    scenario.department_label(to).get(l),
+                    by.join(", ")
+                )
+            };
+            ui.small(format!("{at} {label} → {who}"));
+        }
+        ui.separator();
+    }
     ui.label(egui::RichText::new(t(l, "追加の情報を出す", "Fire an optional inject")).strong());
     let mut any = false;
     for (i, inj) in scenario.injects.iter().enumerate() {
@@ -491,8 +548,13 @@ fn inbox_and_facts(
             Sender::Person(p) => scenario.person(*p).name.get(l).to_string(),
             Sender::Outside(name) => name.get(l).to_string(),
         };
+        let to = inj
+            .to
+            .as_ref()
+            .map(|d| format!(" → {}", scenario.department_label(d).get(l)))
+            .unwrap_or_default();
         let head = format!(
-            "{}{} {} · {} · {}",
+            "{}{} {} · {}{to} · {}",
             if unread { "● " } else { "" },
             channel_icon(inj.channel),
             at,
@@ -648,6 +710,7 @@ fn decision(
                         "まだ公表しないなら、時間を進めてください。",
                         "Not yet? Let time pass instead.",
                     ));
+                    sign_off(ui, drill, timing, l);
                 }
                 DecisionKind::Roles(r) => {
                     let mut chosen: BTreeMap<String, String> =
@@ -661,12 +724,19 @@ fn decision(
                             for role in &r.roles {
                                 ui.label(egui::RichText::new(role.name.get(l)).strong());
                                 let current = chosen.get(&role.id).cloned().unwrap_or_default();
+                                let nobody = chosen.get(&role.id).is_some_and(String::is_empty);
                                 let shown = scenario
                                     .cast
                                     .iter()
                                     .find(|p| p.id == current)
                                     .map(|p| p.name.get(l).to_string())
-                                    .unwrap_or_else(|| "—".into());
+                                    .unwrap_or_else(|| {
+                                        if nobody {
+                                            t(l, "(担当者なし)", "(nobody)").into()
+                                        } else {
+                                            "—".into()
+                                        }
+                                    });
                                 egui::ComboBox::from_id_salt(("role", d.0, &role.id))
                                     .selected_text(shown)
                                     .width(220.0)
@@ -675,17 +745,35 @@ fn decision(
                                             let label = format!(
                                                 "{} ({})",
                                                 p.name.get(l),
-                                                p.department.label().get(l)
+                                                scenario.department_label(&p.department).get(l)
                                             );
                                             if ui.selectable_label(current == p.id, label).clicked()
                                             {
                                                 chosen.insert(role.id.clone(), p.id.clone());
                                             }
                                         }
+                                        ui.separator();
+                                        if ui
+                                            .selectable_label(
+                                                nobody,
+                                                t(l, "(担当者なし)", "(nobody)"),
+                                            )
+                                            .on_hover_text(t(
+                                                l,
+                                                "この役割を誰にも任せません(減点されます)。",
+                                                "Leave this role with nobody (it costs points).",
+                                            ))
+                                            .clicked()
+                                        {
+                                            chosen.insert(role.id.clone(), String::new());
+                                        }
                                     });
                                 ui.vertical(|ui| {
                                     ui.small(role_needs(role, l));
                                     match scenario.cast.iter().position(|p| p.id == current) {
+                                        None if nobody => {
+                                            unmet += 1;
+                                        }
                                         None => {
                                             unmet += 1;
                                         }
@@ -737,7 +825,15 @@ fn decision(
                         ));
                     }
                 }
+                DecisionKind::Draft(x) if x.bilingual => bilingual_answer(ui, drill, send, d, l, x),
                 DecisionKind::Draft(x) => {
+                    if !x.is_public() {
+                        ui.small(format!(
+                            "{} {}",
+                            t(l, "社内向けの文書:", "An internal document:"),
+                            x.audience.label().get(l)
+                        ));
+                    }
                     ui.horizontal_wrapped(|ui| {
                         for c in &x.candidates {
                             if ui
@@ -751,7 +847,7 @@ fn decision(
                             }
                         }
                     });
-                    text_answer(ui, drill, send, d, l, Some((x.stage, &x.required)));
+                    text_answer(ui, drill, send, d, l, Some((x.stage, &x.required)), None);
                 }
                 DecisionKind::Inquiry(q) => {
                     ui.label(egui::RichText::new(q.question.get(l)).italics());
@@ -761,7 +857,7 @@ fn decision(
                         }
                     }
                     if q.free_text {
-                        text_answer(ui, drill, send, d, l, None);
+                        text_answer(ui, drill, send, d, l, None, None);
                     }
                 }
             }
@@ -773,9 +869,9 @@ fn role_needs(role: &crate::scenario::Role, l: Lang) -> String {
     let mut needs = Vec::new();
     if !role.departments.is_empty() {
         let names: Vec<String> = role
-            .departments
+            .department_labels
             .iter()
-            .map(|d| d.label().get(l).to_string())
+            .map(|d| d.get(l).to_string())
             .collect();
         needs.push(names.join(t(l, "・", ", ")));
     }
@@ -805,18 +901,24 @@ fn text_answer(
     d: DecisionRef,
     l: Lang,
     draft: Option<(Stage, &Vec<Element>)>,
+    version: Option<Lang>,
 ) {
-    let mut text = drill.draft(d).map(str::to_string).unwrap_or_default();
+    let mut text = match version {
+        Some(v) => drill.draft_in(d, v),
+        None => drill.draft(d),
+    }
+    .map(str::to_string)
+    .unwrap_or_default();
     let shared = std::sync::Arc::clone(&drill.session().scenario);
     let scenario = &*shared;
-    let drill_lang = drill.session().lang;
-    let stage_key = ui.make_persistent_id(("stage", d.0));
+    let drill_lang = version.unwrap_or(drill.session().lang);
+    let stage_key = ui.make_persistent_id(("stage", d.0, version.map(|v| v.code())));
     let mut check_stage: Option<Stage> = ui.data_mut(|m| m.get_temp(stage_key)).flatten();
     if let Some((stage, required)) = draft {
         ui.horizontal_wrapped(|ui| {
             ui.label(t(l, "照らし合わせる段階:", "Check against stage:"));
             let current = check_stage.unwrap_or(stage);
-            egui::ComboBox::from_id_salt(("stage-select", d.0))
+            egui::ComboBox::from_id_salt(("stage-select", d.0, version.map(|v| v.code())))
                 .selected_text(stage_label(current, l))
                 .show_ui(ui, |ui| {
                     for s in [Stage::FirstNotice, Stage::Update, Stage::FinalReport] {
@@ -959,6 +1061,13 @@ fn text_answer(
             ),
         );
     }
+    if let Some(v) = version {
+        // One version of a bilingual notice: the card submits both together.
+        if drill.draft_in(d, v) != Some(text.as_str()) {
+            send.write(DrillCommand::WriteIn(d, v, text));
+        }
+        return;
+    }
     let submit = ui.add_enabled(
         !text.trim().is_empty() && open_placeholders == 0,
         egui::Button::new(t(l, "この文面で確定", "Submit this text")),
@@ -969,5 +1078,170 @@ fn text_answer(
     }
     if clicked {
         send.write(DrillCommand::Answer(d, Answer::Text(text)));
+    }
+}
+
+/// A notice published in both languages: one editor per version, submitted together.
+fn bilingual_answer(
+    ui: &mut egui::Ui,
+    drill: &Drill,
+    send: &mut MessageWriter<DrillCommand>,
+    d: DecisionRef,
+    l: Lang,
+    x: &crate::scenario::Draft,
+) {
+    ui.label(t(
+        l,
+        "この段階は日本語と英語の両方で公表します。二つの版で同じ事実を伝えてください。",
+        "This stage goes out in Japanese and English; both versions must give the same facts.",
+    ));
+    ui.horizontal_wrapped(|ui| {
+        for c in &x.candidates {
+            if ui
+                .button(format!("{} {}", t(l, "案を使う:", "Use:"), c.label.get(l)))
+                .clicked()
+            {
+                for v in Lang::ALL {
+                    send.write(DrillCommand::WriteIn(d, v, c.text.get(v).to_string()));
+                }
+            }
+        }
+    });
+    for v in Lang::ALL {
+        ui.label(
+            egui::RichText::new(match v {
+                Lang::Ja => t(l, "日本語版", "Japanese version"),
+                Lang::En => t(l, "英語版", "English version"),
+            })
+            .strong(),
+        );
+        text_answer(ui, drill, send, d, l, Some((x.stage, &x.required)), Some(v));
+    }
+    let (ja, en) = (
+        drill.draft_in(d, Lang::Ja).unwrap_or(""),
+        drill.draft_in(d, Lang::En).unwrap_or(""),
+    );
+    let ready = !ja.trim().is_empty()
+        && !en.trim().is_empty()
+        && editor::placeholders(ja) == 0
+        && editor::placeholders(en) == 0;
+    let compared = drill.checker().compare_versions(ja, en);
+    if ready {
+        for f in &compared {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!("⚠ {}", f.message.get(l)),
+            );
+        }
+    }
+    if ui
+        .add_enabled(
+            ready,
+            egui::Button::new(t(l, "両方の版で確定", "Submit both versions")),
+        )
+        .clicked()
+    {
+        send.write(DrillCommand::Answer(
+            d,
+            Answer::Texts {
+                ja: ja.to_string(),
+                en: en.to_string(),
+            },
+        ));
+    }
+}
+
+/// Who must review and approve this stage and whether they can be reached now, and the
+/// milestones and messages it waits for: what the team can see for itself in the room.
+fn sign_off(ui: &mut egui::Ui, drill: &Drill, timing: &crate::scenario::Timing, l: Lang) {
+    use crate::scenario::{NeedTarget, RoleRef};
+    use crate::session::DecisionState;
+    let session = drill.session();
+    let scenario = &*session.scenario;
+    let now = session.now();
+    let holder = |r: RoleRef| -> Option<Option<crate::scenario::PersonRef>> {
+        let id = &scenario.role(r).id;
+        match session.decision(r.decision) {
+            DecisionState::Answered {
+                answer: Answer::Roles(map),
+                ..
+            } => map.get(id).map(|p| {
+                scenario
+                    .cast
+                    .iter()
+                    .position(|c| &c.id == p)
+                    .map(crate::scenario::PersonRef)
+            }),
+            _ => None,
+        }
+    };
+    let person_now = |r: RoleRef| -> (String, bool) {
+        match holder(r) {
+            Some(Some(p)) => {
+                let reachable = session.available(p, now);
+                let state = if reachable {
+                    t(l, "いま連絡可", "reachable now")
+                } else {
+                    t(l, "いま連絡不可", "cannot be reached now")
+                };
+                (
+                    format!("{} ({state})", scenario.person(p).name.get(l)),
+                    reachable,
+                )
+            }
+            Some(None) => (t(l, "担当者なし", "nobody").to_string(), false),
+            None => (t(l, "未指名", "not named yet").to_string(), false),
+        }
+    };
+    let warn = ui.visuals().warn_fg_color;
+    let ok = ui.visuals().text_color();
+    for r in &timing.reviews {
+        let (who, fine) = person_now(r.role);
+        ui.colored_label(
+            if fine { ok } else { warn },
+            format!(
+                "{} {} ({}{}): {who}",
+                t(l, "確認:", "Review:"),
+                scenario.role(r.role).name.get(l),
+                r.lead,
+                t(l, "分", " min")
+            ),
+        );
+    }
+    if let Some(a) = &timing.approval {
+        let (who, fine) = person_now(a.role);
+        ui.colored_label(
+            if fine { ok } else { warn },
+            format!(
+                "{} {}: {who}",
+                t(l, "承認:", "Approval:"),
+                scenario.role(a.role).name.get(l)
+            ),
+        );
+    }
+    for n in &timing.needs {
+        match n.target {
+            NeedTarget::Milestone(m) => {
+                let label = scenario.milestone(m).label.get(l);
+                match session.milestone_at(m) {
+                    Some(at) => ui.label(format!("✔ {label} ({at})")),
+                    None => ui
+                        .colored_label(warn, format!("… {label}: {}", t(l, "まだです", "not yet"))),
+                };
+            }
+            // Only what has arrived is shown: an inject still to come is not named.
+            NeedTarget::Inject(i) => {
+                if let Some(at) = session.arrived_at(i) {
+                    let inj = scenario.inject(i);
+                    let label = if inj.subject.is_empty() {
+                        inj.body.get(l)
+                    } else {
+                        inj.subject.get(l)
+                    };
+                    ui.label(format!("✔ {label} ({at})"));
+                }
+            }
+            NeedTarget::Decision(..) => {}
+        }
     }
 }

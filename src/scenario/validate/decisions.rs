@@ -294,9 +294,8 @@ impl Validator<'_> {
                             f.cast.len()
                         ),
                     )
-                    .hint = Some(
-                        "add people, remove a role or raise `max_roles_per_person`".into(),
-                    );
+                    .hint =
+                        Some("add people, remove a role or raise `max_roles_per_person`".into());
                 }
                 let not_together = r
                     .not_together
@@ -483,10 +482,14 @@ impl Validator<'_> {
     /// milestone or an inject.
     fn need(&mut self, n: &NeedFile, own: &str, np: &str) -> Need {
         self.rule(&n.rule, &format!("{np}.rule"));
-        let named = [n.decision.is_some(), n.milestone.is_some(), n.inject.is_some()]
-            .iter()
-            .filter(|x| **x)
-            .count();
+        let named = [
+            n.decision.is_some(),
+            n.milestone.is_some(),
+            n.inject.is_some(),
+        ]
+        .iter()
+        .filter(|x| **x)
+        .count();
         if named != 1 {
             self.error(
                 "invalid-value",
@@ -503,8 +506,12 @@ impl Validator<'_> {
             );
         }
         if n.option.is_some() && n.decision.is_none() {
-            self.error("invalid-value", format!("{np}.option"), "an option needs its decision")
-                .hint = Some("name the choice in `decision`, or drop `option`".into());
+            self.error(
+                "invalid-value",
+                format!("{np}.option"),
+                "an option needs its decision",
+            )
+            .hint = Some("name the choice in `decision`, or drop `option`".into());
         }
         let target = if let Some(id) = &n.decision {
             if id == own {
@@ -522,8 +529,13 @@ impl Validator<'_> {
             NeedTarget::Decision(decision, option)
         } else if let Some(id) = &n.milestone {
             NeedTarget::Milestone(MilestoneRef(
-                self.reference("milestone", "unknown-milestone", id, &format!("{np}.milestone"))
-                    .unwrap_or(0),
+                self.reference(
+                    "milestone",
+                    "unknown-milestone",
+                    id,
+                    &format!("{np}.milestone"),
+                )
+                .unwrap_or(0),
             ))
         } else if let Some(id) = &n.inject {
             NeedTarget::Inject(self.inject_ref(id, &format!("{np}.inject")))

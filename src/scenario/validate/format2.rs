@@ -209,7 +209,11 @@ impl Validator<'_> {
                 .iter()
                 .map(|j| (j.term.trim().to_string(), j.plain.clone()))
                 .collect(),
-            never_public: w.never_public.iter().map(|t| t.trim().to_string()).collect(),
+            never_public: w
+                .never_public
+                .iter()
+                .map(|t| t.trim().to_string())
+                .collect(),
         }
     }
 
@@ -232,7 +236,10 @@ impl Validator<'_> {
                 self.warning(
                     "unused-deadline",
                     format!("deadlines[{i}].id"),
-                    format!("no timing decision answers to deadline `{}`, so nothing scores it", dl.id),
+                    format!(
+                        "no timing decision answers to deadline `{}`, so nothing scores it",
+                        dl.id
+                    ),
                 )
                 .hint = Some(format!(
                     "write `deadline: Some(\"{}\")` in the timing decision of the stage it asks for",

@@ -201,9 +201,9 @@ impl Validator<'_> {
             .hint = Some("add at least a timing and a draft decision".into());
         }
         if !facts.iter().any(|x: &Fact| x.core)
-            && decisions.iter().any(|d: &Decision| {
-                matches!(&d.kind, DecisionKind::Timing(t) if !t.own_prerequisites)
-            })
+            && decisions.iter().any(
+                |d: &Decision| matches!(&d.kind, DecisionKind::Timing(t) if !t.own_prerequisites),
+            )
         {
             self.warning(
                 "no-core-fact",
