@@ -30,6 +30,15 @@ pub enum DrillCommand {
     Answer(DecisionRef, Answer),
     /// The facilitator fires one of the scenario's optional injects now.
     Fire(InjectRef),
+    /// Send a stage's text to its reviewers now.
+    AskReview {
+        /// The stage's timing decision.
+        decision: DecisionRef,
+        /// One review of the stage; all of them when `None`.
+        role: Option<crate::scenario::RoleRef>,
+        /// When the reviewer finished, where a replayed file says so.
+        done: Option<SimTime>,
+    },
     /// The facilitator pins an observation to the scenario clock.
     Note(String),
     /// Team mode: the team, who takes which function, and which open corrective actions
@@ -106,6 +115,8 @@ pub struct Drill {
     actions: Vec<Action>,
     /// Optional injects the facilitator fired.
     fired: Vec<Fire>,
+    /// The reviews the team asked for.
+    reviews: Vec<crate::records::answers::Review>,
     /// The facilitator's notes.
     notes: Vec<Note>,
     /// Team mode: the team's name and members; `None` for a solo drill.
@@ -155,6 +166,7 @@ impl Drill {
             started,
             actions: Vec::new(),
             fired: Vec::new(),
+            reviews: Vec::new(),
             notes: Vec::new(),
             team: None,
             members: Vec::new(),
@@ -334,6 +346,13 @@ impl Drill {
                     Err(e) => self.refusal = Some(e.to_string()),
                 }
             }
+            DrillCommand::AskReview {
+                decision,
+                role,
+                done,
+            } => {
+                let _ = self.ask_review(*decision, *role, *done);
+            }
             DrillCommand::Fire(inject) => {
                 let at = self.session.now();
                 let events = self.session.fire(*inject);
@@ -453,8 +472,46 @@ impl Drill {
             now: self.session.now(),
             actions: log.actions,
             fired: log.fired,
+            reviews: crate::records::log::log_reviews(scenario, &self.reviews),
             notes: self.notes.clone(),
         }
+    }
+
+    /// Asks now for a stage's text to be reviewed, and keeps the request for the record.
+    fn ask_review(
+        &mut self,
+        decision: DecisionRef,
+        role: Option<crate::scenario::RoleRef>,
+        done: Option<SimTime>,
+    ) -> Result<(), String> {
+        let at = self.session.now();
+        match self.session.ask_review(decision, role, done) {
+            Ok(events) => {
+                self.reviews.push(crate::records::answers::Review {
+                    at,
+                    decision,
+                    role,
+                    done,
+                    after: self.actions.len(),
+                });
+                self.note(&events);
+                self.refusal = None;
+                Ok(())
+            }
+            Err(e) => {
+                self.refusal = Some(e.to_string());
+                Err(e.to_string())
+            }
+        }
+    }
+
+    /// When the team asked for a review of this stage, if it has.
+    pub fn review_asked(&self, decision: DecisionRef) -> Option<SimTime> {
+        self.reviews
+            .iter()
+            .filter(|r| r.decision == decision)
+            .map(|r| r.at)
+            .min()
     }
 
     /// Rebuilds a drill from its journal: the same start, every action, fired inject and note
@@ -515,6 +572,7 @@ impl Drill {
             members: self.members.clone(),
             actions: self.actions.clone(),
             fired: self.fired.clone(),
+            reviews: self.reviews.clone(),
         }
     }
 
@@ -651,6 +709,10 @@ impl Player for Resuming<'_> {
     fn fire(&mut self, inject: InjectRef) {
         self.drill
             .apply(&DrillCommand::Fire(inject), self.playbook, false);
+    }
+
+    fn ask_review(&mut self, r: &crate::records::answers::Review) -> Result<(), String> {
+        self.drill.ask_review(r.decision, r.role, r.done)
     }
 
     fn answer(&mut self, a: &Action) -> Result<(), String> {

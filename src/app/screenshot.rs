@@ -192,6 +192,15 @@ impl Player for Walk<'_, '_> {
         self.send.write(DrillCommand::Fire(inject));
     }
 
+    fn ask_review(&mut self, r: &crate::records::answers::Review) -> Result<(), String> {
+        self.send.write(DrillCommand::AskReview {
+            decision: r.decision,
+            role: r.role,
+            done: r.done,
+        });
+        Ok(())
+    }
+
     fn answer(&mut self, a: &crate::records::answers::Action) -> Result<(), String> {
         self.send
             .write(DrillCommand::Answer(a.decision, a.answer.clone()));

@@ -223,3 +223,29 @@ pub struct Cues {
     #[serde(default)]
     pub next_update: Vec<String>,
 }
+
+/// Whether a phrase book lists nothing at all.
+pub fn phrase_book_is_empty(b: &PhraseBook) -> bool {
+    [&b.ja, &b.en].iter().all(|p| {
+        p.hedges.is_empty()
+            && p.investigating.is_empty()
+            && p.jargon.is_empty()
+            && p.blame.is_empty()
+            && p.overpromise.is_empty()
+            && p.vague.is_empty()
+            && p.denials.is_empty()
+            && p.assertions.is_empty()
+            && [
+                &p.cues.subject,
+                &p.cues.overview,
+                &p.cues.impact,
+                &p.cues.cause,
+                &p.cues.countermeasures,
+                &p.cues.apology,
+                &p.cues.contact,
+                &p.cues.next_update,
+            ]
+            .iter()
+            .all(|c| c.is_empty())
+    })
+}

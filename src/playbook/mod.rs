@@ -127,6 +127,15 @@ impl Playbook {
         self.sections.iter().find(|s| s.id == id)
     }
 
+    /// This playbook with a scenario's own phrases added to its lists (for that scenario's
+    /// wording checker only).
+    pub fn with_phrases(&self, add: &PhraseBook) -> Playbook {
+        let mut out = self.clone();
+        extend_phrases(&mut out.phrases.ja, add.ja.clone());
+        extend_phrases(&mut out.phrases.en, add.en.clone());
+        out
+    }
+
     /// The phrase lists of a language.
     pub fn phrases(&self, lang: Lang) -> &Phrases {
         match lang {

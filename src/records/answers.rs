@@ -50,6 +50,42 @@ pub struct AnswersFile {
     /// Optional injects the facilitator fires; at the same minute, before that minute's actions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fire: Vec<FireFile>,
+    /// When the team asked for a stage's text to be reviewed, and when the reviewer was done
+    /// (format 2); at the same minute, before that minute's actions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<ReviewFile>,
+}
+
+/// A review asked for, as written: `(at: "+40m", decision: "first_timing", done: "+1h15m")`.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields, rename = "Review")]
+pub struct ReviewFile {
+    /// When it was asked for.
+    pub at: String,
+    /// The timing decision of the stage whose text is reviewed.
+    pub decision: String,
+    /// The role whose review is asked for; every review the stage needs when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// When the reviewer finished, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<String>,
+}
+
+/// A review asked for: when, for which stage and role, when done, and after how many
+/// actions (so a replay asks at the same point).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Review {
+    /// When it was asked for.
+    pub at: SimTime,
+    /// The stage's timing decision.
+    pub decision: crate::scenario::DecisionRef,
+    /// The review asked for; all of the stage's when `None`.
+    pub role: Option<crate::scenario::RoleRef>,
+    /// When the reviewer finished, if known.
+    pub done: Option<SimTime>,
+    /// How many actions came before it.
+    pub after: usize,
 }
 
 /// An optional inject fired, as written.
@@ -122,6 +158,8 @@ pub struct Answers {
     pub actions: Vec<Action>,
     /// The optional injects fired.
     pub fired: Vec<Fire>,
+    /// The reviews asked for.
+    pub reviews: Vec<Review>,
 }
 
 /// Parses and checks an answers file against a scenario.
@@ -219,6 +257,56 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
         }
     }
     fired.sort_by_key(|f| (f.after, f.at));
+    let mut reviews = Vec::new();
+    for (i, r) in file.reviews.iter().enumerate() {
+        let field = format!("reviews[{i}]");
+        let moment = |text: &str, path: &str, diags: &mut Vec<Diagnostic>| match time::parse_moment(
+            text,
+            scenario.start,
+        ) {
+            Ok(t) => Some(t),
+            Err(why) => {
+                diags.push(
+                    Diagnostic::error("bad-time", format!("`{text}`: {why}"))
+                        .field(path.to_string())
+                        .hint(time::TIME_HINT),
+                );
+                None
+            }
+        };
+        let Some(at) = moment(&r.at, &format!("{field}.at"), &mut diags) else {
+            continue;
+        };
+        let done = match &r.done {
+            Some(d) => match moment(d, &format!("{field}.done"), &mut diags) {
+                Some(t) if t < at => {
+                    diags.push(
+                        Diagnostic::error(
+                            "bad-time",
+                            format!("the review is done at {t}, before it was asked for at {at}"),
+                        )
+                        .field(format!("{field}.done"))
+                        .hint("make `done` later than `at`"),
+                    );
+                    continue;
+                }
+                Some(t) => Some(t),
+                None => continue,
+            },
+            None => None,
+        };
+        match super::log::resolve_review(scenario, i, &r.decision, r.role.as_deref()) {
+            Ok((decision, role)) => reviews.push(Review {
+                at,
+                decision,
+                role,
+                done,
+                after: actions.iter().filter(|a| a.at < at).count(),
+            }),
+            Err(d) => diags.push(d),
+        }
+    }
+    reviews.sort_by_key(|r| (r.after, r.at));
     if diags.is_empty() {
         Ok(Answers {
             seed: file.seed,
@@ -229,6 +317,7 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
             members: file.members,
             actions,
             fired,
+            reviews,
         })
     } else {
         Err(crate::source::diagnostic::capped(locate(diags, src)))
@@ -241,11 +330,13 @@ pub fn locate(mut diags: Vec<Diagnostic>, src: &str) -> Vec<Diagnostic> {
     diags
 }
 
-/// One thing a replay does: fire an optional inject, or answer a decision.
+/// One thing a replay does: fire an optional inject, ask for a review, or answer a decision.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Step<'a> {
     /// Fire an optional inject.
     Fire(&'a Fire),
+    /// Ask for a stage's text to be reviewed.
+    Review(&'a Review),
     /// Answer a decision.
     Answer(&'a Action),
 }
@@ -255,6 +346,7 @@ impl Step<'_> {
     pub fn at(&self) -> SimTime {
         match self {
             Step::Fire(f) => f.at,
+            Step::Review(r) => r.at,
             Step::Answer(a) => a.at,
         }
     }
@@ -264,15 +356,21 @@ impl Answers {
     /// The fired injects and the answers in the order the drill took them: each fired inject
     /// just before the action it came before (`after` counts the actions ahead of it).
     pub fn steps(&self) -> Vec<Step<'_>> {
-        let mut steps = Vec::with_capacity(self.actions.len() + self.fired.len());
+        let mut steps =
+            Vec::with_capacity(self.actions.len() + self.fired.len() + self.reviews.len());
         let mut fires = self.fired.iter().peekable();
+        let mut reviews = self.reviews.iter().peekable();
         for (i, a) in self.actions.iter().enumerate() {
             while let Some(f) = fires.next_if(|f| f.after <= i) {
                 steps.push(Step::Fire(f));
             }
+            while let Some(r) = reviews.next_if(|r| r.after <= i) {
+                steps.push(Step::Review(r));
+            }
             steps.push(Step::Answer(a));
         }
         steps.extend(fires.map(Step::Fire));
+        steps.extend(reviews.map(Step::Review));
         steps
     }
 
@@ -304,6 +402,15 @@ impl Answers {
                 .map(|f| FireFile {
                     at: f.at.to_string(),
                     inject: f.inject,
+                })
+                .collect(),
+            reviews: super::log::log_reviews(scenario, &self.reviews)
+                .into_iter()
+                .map(|r| ReviewFile {
+                    at: r.at.to_string(),
+                    decision: r.decision,
+                    role: r.role,
+                    done: r.done.map(|d| d.to_string()),
                 })
                 .collect(),
         };

@@ -39,6 +39,132 @@ pub struct LogFire {
     pub after: usize,
 }
 
+/// One review the team asked for, as the log keeps it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields, rename = "Reviewed")]
+pub struct LogReview {
+    /// When it was asked for, on the scenario clock.
+    pub at: SimTime,
+    /// The stage's timing decision.
+    pub decision: String,
+    /// The role whose review was asked for; every review of the stage when left out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// When the reviewer finished, if known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done: Option<SimTime>,
+    /// How many actions came before it.
+    pub after: usize,
+}
+
+/// Reviews in ID form: the one conversion from a played drill's review requests.
+pub fn log_reviews(scenario: &Scenario, reviews: &[super::answers::Review]) -> Vec<LogReview> {
+    reviews
+        .iter()
+        .map(|r| LogReview {
+            at: r.at,
+            decision: scenario.decision(r.decision).id.clone(),
+            role: r.role.map(|x| scenario.role(x).id.clone()),
+            done: r.done,
+            after: r.after,
+        })
+        .collect()
+}
+
+/// Logged reviews as references; what the scenario no longer has is a diagnostic.
+pub fn resolve_reviews(
+    scenario: &Scenario,
+    logged: &[LogReview],
+) -> Result<Vec<super::answers::Review>, Vec<Diagnostic>> {
+    let mut out = Vec::new();
+    let mut diags = Vec::new();
+    for (i, r) in logged.iter().enumerate() {
+        match resolve_review(scenario, i, &r.decision, r.role.as_deref()) {
+            Ok((decision, role)) => out.push(super::answers::Review {
+                at: r.at,
+                decision,
+                role,
+                done: r.done,
+                after: r.after,
+            }),
+            Err(d) => diags.push(d),
+        }
+    }
+    if diags.is_empty() {
+        Ok(out)
+    } else {
+        Err(diags)
+    }
+}
+
+/// A review's stage and role found in the scenario: the stage's timing decision must
+/// name `reviews`, and the role, if given, must be one of them.
+pub(super) fn resolve_review(
+    scenario: &Scenario,
+    i: usize,
+    decision: &str,
+    role: Option<&str>,
+) -> Result<
+    (
+        crate::scenario::DecisionRef,
+        Option<crate::scenario::RoleRef>,
+    ),
+    Diagnostic,
+> {
+    let field = format!("reviews[{i}]");
+    let Some(d) = scenario.find_decision(decision) else {
+        return Err(Diagnostic::error(
+            "unknown-decision",
+            format!("the scenario has no decision `{decision}`"),
+        )
+        .field(format!("{field}.decision"))
+        .maybe_hint(suggestion(
+            decision,
+            scenario.decisions.iter().map(|d| d.id.as_str()),
+        )));
+    };
+    let reviews: &[crate::scenario::Review] = match &scenario.decision(d).kind {
+        crate::scenario::DecisionKind::Timing(t) => &t.reviews,
+        _ => &[],
+    };
+    if reviews.is_empty() {
+        let with: Vec<&str> = scenario
+            .decisions
+            .iter()
+            .filter(|x| matches!(&x.kind, crate::scenario::DecisionKind::Timing(t) if !t.reviews.is_empty()))
+            .map(|x| x.id.as_str())
+            .collect();
+        return Err(Diagnostic::error(
+            "bad-answer",
+            format!("decision `{decision}` is not a stage that needs a review"),
+        )
+        .field(format!("{field}.decision"))
+        .hint(if with.is_empty() {
+            "the scenario names no `reviews`; drop this entry".to_string()
+        } else {
+            format!("stages with reviews: {}", with.join(", "))
+        }));
+    }
+    let role = match role {
+        None => None,
+        Some(id) => match reviews.iter().find(|r| scenario.role(r.role).id == id) {
+            Some(r) => Some(r.role),
+            None => {
+                return Err(Diagnostic::error(
+                    "unknown-role",
+                    format!("decision `{decision}` needs no review by `{id}`"),
+                )
+                .field(format!("{field}.role"))
+                .maybe_hint(suggestion(
+                    id,
+                    reviews.iter().map(|r| scenario.role(r.role).id.as_str()),
+                )));
+            }
+        },
+    };
+    Ok((d, role))
+}
+
 /// A drill's actions and fired injects in ID form.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Log {

@@ -76,6 +76,9 @@ pub struct Record {
     /// Optional injects the facilitator fired, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub fired: Vec<LogFire>,
+    /// The reviews the team asked for, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<super::log::LogReview>,
     /// The facilitator's observations, pinned to the scenario clock.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<Note>,
@@ -176,6 +179,7 @@ impl Record {
             closed: Vec::new(),
             actions: log.actions,
             fired: log.fired,
+            reviews: super::log::log_reviews(scenario, &answers.reviews),
             result: RecordedResult {
                 total: score.total,
                 areas: score
@@ -265,6 +269,7 @@ impl Record {
             members: self.members.clone(),
             actions,
             fired,
+            reviews: reviews_of(scenario, &self.reviews)?,
         })
     }
 }
@@ -277,6 +282,20 @@ fn replayable(
     fired: &[LogFire],
 ) -> Result<(Vec<Action>, Vec<Fire>), String> {
     super::log::resolve(scenario, actions, fired).map_err(|diags| {
+        diags
+            .iter()
+            .map(|d| format!("{}: {}", d.field, d.message))
+            .collect::<Vec<_>>()
+            .join("; ")
+    })
+}
+
+/// Logged reviews as references, said in one line when the scenario lacks what they name.
+fn reviews_of(
+    scenario: &Scenario,
+    logged: &[super::log::LogReview],
+) -> Result<Vec<super::answers::Review>, String> {
+    super::log::resolve_reviews(scenario, logged).map_err(|diags| {
         diags
             .iter()
             .map(|d| format!("{}: {}", d.field, d.message))
@@ -331,6 +350,9 @@ pub struct Journal {
     /// The optional injects fired so far.
     #[serde(default)]
     pub fired: Vec<LogFire>,
+    /// The reviews asked for so far.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reviews: Vec<super::log::LogReview>,
     /// The facilitator's notes so far.
     #[serde(default)]
     pub notes: Vec<Note>,
@@ -361,6 +383,7 @@ impl Journal {
             members: self.members.clone(),
             actions,
             fired,
+            reviews: reviews_of(scenario, &self.reviews)?,
         })
     }
 }

@@ -2,7 +2,7 @@
 //! score. `pressroom run`, the app's replay, `rescore` and the tests all go through here.
 
 use crate::playbook::Playbook;
-use crate::records::answers::{Action, Answers, Step};
+use crate::records::answers::{Action, Answers, Review, Step};
 use crate::scenario::{InjectRef, Scenario, SimTime};
 use crate::scoring::{self, Score};
 use crate::session::{DecisionState, Session};
@@ -27,6 +27,8 @@ pub trait Player {
     fn fire(&mut self, inject: InjectRef);
     /// Answers a decision now; a refusal says why.
     fn answer(&mut self, action: &Action) -> Result<(), String>;
+    /// Asks now for a stage's text to be reviewed; a refusal says why.
+    fn ask_review(&mut self, review: &Review) -> Result<(), String>;
 }
 
 /// The one replay: each fired inject and answer of `steps`, in the drill's own order (see
@@ -40,6 +42,11 @@ pub fn drive<'a>(
         player.advance_to(step.at());
         match step {
             Step::Fire(f) => player.fire(f.inject),
+            Step::Review(r) => {
+                // A review the drill refuses (the stage already out) is the team's late ask:
+                // it simply came to nothing, as in the room.
+                let _ = player.ask_review(r);
+            }
             Step::Answer(a) => {
                 if let Err(why) = player.answer(a) {
                     refused.push((a, why));
@@ -64,6 +71,13 @@ impl Player for Engine {
 
     fn fire(&mut self, inject: InjectRef) {
         self.session.fire(inject);
+    }
+
+    fn ask_review(&mut self, r: &Review) -> Result<(), String> {
+        self.session
+            .ask_review(r.decision, r.role, r.done)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
     }
 
     fn answer(&mut self, a: &Action) -> Result<(), String> {

@@ -77,6 +77,10 @@ pub struct WordingFile {
     /// Terms that must never appear in public text (a system's name, a partner's code name).
     #[serde(default)]
     pub never_public: Vec<String>,
+    /// Phrases for this incident, in the playbook's lists and per language:
+    /// `(ja: (blame: ["委託先の責任"]), en: (hedges: ["we suspect"]))`.
+    #[serde(default)]
+    pub phrases: crate::playbook::file::PhraseBook,
 }
 
 /// A jargon term and what to say instead.

@@ -137,6 +137,8 @@ pub struct ScenarioWording {
     pub jargon: Vec<(String, Text)>,
     /// Terms never to appear in public text.
     pub never_public: Vec<String>,
+    /// Phrases added to the playbook's lists for this scenario.
+    pub phrases: crate::playbook::file::PhraseBook,
 }
 
 /// What the team reads before the clock starts.

@@ -286,7 +286,8 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                 s.push(&need.rule, fraction, p, where_, evidence.clone(), message);
             }
             Check::Review(review) => {
-                let (fraction, message) = reviewed(session, t, review, at);
+                let me = id.and_then(|id| scenario.find_decision(id));
+                let (fraction, message) = reviewed(session, t, me, review, at);
                 s.push(&review.rule, fraction, p, where_, evidence.clone(), message);
             }
             Check::Approval(approval) => {
@@ -355,6 +356,10 @@ pub(super) fn staged(s: &mut Scorer<'_>) {
             .find(|(st, t)| *st != Stage::FirstNotice && *t >= f)
             .map(|(_, t)| *t)
     });
+    // Mid-drill (practice feedback), a first notice not yet followed is not yet a fault.
+    if first_at.is_some() && later.is_none() && !s.session.is_over() {
+        return;
+    }
     let (fraction, message) = match (first_at, later) {
         (Some(f), Some(l)) => (
             1.0,
@@ -515,7 +520,13 @@ fn text_written(session: &Session, stage: Stage, by: SimTime) -> Option<Option<S
 /// Whether the review of a stage's text was done before publishing: the role's holder,
 /// from the department the role requires, reachable for the review's whole lead time
 /// after the text was written and they were named.
-fn reviewed(session: &Session, t: &Timing, review: &Review, at: Option<SimTime>) -> (f64, Text) {
+fn reviewed(
+    session: &Session,
+    t: &Timing,
+    me: Option<crate::scenario::DecisionRef>,
+    review: &Review,
+    at: Option<SimTime>,
+) -> (f64, Text) {
     let scenario = &*session.scenario;
     let role = scenario.role(review.role);
     let (rja, ren) = (role.name.get(Lang::Ja), role.name.get(Lang::En));
@@ -593,13 +604,66 @@ fn reviewed(session: &Session, t: &Timing, review: &Review, at: Option<SimTime>)
         Some(Some(w)) => w,
         None => named,
     };
-    let start = written.max(named);
+    // The team's own request, where it made one: the first before publication that covers
+    // this review. Without one, the text goes to the reviewer once it is written.
+    let asked = session
+        .review_asks()
+        .iter()
+        .filter(|a| Some(a.decision) == me && a.role.is_none_or(|r| r == review.role))
+        .filter(|a| a.at <= tp)
+        .min_by_key(|a| a.at);
+    let start = written
+        .max(named)
+        .max(asked.map_or(SimTime::START, |a| a.at));
     let lead = review.lead;
+    let asked_note = match asked {
+        Some(a) => (
+            format!("({}に依頼)", a.at),
+            format!(" (asked for at {})", a.at),
+        ),
+        None => (String::new(), String::new()),
+    };
+    // Where the answers file says when the reviewer finished, that is the end to check.
+    let until = asked.and_then(|a| a.done).map_or(tp, |d| d.min(tp));
+    if let Some(done) = asked.and_then(|a| a.done) {
+        if done > tp {
+            return (
+                0.0,
+                Text::new(
+                    format!(
+                        "{wja}の確認{}は{done}に終わり、{tp}の公表に間に合いませんでした。",
+                        asked_note.0
+                    ),
+                    format!(
+                        "{wen}'s review{} ended at {done}, after the notice went out at {tp}.",
+                        asked_note.1
+                    ),
+                ),
+            );
+        }
+        if done.0 < start.0 + lead {
+            return (
+                0.0,
+                Text::new(
+                    format!(
+                        "{wja}の確認{}は{start}から{done}までの{}分で、必要な{lead}分に足りません。",
+                        asked_note.0,
+                        done.0.saturating_sub(start.0)
+                    ),
+                    format!(
+                        "{wen}'s review{} took {} min, from {start} to {done}; it needs {lead}.",
+                        asked_note.1,
+                        done.0.saturating_sub(start.0)
+                    ),
+                ),
+            );
+        }
+    }
     // The first stretch of `lead` reachable minutes from the start.
     let mut run = 0u32;
     let mut done = None;
     let mut reachable = 0u32;
-    for m in start.0..tp.0 {
+    for m in start.0..until.0 {
         if session.available(p, SimTime(m)) {
             run += 1;
             reachable += 1;
@@ -616,19 +680,25 @@ fn reviewed(session: &Session, t: &Timing, review: &Review, at: Option<SimTime>)
             1.0,
             Text::new(
                 format!(
-                    "{wja}が{start}から{end}まで({lead}分)文面を確認し、{tp}の公表に間に合いました。"
+                    "{wja}が{start}から{end}まで({lead}分)文面を確認し{}、{tp}の公表に間に合いました。",
+                    asked_note.0
                 ),
                 format!(
-                    "{wen} reviewed the text from {start} to {end} ({lead} min), before it went out at {tp}."
+                    "{wen} reviewed the text from {start} to {end} ({lead} min){}, before it went out at {tp}.",
+                    asked_note.1
                 ),
             ),
         ),
         None if reachable == 0 && start < tp => (
             0.0,
             Text::new(
-                format!("{wja}は{start}から公表({tp})まで連絡が取れず、確認を受けていません。"),
                 format!(
-                    "{wen} could not be reached between {start} and publication at {tp}, so the text was not reviewed."
+                    "{wja}は{start}{}から公表({tp})まで連絡が取れず、確認を受けていません。",
+                    asked_note.0
+                ),
+                format!(
+                    "{wen} could not be reached between {start}{} and publication at {tp}, so the text was not reviewed.",
+                    asked_note.1
                 ),
             ),
         ),
@@ -636,10 +706,12 @@ fn reviewed(session: &Session, t: &Timing, review: &Review, at: Option<SimTime>)
             0.0,
             Text::new(
                 format!(
-                    "確認には{wja}が{lead}分続けて対応できる必要がありましたが、{start}から公表({tp})までに足りませんでした。"
+                    "確認には{wja}が{lead}分続けて対応できる必要がありましたが、{start}{}から公表({tp})までに足りませんでした。",
+                    asked_note.0
                 ),
                 format!(
-                    "The review needs {wen} reachable for {lead} min in a row; between {start} and publication at {tp} there was not that long."
+                    "The review needs {wen} reachable for {lead} min in a row; between {start}{} and publication at {tp} there was not that long.",
+                    asked_note.1
                 ),
             ),
         ),
@@ -804,7 +876,8 @@ fn promise_kept(
                 ),
             )
         }
-        None if due.0 >= scenario.duration => return None,
+        // Not due yet (practice feedback mid-drill), or due only after the drill ends.
+        None if due > session.now() || due.0 >= scenario.duration => return None,
         None => (
             0.0,
             Text::new(

@@ -30,6 +30,13 @@ pub enum Event {
         #[serde(skip_serializing_if = "Option::is_none")]
         to: Option<Department>,
     },
+    /// The team asked for a stage's text to be reviewed.
+    ReviewAsked {
+        /// The timing decision of the stage.
+        decision: String,
+        /// When.
+        at: SimTime,
+    },
     /// A milestone was reached.
     MilestoneReached {
         /// Its ID.
@@ -124,6 +131,19 @@ pub struct Draws {
     pub unavailable: Vec<(usize, Window)>,
 }
 
+/// The team's request that a stage's text be reviewed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReviewAsk {
+    /// The stage's timing decision.
+    pub decision: DecisionRef,
+    /// The review asked for; every review of the stage when `None`.
+    pub role: Option<crate::scenario::RoleRef>,
+    /// When it was asked for.
+    pub at: SimTime,
+    /// When the reviewer finished, where the answers file says so.
+    pub done: Option<SimTime>,
+}
+
 /// One drill in progress: the scenario never changes; everything that does lives here.
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -151,6 +171,8 @@ pub struct Session {
     deadlines_passed: Vec<bool>,
     /// When each milestone was reached.
     milestones: Vec<Option<SimTime>>,
+    /// The reviews the team asked for, in order.
+    review_asks: Vec<ReviewAsk>,
     /// When each change of each fact's timeline came about, for values over time.
     changes: Vec<Vec<Option<SimTime>>>,
     /// Texts published so far (drafts answered) and when, for consistency checks.
@@ -187,6 +209,7 @@ impl Session {
             waiting: Vec::new(),
             deadlines_passed: vec![false; scenario.deadlines.len()],
             milestones: vec![None; scenario.milestones.len()],
+            review_asks: Vec::new(),
             changes: scenario
                 .facts
                 .iter()
@@ -319,6 +342,52 @@ impl Session {
         out.sort_unstable();
         out.dedup();
         out
+    }
+
+    /// The reviews the team asked for so far.
+    pub fn review_asks(&self) -> &[ReviewAsk] {
+        &self.review_asks
+    }
+
+    /// The team asks, now, for the text of a stage to be reviewed: by the holder of `role`,
+    /// or of every review the stage needs. `done` is when the reviewer finished, where an
+    /// answers file knows it. A stage already out, or one that needs no review, refuses.
+    pub fn ask_review(
+        &mut self,
+        decision: DecisionRef,
+        role: Option<crate::scenario::RoleRef>,
+        done: Option<SimTime>,
+    ) -> Result<Vec<Event>, AnswerError> {
+        let d = self.scenario.decision(decision);
+        let wrong = || AnswerError::WrongKind {
+            decision: d.id.clone(),
+            expected: "a review only where its stage names `reviews`",
+        };
+        let DecisionKind::Timing(t) = &d.kind else {
+            return Err(wrong());
+        };
+        if t.reviews.is_empty() || role.is_some_and(|r| !t.reviews.iter().any(|x| x.role == r)) {
+            return Err(wrong());
+        }
+        match self.decisions[decision.0] {
+            DecisionState::Answered { .. } => {
+                return Err(AnswerError::AlreadyAnswered(d.id.clone()));
+            }
+            DecisionState::Expired { .. } => return Err(AnswerError::Expired(d.id.clone())),
+            _ => {}
+        }
+        self.review_asks.push(ReviewAsk {
+            decision,
+            role,
+            at: self.now,
+            done: done.filter(|t| *t >= self.now),
+        });
+        let events = vec![Event::ReviewAsked {
+            decision: d.id.clone(),
+            at: self.now,
+        }];
+        self.log.extend(events.iter().cloned());
+        Ok(events)
     }
 
     /// When a milestone was reached, if it has been.

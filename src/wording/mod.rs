@@ -139,7 +139,12 @@ impl Checker {
     /// A checker with the playbook's lists and a scenario's own jargon added: the words of
     /// this incident (a card scheme's terms, a plant's) with their plain alternatives.
     pub fn for_scenario(playbook: &Playbook, scenario: &crate::scenario::Scenario) -> Checker {
-        Checker::with_jargon(playbook, &scenario.wording.jargon)
+        let phrases = &scenario.wording.phrases;
+        if crate::playbook::file::phrase_book_is_empty(phrases) {
+            Checker::with_jargon(playbook, &scenario.wording.jargon)
+        } else {
+            Checker::with_jargon(&playbook.with_phrases(phrases), &scenario.wording.jargon)
+        }
     }
 
     fn with_jargon(playbook: &Playbook, extra: &[(String, Text)]) -> Checker {

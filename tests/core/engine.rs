@@ -367,7 +367,7 @@ proptest! {
                 let at = match e {
                     Event::InjectArrived { at, .. } | Event::FactChanged { at, .. } | Event::DecisionOpened { at, .. }
                     | Event::DecisionAnswered { at, .. } | Event::DecisionExpired { at, .. } | Event::Published { at, .. }
-                    | Event::DeadlinePassed { at, .. } | Event::MilestoneReached { at, .. } => *at,
+                    | Event::DeadlinePassed { at, .. } | Event::MilestoneReached { at, .. } | Event::ReviewAsked { at, .. } => *at,
                 };
                 prop_assert!(at <= s.now());
             }

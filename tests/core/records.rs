@@ -99,6 +99,7 @@ fn a_journal_replays_every_action_of_an_unfinished_drill() {
         now: record.actions[5].at,
         actions: record.actions[..6].to_vec(),
         fired: Vec::new(),
+        reviews: Vec::new(),
         notes: vec![Note {
             at: record.actions[2].at,
             text: "議事録".into(),

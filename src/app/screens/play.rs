@@ -711,6 +711,33 @@ fn decision(
                         "Not yet? Let time pass instead.",
                     ));
                     sign_off(ui, drill, timing, l);
+                    if !timing.reviews.is_empty() {
+                        match drill.review_asked(d) {
+                            Some(at) => {
+                                ui.small(format!(
+                                    "{} {at}",
+                                    t(l, "確認を依頼済み:", "Review asked for at")
+                                ));
+                            }
+                            None => {
+                                if ui
+                                    .button(t(l, "📨 確認を依頼する", "📨 Send for review"))
+                                    .on_hover_text(t(
+                                        l,
+                                        "いまの文面を確認者に渡します。確認には所定の時間がかかります。",
+                                        "Hands the text as it stands to the reviewers; a review takes its time.",
+                                    ))
+                                    .clicked()
+                                {
+                                    send.write(DrillCommand::AskReview {
+                                        decision: d,
+                                        role: None,
+                                        done: None,
+                                    });
+                                }
+                            }
+                        }
+                    }
                 }
                 DecisionKind::Roles(r) => {
                     let mut chosen: BTreeMap<String, String> =
@@ -847,7 +874,9 @@ fn decision(
                             }
                         }
                     });
-                    text_answer(ui, drill, send, d, l, Some((x.stage, &x.required)), None);
+                    // An internal document has no notice's elements or template.
+                    let stage = x.is_public().then_some((x.stage, &x.required));
+                    text_answer(ui, drill, send, d, l, stage, None);
                 }
                 DecisionKind::Inquiry(q) => {
                     ui.label(egui::RichText::new(q.question.get(l)).italics());

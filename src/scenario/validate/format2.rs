@@ -14,7 +14,10 @@ impl Validator<'_> {
         if !f.milestones.is_empty() {
             used.push("milestones".into());
         }
-        if !f.wording.jargon.is_empty() || !f.wording.never_public.is_empty() {
+        if !f.wording.jargon.is_empty()
+            || !f.wording.never_public.is_empty()
+            || !crate::playbook::file::phrase_book_is_empty(&f.wording.phrases)
+        {
             used.push("wording".into());
         }
         if !f.organisation.departments.is_empty() {
@@ -203,7 +206,32 @@ impl Validator<'_> {
                 .hint = Some("a term to look for has at least two characters".into());
             }
         }
+        for (lang, p) in [("ja", &w.phrases.ja), ("en", &w.phrases.en)] {
+            let lists: [(&str, &Vec<String>); 8] = [
+                ("hedges", &p.hedges),
+                ("investigating", &p.investigating),
+                ("blame", &p.blame),
+                ("overpromise", &p.overpromise),
+                ("vague", &p.vague),
+                ("denials", &p.denials),
+                ("assertions", &p.assertions),
+                ("cues.next_update", &p.cues.next_update),
+            ];
+            for (name, items) in lists {
+                for (i, t) in items.iter().enumerate() {
+                    if t.trim().chars().count() < 2 {
+                        self.error(
+                            "invalid-value",
+                            format!("wording.phrases.{lang}.{name}[{i}]"),
+                            format!("`{t}` is too short to look for"),
+                        )
+                        .hint = Some("a phrase to look for has at least two characters".into());
+                    }
+                }
+            }
+        }
         ScenarioWording {
+            phrases: w.phrases.clone(),
             jargon: w
                 .jargon
                 .iter()
