@@ -226,7 +226,6 @@ pub fn render_text(report: &LintReport, playbook: &Playbook, lang: Lang) -> Stri
 
 /// Each fact's count at `t` if nothing but the clock moves, with the counts it replaced.
 fn clock_only_values(s: &crate::scenario::Scenario, t: SimTime) -> Vec<crate::wording::Value> {
-    use crate::scenario::Trigger;
     let arrivals = s.clock_only_arrivals();
     s.facts
         .iter()
@@ -236,12 +235,7 @@ fn clock_only_values(s: &crate::scenario::Scenario, t: SimTime) -> Vec<crate::wo
                 .iter()
                 .enumerate()
                 .filter_map(|(j, c)| {
-                    let at = match c.when {
-                        Trigger::Start => Some(SimTime::START),
-                        Trigger::At(t) => Some(t),
-                        Trigger::AfterInject(r) => arrivals[r.0],
-                        _ => None,
-                    }?;
+                    let at = crate::scenario::Scenario::clock_only_time(&c.when, &arrivals)?;
                     (at <= t).then_some((at, j, c.count?))
                 })
                 .collect();

@@ -112,17 +112,7 @@ pub(super) fn resolve_review(
     Diagnostic,
 > {
     let field = format!("reviews[{i}]");
-    let Some(d) = scenario.find_decision(decision) else {
-        return Err(Diagnostic::error(
-            "unknown-decision",
-            format!("the scenario has no decision `{decision}`"),
-        )
-        .field(format!("{field}.decision"))
-        .maybe_hint(suggestion(
-            decision,
-            scenario.decisions.iter().map(|d| d.id.as_str()),
-        )));
-    };
+    let d = find_decision(scenario, decision, &field)?;
     let reviews: &[crate::scenario::Review] = match &scenario.decision(d).kind {
         crate::scenario::DecisionKind::Timing(t) => &t.reviews,
         _ => &[],
@@ -289,17 +279,7 @@ pub(super) fn resolve_action(
     by: Option<&String>,
 ) -> Result<Action, Diagnostic> {
     let field = format!("actions[{i}]");
-    let Some(d) = scenario.find_decision(decision) else {
-        return Err(Diagnostic::error(
-            "unknown-decision",
-            format!("the scenario has no decision `{decision}`"),
-        )
-        .field(format!("{field}.decision"))
-        .maybe_hint(suggestion(
-            decision,
-            scenario.decisions.iter().map(|d| d.id.as_str()),
-        )));
-    };
+    let d = find_decision(scenario, decision, &field)?;
     if let Err(e) = answer.check(scenario, scenario.decision(d)) {
         return Err(Diagnostic::error("bad-answer", e.to_string()).field(format!("{field}.answer")));
     }
@@ -337,4 +317,23 @@ pub(super) fn resolve_inject(
             scenario.injects.iter().map(|x| x.id.as_str()),
         ))),
     }
+}
+
+/// A decision named in a log, or a diagnostic at `field` naming the nearest one.
+fn find_decision(
+    scenario: &Scenario,
+    decision: &str,
+    field: &str,
+) -> Result<crate::scenario::DecisionRef, Diagnostic> {
+    scenario.find_decision(decision).ok_or_else(|| {
+        Diagnostic::error(
+            "unknown-decision",
+            format!("the scenario has no decision `{decision}`"),
+        )
+        .field(format!("{field}.decision"))
+        .maybe_hint(suggestion(
+            decision,
+            scenario.decisions.iter().map(|d| d.id.as_str()),
+        ))
+    })
 }

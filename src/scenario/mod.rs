@@ -792,6 +792,17 @@ impl Scenario {
         }
     }
 
+    /// When a trigger fires if nothing but the clock moves, given the clock-only arrivals
+    /// (`clock_only_arrivals`); `None` for what waits on a decision or a publication.
+    pub fn clock_only_time(when: &Trigger, arrivals: &[Option<SimTime>]) -> Option<SimTime> {
+        match *when {
+            Trigger::Start => Some(SimTime::START),
+            Trigger::At(t) => Some(t),
+            Trigger::AfterInject(r) => arrivals[r.0],
+            _ => None,
+        }
+    }
+
     /// The fact ledger at `t` if nothing but the clock moves (no decision taken, nothing
     /// published): what `pressroom lint --scenario --at` compares a draft with.
     pub fn clock_only_ledger(&self, t: SimTime) -> Vec<FactStatus> {
@@ -803,12 +814,7 @@ impl Scenario {
                     .timeline
                     .iter()
                     .filter_map(|c| {
-                        let at = match c.when {
-                            Trigger::Start => Some(SimTime::START),
-                            Trigger::At(t) => Some(t),
-                            Trigger::AfterInject(r) => arrivals[r.0],
-                            _ => None,
-                        }?;
+                        let at = Scenario::clock_only_time(&c.when, &arrivals)?;
                         (at <= t).then_some((at, c.status))
                     })
                     .collect();

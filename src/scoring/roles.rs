@@ -8,8 +8,9 @@ use crate::session::Answer;
 use crate::text::{Lang, Text};
 use std::collections::BTreeMap;
 
-pub(super) fn person_label(s: &Scorer<'_>, p: PersonRef) -> Text {
-    let person = s.session.scenario.person(p);
+/// "Name (department)" in both languages.
+pub(super) fn person_label(session: &crate::session::Session, p: PersonRef) -> Text {
+    let person = session.scenario.person(p);
     Text::new(
         format!(
             "{} ({})",
@@ -114,7 +115,7 @@ pub(super) fn score(
                 )
             }
             Some(&p) => {
-                let who = person_label(s, p);
+                let who = person_label(s.session, p);
                 let evidence = Text::new(
                     format!("{}: {}", role.name.get(Lang::Ja), who.get(Lang::Ja)),
                     format!("{}: {}", role.name.get(Lang::En), who.get(Lang::En)),
@@ -152,7 +153,7 @@ pub(super) fn score(
             holders.entry(*p).or_default().push(role);
         }
         for (p, roles) in holders.iter().filter(|(_, v)| v.len() > max as usize) {
-            let who = person_label(s, *p);
+            let who = person_label(s.session, *p);
             let (ja, en) = if max == 1 {
                 (String::new(), String::new())
             } else {
@@ -176,7 +177,7 @@ pub(super) fn score(
         if let (Some(pa), Some(pb)) = (assigned.get(ra.id.as_str()), assigned.get(rb.id.as_str()))
             && pa == pb
         {
-            let who = person_label(s, *pa);
+            let who = person_label(s.session, *pa);
             problems.push(Text::new(
                 format!(
                     "{} が「{}」と「{}」を兼ねています(同じ人が持てない組み合わせです)",

@@ -112,13 +112,7 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
             Check::FactsConfirmed => {
                 let core: Vec<usize> = t.prerequisites.iter().map(|f| f.0).collect();
                 let (fraction, message) = match at {
-                    None => (
-                        0.0,
-                        Text::new(
-                            "公表していないため評価できません。",
-                            "Nothing was published.",
-                        ),
-                    ),
+                    None => (0.0, not_published()),
                     Some(tp) => {
                         let mut worst: Option<(u32, &str, &str)> = None;
                         for &f in &core {
@@ -456,6 +450,43 @@ fn need_met(session: &Session, need: &Need, at: Option<SimTime>) -> (f64, Text) 
     }
 }
 
+fn not_published() -> Text {
+    Text::new(
+        "公表していないため評価できません。",
+        "Nothing was published.",
+    )
+}
+
+/// The moment of publication and who held `role` then; otherwise the finding's points and
+/// reason: nothing published, or nobody in the role (`what` says what that cost).
+fn held_at_publication(
+    session: &Session,
+    role: RoleRef,
+    at: Option<SimTime>,
+    what: (&str, &str),
+) -> Result<(SimTime, PersonRef), (f64, Text)> {
+    let name = &session.scenario.role(role).name;
+    let tp = at.ok_or_else(|| (0.0, not_published()))?;
+    match holder(session, role, tp) {
+        Some(Ok(p)) => Ok((tp, p)),
+        _ => Err((
+            0.0,
+            Text::new(
+                format!(
+                    "公表の時点で「{}」の担当者がいなかったため、{}。",
+                    name.get(Lang::Ja),
+                    what.0
+                ),
+                format!(
+                    "Nobody held \"{}\" when the stage went out, so {}.",
+                    name.get(Lang::En),
+                    what.1
+                ),
+            ),
+        )),
+    }
+}
+
 /// Who held a role at `t`: the roles decision's answer, if it was given by then. `Err` is
 /// the explicit "nobody".
 fn holder(session: &Session, role: RoleRef, t: SimTime) -> Option<Result<PersonRef, ()>> {
@@ -480,19 +511,8 @@ fn holder(session: &Session, role: RoleRef, t: SimTime) -> Option<Result<PersonR
 }
 
 fn who(session: &Session, p: PersonRef) -> (String, String) {
-    let person = session.scenario.person(p);
-    (
-        format!(
-            "{} ({})",
-            person.name.get(Lang::Ja),
-            person.department_label.get(Lang::Ja)
-        ),
-        format!(
-            "{} ({})",
-            person.name.get(Lang::En),
-            person.department_label.get(Lang::En)
-        ),
-    )
+    let t = super::roles::person_label(session, p);
+    (t.get(Lang::Ja).to_string(), t.get(Lang::En).to_string())
 }
 
 /// When the public text of `stage` was written, by `by`: the last draft answered by then.
@@ -530,30 +550,14 @@ fn reviewed(
     let scenario = &*session.scenario;
     let role = scenario.role(review.role);
     let (rja, ren) = (role.name.get(Lang::Ja), role.name.get(Lang::En));
-    let Some(tp) = at else {
-        return (
-            0.0,
-            Text::new(
-                "公表していないため評価できません。",
-                "Nothing was published.",
-            ),
-        );
-    };
-    let p = match holder(session, review.role, tp) {
-        Some(Ok(p)) => p,
-        _ => {
-            return (
-                0.0,
-                Text::new(
-                    format!(
-                        "公表の時点で「{rja}」の担当者がいなかったため、確認を受けていません。"
-                    ),
-                    format!(
-                        "Nobody held \"{ren}\" when the stage went out, so nobody reviewed it."
-                    ),
-                ),
-            );
-        }
+    let (tp, p) = match held_at_publication(
+        session,
+        review.role,
+        at,
+        ("確認を受けていません", "nobody reviewed it"),
+    ) {
+        Ok(x) => x,
+        Err(lost) => return lost,
     };
     let (wja, wen) = who(session, p);
     let person = scenario.person(p);
@@ -721,30 +725,14 @@ fn reviewed(
 /// Whether the holder of the approving role could approve at the moment of publication.
 fn approved(session: &Session, approval: &Approval, at: Option<SimTime>) -> (f64, Text) {
     let scenario = &*session.scenario;
-    let role = scenario.role(approval.role);
-    let (rja, ren) = (role.name.get(Lang::Ja), role.name.get(Lang::En));
-    let Some(tp) = at else {
-        return (
-            0.0,
-            Text::new(
-                "公表していないため評価できません。",
-                "Nothing was published.",
-            ),
-        );
-    };
-    let p = match holder(session, approval.role, tp) {
-        Some(Ok(p)) => p,
-        _ => {
-            return (
-                0.0,
-                Text::new(
-                    format!("公表の時点で「{rja}」の担当者がいなかったため、承認を得ていません。"),
-                    format!(
-                        "Nobody held \"{ren}\" when the stage went out, so nobody approved it."
-                    ),
-                ),
-            );
-        }
+    let (tp, p) = match held_at_publication(
+        session,
+        approval.role,
+        at,
+        ("承認を得ていません", "nobody approved it"),
+    ) {
+        Ok(x) => x,
+        Err(lost) => return lost,
     };
     let (wja, wen) = who(session, p);
     if !scenario.person(p).can_approve {

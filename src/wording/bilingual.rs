@@ -10,20 +10,6 @@ use std::collections::BTreeSet;
 
 /// The dates a text gives, as (year, month, day).
 fn dates(text: &str) -> BTreeSet<(u32, u32, u32)> {
-    let months = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     let digits = regex::Regex::new(r"[0-9]+").expect("digits");
     DATE.find_iter(text)
         .filter_map(|m| {
@@ -32,7 +18,7 @@ fn dates(text: &str) -> BTreeSet<(u32, u32, u32)> {
                 .find_iter(s)
                 .filter_map(|d| d.as_str().parse().ok())
                 .collect();
-            let month = months
+            let month = super::promise::MONTHS
                 .iter()
                 .position(|x| s.contains(x))
                 .map(|i| i as u32 + 1);

@@ -304,49 +304,16 @@ impl Checker {
             );
         }
         for term in &ctx.never_public {
-            let needle = phrase(term);
-            if needle.is_empty() {
-                continue;
-            }
-            for (s, _) in norm.text.match_indices(&needle) {
-                out.span_finding(
-                    rule::WORDING_INTERNAL_DETAIL,
-                    s,
-                    s + needle.len(),
-                    Text::new(
-                        format!("「{term}」は公表してはならない情報です。"),
-                        format!("\"{term}\" must never be made public."),
-                    ),
-                    Some(Text::new(
-                        "削除するか、一般的な表現に置き換えてください。",
-                        "Remove it or replace it with a general description.",
-                    )),
-                );
-            }
+            out.never_public(term, rule::WORDING_INTERNAL_DETAIL);
         }
         for (fact, _) in &ctx.ledger {
+            let rule = if fact.sensitivity == Sensitivity::Personal {
+                rule::WORDING_PERSONAL_DATA
+            } else {
+                rule::WORDING_INTERNAL_DETAIL
+            };
             for term in &fact.never_public {
-                let needle = phrase(term);
-                let rule = if fact.sensitivity == Sensitivity::Personal {
-                    rule::WORDING_PERSONAL_DATA
-                } else {
-                    rule::WORDING_INTERNAL_DETAIL
-                };
-                for (s, _) in norm.text.match_indices(&needle) {
-                    out.span_finding(
-                        rule,
-                        s,
-                        s + needle.len(),
-                        Text::new(
-                            format!("「{term}」は公表してはならない情報です。"),
-                            format!("\"{term}\" must never be made public."),
-                        ),
-                        Some(Text::new(
-                            "削除するか、一般的な表現に置き換えてください。",
-                            "Remove it or replace it with a general description.",
-                        )),
-                    );
-                }
+                out.never_public(term, rule);
             }
         }
 
@@ -904,6 +871,35 @@ impl Report<'_> {
                 "State only what is confirmed; say plainly what is still under investigation.",
             )),
         );
+    }
+
+    /// Every place a never-public term appears, under `rule`.
+    fn never_public(&mut self, term: &str, rule: &str) {
+        let needle = phrase(term);
+        if needle.is_empty() {
+            return;
+        }
+        let found: Vec<usize> = self
+            .norm
+            .text
+            .match_indices(&needle)
+            .map(|(s, _)| s)
+            .collect();
+        for s in found {
+            self.span_finding(
+                rule,
+                s,
+                s + needle.len(),
+                Text::new(
+                    format!("「{term}」は公表してはならない情報です。"),
+                    format!("\"{term}\" must never be made public."),
+                ),
+                Some(Text::new(
+                    "削除するか、一般的な表現に置き換えてください。",
+                    "Remove it or replace it with a general description.",
+                )),
+            );
+        }
     }
 
     fn jargon(&mut self, h: &Hit, plain: Text) {

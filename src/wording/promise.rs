@@ -101,24 +101,27 @@ static EN_TIME: LazyLock<Regex> = LazyLock::new(|| {
         .expect("en time")
 });
 
+/// The months as English writes them, in order.
+pub(super) const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 fn month(name: &str) -> u32 {
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-    .iter()
-    .position(|m| *m == name)
-    .map_or(1, |i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == name)
+        .map_or(1, |i| i as u32 + 1)
 }
 
 fn number(word: &str) -> Option<i64> {
