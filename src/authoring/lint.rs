@@ -224,32 +224,52 @@ pub fn render_text(report: &LintReport, playbook: &Playbook, lang: Lang) -> Stri
     out
 }
 
-/// Each fact's count at `t` if nothing but the clock moves, with the counts it replaced.
+/// Each fact's count and date at `t` if nothing but the clock moves, with the values they
+/// replaced.
 fn clock_only_values(s: &crate::scenario::Scenario, t: SimTime) -> Vec<crate::wording::Value> {
     let arrivals = s.clock_only_arrivals();
+    // The value now and the ones it replaced, of one kind of value.
+    fn over_time<V: Copy + Ord>(
+        f: &crate::scenario::Fact,
+        start: Option<V>,
+        of: impl Fn(&crate::scenario::FactChange) -> Option<V>,
+        at_of: impl Fn(&crate::scenario::FactChange) -> Option<SimTime>,
+        t: SimTime,
+    ) -> (Option<V>, Vec<V>) {
+        let mut seen: Vec<(SimTime, usize, V)> = f
+            .timeline
+            .iter()
+            .enumerate()
+            .filter_map(|(j, c)| {
+                let at = at_of(c)?;
+                (at <= t).then_some((at, j, of(c)?))
+            })
+            .collect();
+        seen.sort_by_key(|(at, j, _)| (*at, *j));
+        let now = seen.last().map(|(_, _, v)| *v).or(start);
+        let mut earlier: Vec<V> = start
+            .into_iter()
+            .chain(seen.iter().map(|(_, _, v)| *v))
+            .filter(|v| Some(*v) != now)
+            .collect();
+        earlier.sort_unstable();
+        earlier.dedup();
+        (now, earlier)
+    }
+    let at_of = |c: &crate::scenario::FactChange| {
+        crate::scenario::Scenario::clock_only_time(&c.when, &arrivals)
+    };
     s.facts
         .iter()
         .map(|f| {
-            let mut seen: Vec<(SimTime, usize, u64)> = f
-                .timeline
-                .iter()
-                .enumerate()
-                .filter_map(|(j, c)| {
-                    let at = crate::scenario::Scenario::clock_only_time(&c.when, &arrivals)?;
-                    (at <= t).then_some((at, j, c.count?))
-                })
-                .collect();
-            seen.sort_unstable();
-            let count = seen.last().map(|(_, _, c)| *c).or(f.count);
-            let mut superseded: Vec<u64> = f
-                .count
-                .into_iter()
-                .chain(seen.iter().map(|(_, _, c)| *c))
-                .filter(|c| Some(*c) != count)
-                .collect();
-            superseded.sort_unstable();
-            superseded.dedup();
-            crate::wording::Value { count, superseded }
+            let (count, superseded) = over_time(f, f.count, |c| c.count, at_of, t);
+            let (date, superseded_dates) = over_time(f, f.date, |c| c.date, at_of, t);
+            crate::wording::Value {
+                count,
+                superseded,
+                date,
+                superseded_dates,
+            }
         })
         .collect()
 }

@@ -106,9 +106,12 @@ Scenario(
                 (id: "none", label: (ja: "確認せずに出す"), feedback: (ja: "法務の確認を経ていません。")),
             ])),
         // 公表時期: window が手順上の公表時期。needs は公表前に済ませておくべき判断です。
+        // approval: 公表の瞬間に、この役割の担当者が連絡可能で承認権限を持っている必要があります。
+        // reviews: [(role: "legal", lead: "30m")] と書くと、担当者が30分かけて文面を確認したかを採点します。
         Decision(id: "timing", title: (ja: "第一報の時期"), prompt: (ja: "いつ公表しますか。"), owner: Pr,
             kind: Timing(stage: FirstNotice, window: (from: "+1h", to: "+3h"), deadline: "notice_due",
-                needs: [(rule: "timing.risk_reviewed", decision: "review", option: "legal")])),
+                needs: [(rule: "timing.risk_reviewed", decision: "review", option: "legal")],
+                approval: (role: "approver"))),
         // 文面: 段階ごとに必要な項目が文面チェックで確かめられます。candidates は用意された案。
         Decision(id: "notice", title: (ja: "第一報の文面"), prompt: (ja: "第一報を書いてください。"), owner: Pr,
             kind: Draft(stage: FirstNotice, candidates: [
@@ -218,9 +221,12 @@ Scenario(
                 (id: "none", label: (en: "Publish unreviewed"), feedback: (en: "Nobody from legal read it.")),
             ])),
         // Timing: window is when the playbook would publish; needs are decisions to settle first.
+        // approval: the role's holder must be reachable, with authority, when it goes out.
+        // reviews: [(role: "legal", lead: "30m")] would score a 30-minute read of the text by legal.
         Decision(id: "timing", title: (en: "When to publish"), prompt: (en: "When does the first notice go out?"), owner: Pr,
             kind: Timing(stage: FirstNotice, window: (from: "+1h", to: "+3h"), deadline: "notice_due",
-                needs: [(rule: "timing.risk_reviewed", decision: "review", option: "legal")])),
+                needs: [(rule: "timing.risk_reviewed", decision: "review", option: "legal")],
+                approval: (role: "approver"))),
         // Draft: the wording checker checks the elements the stage needs. candidates are prepared texts.
         Decision(id: "notice", title: (en: "The first notice"), prompt: (en: "Write the first notice."), owner: Pr,
             kind: Draft(stage: FirstNotice, candidates: [

@@ -205,6 +205,23 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
             }
         },
     };
+    for (i, m) in file.members.iter().enumerate() {
+        if let crate::scenario::Department::Dept(id) = &m.function
+            && !scenario.departments.iter().any(|(d, _)| d == id)
+        {
+            diags.push(
+                Diagnostic::error(
+                    "unknown-department",
+                    format!("the scenario's organisation declares no department `{id}`"),
+                )
+                .field(format!("members[{i}].function"))
+                .maybe_hint(crate::source::diagnostic::suggestion(
+                    id,
+                    scenario.departments.iter().map(|(d, _)| d.as_str()),
+                )),
+            );
+        }
+    }
     let mut actions = Vec::new();
     let mut last = SimTime::START;
     for (i, a) in file.actions.iter().enumerate() {

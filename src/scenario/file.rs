@@ -338,6 +338,9 @@ pub struct FactFile {
     /// A number that matters, such as people affected; the wording checker compares it.
     #[serde(default)]
     pub count: Option<u64>,
+    /// A date that matters, such as when the access began: `"2026-06-12"` (format 2).
+    #[serde(default)]
+    pub date: Option<String>,
     /// Whether this fact is core: no publication before it is confirmed or refuted.
     #[serde(default)]
     pub core: bool,
@@ -366,6 +369,9 @@ pub struct FactChangeFile {
     /// the confirmed number, each with its status.
     #[serde(default)]
     pub count: Option<u64>,
+    /// The fact's date from this moment (format 2): a date narrows as the logs are read.
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 /// What makes something happen.

@@ -230,6 +230,8 @@ pub struct Fact {
     pub timeline: Vec<FactChange>,
     /// A count it carries (records, customers), for checking numbers in drafts.
     pub count: Option<u64>,
+    /// A date it carries (when it began), for checking dates in drafts.
+    pub date: Option<chrono::NaiveDate>,
     /// Whether every publication must wait until it is settled.
     pub core: bool,
     /// Words from it that must never appear in public text.
@@ -247,6 +249,8 @@ pub struct FactChange {
     pub status: FactStatus,
     /// The count from then on, where it changes.
     pub count: Option<u64>,
+    /// The date from then on, where it changes.
+    pub date: Option<chrono::NaiveDate>,
 }
 
 /// When something happens.

@@ -296,9 +296,14 @@ impl Session {
                 .map(String::as_str)
                 .collect(),
             values: (0..scenario.facts.len())
-                .map(|f| crate::wording::Value {
-                    count: self.count_at(FactRef(f), at),
-                    superseded: self.superseded_at(FactRef(f), at),
+                .map(|f| {
+                    let (date, superseded_dates) = self.date_at(FactRef(f), at);
+                    crate::wording::Value {
+                        count: self.count_at(FactRef(f), at),
+                        superseded: self.superseded_at(FactRef(f), at),
+                        date,
+                        superseded_dates,
+                    }
                 })
                 .collect(),
             published: self
@@ -310,38 +315,60 @@ impl Session {
         }
     }
 
-    /// A fact's count as the team knew it at `t`: the latest value its timeline gave by
-    /// then, or the count it starts with.
-    pub fn count_at(&self, f: FactRef, t: SimTime) -> Option<u64> {
+    /// A fact's value as the team knew it at `t`: the latest its timeline gave by then
+    /// (`of` picks the count or the date of a change), or the one it starts with.
+    fn value_at<V: Copy>(
+        &self,
+        f: FactRef,
+        t: SimTime,
+        start: Option<V>,
+        of: impl Fn(&crate::scenario::FactChange) -> Option<V>,
+    ) -> (Option<V>, Vec<V>) {
         let fact = &self.scenario.facts[f.0];
-        let mut best: Option<(SimTime, usize, u64)> = None;
-        for (j, c) in fact.timeline.iter().enumerate() {
-            if let (Some(count), Some(at)) = (c.count, self.changes[f.0][j])
-                && at <= t
-                && best.is_none_or(|(bt, bj, _)| (at, j) >= (bt, bj))
-            {
-                best = Some((at, j, count));
-            }
-        }
-        best.map(|(_, _, c)| c).or(fact.count)
+        let mut seen: Vec<(SimTime, usize, V)> = fact
+            .timeline
+            .iter()
+            .enumerate()
+            .filter_map(|(j, c)| {
+                let at = self.changes[f.0][j]?;
+                (at <= t).then_some((at, j, of(c)?))
+            })
+            .collect();
+        seen.sort_by_key(|(at, j, _)| (*at, *j));
+        let now = seen.last().map(|(_, _, v)| *v).or(start);
+        let earlier = start
+            .into_iter()
+            .chain(seen.iter().map(|(_, _, v)| *v))
+            .collect();
+        (now, earlier)
+    }
+
+    /// A fact's count as the team knew it at `t`.
+    pub fn count_at(&self, f: FactRef, t: SimTime) -> Option<u64> {
+        self.value_at(f, t, self.scenario.facts[f.0].count, |c| c.count)
+            .0
     }
 
     /// The counts of a fact that had been replaced by `t`: earlier estimates and raw counts.
     pub fn superseded_at(&self, f: FactRef, t: SimTime) -> Vec<u64> {
-        let fact = &self.scenario.facts[f.0];
-        let now = self.count_at(f, t);
-        let mut out: Vec<u64> = fact.count.into_iter().collect();
-        for (j, c) in fact.timeline.iter().enumerate() {
-            if let (Some(count), Some(at)) = (c.count, self.changes[f.0][j])
-                && at <= t
-            {
-                out.push(count);
-            }
-        }
-        out.retain(|c| Some(*c) != now);
-        out.sort_unstable();
-        out.dedup();
-        out
+        let (now, mut earlier) = self.value_at(f, t, self.scenario.facts[f.0].count, |c| c.count);
+        earlier.retain(|c| Some(*c) != now);
+        earlier.sort_unstable();
+        earlier.dedup();
+        earlier
+    }
+
+    /// A fact's date as the team knew it at `t`, with the dates it had replaced by then.
+    pub fn date_at(
+        &self,
+        f: FactRef,
+        t: SimTime,
+    ) -> (Option<chrono::NaiveDate>, Vec<chrono::NaiveDate>) {
+        let (now, mut earlier) = self.value_at(f, t, self.scenario.facts[f.0].date, |c| c.date);
+        earlier.retain(|d| Some(*d) != now);
+        earlier.sort_unstable();
+        earlier.dedup();
+        (now, earlier)
     }
 
     /// The reviews the team asked for so far.

@@ -74,6 +74,10 @@ pub struct Value {
     pub count: Option<u64>,
     /// Counts it had earlier that a later value replaced (an estimate, a raw count).
     pub superseded: Vec<u64>,
+    /// The date then, if the fact has one.
+    pub date: Option<chrono::NaiveDate>,
+    /// Dates it had earlier that a later one replaced.
+    pub superseded_dates: Vec<chrono::NaiveDate>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -318,6 +322,7 @@ impl Checker {
         }
 
         self.counts_and_vagueness(&mut out, &wrong, ctx);
+        dates(&mut out, ctx);
         self.claims(&mut out, &hits, ctx);
         self.elements(&mut out, &hits, ctx);
 
@@ -966,4 +971,101 @@ fn corrects(text: &str, start: usize, end: usize) -> bool {
         .map_or(text.len(), |m| end + m.start());
     let sentence = &text[from..to];
     CORRECTION_CUES.iter().any(|c| sentence.contains(c))
+}
+
+/// The calendar dates a text names, as (year if given, month, day) and their byte span,
+/// leaving out the first line (a notice's own date sits in its header).
+fn dates_in(text: &str) -> Vec<(Option<i32>, u32, u32, usize, usize)> {
+    let header_end = text
+        .trim_start()
+        .find('\n')
+        .map_or(0, |i| i + (text.len() - text.trim_start().len()));
+    let mut out = Vec::new();
+    for c in promise::JA_DATE.captures_iter(text) {
+        let m = c.get(0).expect("a match");
+        let year = c.get(1).and_then(|y| y.as_str().parse().ok());
+        if let (Ok(mo), Ok(d)) = (c[2].parse(), c[3].parse()) {
+            out.push((year, mo, d, m.start(), m.end()));
+        }
+    }
+    for c in promise::EN_DATE.captures_iter(text) {
+        let m = c.get(0).expect("a match");
+        let (name, day, year) = match c.get(1) {
+            Some(name) => (name.as_str(), c.get(2), c.get(3)),
+            None => match c.get(5) {
+                Some(name) => (name.as_str(), c.get(4), c.get(6)),
+                None => continue,
+            },
+        };
+        let month = promise::MONTHS
+            .iter()
+            .position(|x| *x == name)
+            .map(|i| i as u32 + 1);
+        if let (Some(mo), Some(Ok(d))) = (month, day.map(|d| d.as_str().parse())) {
+            let year = year.and_then(|y| y.as_str().parse().ok());
+            out.push((year, mo, d, m.start(), m.end()));
+        }
+    }
+    out.retain(|(_, _, _, s, _)| *s >= header_end);
+    out
+}
+
+/// A date a later value replaced, stated after the correction, is `wording.inconsistent`
+/// (unless the sentence says it corrects it): the team knew better by then.
+fn dates(out: &mut Report<'_>, ctx: &Context<'_>) {
+    use chrono::Datelike;
+    let facts: Vec<(&Fact, &Value)> = ctx
+        .ledger
+        .iter()
+        .zip(&ctx.values)
+        .filter(|(_, v)| !v.superseded_dates.is_empty())
+        .map(|((f, _), v)| (*f, v))
+        .collect();
+    if facts.is_empty() {
+        return;
+    }
+    let same = |d: &chrono::NaiveDate, (y, m, dd): (Option<i32>, u32, u32)| {
+        d.month() == m && d.day() == dd && y.is_none_or(|y| y == d.year())
+    };
+    let show = |d: &chrono::NaiveDate| {
+        (
+            format!("{}月{}日", d.month(), d.day()),
+            d.format("%-d %B %Y").to_string(),
+        )
+    };
+    for (y, m, d, start, end) in dates_in(&out.norm.text) {
+        for (fact, value) in &facts {
+            let current = value.date.is_some_and(|c| same(&c, (y, m, d)));
+            let Some(old) = value.superseded_dates.iter().find(|o| same(o, (y, m, d))) else {
+                continue;
+            };
+            if current || corrects(&out.norm.text, start, end) {
+                continue;
+            }
+            let (old_ja, old_en) = show(old);
+            let (now_ja, now_en) = value.date.as_ref().map_or(
+                ("調査中".to_string(), "under investigation".to_string()),
+                show,
+            );
+            out.span_finding(
+                rule::WORDING_INCONSISTENT,
+                start,
+                end,
+                Text::new(
+                    format!(
+                        "{old_ja}は「{}」の古い日付です(現在は{now_ja})。",
+                        fact.text.get(Lang::Ja)
+                    ),
+                    format!(
+                        "{old_en} is an earlier date for \"{}\" (now {now_en}).",
+                        fact.text.get(Lang::En)
+                    ),
+                ),
+                Some(Text::new(
+                    "現在わかっている日付を書き、改める場合は「訂正」と明記しましょう。",
+                    "Give the date as now known; if you mention the old one, say it is a correction.",
+                )),
+            );
+        }
+    }
 }

@@ -75,10 +75,10 @@ static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:within|in the next|in|over the next|after)\s*$").expect("within")
 });
 
-static JA_DATE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static JA_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:([0-9]{4})\s*年\s*)?([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日").expect("ja date")
 });
-static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+pub(super) static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(january|february|march|april|may|june|july|august|september|october|november|december)\s+([0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s*([0-9]{4}))?|([0-9]{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?")
         .expect("en date")
 });

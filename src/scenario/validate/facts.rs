@@ -14,6 +14,10 @@ impl Validator<'_> {
                 when: self.trigger(&c.when, &format!("{path}.timeline[{j}].when")),
                 status: c.status,
                 count: c.count,
+                date: c
+                    .date
+                    .as_ref()
+                    .and_then(|d| self.date(d, &format!("{path}.timeline[{j}].date"))),
             })
             .collect();
         let terms = x
@@ -52,9 +56,25 @@ impl Validator<'_> {
             initially: x.initially,
             timeline,
             count: x.count,
+            date: x
+                .date
+                .as_ref()
+                .and_then(|d| self.date(d, &format!("{path}.date"))),
             core: x.core,
             never_public: x.never_public.clone(),
             keywords: x.keywords.clone(),
+        }
+    }
+
+    /// A calendar date as `"2026-06-12"`.
+    fn date(&mut self, text: &str, path: &str) -> Option<chrono::NaiveDate> {
+        match chrono::NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d") {
+            Ok(d) => Some(d),
+            Err(_) => {
+                self.error("bad-time", path, format!("`{text}` is not a date"))
+                    .hint = Some("write the date as \"2026-06-12\" (year, month, day)".into());
+                None
+            }
         }
     }
 }

@@ -32,9 +32,15 @@ impl Validator<'_> {
             }
         }
         for (i, x) in f.facts.iter().enumerate() {
+            if x.date.is_some() {
+                used.push(format!("facts[{i}].date"));
+            }
             for (j, c) in x.timeline.iter().enumerate() {
                 if c.count.is_some() {
                     used.push(format!("facts[{i}].timeline[{j}].count"));
+                }
+                if c.date.is_some() {
+                    used.push(format!("facts[{i}].timeline[{j}].date"));
                 }
             }
         }
