@@ -283,7 +283,7 @@ fn sign_off(ui: &mut egui::Ui, s: &crate::Scenario, l: Lang) {
             let role = s.role(r.role);
             parts.push(format!(
                 "{} {} ({}{})",
-                t(l, "確認:", "reviewed by"),
+                t(l, "確認者:", "reviewed by"),
                 role.name.get(l),
                 r.lead,
                 t(l, "分", " min")
@@ -292,7 +292,7 @@ fn sign_off(ui: &mut egui::Ui, s: &crate::Scenario, l: Lang) {
         if let Some(a) = &timing.approval {
             parts.push(format!(
                 "{} {}",
-                t(l, "承認:", "approved by"),
+                t(l, "承認者:", "approved by"),
                 s.role(a.role).name.get(l)
             ));
         }
@@ -300,7 +300,7 @@ fn sign_off(ui: &mut egui::Ui, s: &crate::Scenario, l: Lang) {
             if let NeedTarget::Milestone(m) = n.target {
                 parts.push(format!(
                     "{} {}",
-                    t(l, "先に:", "after"),
+                    t(l, "事前に:", "after"),
                     s.milestone(m).label.get(l)
                 ));
             }
@@ -309,7 +309,7 @@ fn sign_off(ui: &mut egui::Ui, s: &crate::Scenario, l: Lang) {
             lines.push(format!(
                 "• {}: {}",
                 timing.stage.label().get(l),
-                parts.join(t(l, "、", "; "))
+                parts.join(t(l, " / ", "; "))
             ));
         }
     }
