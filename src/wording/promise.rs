@@ -48,6 +48,12 @@ const CUES: [&str; 22] = [
     "let you know",
 ];
 
+/// Words that mark a sentence as the inquiry desk's details, whose hours are not a promise.
+const NOT_A_PROMISE: [&str; 10] = [
+    "受付", "窓口", "お問い合わせ", "営業時間", "contact", "call us", "hotline", "opening hours",
+    "office hours", "helpline",
+];
+
 static SENTENCE_END: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[。!?\n]|\.(?:\s|$)").expect("sentence pattern"));
 
@@ -72,7 +78,8 @@ static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     .expect("span pattern")
 });
 static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?-u:\b)(?:within|in the next|in|over the next|after)\s*$").expect("within")
+    Regex::new(r"(?-u:\b)(?:within|within the next|in the next|in|over the next|after)\s*$")
+        .expect("within")
 });
 
 pub(super) static JA_DATE: LazyLock<Regex> = LazyLock::new(|| {
@@ -86,7 +93,7 @@ static SLASH_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:([0-9]{4})[/.-])?([0-9]{1,2})/([0-9]{1,2})").expect("slash date")
 });
 static RELATIVE_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"明後日|あさって|明日|翌日|本日|今日|the day after tomorrow|tomorrow|today|tonight|end of (?:the )?day|this evening")
+    Regex::new(r"明後日|あさって|明日|明朝|翌日|翌朝|本日|今日|今夕|今晩|今夜|the day after tomorrow|tomorrow|today|tonight|end of (?:the )?day|this evening")
         .expect("relative day")
 });
 static WEEKDAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -180,7 +187,7 @@ fn day(sentence: &str, published: NaiveDate) -> Option<NaiveDate> {
     if let Some(m) = RELATIVE_DAY.find(sentence) {
         let plus = match m.as_str() {
             "明後日" | "あさって" | "the day after tomorrow" => 2,
-            "明日" | "翌日" | "tomorrow" => 1,
+            "明日" | "明朝" | "翌日" | "翌朝" | "tomorrow" => 1,
             _ => 0,
         };
         return Some(published + Duration::days(plus));
@@ -206,7 +213,12 @@ fn day(sentence: &str, published: NaiveDate) -> Option<NaiveDate> {
 
 /// The time of day a sentence names.
 fn time_of_day(sentence: &str) -> Option<NaiveTime> {
-    if let Some(c) = JA_TIME.captures(sentence) {
+    // "24時間" is a span of hours and "17時点" an "as of", not a time promised.
+    let ja = JA_TIME.captures_iter(sentence).find(|c| {
+        let end = c.get(0).expect("a match").end();
+        !(sentence[end..].starts_with('間') || sentence[end..].starts_with('点'))
+    });
+    if let Some(c) = ja {
         let mut h: u32 = c[2].parse().ok()?;
         let m: u32 = match (c.get(3), c.get(4)) {
             (Some(m), _) => m.as_str().parse().ok()?,
@@ -283,7 +295,11 @@ pub fn find(text: &str, published: DateTime<FixedOffset>) -> Option<Promise> {
     let chars: Vec<char> = text.chars().collect();
     sentences(&norm.text)
         .into_iter()
-        .filter(|&(s, e)| CUES.iter().any(|c| norm.text[s..e].contains(c)))
+        .filter(|&(s, e)| {
+            let sentence = &norm.text[s..e];
+            CUES.iter().any(|c| sentence.contains(c))
+                && !NOT_A_PROMISE.iter().any(|c| sentence.contains(c))
+        })
         .filter_map(|(s, e)| {
             let at = promised(&norm.text[s..e], published)?;
             let (a, b) = norm.span(s, e);
@@ -354,6 +370,50 @@ mod tests {
             promise("We will inform you tomorrow at 10:00.").as_deref(),
             Some("2026-06-18T10:00:00+09:00")
         );
+    }
+
+    #[test]
+    fn promises_as_notices_write_them() {
+        assert_eq!(
+            promise("続報は明朝9時にお知らせいたします。").as_deref(),
+            Some("2026-06-18T09:00:00+09:00")
+        );
+        assert_eq!(
+            promise("次回のご報告は、1週間以内を予定しております。").as_deref(),
+            Some("2026-06-24T14:00:00+09:00")
+        );
+        assert_eq!(
+            promise("We will publish a further update within the next 24 hours.").as_deref(),
+            Some("2026-06-18T14:00:00+09:00")
+        );
+        assert_eq!(
+            promise("The next update will be published no later than 18:00 on 20 June.")
+                .as_deref(),
+            Some("2026-06-20T18:00:00+09:00")
+        );
+        assert_eq!(
+            promise("次回は本日17:30にお知らせします。").as_deref(),
+            Some("2026-06-17T17:30:00+09:00")
+        );
+        // Of two promises, the sooner binds.
+        assert_eq!(
+            promise("明日中に続報を出します。なお、本日18時にも状況をお知らせします。").as_deref(),
+            Some("2026-06-17T18:00:00+09:00")
+        );
+    }
+
+    #[test]
+    fn the_inquiry_desks_hours_are_not_a_promise() {
+        assert_eq!(
+            promise("お問い合わせ窓口(受付時間 15時〜18時)までご連絡ください。"),
+            None
+        );
+        assert_eq!(
+            promise("Please contact our hotline, open until 6 pm today, for any update."),
+            None
+        );
+        // "24時間" alone is not a span promised.
+        assert_eq!(promise("24時間体制で監視していることをお知らせします。"), None);
     }
 
     #[test]
