@@ -13,7 +13,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// The record format this Pressroom writes; it reads this one and every older one listed.
-pub const FORMAT: u32 = 1;
+/// Format 2 may keep the reviews a team asked for, and answers in two languages.
+pub const FORMAT: u32 = 2;
 
 /// The record (and journal) formats this Pressroom reads: this one and every older one.
 pub const VERSIONS: crate::source::version::Versions = crate::source::version::Versions {

@@ -393,9 +393,15 @@ pub fn score(session: &Session, playbook: &Playbook, checker: &Checker) -> Score
 pub fn owed(session: &Session) -> Option<Owed> {
     let scenario = &*session.scenario;
     let (stage, at) = *session.published().last()?;
-    let (_, t) = scenario.decisions.iter().find_map(|d| match &d.kind {
-        DecisionKind::Timing(t) if t.stage == stage => Some((d, t)),
-        _ => None,
+    let t = scenario.decisions.iter().enumerate().find_map(|(i, d)| {
+        match (&d.kind, session.decision(DecisionRef(i))) {
+            (DecisionKind::Timing(t), DecisionState::Answered { at: when, .. })
+                if t.stage == stage && *when == at =>
+            {
+                Some(t)
+            }
+            _ => None,
+        }
     })?;
     let next = timing::next_stage(scenario, t)?;
     if !matches!(

@@ -44,14 +44,21 @@ impl<'a> Check<'a> {
     }
 }
 
-/// The timing decision of the next stage after `t`'s: what a promise is kept by.
+/// The timing decision that comes after `t`'s: a later stage, or a second decision of the
+/// same stage further down the file (a second update). What a promise is kept by.
 pub(super) fn next_stage(scenario: &Scenario, t: &Timing) -> Option<usize> {
+    let me = scenario
+        .decisions
+        .iter()
+        .position(|d| matches!(&d.kind, DecisionKind::Timing(x) if std::ptr::eq(x, t)))?;
     scenario
         .decisions
         .iter()
         .enumerate()
         .filter_map(|(i, d)| match &d.kind {
-            DecisionKind::Timing(x) if x.stage > t.stage => Some((x.stage, i)),
+            DecisionKind::Timing(x) if x.stage > t.stage || (x.stage == t.stage && i > me) => {
+                Some((x.stage, i))
+            }
             _ => None,
         })
         .min()

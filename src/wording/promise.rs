@@ -50,8 +50,16 @@ const CUES: [&str; 22] = [
 
 /// Words that mark a sentence as the inquiry desk's details, whose hours are not a promise.
 const NOT_A_PROMISE: [&str; 10] = [
-    "受付", "窓口", "お問い合わせ", "営業時間", "contact", "call us", "hotline", "opening hours",
-    "office hours", "helpline",
+    "受付",
+    "窓口",
+    "お問い合わせ",
+    "営業時間",
+    "contact",
+    "call us",
+    "hotline",
+    "opening hours",
+    "office hours",
+    "helpline",
 ];
 
 static SENTENCE_END: LazyLock<Regex> =
@@ -387,8 +395,7 @@ mod tests {
             Some("2026-06-18T14:00:00+09:00")
         );
         assert_eq!(
-            promise("The next update will be published no later than 18:00 on 20 June.")
-                .as_deref(),
+            promise("The next update will be published no later than 18:00 on 20 June.").as_deref(),
             Some("2026-06-20T18:00:00+09:00")
         );
         assert_eq!(
@@ -413,7 +420,10 @@ mod tests {
             None
         );
         // "24時間" alone is not a span promised.
-        assert_eq!(promise("24時間体制で監視していることをお知らせします。"), None);
+        assert_eq!(
+            promise("24時間体制で監視していることをお知らせします。"),
+            None
+        );
     }
 
     #[test]

@@ -241,7 +241,7 @@ fn records_differ_only_in_their_wall_clock_stamps() {
     let back = pressroom::records::record::Record::parse(&a).unwrap();
     assert_eq!(back.result.total, o.score.total);
     assert_eq!(back.scenario_hash, scenario.content_hash());
-    let newer = a.replacen("format: 1", "format: 99", 1);
+    let newer = a.replacen("format: 2", "format: 99", 1);
     assert!(
         pressroom::records::record::Record::parse(&newer)
             .unwrap_err()
