@@ -407,3 +407,40 @@ fn the_format_docs_show_the_models_drill_as_it_is() {
         "docs/scenario-format.md's format 2 example differs from tests/fixtures/models/drill.ron"
     );
 }
+
+#[test]
+fn a_second_update_keeps_the_first_updates_promise() {
+    // The drill with its final report turned into a second update: the first update's
+    // promise is kept by the next timing decision of the same stage.
+    let playbook = Playbook::default_playbook();
+    let src = std::fs::read_to_string(fixture("models/drill.ron"))
+        .unwrap()
+        .replace(
+            "kind: Timing(stage: FinalReport, window: (from: \"+7h\", to: \"+1d\"), facts: [\"cause\"])",
+            "kind: Timing(stage: Update, window: (from: \"+7h\", to: \"+1d\"), facts: [\"cause\"])",
+        )
+        .replace("Draft(stage: FinalReport, bilingual: true)", "Draft(stage: Update, bilingual: true)");
+    let scenario = pressroom::scenario::validate(&src, &playbook)
+        .unwrap_or_else(|d| panic!("{d:?}"))
+        .scenario;
+    let answers = std::fs::read_to_string(fixture("models/base.ron")).unwrap();
+    let out = play(&scenario, &playbook, &answers);
+    let kept: Vec<&Finding> = out
+        .score
+        .findings
+        .iter()
+        .filter(|f| {
+            f.rule == "process.follow_up" && f.decision.as_deref() == Some("publish_update")
+        })
+        .collect();
+    assert_eq!(kept.len(), 1, "{kept:?}");
+    assert_eq!(kept[0].points, kept[0].max);
+    assert!(
+        kept[0]
+            .message
+            .get(Lang::En)
+            .contains("the update came at +10h10m"),
+        "{:?}",
+        kept[0].message
+    );
+}
