@@ -415,7 +415,12 @@ fn every_format_1_file_upgrades_by_its_version_line_and_scores_the_same() {
                 pressroom::scoring::coverage::rules(s, &playbook),
             )
         };
-        assert_eq!(idle(&old.scenario), idle(&new.scenario), "{}", path.display());
+        assert_eq!(
+            idle(&old.scenario),
+            idle(&new.scenario),
+            "{}",
+            path.display()
+        );
         compared += 1;
     }
     assert!(compared >= 5, "only {compared} files compared");
