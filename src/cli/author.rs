@@ -255,7 +255,13 @@ pub(super) fn upgrade(
             }) => {
                 pending = true;
                 if !check_only {
-                    crate::store::atomic::write_atomically(file, text.as_bytes()).map_err(|e| {
+                    // A file saved with a byte-order mark keeps it: only the version changes.
+                    let mut bytes = Vec::with_capacity(text.len() + 3);
+                    if had_bom(file) {
+                        bytes.extend_from_slice("\u{feff}".as_bytes());
+                    }
+                    bytes.extend_from_slice(text.as_bytes());
+                    crate::store::atomic::write_atomically(file, &bytes).map_err(|e| {
                         CliError::usage(format!("pressroom upgrade: {shown}: cannot write: {e}"))
                     })?;
                 }
@@ -285,4 +291,13 @@ pub(super) fn upgrade(
     } else {
         Status::Clean
     })
+}
+
+/// Whether a file starts with a UTF-8 byte-order mark (which reading strips).
+fn had_bom(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 3];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == [0xEF, 0xBB, 0xBF])
 }

@@ -733,6 +733,16 @@ fn upgrade_rewrites_only_the_version_line_and_check_says_when_it_is_needed() {
     let o = pressroom(&["--lang", "en", "upgrade", future.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stdout(&o).contains("unsupported-format"), "{}", stdout(&o));
+    // A file saved with a byte-order mark and Windows line endings keeps both.
+    let windows = dir.join("windows.ron");
+    let crlf = format!("\u{feff}{}", old.replace('\n', "\r\n"));
+    std::fs::write(&windows, &crlf).unwrap();
+    let o = pressroom(&["--lang", "en", "upgrade", windows.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert_eq!(
+        std::fs::read_to_string(&windows).unwrap(),
+        crlf.replacen("format: 1,", "format: 2,", 1)
+    );
     // No file at all is a usage error.
     assert_eq!(pressroom(&["upgrade"]).status.code(), Some(2));
 }
