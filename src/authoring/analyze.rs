@@ -55,6 +55,9 @@ pub struct Unreached {
     pub injects: Vec<String>,
     /// Decision IDs.
     pub decisions: Vec<String>,
+    /// Milestone IDs (format 2): a meeting no explored path held.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub milestones: Vec<String>,
 }
 
 /// An option whose choice never changes the score.
@@ -73,6 +76,7 @@ struct Path {
     total: f64,
     injects: Vec<bool>,
     decisions: Vec<bool>,
+    milestones: Vec<bool>,
 }
 
 /// Stock texts for written answers: a plain holding statement and a hedged, leaky one, in
@@ -107,6 +111,7 @@ struct Summary {
     worst: f64,
     injects: Vec<bool>,
     decisions: Vec<bool>,
+    milestones: Vec<bool>,
     tenths: Vec<u64>,
     sampled: u64,
 }
@@ -118,6 +123,7 @@ impl Summary {
             worst: f64::MAX,
             injects: vec![false; s.injects.len()],
             decisions: vec![false; s.decisions.len()],
+            milestones: vec![false; s.milestones.len()],
             tenths: vec![0; 1001],
             sampled: 0,
         }
@@ -130,6 +136,9 @@ impl Summary {
             *seen |= now;
         }
         for (seen, now) in self.decisions.iter_mut().zip(&p.decisions) {
+            *seen |= now;
+        }
+        for (seen, now) in self.milestones.iter_mut().zip(&p.milestones) {
             *seen |= now;
         }
     }
@@ -217,6 +226,11 @@ pub fn analyze_with_progress(
             unreached.decisions.push(d.id.clone());
         }
     }
+    for (i, m) in scenario.milestones.iter().enumerate() {
+        if !summary.milestones[i] {
+            unreached.milestones.push(m.id.clone());
+        }
+    }
     // From coverage, the same lists the scorer walks: what no path through the scenario
     // can score (a test plays every bundled scenario to show coverage is exact).
     let covered = crate::scoring::coverage::rules(scenario, playbook);
@@ -251,6 +265,13 @@ fn observe(session: &Session, score: &Score) -> Path {
             .collect(),
         decisions: (0..s.decisions.len())
             .map(|i| !matches!(session.decision(DecisionRef(i)), DecisionState::Waiting))
+            .collect(),
+        milestones: (0..s.milestones.len())
+            .map(|i| {
+                session
+                    .milestone_at(crate::scenario::MilestoneRef(i))
+                    .is_some()
+            })
             .collect(),
     }
 }
@@ -609,6 +630,13 @@ impl Analysis {
             t("開かない判断", "decisions never reached"),
             &self.unreached.decisions,
         );
+        if !self.unreached.milestones.is_empty() {
+            list(
+                &mut o,
+                t("達しない節目", "milestones never reached"),
+                &self.unreached.milestones,
+            );
+        }
         list(
             &mut o,
             t("採点されない規則", "rules never scored"),
