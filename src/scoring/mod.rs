@@ -188,33 +188,10 @@ impl Scorer<'_> {
     }
 }
 
-/// A decision the seed kept from this drill: it never opened, and every inject that would
-/// have opened it was left out by a variation. Nobody can be scored on a question never asked.
-/// (A decision that stayed shut because of what the trainee did is still scored as missed.)
+/// A decision that never opened in this drill: nobody can be scored on a question never
+/// asked, whether the seed left its inject out or the team's path never led to it.
 fn never_offered(session: &Session, d: DecisionRef) -> bool {
-    if !matches!(session.decision(d), DecisionState::Waiting) {
-        return false;
-    }
-    let scenario = &*session.scenario;
-    let suppressed = |i: usize| session.draws.suppressed[i];
-    let openers: Vec<usize> = scenario
-        .injects
-        .iter()
-        .enumerate()
-        .filter(|(_, inj)| inj.opens.contains(&d))
-        .map(|(i, _)| i)
-        .collect();
-    let by_trigger = match &scenario.decision(d).opens {
-        None => None,
-        Some(crate::scenario::Trigger::AfterInject(x)) => Some(suppressed(x.0)),
-        Some(_) => Some(false),
-    };
-    match (openers.is_empty(), by_trigger) {
-        (true, None) => false,
-        (true, Some(s)) => s,
-        (false, None) => openers.iter().all(|i| suppressed(*i)),
-        (false, Some(s)) => s && openers.iter().all(|i| suppressed(*i)),
-    }
+    matches!(session.decision(d), DecisionState::Waiting)
 }
 
 pub(super) fn not_answered() -> Text {
@@ -266,9 +243,30 @@ fn draft(
         text::brief(s, given, per_rule, at);
         return;
     }
+    // A public notice is judged as it went out: against the ledger at its stage's
+    // publication. A notice whose stage never went out was never read by anyone, so only
+    // the timing decision scores it.
+    let (ledger_at, answer) = match publication(session, x, at.1) {
+        Publication::Never => return,
+        Publication::At(t) => (t, answer),
+        // The stage went out before this text existed: what went out had no text.
+        Publication::Before(t) => (t, None),
+    };
     if !x.bilingual {
         let given = answer.and_then(|a| a.text(d, session.lang));
-        text::score(s, checker, given, &x.required, points, &rules, at);
+        let versions: Vec<(Option<crate::text::Lang>, &str)> =
+            given.map(|t| (None, t)).into_iter().collect();
+        text::score_versions(
+            s,
+            checker,
+            &versions,
+            Vec::new(),
+            &x.required,
+            points,
+            &rules,
+            at,
+            ledger_at,
+        );
         return;
     }
     let versions: Vec<(Option<crate::text::Lang>, &str)> = answer
@@ -320,7 +318,53 @@ fn draft(
         points,
         &rules,
         at,
+        ledger_at,
     );
+}
+
+/// When a public draft went out.
+enum Publication {
+    /// Its stage never went out: nothing to judge.
+    Never,
+    /// The moment to judge it at.
+    At(SimTime),
+    /// The stage went out at this moment, before the text was written.
+    Before(SimTime),
+}
+
+/// The moment a public draft answered at `written` went out: the first publication of its
+/// stage at or after the text was written. A scenario with no timing decision for the
+/// stage publishes the text as it is written. A stage published with no text written is
+/// judged at that publication (and loses its wording points for the missing text).
+fn publication(
+    session: &Session,
+    x: &crate::scenario::Draft,
+    written: Option<SimTime>,
+) -> Publication {
+    let scenario = &*session.scenario;
+    let timed = scenario
+        .decisions
+        .iter()
+        .any(|d| matches!(&d.kind, DecisionKind::Timing(t) if t.stage == x.stage));
+    if !timed {
+        return Publication::At(written.unwrap_or(session.now()));
+    }
+    let times: Vec<SimTime> = session
+        .published()
+        .iter()
+        .filter(|(stage, _)| *stage == x.stage)
+        .map(|(_, at)| *at)
+        .collect();
+    let after = times
+        .iter()
+        .copied()
+        .filter(|at| written.is_none_or(|w| *at >= w))
+        .min();
+    match (after, times.iter().copied().min()) {
+        (Some(at), _) => Publication::At(at),
+        (None, Some(before)) => Publication::Before(before),
+        (None, None) => Publication::Never,
+    }
 }
 
 /// Scores a finished drill.

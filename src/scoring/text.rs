@@ -7,8 +7,12 @@ use crate::scenario::{Audience, Draft, Element, SimTime};
 use crate::text::{Lang, Text};
 use crate::wording::Checker;
 
-/// The rules a free-text inquiry answer is judged on.
-pub(super) const FREE_TEXT_RULES: [&str; 3] = [
+/// The rules a written inquiry answer is judged on: every present-but-wrong rule, as a
+/// public notice is (what a reporter is told is public).
+pub(super) const FREE_TEXT_RULES: [&str; 9] = WORDING_PRESENT_RULES;
+
+/// The rules an internal Q&A is judged on: consistency with the ledger (S10).
+pub(super) const LEDGER_RULES: [&str; 3] = [
     rule::WORDING_SPECULATION,
     rule::WORDING_UNCONFIRMED_CLAIM,
     rule::WORDING_INCONSISTENT,
@@ -22,9 +26,9 @@ pub(super) fn draft_rules(x: &Draft) -> Vec<&'static str> {
     match x.audience {
         Audience::Public => rules.extend(WORDING_PRESENT_RULES),
         Audience::Executive => rules.extend([rule::WORDING_JARGON, rule::PROCESS_EXEC_BRIEFING]),
-        Audience::QandA => rules.extend(FREE_TEXT_RULES),
+        Audience::QandA => rules.extend(LEDGER_RULES),
         Audience::TalkingPoints => {
-            rules.extend(FREE_TEXT_RULES);
+            rules.extend(LEDGER_RULES);
             rules.push(rule::WORDING_JARGON);
         }
     }
@@ -116,6 +120,7 @@ pub(super) fn score(
     at: (Option<&str>, Option<SimTime>),
 ) {
     let versions: Vec<(Option<Lang>, &str)> = text.map(|t| (None, t)).into_iter().collect();
+    let ledger_at = at.1.unwrap_or(s.session.now());
     score_versions(
         s,
         checker,
@@ -125,6 +130,7 @@ pub(super) fn score(
         points,
         rules,
         at,
+        ledger_at,
     );
 }
 
@@ -140,6 +146,7 @@ pub(super) fn score_versions(
     points: f64,
     rules: &[&str],
     at: (Option<&str>, Option<SimTime>),
+    ledger_at: SimTime,
 ) {
     let session = s.session;
     let per_rule = points / rules.len().max(1) as f64;
@@ -159,7 +166,7 @@ pub(super) fn score_versions(
         }
         return;
     };
-    let t = at.1.unwrap_or(session.now());
+    let t = ledger_at;
     let mut found: Vec<(Option<Lang>, crate::wording::Finding)> = Vec::new();
     for (lang, text) in versions {
         let ctx = session.wording_context(required, t, text);

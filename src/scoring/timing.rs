@@ -114,6 +114,11 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
     };
     let where_ = (id, at);
     for check in checks(scenario, t) {
+        // A stage never published is judged on its timing alone (the window, the deadline):
+        // what had to be in place before it cannot have been missing from it.
+        if at.is_none() && !matches!(check, Check::SeverityWindow | Check::Deadline(_)) {
+            continue;
+        }
         let p = f64::from(t.points_for(check.rule()));
         match check {
             Check::FactsConfirmed => {

@@ -12,6 +12,7 @@ mod mutation;
 mod playbook;
 mod records;
 mod rules;
+mod semantics;
 mod wording;
 
 use std::path::{Path, PathBuf};

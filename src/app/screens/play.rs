@@ -626,6 +626,23 @@ fn feedback(
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
+            if findings.is_empty() {
+                // A notice is judged when its stage goes out, against what is known then.
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{} {}",
+                        t(l, "直前の判断", "Last decision"),
+                        dec.title.get(l)
+                    ))
+                    .strong(),
+                );
+                ui.label(t(
+                    l,
+                    "文面は、その段階を公表した時点の事実で評価します。",
+                    "A notice is scored when its stage goes out, against what is known then.",
+                ));
+                return;
+            }
             let (points, max) = findings
                 .iter()
                 .fold((0.0, 0.0), |(p, m), f| (p + f.points, m + f.max));

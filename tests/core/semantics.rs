@@ -1,0 +1,232 @@
+//! Honest semantics: what is scored is what happened. A stage never published is judged on
+//! its timing alone; a decision that never opened is not scored; a notice is judged against
+//! the ledger when it went out; a reporter's written answer is checked as public text.
+
+use crate::fixture;
+use pressroom::prelude::*;
+use std::sync::Arc;
+
+fn drill(edit: impl Fn(String) -> String) -> (Arc<Scenario>, Playbook) {
+    let playbook = Playbook::default_playbook();
+    let src = edit(std::fs::read_to_string(fixture("models/drill.ron")).unwrap());
+    let scenario = pressroom::scenario::validate(&src, &playbook)
+        .unwrap_or_else(|d| panic!("{d:?}"))
+        .scenario;
+    (scenario, playbook)
+}
+
+/// The base answers with some actions dropped and others replaced (by decision ID), kept
+/// in time order.
+fn answers(drop: &[&str], replace: &[(&str, &str)]) -> String {
+    let base = std::fs::read_to_string(fixture("models/base.ron")).unwrap();
+    let (head, rest) = base.split_once("    actions: [\n").unwrap();
+    let (body, tail) = rest.rsplit_once("    ],\n").unwrap();
+    // Each action starts with `(at:` and runs to the next.
+    let mut blocks: Vec<String> = Vec::new();
+    for line in body.lines() {
+        if line.trim_start().starts_with("(at: ") || blocks.is_empty() {
+            blocks.push(String::new());
+        }
+        let last = blocks.last_mut().unwrap();
+        last.push_str(line);
+        last.push('\n');
+    }
+    let decision = |b: &str| {
+        b.split("decision: \"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    blocks.retain(|b| {
+        !drop.contains(&decision(b).as_str()) && !replace.iter().any(|(d, _)| *d == decision(b))
+    });
+    blocks.extend(replace.iter().map(|(_, new)| format!("{new}\n")));
+    let minutes = |b: &str| {
+        let at = b
+            .split("at: \"+")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap();
+        let mut total = 0u32;
+        let mut n = 0u32;
+        for c in at.chars() {
+            match c {
+                '0'..='9' => n = n * 10 + c.to_digit(10).unwrap(),
+                'd' => (total, n) = (total + n * 1440, 0),
+                'h' => (total, n) = (total + n * 60, 0),
+                'm' => (total, n) = (total + n, 0),
+                _ => {}
+            }
+        }
+        total
+    };
+    blocks.sort_by_key(|b| minutes(b));
+    format!("{head}    actions: [\n{}    ],\n{tail}", blocks.concat())
+}
+
+fn findings<'a>(out: &'a Outcome, decision: &str) -> Vec<&'a Finding> {
+    out.score
+        .findings
+        .iter()
+        .filter(|f| f.decision.as_deref() == Some(decision))
+        .collect()
+}
+
+fn play(scenario: &Arc<Scenario>, playbook: &Playbook, src: &str) -> Outcome {
+    let checker = Checker::for_scenario(playbook, scenario);
+    let a = answers::parse(src, scenario).unwrap_or_else(|d| panic!("{d:?}\n{src}"));
+    replay::play(scenario, playbook, &checker, &a, 1).unwrap_or_else(|d| panic!("{d:?}"))
+}
+
+#[test]
+fn a_stage_never_published_is_judged_on_its_timing_alone() {
+    let (scenario, playbook) = drill(|s| s);
+    let out = play(&scenario, &playbook, &answers(&["publish_first"], &[]));
+    // Its text was written but never went out: no wording finding at all.
+    assert!(
+        findings(&out, "first_draft").is_empty(),
+        "{:#?}",
+        findings(&out, "first_draft")
+    );
+    // The timing decision: the window it missed, and nothing that needed a publication.
+    let rules: Vec<&str> = findings(&out, "publish_first")
+        .iter()
+        .map(|f| f.rule.as_str())
+        .collect();
+    assert!(rules.contains(&"timing.severity_weighed"), "{rules:?}");
+    for absent in [
+        "timing.facts_confirmed",
+        "timing.risk_reviewed",
+        "roles.final_approver",
+        "timing.internal_alignment",
+        "process.follow_up",
+    ] {
+        assert!(
+            !rules.contains(&absent),
+            "{absent} scored for a stage never published: {rules:?}"
+        );
+    }
+    // No finding takes points while saying it could not judge.
+    for f in &out.score.findings {
+        let said = format!("{} {}", f.message.get(Lang::En), f.message.get(Lang::Ja));
+        assert!(
+            !(said.contains("cannot be evaluated") || said.contains("評価できません")),
+            "{said}"
+        );
+    }
+}
+
+#[test]
+fn a_stage_published_before_its_text_was_written_went_out_without_it() {
+    let (scenario, playbook) = drill(|s| s);
+    let src = answers(
+        &[],
+        &[(
+            "first_draft",
+            "        (at: \"+1h10m\", decision: \"first_draft\", answer: Text(\"Example Ltd. 17 June 2026\\nNotice\\nWe are investigating.\")),",
+        )],
+    );
+    let out = play(&scenario, &playbook, &src);
+    let lost: Vec<&Finding> = findings(&out, "first_draft");
+    assert!(!lost.is_empty());
+    assert!(lost.iter().all(|f| f.points == 0.0), "{lost:#?}");
+}
+
+#[test]
+fn a_decision_that_never_opened_is_not_scored() {
+    // The reporter calls only once a first notice is out; this team never publishes one.
+    let (scenario, playbook) = drill(|s| {
+        s.replace(r#"opens: ["publish_first", "first_draft", "press"]"#, r#"opens: ["publish_first", "first_draft"]"#)
+            .replace(
+                r#"Decision(id: "press", title: (en: "Reporter"), prompt: (en: "Answer the reporter."),"#,
+                r#"Decision(id: "press", title: (en: "Reporter"), prompt: (en: "Answer the reporter."), opens: AfterPublish(FirstNotice),"#,
+            )
+    });
+    let out = play(
+        &scenario,
+        &playbook,
+        &answers(&["publish_first", "press"], &[]),
+    );
+    assert!(
+        findings(&out, "press").is_empty(),
+        "{:#?}",
+        findings(&out, "press")
+    );
+    // Once the notice is out and the reporter asks, silence is scored.
+    let src = answers(&["press"], &[]);
+    let out = play(&scenario, &playbook, &src);
+    assert!(!findings(&out, "press").is_empty());
+}
+
+#[test]
+fn a_notice_is_judged_against_the_ledger_when_it_went_out() {
+    // The vendor's estimate turns out right: 1,200 is confirmed at +4h.
+    let (scenario, playbook) = drill(|s| {
+        s.replace(
+            "status: Confirmed, count: 980",
+            "status: Confirmed, count: 1200",
+        )
+    });
+    let text = "        (at: \"+3h\", decision: \"update_draft\", answer: Text(\"Example Ltd. 17 June 2026\\nUpdate on the unauthorised access\\nWe have confirmed that 1,200 customers are affected. The cause is under investigation. We are contacting each customer. Contact: our support desk, 0120-000-000. Our next update will follow within 2 days.\")),";
+    let unconfirmed = |out: &Outcome| {
+        findings(out, "update_draft")
+            .into_iter()
+            .find(|f| f.rule == "wording.unconfirmed_claim")
+            .map(|f| f.points == f.max)
+            .expect("the rule is scored")
+    };
+    // Written at +3h, while 1,200 was an estimate; out at +4h40m, once it was confirmed.
+    let out = play(
+        &scenario,
+        &playbook,
+        &answers(&[], &[("update_draft", text)]),
+    );
+    assert!(unconfirmed(&out), "judged at +3h instead of at publication");
+    // Out at +3h30m, before the confirmation: the claim was unconfirmed when read.
+    let early = answers(
+        &[],
+        &[
+            ("update_draft", text),
+            (
+                "publish_update",
+                "        (at: \"+3h30m\", decision: \"publish_update\", answer: Publish),",
+            ),
+        ],
+    );
+    let out = play(&scenario, &playbook, &early);
+    assert!(!unconfirmed(&out));
+}
+
+#[test]
+fn a_reporters_written_answer_is_checked_as_public_text() {
+    let (scenario, playbook) = drill(|s| s);
+    let src = answers(
+        &[],
+        &[(
+            "press",
+            "        (at: \"+35m\", decision: \"press\", answer: Text(\"The attacker came in through db-01.corp.example.local; ask Ken Tanaka at ken.tanaka@example.co.jp. It was the hosting vendor's fault and it will never happen again.\")),",
+        )],
+    );
+    let out = play(&scenario, &playbook, &src);
+    let lost: Vec<&str> = findings(&out, "press")
+        .iter()
+        .filter(|f| f.points < f.max)
+        .map(|f| f.rule.as_str())
+        .collect();
+    for rule in [
+        "wording.internal_detail",
+        "wording.personal_data",
+        "wording.blame",
+        "wording.overpromise",
+    ] {
+        assert!(
+            lost.contains(&rule),
+            "{rule} not found in the reporter's answer: {lost:?}"
+        );
+    }
+}
