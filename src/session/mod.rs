@@ -281,6 +281,9 @@ impl Session {
     ) -> crate::wording::Context<'a> {
         let scenario = &*self.scenario;
         crate::wording::Context {
+            // After the drill the debrief may name everything; while it runs, only what the
+            // team has been told.
+            reveal: self.is_over(),
             required: required.to_vec(),
             organisation: Some(&scenario.organisation.name),
             ledger: scenario

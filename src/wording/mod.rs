@@ -65,6 +65,20 @@ pub struct Context<'a> {
     pub values: Vec<Value>,
     /// Terms the scenario says must never be public, beyond its facts' own.
     pub never_public: Vec<&'a str>,
+    /// Whether findings may name what the team has not been told: true after the drill (the
+    /// debrief shows everything), false while it runs (the editor, `lint --at`, practice
+    /// feedback), when a fact not yet settled is never quoted: "this states as settled
+    /// something not yet confirmed" is all a finding says of it.
+    pub reveal: bool,
+}
+
+impl Context<'_> {
+    /// The fact's words for a message, where they may be shown: always after the drill,
+    /// during it only once the fact is settled (its text is the investigation's finding).
+    fn quote<'f>(&self, fact: &'f Fact, status: FactStatus) -> Option<(&'f str, &'f str)> {
+        (self.reveal || matches!(status, FactStatus::Confirmed | FactStatus::Refuted))
+            .then(|| (fact.text.get(Lang::Ja), fact.text.get(Lang::En)))
+    }
 }
 
 /// A fact's value as the team knew it at a moment.
@@ -386,19 +400,19 @@ impl Checker {
             .enumerate()
             .filter_map(|(i, (f, s))| value(i, f).map(|c| (*f, *s, c)))
             .collect();
-        // Values a later one replaced, with their fact and the value now.
-        let superseded: Vec<(&Fact, u64, Option<u64>)> = ctx
+        // Values a later one replaced, with their fact, its status and the value now.
+        let superseded: Vec<(&Fact, FactStatus, u64, Option<u64>)> = ctx
             .ledger
             .iter()
             .enumerate()
-            .flat_map(|(i, (f, _))| {
+            .flat_map(|(i, (f, status))| {
                 let now = value(i, f);
                 ctx.values
                     .get(i)
                     .map(|v| v.superseded.clone())
                     .unwrap_or_default()
                     .into_iter()
-                    .map(move |old| (*f, old, now))
+                    .map(move |old| (*f, *status, old, now))
             })
             .collect();
         let confirmed: Vec<u64> = counted
@@ -427,30 +441,32 @@ impl Checker {
                 .iter()
                 .any(|(_, _, v)| close(c.value, *v, c.approximate));
             if !current
-                && let Some((fact, old, now)) = superseded
+                && let Some((fact, status, old, now)) = superseded
                     .iter()
-                    .find(|(_, old, _)| close(c.value, *old, c.approximate))
+                    .find(|(_, _, old, _)| close(c.value, *old, c.approximate))
             {
                 // A notice that says it corrects the earlier figure may name it.
                 if !corrects(&out.norm.text, c.start, c.end) {
                     let now_ja = now.map_or("調査中".to_string(), group);
                     let now_en = now.map_or("under investigation".to_string(), group);
+                    let message = match ctx.quote(fact, *status) {
+                        Some((ja, en)) => Text::new(
+                            format!("{}は「{ja}」の古い数字です(現在は{now_ja})。", group(*old)),
+                            format!(
+                                "{} is an earlier figure for \"{en}\" (now {now_en}).",
+                                group(*old)
+                            ),
+                        ),
+                        None => Text::new(
+                            format!("{}は古い数字です(現在は{now_ja})。", group(*old)),
+                            format!("{} is an earlier figure (now {now_en}).", group(*old)),
+                        ),
+                    };
                     out.span_finding(
                         rule::WORDING_INCONSISTENT,
                         c.start,
                         c.end,
-                        Text::new(
-                            format!(
-                                "{}は「{}」の古い数字です(現在は{now_ja})。",
-                                group(*old),
-                                fact.text.get(Lang::Ja)
-                            ),
-                            format!(
-                                "{} is an earlier figure for \"{}\" (now {now_en}).",
-                                group(*old),
-                                fact.text.get(Lang::En)
-                            ),
-                        ),
+                        message,
                         Some(Text::new(
                             "現在の数字を書き、前回の数字を改める場合は「訂正」と明記しましょう。",
                             "Give the current figure; if you mention the old one, say it is a correction.",
@@ -464,20 +480,21 @@ impl Checker {
                 .find(|(_, _, v)| close(c.value, *v, c.approximate))
             {
                 if *status != FactStatus::Confirmed {
+                    let message = match ctx.quote(fact, *status) {
+                        Some((ja, en)) => Text::new(
+                            format!("この数字は、まだ確認されていない事実(「{ja}」)のものです。"),
+                            format!("This number belongs to a fact not yet confirmed (\"{en}\")."),
+                        ),
+                        None => Text::new(
+                            "この数字はまだ確認されていません。",
+                            "This number is not confirmed yet.",
+                        ),
+                    };
                     out.span_finding(
                         rule::WORDING_UNCONFIRMED_CLAIM,
                         c.start,
                         c.end,
-                        Text::new(
-                            format!(
-                                "この数字は、まだ確認されていない事実(「{}」)のものです。",
-                                fact.text.get(Lang::Ja)
-                            ),
-                            format!(
-                                "This number belongs to a fact not yet confirmed (\"{}\").",
-                                fact.text.get(Lang::En)
-                            ),
-                        ),
+                        message,
                         Some(Text::new(
                             "確認が取れるまでは「調査中」と書きましょう。",
                             "Say it is under investigation until it is confirmed.",
@@ -608,19 +625,22 @@ impl Checker {
                 };
                 let (ks, ke) = (s + k, s + k + kw.len());
                 let (ja, en) = (fact.text.get(Lang::Ja), fact.text.get(Lang::En));
+                let unconfirmed = match ctx.quote(fact, *status) {
+                    Some(_) => Text::new(
+                        format!("「{ja}」はまだ確認されていないのに、確定したように書いています。"),
+                        format!("\"{en}\" is not confirmed yet, but this states it as settled."),
+                    ),
+                    None => Text::new(
+                        "まだ確認されていないことを、確定したように書いています。",
+                        "This states as settled something not yet confirmed.",
+                    ),
+                };
                 match status {
                     FactStatus::Unknown | FactStatus::Suspected => out.span_finding(
                         rule::WORDING_UNCONFIRMED_CLAIM,
                         ks,
                         ke,
-                        Text::new(
-                            format!(
-                                "「{ja}」はまだ確認されていないのに、確定したように書いています。"
-                            ),
-                            format!(
-                                "\"{en}\" is not confirmed yet, but this states it as settled."
-                            ),
-                        ),
+                        unconfirmed,
                         Some(Text::new(
                             "「現在調査中です」と書き、判明次第お知らせすると伝えましょう。",
                             "Say it is under investigation and that you will report once known.",
@@ -1014,12 +1034,12 @@ fn dates_in(text: &str) -> Vec<(Option<i32>, u32, u32, usize, usize)> {
 /// (unless the sentence says it corrects it): the team knew better by then.
 fn dates(out: &mut Report<'_>, ctx: &Context<'_>) {
     use chrono::Datelike;
-    let facts: Vec<(&Fact, &Value)> = ctx
+    let facts: Vec<(&Fact, FactStatus, &Value)> = ctx
         .ledger
         .iter()
         .zip(&ctx.values)
         .filter(|(_, v)| !v.superseded_dates.is_empty())
-        .map(|((f, _), v)| (*f, v))
+        .map(|((f, s), v)| (*f, *s, v))
         .collect();
     if facts.is_empty() {
         return;
@@ -1034,7 +1054,7 @@ fn dates(out: &mut Report<'_>, ctx: &Context<'_>) {
         )
     };
     for (y, m, d, start, end) in dates_in(&out.norm.text) {
-        for (fact, value) in &facts {
+        for (fact, status, value) in &facts {
             let current = value.date.is_some_and(|c| same(&c, (y, m, d)));
             let Some(old) = value.superseded_dates.iter().find(|o| same(o, (y, m, d))) else {
                 continue;
@@ -1047,20 +1067,21 @@ fn dates(out: &mut Report<'_>, ctx: &Context<'_>) {
                 ("調査中".to_string(), "under investigation".to_string()),
                 show,
             );
+            let message = match ctx.quote(fact, *status) {
+                Some((ja, en)) => Text::new(
+                    format!("{old_ja}は「{ja}」の古い日付です(現在は{now_ja})。"),
+                    format!("{old_en} is an earlier date for \"{en}\" (now {now_en})."),
+                ),
+                None => Text::new(
+                    format!("{old_ja}は古い日付です(現在は{now_ja})。"),
+                    format!("{old_en} is an earlier date (now {now_en})."),
+                ),
+            };
             out.span_finding(
                 rule::WORDING_INCONSISTENT,
                 start,
                 end,
-                Text::new(
-                    format!(
-                        "{old_ja}は「{}」の古い日付です(現在は{now_ja})。",
-                        fact.text.get(Lang::Ja)
-                    ),
-                    format!(
-                        "{old_en} is an earlier date for \"{}\" (now {now_en}).",
-                        fact.text.get(Lang::En)
-                    ),
-                ),
+                message,
                 Some(Text::new(
                     "現在わかっている日付を書き、改める場合は「訂正」と明記しましょう。",
                     "Give the date as now known; if you mention the old one, say it is a correction.",

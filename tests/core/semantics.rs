@@ -230,3 +230,117 @@ fn a_reporters_written_answer_is_checked_as_public_text() {
         );
     }
 }
+
+/// `1234567` as `1,234,567`, as messages write counts.
+fn grouped(v: u64) -> String {
+    let digits = v.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[test]
+fn while_a_drill_runs_no_finding_gives_away_what_the_team_has_not_been_told() {
+    use pressroom::scenario::{Element, FactRef, FactStatus};
+    let playbook = Playbook::default_playbook();
+    let mut checked = 0;
+    for path in pressroom::source::walk::scenario_files(&crate::root().join("scenarios")).unwrap() {
+        let scenario = Scenario::load(&path, &playbook).unwrap().scenario;
+        let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+        let answers_path = crate::root().join(format!("scenarios/answers/{stem}.exemplary.ron"));
+        let a =
+            answers::parse(&std::fs::read_to_string(&answers_path).unwrap(), &scenario).unwrap();
+        let checker = Checker::for_scenario(&playbook, &scenario);
+        let (mut session, _) = Session::new(&scenario, a.seed.unwrap_or(1));
+        // Drafts that state and deny every fact, and give every count and date it ever has.
+        let mut planted = String::from("Header line\n");
+        for f in &scenario.facts {
+            for kw in &f.keywords {
+                planted.push_str(&format!("{kw}は流出しておりません。{kw}が判明しました。"));
+                planted.push_str(&format!(
+                    "{kw} was not affected. {kw} has been confirmed.\n"
+                ));
+            }
+            let counts = f
+                .count
+                .into_iter()
+                .chain(f.timeline.iter().filter_map(|c| c.count));
+            for c in counts {
+                planted.push_str(&format!(
+                    "{}件が対象です。{} customers are affected.\n",
+                    grouped(c),
+                    grouped(c)
+                ));
+            }
+        }
+        let steps: Vec<SimTime> = a.steps().iter().map(|s| s.at()).collect();
+        let mut moments: Vec<SimTime> = (0..scenario.duration).step_by(30).map(SimTime).collect();
+        moments.extend(steps);
+        moments.sort();
+        moments.dedup();
+        let mut next_action = 0;
+        for at in moments {
+            session.advance_to(at);
+            // Take the answers due by now, as the team would.
+            while let Some(action) = a.actions.get(next_action).filter(|x| x.at <= at) {
+                let _ = session.answer(action.decision, action.answer.clone());
+                next_action += 1;
+            }
+            if session.is_over() {
+                break;
+            }
+            let ctx = session.wording_context(&Element::ALL, session.now(), &planted);
+            let said: String = checker
+                .check(&planted, &ctx)
+                .iter()
+                .flat_map(|f| {
+                    let mut t = vec![
+                        f.message.get(Lang::Ja).to_string(),
+                        f.message.get(Lang::En).to_string(),
+                    ];
+                    if let Some(s) = &f.suggestion {
+                        t.push(s.get(Lang::Ja).to_string());
+                        t.push(s.get(Lang::En).to_string());
+                    }
+                    t
+                })
+                .collect::<Vec<_>>()
+                .join("\n");
+            for (i, f) in scenario.facts.iter().enumerate() {
+                let status = session.fact_status(FactRef(i));
+                if matches!(status, FactStatus::Unknown | FactStatus::Suspected) {
+                    for l in Lang::ALL {
+                        let text = f.text.get(l);
+                        assert!(
+                            text.is_empty() || !said.contains(text),
+                            "{stem} at {at}: a finding quotes the unsettled fact \"{text}\":\n{said}"
+                        );
+                    }
+                }
+                // A count not yet told: the fact is unheard of, or its change has not come.
+                let told = session.count_at(FactRef(i), session.now());
+                let mut untold: Vec<u64> = f.timeline.iter().filter_map(|c| c.count).collect();
+                untold.extend(f.count);
+                untold.retain(|c| {
+                    status == FactStatus::Unknown
+                        || (Some(*c) != told
+                            && !session.superseded_at(FactRef(i), session.now()).contains(c))
+                });
+                for c in untold.into_iter().filter(|c| *c >= 100) {
+                    assert!(
+                        !said.contains(&grouped(c)),
+                        "{stem} at {at}: a finding gives the untold count {}:\n{said}",
+                        grouped(c)
+                    );
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} moments checked");
+}

@@ -112,12 +112,13 @@ fn draw(
                                 s.department_label(&p.department).get(l),
                                 p.title.get(l)
                             ));
-                            let approve = if p.can_approve {
+                            // The facilitator's note on how the person behaves is not for
+                            // the team: it shows in the facilitator's console.
+                            ui.label(if p.can_approve {
                                 t(l, "承認権限あり", "may approve")
                             } else {
                                 ""
-                            };
-                            ui.label(format!("{approve} {}", p.note.get(l)));
+                            });
                             ui.end_row();
                         }
                     });

@@ -431,6 +431,27 @@ fn facilitator(
         send.write(DrillCommand::ShowScores(show));
     }
     ui.separator();
+    // The facilitator's notes on how each person behaves: for playing them, never shown to
+    // the team.
+    let notes: Vec<&crate::scenario::Person> = scenario
+        .cast
+        .iter()
+        .filter(|p| !p.note.is_empty())
+        .collect();
+    if !notes.is_empty() {
+        ui.label(
+            egui::RichText::new(t(
+                l,
+                "人物メモ(進行役のみ)",
+                "Cast notes (facilitator only)",
+            ))
+            .strong(),
+        );
+        for p in notes {
+            ui.small(format!("{}: {}", p.name.get(l), p.note.get(l)));
+        }
+        ui.separator();
+    }
     // Messages addressed to one function: the facilitator hands each to that person.
     let addressed: Vec<(SimTime, &crate::scenario::Inject)> = scenario
         .injects
@@ -759,8 +780,6 @@ fn decision(
                 DecisionKind::Roles(r) => {
                     let mut chosen: BTreeMap<String, String> =
                         ui.data_mut(|m| m.get_temp(key)).unwrap_or_default();
-                    let now = drill.session().now();
-                    let mut unmet = 0;
                     egui::Grid::new(("roles", d.0))
                         .num_columns(3)
                         .spacing([12.0, 8.0])
@@ -812,46 +831,15 @@ fn decision(
                                             chosen.insert(role.id.clone(), String::new());
                                         }
                                     });
-                                ui.vertical(|ui| {
-                                    ui.small(role_needs(role, l));
-                                    match scenario.cast.iter().position(|p| p.id == current) {
-                                        None if nobody => {
-                                            unmet += 1;
-                                        }
-                                        None => {
-                                            unmet += 1;
-                                        }
-                                        Some(p) => {
-                                            let why = drill.session().role_unmet(
-                                                role,
-                                                crate::scenario::PersonRef(p),
-                                                now,
-                                            );
-                                            if let Some(why) = why {
-                                                unmet += 1;
-                                                ui.colored_label(
-                                                    ui.visuals().warn_fg_color,
-                                                    format!("⚠ {}", why.get(l)),
-                                                );
-                                            }
-                                        }
-                                    }
-                                });
+                                // What the role needs, as the procedure says; whether a pick
+                                // meets it is the debrief's to say, not a hint before the team
+                                // commits.
+                                ui.small(role_needs(role, l));
                                 ui.end_row();
                             }
                         });
                     ui.data_mut(|m| m.insert_temp(key, chosen.clone()));
                     let all_filled = r.roles.iter().all(|role| chosen.contains_key(&role.id));
-                    if unmet > 0 && all_filled {
-                        ui.colored_label(
-                            ui.visuals().warn_fg_color,
-                            t(
-                                l,
-                                "条件を満たしていない割り当てがあります。このまま決定すると減点されます。",
-                                "Some assignments do not meet the role's needs; confirming as is costs points.",
-                            ),
-                        );
-                    }
                     if ui
                         .add_enabled(
                             all_filled,
