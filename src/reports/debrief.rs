@@ -185,15 +185,21 @@ pub fn render(
         grade_label(score.grade).get(lang)
     ));
     if !score.broken.is_empty() {
-        let line = format!(
-            "{} {}\n\n",
+        // The cap says something only where it held the grade down (a total of 90 or more).
+        let head = if score.total >= 90.0 {
             t(
                 lang,
                 "重大な手順違反があるため、評価はBまでです:",
-                "The grade stops at B: rules the procedure treats as errors earned nothing:"
-            ),
-            score.broken.join(", ")
-        );
+                "The grade stops at B: rules the procedure treats as errors earned nothing:",
+            )
+        } else {
+            t(
+                lang,
+                "手順上の重大な違反で、点を得られなかった規則:",
+                "Rules the procedure treats as errors that earned nothing:",
+            )
+        };
+        let line = format!("{head} {}\n\n", score.broken.join(", "));
         out.push_str(&line);
     }
     out.push_str(&h(2, t(lang, "分野別", "By area")));

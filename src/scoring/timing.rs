@@ -192,6 +192,46 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                         0.0,
                         Text::new("第一報を出していません。", "No first notice was published."),
                     ),
+                    // Before the window: right when what the stage needs is in place, a
+                    // cost when it is not.
+                    Some(tp) if tp < t.window.from => {
+                        let me = id.and_then(|id| scenario.find_decision(id));
+                        let missing = not_in_place(session, t, me, tp);
+                        let early = t.window.from.0 - tp.0;
+                        if missing.is_empty() {
+                            (
+                                1.0,
+                                Text::new(
+                                    format!(
+                                        "目安の時間帯({}〜{})より{early}分早く公表しましたが、必要な事実と確認がそろっていたので適切です。",
+                                        t.window.from, t.window.to
+                                    ),
+                                    format!(
+                                        "{early} min before the playbook's window ({}–{}), with what the stage needs in place: early is right here.",
+                                        t.window.from, t.window.to
+                                    ),
+                                ),
+                            )
+                        } else {
+                            let ja: Vec<&str> = missing.iter().map(|m| m.get(Lang::Ja)).collect();
+                            let en: Vec<&str> = missing.iter().map(|m| m.get(Lang::En)).collect();
+                            (
+                                1.0 - smoothstep(early as f64 / EARLY_TOLERANCE),
+                                Text::new(
+                                    format!(
+                                        "目安の時間帯が始まる{}より{early}分早く、{}がそろわないうちに公表しました。",
+                                        t.window.from,
+                                        ja.join("・")
+                                    ),
+                                    format!(
+                                        "{early} min before the playbook's window opened ({}); not yet in place: {}.",
+                                        t.window.from,
+                                        en.join(", ")
+                                    ),
+                                ),
+                            )
+                        }
+                    }
                     Some(tp) if tp <= t.window.to => (
                         1.0,
                         Text::new(
@@ -952,4 +992,43 @@ pub(super) fn reply(
         evidence,
         message,
     );
+}
+
+/// What a stage needed and did not have when it went out at `tp`: its facts, its reviews,
+/// its approval and its needs, in words for a message. Empty when all was in place.
+fn not_in_place(
+    session: &Session,
+    t: &Timing,
+    me: Option<crate::scenario::DecisionRef>,
+    tp: SimTime,
+) -> Vec<Text> {
+    let mut out = Vec::new();
+    let unsettled = t.prerequisites.iter().any(|f| {
+        !matches!(
+            session.status_at(*f, tp),
+            FactStatus::Confirmed | FactStatus::Refuted
+        )
+    });
+    if unsettled {
+        out.push(Text::new("事実の確認", "the facts"));
+    }
+    if t.reviews
+        .iter()
+        .any(|r| reviewed(session, t, me, r, Some(tp)).0 < 1.0)
+    {
+        out.push(Text::new("文面の確認", "the review"));
+    }
+    if t.approval
+        .as_ref()
+        .is_some_and(|a| approved(session, a, Some(tp)).0 < 1.0)
+    {
+        out.push(Text::new("承認", "the approval"));
+    }
+    if t.needs
+        .iter()
+        .any(|n| need_met(session, n, Some(tp)).0 < 1.0)
+    {
+        out.push(Text::new("事前の手順", "what had to be done first"));
+    }
+    out
 }

@@ -344,3 +344,52 @@ fn while_a_drill_runs_no_finding_gives_away_what_the_team_has_not_been_told() {
     }
     assert!(checked > 100, "only {checked} moments checked");
 }
+
+#[test]
+fn a_notice_before_the_window_is_right_when_it_is_ready_and_costs_when_it_is_not() {
+    // The first notice's window opens at +1h30m here.
+    let (scenario, playbook) = drill(|s| {
+        s.replace(
+            r#"kind: Timing(stage: FirstNotice, window: (from: "+30m", to: "+2h"),"#,
+            r#"kind: Timing(stage: FirstNotice, window: (from: "+1h30m", to: "+2h"),"#,
+        )
+    });
+    let window = |out: &Outcome| {
+        findings(out, "publish_first")
+            .into_iter()
+            .find(|f| f.rule == "timing.severity_weighed")
+            .cloned()
+            .expect("the window is scored")
+    };
+    // At +1h05m the facts, the review and the approval are in place: early is right.
+    let out = play(&scenario, &playbook, &answers(&[], &[]));
+    let f = window(&out);
+    assert_eq!(f.points, f.max, "{:?}", f.message);
+    assert!(
+        f.message
+            .get(Lang::En)
+            .contains("before the playbook's window"),
+        "{:?}",
+        f.message
+    );
+    // At +40m nothing is: what happened is not yet confirmed, and the review has not run.
+    let src = answers(
+        &[],
+        &[(
+            "publish_first",
+            "        (at: \"+40m\", decision: \"publish_first\", answer: Publish),",
+        )],
+    );
+    let out = play(&scenario, &playbook, &src);
+    let f = window(&out);
+    assert!(f.points < f.max * 0.5, "{} of {}", f.points, f.max);
+    let said = f.message.get(Lang::En);
+    assert!(
+        said.contains("50 min before the playbook's window opened"),
+        "{said}"
+    );
+    assert!(
+        said.contains("the facts") && said.contains("the review"),
+        "{said}"
+    );
+}

@@ -140,11 +140,19 @@ fn draw(
                 ui.visuals().warn_fg_color,
                 format!(
                     "{} {}",
-                    t(
-                        l,
-                        "重大な手順違反(評価はBまで):",
-                        "Broken rules the procedure treats as errors (the grade stops at B):"
-                    ),
+                    if score.total >= 90.0 {
+                        t(
+                            l,
+                            "重大な手順違反(評価はBまで):",
+                            "Broken rules the procedure treats as errors (the grade stops at B):",
+                        )
+                    } else {
+                        t(
+                            l,
+                            "重大な手順違反:",
+                            "Broken rules the procedure treats as errors:",
+                        )
+                    },
                     titles.join(t(l, "、", "; "))
                 ),
             );
