@@ -143,6 +143,9 @@ pub struct RecordedResult {
     /// Each rule's share of its points earned (0–1), for progress by rule.
     #[serde(default)]
     pub rules: BTreeMap<String, f64>,
+    /// Each area's rating (P, S, M or U).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub ratings: BTreeMap<String, String>,
 }
 
 impl Record {
@@ -189,6 +192,11 @@ impl Record {
                     .map(|(k, v)| (k.to_string(), v.score))
                     .collect(),
                 rules: rule_shares(score),
+                ratings: score
+                    .areas
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), v.rating.letter().to_string()))
+                    .collect(),
             },
         }
     }

@@ -205,12 +205,26 @@ pub fn render(
     out.push_str(&h(2, t(lang, "分野別", "By area")));
     for area in crate::playbook::Area::ALL {
         if let Some(a) = score.areas.get(area.key()) {
+            let behind = if a.rating_rules.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    " ({})",
+                    a.rating_rules
+                        .iter()
+                        .take(3)
+                        .cloned()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
             let line = format!(
-                "{}: {:.1} ({:.1} / {:.1})",
+                "{}: {:.1} ({:.1} / {:.1}) · {}{behind}",
                 area.label().get(lang),
                 a.score,
                 a.points,
-                a.max
+                a.max,
+                a.rating.label().get(lang)
             );
             out.push_str(&if md {
                 format!("- {line}\n")

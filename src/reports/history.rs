@@ -26,6 +26,9 @@ pub struct Drill {
     pub total: f64,
     /// Each area's score.
     pub areas: BTreeMap<String, f64>,
+    /// Each area's rating (P, S, M, U), where the record keeps one.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub ratings: BTreeMap<String, String>,
     /// Total minus the previous drill's total (same filter), if there was one.
     pub change: Option<f64>,
 }
@@ -100,6 +103,7 @@ impl Records {
                 team: r.team.clone(),
                 total: r.result.total,
                 areas: r.result.areas.clone(),
+                ratings: r.result.ratings.clone(),
                 change: None,
             })
             .collect();
@@ -209,9 +213,10 @@ impl History {
                 d.total
             ));
             for a in areas {
-                match d.areas.get(a.key()) {
-                    Some(v) => out.push_str(&format!(" {v:>8.1}")),
-                    None => out.push_str(&format!(" {:>8}", "—")),
+                match (d.areas.get(a.key()), d.ratings.get(a.key())) {
+                    (Some(v), Some(r)) => out.push_str(&format!(" {:>8}", format!("{v:.1} {r}"))),
+                    (Some(v), None) => out.push_str(&format!(" {v:>8.1}")),
+                    (None, _) => out.push_str(&format!(" {:>8}", "—")),
                 }
             }
             out.push('\n');

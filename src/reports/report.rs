@@ -337,7 +337,11 @@ impl Report<'_> {
             .filter_map(|a| {
                 self.score.areas.get(a.key()).map(|x| Row {
                     class: "",
-                    cells: vec![text(a.label().get(l)), Cell::Num(format!("{:.1}", x.score))],
+                    cells: vec![
+                        text(a.label().get(l)),
+                        Cell::Num(format!("{:.1}", x.score)),
+                        text(x.rating.label().get(l)),
+                    ],
                 })
             })
             .collect();
@@ -405,7 +409,11 @@ impl Report<'_> {
             Block::Facts(summary),
             Block::Table {
                 class: "areas",
-                head: vec![t(l, "分野", "Area"), t(l, "点", "Score")],
+                head: vec![
+                    t(l, "分野", "Area"),
+                    t(l, "点", "Score"),
+                    t(l, "評価", "Rating"),
+                ],
                 rows: areas,
                 empty: "",
             },
@@ -642,13 +650,13 @@ impl Report<'_> {
     /// A horizontal bar per area, 0–100.
     fn area_chart(&self) -> String {
         let l = self.lang;
-        let rows: Vec<(String, f64)> = Area::ALL
+        let rows: Vec<(String, f64, &str)> = Area::ALL
             .iter()
             .filter_map(|a| {
                 self.score
                     .areas
                     .get(a.key())
-                    .map(|s| (a.label().get(l).to_string(), s.score))
+                    .map(|s| (a.label().get(l).to_string(), s.score, s.rating.letter()))
             })
             .collect();
         let (label_w, bar_w, row_h) = (140.0, 420.0, 28.0);
@@ -658,14 +666,14 @@ impl Report<'_> {
             t(l, "分野別の得点", "Score by area"),
             w = label_w + bar_w + 60.0
         );
-        for (i, (name, score)) in rows.iter().enumerate() {
+        for (i, (name, score, rating)) in rows.iter().enumerate() {
             let y = i as f64 * row_h + 5.0;
             let _ = write!(
                 svg,
                 "<text x=\"0\" y=\"{ty}\" class=\"label\">{}</text>\
 <rect x=\"{label_w}\" y=\"{y}\" width=\"{bar_w}\" height=\"18\" class=\"track\"/>\
 <rect x=\"{label_w}\" y=\"{y}\" width=\"{:.1}\" height=\"18\" class=\"bar\"/>\
-<text x=\"{tx}\" y=\"{ty}\" class=\"label\">{score:.0}</text>",
+<text x=\"{tx}\" y=\"{ty}\" class=\"label\">{score:.0} {rating}</text>",
                 esc(name),
                 bar_w * score / 100.0,
                 ty = y + 14.0,

@@ -69,6 +69,47 @@ pub struct AreaScore {
     pub max: f64,
     /// 0–100.
     pub score: f64,
+    /// The exercise rating trainers use (HSEEP's P, S, M, U), from the findings.
+    pub rating: Rating,
+    /// The rules behind the rating: those that lost points, the gravest first.
+    pub rating_rules: Vec<String>,
+}
+
+/// How a capability was performed, as HSEEP's after-action reports rate it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub enum Rating {
+    /// Performed without challenges: no point lost.
+    P,
+    /// Performed with some challenges: points lost only on rules that are not errors.
+    S,
+    /// Performed with major challenges: a rule the procedure treats as an error lost
+    /// points, or under three quarters of the area was earned.
+    M,
+    /// Unable to be performed: an error rule earned nothing and under half was earned, or
+    /// under two fifths was earned.
+    U,
+}
+
+impl Rating {
+    /// The rating's letter.
+    pub fn letter(self) -> &'static str {
+        match self {
+            Rating::P => "P",
+            Rating::S => "S",
+            Rating::M => "M",
+            Rating::U => "U",
+        }
+    }
+
+    /// What it means, in both languages.
+    pub fn label(self) -> Text {
+        match self {
+            Rating::P => Text::new("P: 支障なく実施", "P: performed without challenges"),
+            Rating::S => Text::new("S: 一部に課題", "S: performed with some challenges"),
+            Rating::M => Text::new("M: 大きな課題", "M: performed with major challenges"),
+            Rating::U => Text::new("U: 実施できず", "U: unable to be performed"),
+        }
+    }
 }
 
 /// A drill's score: totals, grade and every finding.

@@ -1,6 +1,6 @@
 //! Totals: area scores, the overall score, the grade and the rules that earned or lost most.
 
-use super::{AreaScore, Finding, Score, grade, round1};
+use super::{AreaScore, Finding, Rating, Score, grade, round1};
 use crate::playbook::{Area, Severity};
 use std::collections::BTreeMap;
 
@@ -19,12 +19,15 @@ pub(super) fn finish(mut findings: Vec<Finding>) -> Score {
         let (ap, am) = sum(&mut findings.iter().filter(|f| f.area == area));
         if am > 0.0 {
             area_scores.push(100.0 * ap / am);
+            let (rating, rating_rules) = rate(&findings, area, 100.0 * ap / am);
             areas.insert(
                 area.key(),
                 AreaScore {
                     points: round1(ap),
                     max: round1(am),
                     score: round1(100.0 * ap / am),
+                    rating,
+                    rating_rules,
                 },
             );
         }
@@ -77,4 +80,41 @@ pub(super) fn finish(mut findings: Vec<Finding>) -> Score {
             .collect(),
         findings,
     }
+}
+
+/// An area's HSEEP-style rating and the rules behind it, from its findings: what was lost
+/// and how grave the rule is, with the area's share earned as a floor.
+fn rate(findings: &[Finding], area: Area, score: f64) -> (Rating, Vec<String>) {
+    let mut lost: Vec<(&Finding, f64)> = findings
+        .iter()
+        .filter(|f| f.area == area && f.points < f.max)
+        .map(|f| (f, f.max - f.points))
+        .collect();
+    // The gravest first: errors before warnings, then by points lost.
+    lost.sort_by(|a, b| {
+        b.0.severity
+            .cmp(&a.0.severity)
+            .then(b.1.total_cmp(&a.1))
+            .then(a.0.rule.cmp(&b.0.rule))
+    });
+    let mut rules: Vec<String> = Vec::new();
+    for (f, _) in &lost {
+        if !rules.contains(&f.rule) {
+            rules.push(f.rule.clone());
+        }
+    }
+    let error_lost = lost.iter().any(|(f, _)| f.severity == Severity::Error);
+    let error_nothing = lost
+        .iter()
+        .any(|(f, _)| f.severity == Severity::Error && f.points == 0.0);
+    let rating = if lost.is_empty() {
+        Rating::P
+    } else if score < 40.0 || (error_nothing && score < 50.0) {
+        Rating::U
+    } else if error_lost || score < 75.0 {
+        Rating::M
+    } else {
+        Rating::S
+    };
+    (rating, rules)
 }

@@ -393,3 +393,41 @@ fn a_notice_before_the_window_is_right_when_it_is_ready_and_costs_when_it_is_not
         "{said}"
     );
 }
+
+#[test]
+fn each_area_gets_an_exercise_rating_with_the_rules_behind_it() {
+    use pressroom::scoring::Rating;
+    let (scenario, playbook) = drill(|s| s);
+    let out = play(&scenario, &playbook, &answers(&[], &[]));
+    for (area, a) in &out.score.areas {
+        assert_eq!(a.rating, Rating::P, "{area}: {:?}", a.rating_rules);
+        assert!(a.rating_rules.is_empty());
+    }
+    // A leaked internal name and a blame line: an error rule lost in wording.
+    let src = std::fs::read_to_string(fixture("models/wording.broken.ron")).unwrap();
+    let out = play(&scenario, &playbook, &src);
+    let w = &out.score.areas["wording"];
+    assert!(matches!(w.rating, Rating::M | Rating::U), "{:?}", w.rating);
+    assert_eq!(
+        w.rating_rules[0], "wording.internal_detail",
+        "{:?}",
+        w.rating_rules
+    );
+    assert!(w.rating_rules.contains(&"wording.blame".to_string()));
+    // Only a warning rule lost: some challenges.
+    let src = std::fs::read_to_string(fixture("models/milestone.broken.ron")).unwrap();
+    let out = play(&scenario, &playbook, &src);
+    let t = &out.score.areas["timing"];
+    assert_eq!(t.rating, Rating::S, "{:?} {:?}", t.rating, t.rating_rules);
+    assert_eq!(
+        t.rating_rules,
+        vec!["timing.internal_alignment".to_string()]
+    );
+    // The debrief says it in words, with the rules.
+    let text =
+        pressroom::reports::debrief::render(&out.session, &out.score, &playbook, Lang::En, false);
+    assert!(
+        text.contains("S: performed with some challenges (timing.internal_alignment)"),
+        "{text}"
+    );
+}

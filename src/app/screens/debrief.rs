@@ -51,7 +51,13 @@ fn draw(
             ui.label(egui::RichText::new(grade_label(score.grade).get(l)).strong());
             for area in Area::ALL {
                 if let Some(a) = score.areas.get(area.key()) {
-                    ui.label(format!("{} {:.0}", area.label().get(l), a.score));
+                    ui.label(format!(
+                        "{} {:.0} {}",
+                        area.label().get(l),
+                        a.score,
+                        a.rating.letter()
+                    ))
+                    .on_hover_text(a.rating.label().get(l));
                 }
             }
         });
