@@ -130,6 +130,8 @@ pub struct Drill {
     drafts: HashMap<usize, String>,
     /// Each language's text so far of a bilingual draft.
     versions: HashMap<(usize, crate::text::Lang), String>,
+    /// What the last published notice owes (see [`crate::scoring::owed`]).
+    owed: Option<crate::scoring::Owed>,
     /// The last refusal, shown until the next action.
     refusal: Option<String>,
     /// Practice mode: how the last answered decision scored.
@@ -174,6 +176,7 @@ impl Drill {
             unread: Vec::new(),
             drafts: HashMap::new(),
             versions: HashMap::new(),
+            owed: None,
             refusal: None,
             feedback: None,
             score: None,
@@ -392,9 +395,17 @@ impl Drill {
             DrillCommand::Abandon => {}
         }
         // When the scenario's clock has run out, the drill is over: score it.
+        // What the last notice promised changes only with the drill: read once here, not
+        // on every frame the clock bar is drawn.
+        self.owed = crate::scoring::owed(&self.session);
         if self.score.is_none() && self.session.is_over() {
             self.finish(playbook);
         }
+    }
+
+    /// The next stage the last published notice owes, and by when.
+    pub fn owed(&self) -> Option<&crate::scoring::Owed> {
+        self.owed.as_ref()
     }
 
     /// One edit of the improvement plan; new lines get the next free ID of the drill's day.
@@ -546,6 +557,7 @@ impl Drill {
             ));
         }
         drill.advance_to(journal.now);
+        drill.owed = crate::scoring::owed(&drill.session);
         drill.notes = journal.notes.clone();
         drill.feedback = None;
         Ok(drill)

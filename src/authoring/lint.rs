@@ -228,42 +228,14 @@ pub fn render_text(report: &LintReport, playbook: &Playbook, lang: Lang) -> Stri
 /// replaced.
 fn clock_only_values(s: &crate::scenario::Scenario, t: SimTime) -> Vec<crate::wording::Value> {
     let arrivals = s.clock_only_arrivals();
-    // The value now and the ones it replaced, of one kind of value.
-    fn over_time<V: Copy + Ord>(
-        f: &crate::scenario::Fact,
-        start: Option<V>,
-        of: impl Fn(&crate::scenario::FactChange) -> Option<V>,
-        at_of: impl Fn(&crate::scenario::FactChange) -> Option<SimTime>,
-        t: SimTime,
-    ) -> (Option<V>, Vec<V>) {
-        let mut seen: Vec<(SimTime, usize, V)> = f
-            .timeline
-            .iter()
-            .enumerate()
-            .filter_map(|(j, c)| {
-                let at = at_of(c)?;
-                (at <= t).then_some((at, j, of(c)?))
-            })
-            .collect();
-        seen.sort_by_key(|(at, j, _)| (*at, *j));
-        let now = seen.last().map(|(_, _, v)| *v).or(start);
-        let mut earlier: Vec<V> = start
-            .into_iter()
-            .chain(seen.iter().map(|(_, _, v)| *v))
-            .filter(|v| Some(*v) != now)
-            .collect();
-        earlier.sort_unstable();
-        earlier.dedup();
-        (now, earlier)
-    }
-    let at_of = |c: &crate::scenario::FactChange| {
-        crate::scenario::Scenario::clock_only_time(&c.when, &arrivals)
-    };
     s.facts
         .iter()
         .map(|f| {
-            let (count, superseded) = over_time(f, f.count, |c| c.count, at_of, t);
-            let (date, superseded_dates) = over_time(f, f.date, |c| c.date, at_of, t);
+            let when = |j: usize| {
+                crate::scenario::Scenario::clock_only_time(&f.timeline[j].when, &arrivals)
+            };
+            let (count, superseded) = f.value_at(t, f.count, |c| c.count, when);
+            let (date, superseded_dates) = f.value_at(t, f.date, |c| c.date, when);
             crate::wording::Value {
                 count,
                 superseded,

@@ -240,6 +240,39 @@ pub struct Fact {
     pub keywords: Vec<String>,
 }
 
+impl Fact {
+    /// A value of the fact at `t` (its count or its date: `start` and `of` pick which), and
+    /// the values it had that a later one replaced by then. `when` says when change `j` of
+    /// the timeline came about, if it has: in a drill, or on the clock alone.
+    pub fn value_at<V: Copy + Ord>(
+        &self,
+        t: SimTime,
+        start: Option<V>,
+        of: impl Fn(&FactChange) -> Option<V>,
+        when: impl Fn(usize) -> Option<SimTime>,
+    ) -> (Option<V>, Vec<V>) {
+        let mut seen: Vec<(SimTime, usize, V)> = self
+            .timeline
+            .iter()
+            .enumerate()
+            .filter_map(|(j, c)| {
+                let at = when(j)?;
+                (at <= t).then_some((at, j, of(c)?))
+            })
+            .collect();
+        seen.sort_by_key(|(at, j, _)| (*at, *j));
+        let now = seen.last().map(|(_, _, v)| *v).or(start);
+        let mut earlier: Vec<V> = start
+            .into_iter()
+            .chain(seen.iter().map(|(_, _, v)| *v))
+            .filter(|v| Some(*v) != now)
+            .collect();
+        earlier.sort_unstable();
+        earlier.dedup();
+        (now, earlier)
+    }
+}
+
 /// One change of a fact's status.
 #[derive(Debug, Clone)]
 pub struct FactChange {

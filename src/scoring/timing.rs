@@ -7,7 +7,7 @@ use crate::scenario::{
     Approval, Deadline, DecisionKind, FactRef, FactStatus, Need, NeedTarget, PersonRef, Review,
     RoleRef, Scenario, SimTime, Stage, Timing,
 };
-use crate::session::{Answer, DecisionState, Session};
+use crate::session::{DecisionState, Session};
 use crate::text::{Lang, Text};
 
 /// One rule a timing decision scores.
@@ -519,8 +519,8 @@ fn held_at_publication(
 ) -> Result<(SimTime, PersonRef), (f64, Text)> {
     let name = &session.scenario.role(role).name;
     let tp = at.ok_or_else(|| (0.0, not_published()))?;
-    match holder(session, role, tp) {
-        Some(Ok(p)) => Ok((tp, p)),
+    match session.role_holder(role, tp) {
+        Some(Some(p)) => Ok((tp, p)),
         _ => Err((
             0.0,
             Text::new(
@@ -536,29 +536,6 @@ fn held_at_publication(
                 ),
             ),
         )),
-    }
-}
-
-/// Who held a role at `t`: the roles decision's answer, if it was given by then. `Err` is
-/// the explicit "nobody".
-fn holder(session: &Session, role: RoleRef, t: SimTime) -> Option<Result<PersonRef, ()>> {
-    let scenario = &*session.scenario;
-    let id = &scenario.role(role).id;
-    match session.decision(role.decision) {
-        DecisionState::Answered {
-            answer: Answer::Roles(map),
-            at,
-            ..
-        } if *at <= t => match map.get(id) {
-            Some(p) if p.is_empty() => Some(Err(())),
-            Some(p) => scenario
-                .cast
-                .iter()
-                .position(|c| &c.id == p)
-                .map(|i| Ok(PersonRef(i))),
-            None => None,
-        },
-        _ => None,
     }
 }
 

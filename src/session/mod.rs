@@ -300,10 +300,11 @@ impl Session {
                 .collect(),
             values: (0..scenario.facts.len())
                 .map(|f| {
+                    let (count, superseded) = self.counts_at(FactRef(f), at);
                     let (date, superseded_dates) = self.date_at(FactRef(f), at);
                     crate::wording::Value {
-                        count: self.count_at(FactRef(f), at),
-                        superseded: self.superseded_at(FactRef(f), at),
+                        count,
+                        superseded,
                         date,
                         superseded_dates,
                     }
@@ -318,47 +319,21 @@ impl Session {
         }
     }
 
-    /// A fact's value as the team knew it at `t`: the latest its timeline gave by then
-    /// (`of` picks the count or the date of a change), or the one it starts with.
-    fn value_at<V: Copy>(
-        &self,
-        f: FactRef,
-        t: SimTime,
-        start: Option<V>,
-        of: impl Fn(&crate::scenario::FactChange) -> Option<V>,
-    ) -> (Option<V>, Vec<V>) {
+    /// A fact's count as the team knew it at `t`, with the counts it had replaced by then
+    /// (earlier estimates and raw counts).
+    pub fn counts_at(&self, f: FactRef, t: SimTime) -> (Option<u64>, Vec<u64>) {
         let fact = &self.scenario.facts[f.0];
-        let mut seen: Vec<(SimTime, usize, V)> = fact
-            .timeline
-            .iter()
-            .enumerate()
-            .filter_map(|(j, c)| {
-                let at = self.changes[f.0][j]?;
-                (at <= t).then_some((at, j, of(c)?))
-            })
-            .collect();
-        seen.sort_by_key(|(at, j, _)| (*at, *j));
-        let now = seen.last().map(|(_, _, v)| *v).or(start);
-        let earlier = start
-            .into_iter()
-            .chain(seen.iter().map(|(_, _, v)| *v))
-            .collect();
-        (now, earlier)
+        fact.value_at(t, fact.count, |c| c.count, |j| self.changes[f.0][j])
     }
 
     /// A fact's count as the team knew it at `t`.
     pub fn count_at(&self, f: FactRef, t: SimTime) -> Option<u64> {
-        self.value_at(f, t, self.scenario.facts[f.0].count, |c| c.count)
-            .0
+        self.counts_at(f, t).0
     }
 
     /// The counts of a fact that had been replaced by `t`: earlier estimates and raw counts.
     pub fn superseded_at(&self, f: FactRef, t: SimTime) -> Vec<u64> {
-        let (now, mut earlier) = self.value_at(f, t, self.scenario.facts[f.0].count, |c| c.count);
-        earlier.retain(|c| Some(*c) != now);
-        earlier.sort_unstable();
-        earlier.dedup();
-        earlier
+        self.counts_at(f, t).1
     }
 
     /// A fact's date as the team knew it at `t`, with the dates it had replaced by then.
@@ -367,11 +342,29 @@ impl Session {
         f: FactRef,
         t: SimTime,
     ) -> (Option<chrono::NaiveDate>, Vec<chrono::NaiveDate>) {
-        let (now, mut earlier) = self.value_at(f, t, self.scenario.facts[f.0].date, |c| c.date);
-        earlier.retain(|d| Some(*d) != now);
-        earlier.sort_unstable();
-        earlier.dedup();
-        (now, earlier)
+        let fact = &self.scenario.facts[f.0];
+        fact.value_at(t, fact.date, |c| c.date, |j| self.changes[f.0][j])
+    }
+
+    /// Who held a role by `by`, by the roles decision's answer given by then: `None` when
+    /// nobody was named yet, `Some(None)` when the team left the role empty on purpose.
+    pub fn role_holder(
+        &self,
+        role: crate::scenario::RoleRef,
+        by: SimTime,
+    ) -> Option<Option<PersonRef>> {
+        let scenario = &*self.scenario;
+        let id = &scenario.role(role).id;
+        match &self.decisions[role.decision.0] {
+            DecisionState::Answered {
+                answer: Answer::Roles(map),
+                at,
+                ..
+            } if *at <= by => map
+                .get(id)
+                .map(|p| scenario.cast.iter().position(|c| &c.id == p).map(PersonRef)),
+            _ => None,
+        }
     }
 
     /// The reviews the team asked for so far.
@@ -677,13 +670,12 @@ impl Session {
                     }
                 }
                 let fact = &self.scenario.facts[f];
-                // The latest change whose trigger has fired decides the status.
-                let target = fact
-                    .timeline
-                    .iter()
+                // The latest change whose trigger has fired decides the status. Triggers stay
+                // fired once they fire, so the changes recorded above are exactly those.
+                let target = (0..fact.timeline.len())
                     .rev()
-                    .find(|c| self.fired(&c.when))
-                    .map_or(fact.initially, |c| c.status);
+                    .find(|j| self.changes[f][*j].is_some())
+                    .map_or(fact.initially, |j| fact.timeline[j].status);
                 if target != self.facts[f] {
                     events.push(Event::FactChanged {
                         fact: fact.id.clone(),

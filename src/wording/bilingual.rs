@@ -7,14 +7,18 @@ use super::{Checker, DATE, Finding, List, group, numbers};
 use crate::playbook::rule;
 use crate::text::Text;
 use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+/// A run of digits, compiled once: the app compares a bilingual draft on every frame.
+static DIGITS: LazyLock<regex::Regex> =
+    LazyLock::new(|| regex::Regex::new(r"[0-9]+").expect("digits"));
 
 /// The dates a text gives, as (year, month, day).
 fn dates(text: &str) -> BTreeSet<(u32, u32, u32)> {
-    let digits = regex::Regex::new(r"[0-9]+").expect("digits");
     DATE.find_iter(text)
         .filter_map(|m| {
             let s = m.as_str();
-            let nums: Vec<u32> = digits
+            let nums: Vec<u32> = DIGITS
                 .find_iter(s)
                 .filter_map(|d| d.as_str().parse().ok())
                 .collect();

@@ -1000,32 +1000,7 @@ fn dates_in(text: &str) -> Vec<(Option<i32>, u32, u32, usize, usize)> {
         .trim_start()
         .find('\n')
         .map_or(0, |i| i + (text.len() - text.trim_start().len()));
-    let mut out = Vec::new();
-    for c in promise::JA_DATE.captures_iter(text) {
-        let m = c.get(0).expect("a match");
-        let year = c.get(1).and_then(|y| y.as_str().parse().ok());
-        if let (Ok(mo), Ok(d)) = (c[2].parse(), c[3].parse()) {
-            out.push((year, mo, d, m.start(), m.end()));
-        }
-    }
-    for c in promise::EN_DATE.captures_iter(text) {
-        let m = c.get(0).expect("a match");
-        let (name, day, year) = match c.get(1) {
-            Some(name) => (name.as_str(), c.get(2), c.get(3)),
-            None => match c.get(5) {
-                Some(name) => (name.as_str(), c.get(4), c.get(6)),
-                None => continue,
-            },
-        };
-        let month = promise::MONTHS
-            .iter()
-            .position(|x| *x == name)
-            .map(|i| i as u32 + 1);
-        if let (Some(mo), Some(Ok(d))) = (month, day.map(|d| d.as_str().parse())) {
-            let year = year.and_then(|y| y.as_str().parse().ok());
-            out.push((year, mo, d, m.start(), m.end()));
-        }
-    }
+    let mut out = promise::calendar_dates(text);
     out.retain(|(_, _, _, s, _)| *s >= header_end);
     out
 }

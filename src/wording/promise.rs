@@ -90,10 +90,10 @@ static WITHIN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("within")
 });
 
-pub(super) static JA_DATE: LazyLock<Regex> = LazyLock::new(|| {
+static JA_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:([0-9]{4})\s*年\s*)?([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日").expect("ja date")
 });
-pub(super) static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
+static EN_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(january|february|march|april|may|june|july|august|september|october|november|december)\s+([0-9]{1,2})(?:st|nd|rd|th)?(?:,?\s*([0-9]{4}))?|([0-9]{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|august|september|october|november|december)(?:\s+([0-9]{4}))?")
         .expect("en date")
 });
@@ -132,11 +132,34 @@ pub(super) const MONTHS: [&str; 12] = [
     "december",
 ];
 
-fn month(name: &str) -> u32 {
-    MONTHS
-        .iter()
-        .position(|m| *m == name)
-        .map_or(1, |i| i as u32 + 1)
+/// The calendar dates a text names as people write them ("6月12日", "2026年6月12日",
+/// "June 12", "12 June 2026"): (year if given, month, day) and the byte span, the Japanese
+/// forms first.
+pub(super) fn calendar_dates(text: &str) -> Vec<(Option<i32>, u32, u32, usize, usize)> {
+    let mut out = Vec::new();
+    for c in JA_DATE.captures_iter(text) {
+        let m = c.get(0).expect("a match");
+        let year = c.get(1).and_then(|y| y.as_str().parse().ok());
+        if let (Ok(mo), Ok(d)) = (c[2].parse(), c[3].parse()) {
+            out.push((year, mo, d, m.start(), m.end()));
+        }
+    }
+    for c in EN_DATE.captures_iter(text) {
+        let m = c.get(0).expect("a match");
+        let (name, day, year) = match c.get(1) {
+            Some(name) => (name.as_str(), c.get(2), c.get(3)),
+            None => match c.get(5) {
+                Some(name) => (name.as_str(), c.get(4), c.get(6)),
+                None => continue,
+            },
+        };
+        let month = MONTHS.iter().position(|x| *x == name).map(|i| i as u32 + 1);
+        if let (Some(mo), Some(Ok(d))) = (month, day.map(|d| d.as_str().parse())) {
+            let year = year.and_then(|y| y.as_str().parse().ok());
+            out.push((year, mo, d, m.start(), m.end()));
+        }
+    }
+    out
 }
 
 fn number(word: &str) -> Option<i64> {
@@ -171,22 +194,8 @@ fn day(sentence: &str, published: NaiveDate) -> Option<NaiveDate> {
             }
         }
     };
-    if let Some(c) = JA_DATE.captures(sentence) {
-        let y = c.get(1).and_then(|y| y.as_str().parse().ok());
-        let m = c[2].parse().ok()?;
-        let d = c[3].parse().ok()?;
+    if let Some(&(y, m, d, _, _)) = calendar_dates(sentence).first() {
         return near_year(y, m, d);
-    }
-    if let Some(c) = EN_DATE.captures(sentence) {
-        let (m, d, y) = match c.get(1) {
-            Some(name) => (month(name.as_str()), c.get(2)?, c.get(3)),
-            None => (month(c.get(5)?.as_str()), c.get(4)?, c.get(6)),
-        };
-        return near_year(
-            y.and_then(|y| y.as_str().parse().ok()),
-            m,
-            d.as_str().parse().ok()?,
-        );
     }
     if let Some(c) = SLASH_DATE.captures(sentence) {
         let y = c.get(1).and_then(|y| y.as_str().parse().ok());

@@ -954,13 +954,17 @@ fn the_format_2_models_play_in_the_app_as_they_score_headless() {
         assert_eq!(drill.refusal(), None, "the app refused {a:?}");
         if a.decision == first {
             // The first notice promised the update by 17:00: the play screen counts it down.
-            let owed = pressroom::scoring::owed(drill.session()).expect("a promise is owed");
+            let owed = drill.owed().expect("a promise is owed").clone();
+            assert_eq!(
+                Some(&owed),
+                pressroom::scoring::owed(drill.session()).as_ref()
+            );
             assert_eq!(owed.by, pressroom::scenario::SimTime(8 * 60));
             assert_eq!(owed.next, pressroom::scenario::Stage::Update);
             assert!(owed.words.unwrap().contains("5 pm today"));
         }
     }
-    let after_update = pressroom::scoring::owed(app.world().resource::<Drill>().session());
+    let after_update = app.world().resource::<Drill>().owed().cloned();
     assert_eq!(after_update, None, "every stage is out: nothing is owed");
     send(&mut app, DrillCommand::Finish);
     app.update();

@@ -45,9 +45,10 @@ fn drill() -> (Arc<Scenario>, Playbook) {
     (loaded.scenario, playbook)
 }
 
-fn play(scenario: &Arc<Scenario>, playbook: &Playbook, src: &str) -> Outcome {
+/// Plays an answers file's text on a scenario, with the scenario's own checker.
+pub(crate) fn play(scenario: &Arc<Scenario>, playbook: &Playbook, src: &str) -> Outcome {
     let checker = Checker::for_scenario(playbook, scenario);
-    let answers = answers::parse(src, scenario).unwrap_or_else(|d| panic!("{d:?}"));
+    let answers = answers::parse(src, scenario).unwrap_or_else(|d| panic!("{d:?}\n{src}"));
     replay::play(scenario, playbook, &checker, &answers, 1).unwrap_or_else(|d| panic!("{d:?}"))
 }
 

@@ -3,6 +3,7 @@
 //! the ledger when it went out; a reporter's written answer is checked as public text.
 
 use crate::fixture;
+use crate::models::play;
 use pressroom::prelude::*;
 use std::sync::Arc;
 
@@ -75,12 +76,6 @@ fn findings<'a>(out: &'a Outcome, decision: &str) -> Vec<&'a Finding> {
         .iter()
         .filter(|f| f.decision.as_deref() == Some(decision))
         .collect()
-}
-
-fn play(scenario: &Arc<Scenario>, playbook: &Playbook, src: &str) -> Outcome {
-    let checker = Checker::for_scenario(playbook, scenario);
-    let a = answers::parse(src, scenario).unwrap_or_else(|d| panic!("{d:?}\n{src}"));
-    replay::play(scenario, playbook, &checker, &a, 1).unwrap_or_else(|d| panic!("{d:?}"))
 }
 
 #[test]

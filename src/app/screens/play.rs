@@ -147,7 +147,7 @@ fn draw(
                 ),
                 None => ui.label(t(l, "残りの期限はありません", "No deadlines left")),
             };
-            if let Some(owed) = crate::scoring::owed(drill.session()) {
+            if let Some(owed) = drill.owed() {
                 let left = owed.by.0.saturating_sub(now.0);
                 let wall = owed.by.to_datetime(scenario.start);
                 let text = format!(
@@ -1189,28 +1189,11 @@ fn bilingual_answer(
 /// milestones and messages it waits for: what the team can see for itself in the room.
 fn sign_off(ui: &mut egui::Ui, drill: &Drill, timing: &crate::scenario::Timing, l: Lang) {
     use crate::scenario::{NeedTarget, RoleRef};
-    use crate::session::DecisionState;
     let session = drill.session();
     let scenario = &*session.scenario;
     let now = session.now();
-    let holder = |r: RoleRef| -> Option<Option<crate::scenario::PersonRef>> {
-        let id = &scenario.role(r).id;
-        match session.decision(r.decision) {
-            DecisionState::Answered {
-                answer: Answer::Roles(map),
-                ..
-            } => map.get(id).map(|p| {
-                scenario
-                    .cast
-                    .iter()
-                    .position(|c| &c.id == p)
-                    .map(crate::scenario::PersonRef)
-            }),
-            _ => None,
-        }
-    };
     let person_now = |r: RoleRef| -> (String, bool) {
-        match holder(r) {
+        match session.role_holder(r, now) {
             Some(Some(p)) => {
                 let reachable = session.available(p, now);
                 let state = if reachable {

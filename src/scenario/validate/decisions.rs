@@ -21,14 +21,9 @@ impl Validator<'_> {
             self.text(&o.feedback, &format!("{p}.feedback"), false);
             for (k, e) in o.effects.iter().enumerate() {
                 self.rule(&e.rule, &format!("{p}.effects[{k}].rule"));
-                if e.points > 100 {
-                    self.error(
-                        "invalid-value",
-                        format!("{p}.effects[{k}].points"),
-                        format!("{} points is more than a rule can carry", e.points),
-                    )
-                    .hint = Some("use 0 to 100; the playbook's weight scales it".into());
-                }
+                self.points_of_a_rule(e.points, format!("{p}.effects[{k}].points"), || {
+                    format!("{} points is more than a rule can carry", e.points)
+                });
             }
             out.push(ChoiceOption {
                 id: o.id.clone(),
@@ -268,13 +263,10 @@ impl Validator<'_> {
                     )
                     .hint = Some("give 1 or more, or leave it out".into());
                 }
-                if r.clear_points.is_some_and(|p| p > 100) {
-                    self.error(
-                        "invalid-value",
-                        format!("{kp}.clear_points"),
-                        "more points than a rule can carry",
-                    )
-                    .hint = Some("use 0 to 100; the playbook's weight scales it".into());
+                if let Some(points) = r.clear_points {
+                    self.points_of_a_rule(points, format!("{kp}.clear_points"), || {
+                        "more points than a rule can carry".into()
+                    });
                 }
                 let max_per_person = match (r.max_roles_per_person, r.allow_doubling) {
                     (Some(m), _) => Some(m.max(1)),
@@ -440,14 +432,9 @@ impl Validator<'_> {
                         Some(g) => self.positive_span(g, &format!("{rp}.grace"), "a reply's grace"),
                         None => 60,
                     };
-                    if r.points > 100 {
-                        self.error(
-                            "invalid-value",
-                            format!("{rp}.points"),
-                            "more points than a rule can carry",
-                        )
-                        .hint = Some("use 0 to 100; the playbook's weight scales it".into());
-                    }
+                    self.points_of_a_rule(r.points, format!("{rp}.points"), || {
+                        "more points than a rule can carry".into()
+                    });
                     Reply {
                         within,
                         grace,
@@ -528,15 +515,7 @@ impl Validator<'_> {
                 .map(|o| self.option_ref(id, o, &format!("{np}.option")));
             NeedTarget::Decision(decision, option)
         } else if let Some(id) = &n.milestone {
-            NeedTarget::Milestone(MilestoneRef(
-                self.reference(
-                    "milestone",
-                    "unknown-milestone",
-                    id,
-                    &format!("{np}.milestone"),
-                )
-                .unwrap_or(0),
-            ))
+            NeedTarget::Milestone(self.milestone_ref(id, &format!("{np}.milestone")))
         } else if let Some(id) = &n.inject {
             NeedTarget::Inject(self.inject_ref(id, &format!("{np}.inject")))
         } else {
@@ -569,14 +548,9 @@ impl Validator<'_> {
         scored.push(crate::playbook::rule::PROCESS_FOLLOW_UP.into());
         for (rule, points) in &t.rule_points {
             self.rule(rule, &format!("{kp}.rule_points"));
-            if *points > 100 {
-                self.error(
-                    "invalid-value",
-                    format!("{kp}.rule_points"),
-                    format!("{points} points for `{rule}` is more than a rule can carry"),
-                )
-                .hint = Some("use 0 to 100; the playbook's weight scales it".into());
-            }
+            self.points_of_a_rule(*points, format!("{kp}.rule_points"), || {
+                format!("{points} points for `{rule}` is more than a rule can carry")
+            });
             if !scored.contains(rule) {
                 self.error(
                     "invalid-value",

@@ -525,6 +525,21 @@ impl Validator<'_> {
         )
     }
 
+    fn milestone_ref(&mut self, id: &str, path: &str) -> MilestoneRef {
+        MilestoneRef(
+            self.reference("milestone", "unknown-milestone", id, path)
+                .unwrap_or(0),
+        )
+    }
+
+    /// Points a scenario puts on one rule: 0 to 100 (the playbook's weight scales them).
+    fn points_of_a_rule(&mut self, points: u32, path: String, message: impl FnOnce() -> String) {
+        if points > 100 {
+            self.error("invalid-value", path, message()).hint =
+                Some("use 0 to 100; the playbook's weight scales it".into());
+        }
+    }
+
     fn option_ref(&mut self, decision: &str, option: &str, path: &str) -> usize {
         let Some(options) = self.ids.options.get(decision) else {
             return 0;
@@ -566,10 +581,9 @@ impl Validator<'_> {
                 Trigger::AfterOption(d, o)
             }
             TriggerFile::AfterPublish(stage) => Trigger::AfterPublish(*stage),
-            TriggerFile::AfterMilestone(id) => Trigger::AfterMilestone(MilestoneRef(
-                self.reference("milestone", "unknown-milestone", id, path)
-                    .unwrap_or(0),
-            )),
+            TriggerFile::AfterMilestone(id) => {
+                Trigger::AfterMilestone(self.milestone_ref(id, path))
+            }
         }
     }
 
