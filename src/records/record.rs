@@ -313,10 +313,11 @@ fn reviews_of(
     })
 }
 
-/// Each rule's earned share of its points over the drill, rounded to 0.001.
+/// Each rule's earned share of its stake over the drill (its counted findings), rounded to
+/// 0.001.
 pub fn rule_shares(score: &Score) -> BTreeMap<String, f64> {
     let mut sums: BTreeMap<String, (f64, f64)> = BTreeMap::new();
-    for f in &score.findings {
+    for f in score.findings.iter().filter(|f| f.counted) {
         let e = sums.entry(f.rule.clone()).or_default();
         e.0 += f.points;
         e.1 += f.max;

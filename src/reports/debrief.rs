@@ -184,24 +184,51 @@ pub fn render(
         score.total,
         grade_label(score.grade).get(lang)
     ));
+    let title = |rule: &str| {
+        playbook
+            .rule(rule)
+            .map(|r| x(r.title.get(lang)))
+            .unwrap_or_default()
+    };
     if !score.broken.is_empty() {
-        // The cap says something only where it held the grade down (a total of 90 or more).
-        let head = if score.total >= 90.0 {
+        let line = format!(
+            "{} {}\n\n",
             t(
                 lang,
-                "重大な手順違反があるため、評価はBまでです:",
-                "The grade stops at B: rules the procedure treats as errors earned nothing:",
-            )
-        } else {
-            t(
-                lang,
-                "手順上の重大な違反で、点を得られなかった規則:",
-                "Rules the procedure treats as errors that earned nothing:",
-            )
-        };
-        let line = format!("{head} {}\n\n", score.broken.join(", "));
+                "手順が禁じていることに当たり、点を失った規則:",
+                "Rules the procedure treats as errors that lost points:",
+            ),
+            score.broken.join(", ")
+        );
         out.push_str(&line);
     }
+    // What came off the 100: each rule once per drill or stage, by its worst finding.
+    out.push_str(&h(2, t(lang, "減点の内訳", "What cost points")));
+    let deductions = score.deductions();
+    if deductions.is_empty() {
+        out.push_str(if md { "- —\n" } else { "  —\n" });
+    }
+    for f in deductions {
+        let decision = f
+            .decision
+            .as_deref()
+            .and_then(|id| s.decisions.iter().find(|d| d.id == id))
+            .map(|d| format!(" · {}", x(d.title.get(lang))))
+            .unwrap_or_default();
+        let line = format!(
+            "-{:.1} {} {} [{}]{decision}",
+            f.lost(),
+            f.rule,
+            title(&f.rule),
+            f.severity.key()
+        );
+        out.push_str(&if md {
+            format!("- {line}\n")
+        } else {
+            format!("  {line}\n")
+        });
+    }
+    out.push('\n');
     out.push_str(&h(2, t(lang, "分野別", "By area")));
     for area in crate::playbook::Area::ALL {
         if let Some(a) = score.areas.get(area.key()) {
@@ -219,11 +246,13 @@ pub fn render(
                 )
             };
             let line = format!(
-                "{}: {:.1} ({:.1} / {:.1}) · {}{behind}",
+                "{}: {:.1} ({} {:.1} / {} {:.0}) · {}{behind}",
                 area.label().get(lang),
                 a.score,
-                a.points,
-                a.max,
+                t(lang, "減点", "lost"),
+                a.lost,
+                t(lang, "上限", "cap"),
+                a.cap,
                 a.rating.label().get(lang)
             );
             out.push_str(&if md {
@@ -234,12 +263,6 @@ pub fn render(
         }
     }
     out.push('\n');
-    let title = |rule: &str| {
-        playbook
-            .rule(rule)
-            .map(|r| x(r.title.get(lang)))
-            .unwrap_or_default()
-    };
     for (heading, list) in [
         (t(lang, "良かった点", "Strengths"), &score.strengths),
         (t(lang, "改善点", "To improve"), &score.improvements),
@@ -276,6 +299,18 @@ pub fn render(
             });
         }
         let at = f.at.map(|a| format!(" @{a}")).unwrap_or_default();
+        let at = if !f.counted && f.points < f.max {
+            format!(
+                "{at} ({})",
+                t(
+                    lang,
+                    "同じ規則のより重い指摘で計上済み",
+                    "not counted: a graver finding of this rule counts",
+                )
+            )
+        } else {
+            at
+        };
         if md {
             out.push_str(&format!(
                 "- **{:.1} / {:.1}** `{}` {}{at}  \n  {}: {}  \n  {}  \n  {}: {}\n",

@@ -1,7 +1,8 @@
 //! Scoring: turns a finished drill into findings, one per rule a decision touches, each with
 //! the rule, its points and maximum, the evidence (the choice, the time, the span of text), a
 //! message in Japanese and English and the procedure clause it cites, so a trainee can read
-//! every point and argue with it. Totals per area and overall are on a 0–100 scale.
+//! every point and argue with it. The total starts at 100 and loses, once per rule and drill
+//! (or stage), what the rule's severity and weight put at stake (see [`totals`]).
 
 //!
 //! One file per rule family: each owns both which rules a decision scores (read by
@@ -12,7 +13,7 @@ pub mod coverage;
 mod roles;
 mod text;
 mod timing;
-mod totals;
+pub mod totals;
 
 use crate::playbook::{Area, Playbook};
 use crate::scenario::{DecisionKind, DecisionRef, SimTime};
@@ -29,13 +30,16 @@ pub struct Finding {
     pub rule: String,
     /// The area it counts in.
     pub area: Area,
-    /// The rule's severity in the playbook: a finding of an error rule that earns nothing caps
-    /// the grade at B.
+    /// The rule's severity in the playbook: with its weight, what the rule puts at stake.
     pub severity: crate::playbook::Severity,
-    /// The points earned.
+    /// The points earned of `max`.
     pub points: f64,
-    /// The points at stake.
+    /// The points at stake: the rule's severity cost times its weight, the same for every
+    /// finding of the rule.
     pub max: f64,
+    /// Whether this finding is the one its rule counts by in its unit (the drill, or a stage
+    /// for a notice and its publication): a rule counts once there, by its worst finding.
+    pub counted: bool,
     /// The decision it scores, if one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
@@ -63,11 +67,13 @@ impl Finding {
 /// An area's score.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct AreaScore {
-    /// Points earned.
-    pub points: f64,
-    /// Points at stake.
-    pub max: f64,
-    /// 0–100.
+    /// Points this area's rules lost (each counted once), before the area's cap.
+    pub lost: f64,
+    /// The most this area can take off the total: its weight in the procedure.
+    pub cap: f64,
+    /// What the area takes off the total: `lost`, at most `cap`.
+    pub deducted: f64,
+    /// 0–100: the area on its own, 100 less what it lost.
     pub score: f64,
     /// The exercise rating trainers use (HSEEP's P, S, M, U), from the findings.
     pub rating: Rating,
@@ -80,13 +86,15 @@ pub struct AreaScore {
 pub enum Rating {
     /// Performed without challenges: no point lost.
     P,
-    /// Performed with some challenges: points lost only on rules that are not errors.
+    /// Performed with some challenges: points lost only on rules that are not errors, and
+    /// fewer than [`totals::MAJOR_LOSS`].
     S,
     /// Performed with major challenges: a rule the procedure treats as an error lost
-    /// points, or under three quarters of the area was earned.
+    /// points, or the area lost [`totals::MAJOR_LOSS`] or more.
     M,
-    /// Unable to be performed: an error rule earned nothing and under half was earned, or
-    /// under two fifths was earned.
+    /// Unable to be performed: two or more error rules (or one in two units) lost at least
+    /// half their stake; or an error rule lost and the area lost its whole cap on more than
+    /// one rule; or the area lost half as much again as its cap.
     U,
 }
 
@@ -115,12 +123,11 @@ impl Rating {
 /// A drill's score: totals, grade and every finding.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Score {
-    /// 0–100: the mean of the area scores, so timing, roles, process and wording count
-    /// alike however many decisions each has.
+    /// 0–100: 100 less what each area lost, each area at most its cap.
     pub total: f64,
-    /// The grade letter.
+    /// The grade letter, from the total alone.
     pub grade: &'static str,
-    /// Error rules that earned nothing, which keep the grade from A.
+    /// Error rules that lost points: what the procedure forbids outright, done.
     pub broken: Vec<String>,
     /// Each area's score.
     pub areas: BTreeMap<&'static str, AreaScore>,
@@ -132,13 +139,25 @@ pub struct Score {
     pub findings: Vec<Finding>,
 }
 
-/// Grade bands: what a total means in words. An A also needs no error rule wholly broken:
-/// a leaked host name is not made good by many sound choices elsewhere.
-pub fn grade(total: f64, error_rule_broken: bool) -> &'static str {
+impl Score {
+    /// What came off the 100: each counted finding that lost points, the costliest first.
+    pub fn deductions(&self) -> Vec<&Finding> {
+        let mut out: Vec<&Finding> = self
+            .findings
+            .iter()
+            .filter(|f| f.counted && f.points < f.max)
+            .collect();
+        out.sort_by(|a, b| b.lost().total_cmp(&a.lost()));
+        out
+    }
+}
+
+/// Grade bands: what a total means in words. Each error rule broken outright costs more
+/// than 20, so one puts a drill in C and two in D; a few warnings keep an A or a B.
+pub fn grade(total: f64) -> &'static str {
     match total {
-        t if t >= 90.0 && !error_rule_broken => "A",
-        t if t >= 90.0 => "B",
-        t if t >= 75.0 => "B",
+        t if t >= 90.0 => "A",
+        t if t >= 80.0 => "B",
         t if t >= 60.0 => "C",
         _ => "D",
     }
@@ -167,8 +186,13 @@ pub fn grade_label(grade: &str) -> Text {
 }
 
 /// Minutes before a core fact is confirmed at which publishing earns nothing for
-/// `timing.facts_confirmed`; a few minutes early costs only a little.
-pub const EARLY_TOLERANCE: f64 = 60.0;
+/// `timing.facts_confirmed`: a minute or two is the clock's grain, ten is publishing what
+/// is not yet known.
+pub const EARLY_TOLERANCE: f64 = 10.0;
+
+/// Minutes before the playbook's window opens at which a notice without what its stage
+/// needs earns nothing for `timing.severity_weighed`.
+pub const WINDOW_EARLY_TOLERANCE: f64 = 60.0;
 
 /// 0 at 0, 1 at 1, flat at both ends: a little early or late costs a little.
 pub(super) fn smoothstep(x: f64) -> f64 {
@@ -184,6 +208,14 @@ pub(super) struct Scorer<'a> {
     pub(super) session: &'a Session,
     pub(super) playbook: &'a Playbook,
     pub(super) findings: Vec<Finding>,
+    /// Where the findings pushed now count (see [`Finding::counted`]).
+    pub(super) unit: totals::Unit,
+    /// The unit of each finding, in step with `findings`.
+    pub(super) units: Vec<totals::Unit>,
+    /// The decision's own points, where its rules may be worth more or less than them
+    /// (a timing decision's `rule_points`): a rule's stake is scaled by its points over
+    /// these. `None`: every rule carries its stake as it is.
+    pub(super) base_points: Option<f64>,
 }
 
 impl Scorer<'_> {
@@ -210,15 +242,22 @@ impl Scorer<'_> {
         span: Option<Span>,
         message: Text,
     ) {
-        let Some((r, max)) = at_stake(self.playbook, rule, max_raw) else {
+        let Some((r, _)) = at_stake(self.playbook, rule, max_raw) else {
             return;
         };
+        let scale = match self.base_points {
+            Some(base) if base > 0.0 => max_raw / base,
+            _ => 1.0,
+        };
+        let max = totals::stake(r) * scale;
+        self.units.push(self.unit);
         self.findings.push(Finding {
             rule: rule.to_string(),
             area: r.area,
             severity: r.severity,
             points: max * fraction.clamp(0.0, 1.0),
             max,
+            counted: false,
             decision: decision.map(str::to_string),
             at,
             evidence,
@@ -240,7 +279,9 @@ pub(super) fn not_answered() -> Text {
 }
 
 /// The rule and its weighted maximum, when a rule with `max_raw` points before weighting can
-/// earn anything under `playbook`: the one test both the scorer and [`coverage`] apply.
+/// earn anything under `playbook`: the one test both the scorer and [`coverage`] apply. The
+/// scenario's points share a decision among its rules (and a zero turns a rule off); what a
+/// rule costs in the total is its [`totals::stake`].
 pub(super) fn at_stake<'p>(
     playbook: &'p Playbook,
     rule: &str,
@@ -414,12 +455,16 @@ pub fn score(session: &Session, playbook: &Playbook, checker: &Checker) -> Score
         session,
         playbook,
         findings: Vec::new(),
+        unit: totals::Unit::Drill,
+        units: Vec::new(),
+        base_points: None,
     };
     let scenario = &*session.scenario;
     for (i, d) in scenario.decisions.iter().enumerate() {
         if never_offered(session, DecisionRef(i)) {
             continue;
         }
+        s.unit = totals::Unit::of(d);
         let (answer, at) = match session.decision(DecisionRef(i)) {
             DecisionState::Answered { answer, at, .. } => (Some(answer), Some(*at)),
             _ => (None, None),
@@ -462,13 +507,18 @@ pub fn score(session: &Session, playbook: &Playbook, checker: &Checker) -> Score
                     timing::reply(&mut s, reply, DecisionRef(i), (id, at));
                 }
             }
-            DecisionKind::Timing(t) => timing::score(&mut s, t, at, id),
+            DecisionKind::Timing(t) => {
+                s.base_points = Some(f64::from(t.points));
+                timing::score(&mut s, t, at, id);
+                s.base_points = None;
+            }
             DecisionKind::Roles(r) => roles::score(&mut s, r, answer, at, id),
             DecisionKind::Draft(x) => draft(&mut s, checker, d, x, answer, (id, at)),
         }
     }
+    s.unit = totals::Unit::Drill;
     timing::staged(&mut s);
-    totals::finish(s.findings)
+    totals::finish(s.findings, &s.units)
 }
 
 /// What the last published notice owes: the next stage, by when, and the words that

@@ -2,7 +2,7 @@
 //! checker, one finding per wording rule the text is judged on.
 
 use super::{Scorer, not_answered};
-use crate::playbook::{Severity, WORDING_PRESENT_RULES, rule};
+use crate::playbook::{WORDING_PRESENT_RULES, rule};
 use crate::scenario::{Audience, Draft, Element, SimTime};
 use crate::text::{Lang, Text};
 use crate::wording::Checker;
@@ -189,16 +189,9 @@ pub(super) fn score_versions(
             );
             continue;
         };
-        let worst = mine
-            .iter()
-            .map(|(_, f)| f.severity)
-            .max()
-            .expect("non-empty");
-        let fraction = match worst {
-            Severity::Error => 0.0,
-            Severity::Warning => 0.5,
-            Severity::Info => 0.8,
-        };
+        // A rule the text breaks loses its stake: the stake already says how grave the
+        // rule is (its severity and weight).
+        let fraction = 0.0;
         let more = if mine.len() > 1 {
             format!(" (+{})", mine.len() - 1)
         } else {

@@ -1,7 +1,7 @@
 //! Timing: when each stage was published against the facts, the playbook's window, the
 //! deadline and what had to be done first; and whether a first notice was followed by an update.
 
-use super::{EARLY_TOLERANCE, Scorer, not_answered, smoothstep};
+use super::{EARLY_TOLERANCE, Scorer, WINDOW_EARLY_TOLERANCE, not_answered, smoothstep};
 use crate::playbook::rule;
 use crate::scenario::{
     Approval, Deadline, DecisionKind, FactRef, FactStatus, Need, NeedTarget, PersonRef, Review,
@@ -97,6 +97,10 @@ pub(super) fn checks<'a>(scenario: &'a Scenario, t: &'a Timing) -> Vec<Check<'a>
     out
 }
 
+/// What a missed deadline still earns, at most: a quarter, falling to nothing by the end of
+/// the deadline's grace.
+pub(super) const MISSED_DEADLINE_KEEPS: f64 = 0.25;
+
 /// Scores one publication decision: each of its [`checks`].
 pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Option<&str>) {
     let session = s.session;
@@ -159,6 +163,15 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                                     "All core facts were confirmed before publishing.",
                                 ),
                             ),
+                            // While the drill runs, the team is not told which fact is
+                            // still open, nor when it will settle.
+                            Some(_) if !session.is_over() => (
+                                0.0,
+                                Text::new(
+                                    "この段階に必要な事実が、まだ確認されていないうちに公表しました。",
+                                    "Published while a fact this stage needs was not yet confirmed.",
+                                ),
+                            ),
                             Some((u32::MAX, ja, en)) => (
                                 0.0,
                                 Text::new(
@@ -216,7 +229,7 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                             let ja: Vec<&str> = missing.iter().map(|m| m.get(Lang::Ja)).collect();
                             let en: Vec<&str> = missing.iter().map(|m| m.get(Lang::En)).collect();
                             (
-                                1.0 - smoothstep(early as f64 / EARLY_TOLERANCE),
+                                1.0 - smoothstep(early as f64 / WINDOW_EARLY_TOLERANCE),
                                 Text::new(
                                     format!(
                                         "目安の時間帯が始まる{}より{early}分早く、{}がそろわないうちに公表しました。",
@@ -302,9 +315,12 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                         ),
                     ),
                     Some(tp) => {
+                        // A deadline missed is missed: most of its stake goes at once, the
+                        // rest by the end of its grace.
                         let late = tp.0 - deadline.at.0;
                         (
-                            1.0 - smoothstep(late as f64 / deadline.grace.max(1) as f64),
+                            MISSED_DEADLINE_KEEPS
+                                * (1.0 - smoothstep(late as f64 / deadline.grace.max(1) as f64)),
                             Text::new(
                                 format!(
                                     "期限「{}」より{late}分遅れました。",

@@ -1,45 +1,130 @@
-//! Totals: area scores, the overall score, the grade and the rules that earned or lost most.
+//! Totals: what each rule costs, once per unit (the drill, or a stage), the area scores and
+//! caps, the overall score, the grade, the ratings and the rules that earned or lost most.
+//!
+//! The model: a drill starts at 100. Each rule is judged once per unit by its worst finding;
+//! what that finding lost (a share of 0–1) times the rule's stake (its severity's cost times
+//! its weight) comes off. An area takes off at most its cap. Nothing is averaged, so one
+//! leaked name costs the same however many other rules were checked.
 
 use super::{AreaScore, Finding, Rating, Score, grade, round1};
-use crate::playbook::{Area, Severity};
+use crate::playbook::{Area, Rule, Severity};
+use crate::scenario::{Audience, Decision, DecisionKind, Stage};
 use std::collections::BTreeMap;
 
-/// Rounds the findings and adds them up per area, per rule and overall.
-pub(super) fn finish(mut findings: Vec<Finding>) -> Score {
+/// What a rule of each severity puts at stake at weight 1.0. An error is what the
+/// procedure forbids outright and costs more than 20, so one puts a drill in C; a warning
+/// is what it asks for, and a few of them still leave an A or a B.
+pub fn severity_cost(severity: Severity) -> f64 {
+    match severity {
+        Severity::Error => 24.0,
+        Severity::Warning => 4.0,
+        Severity::Info => 1.5,
+    }
+}
+
+/// What a rule puts at stake: its severity's cost times its weight.
+pub fn stake(rule: &Rule) -> f64 {
+    severity_cost(rule.severity) * rule.weight
+}
+
+/// The most an area can take off the total: how the procedure weighs the areas. When to
+/// publish (S11, S1.1) and what the text says (S4–S8) weigh most and can each take half the
+/// 100; who does what (S1.3, S9) next; the working habits around them (S1.2, S3, S10)
+/// least. A cap bounds one area's failure without flattening it: two errors in one area
+/// still cost more than one, since every area with an error rule can take more than 24.
+pub fn area_cap(area: Area) -> f64 {
+    match area {
+        Area::Timing => 50.0,
+        Area::Wording => 50.0,
+        Area::Roles => 35.0,
+        Area::Process => 25.0,
+    }
+}
+
+/// Points an area may lose and still rate S: about two warnings.
+pub const MAJOR_LOSS: f64 = 12.0;
+
+/// Where a rule counts once: the drill, or one stage of disclosure (its publication and its
+/// public notice), or one internal document of a stage.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    /// Choices, roles, inquiries and the drill-wide rules.
+    Drill,
+    /// A stage: its timing decision and public notice.
+    Stage(Stage),
+    /// An internal document of a stage (brief, Q&A, talking points).
+    Internal(Stage, Audience),
+}
+
+impl Unit {
+    /// The unit a decision's findings count in.
+    pub fn of(d: &Decision) -> Unit {
+        match &d.kind {
+            DecisionKind::Timing(t) => Unit::Stage(t.stage),
+            DecisionKind::Draft(x) if x.audience == Audience::Public => Unit::Stage(x.stage),
+            DecisionKind::Draft(x) => Unit::Internal(x.stage, x.audience),
+            _ => Unit::Drill,
+        }
+    }
+}
+
+/// Rounds the findings, marks the one each rule counts by per unit, and adds up what each
+/// area lost, the total, the grade and the ratings.
+pub(super) fn finish(mut findings: Vec<Finding>, units: &[Unit]) -> Score {
     for f in &mut findings {
         f.points = round1(f.points);
         f.max = round1(f.max);
     }
-    let sum = |it: &mut dyn Iterator<Item = &Finding>| {
-        it.fold((0.0, 0.0), |(p, m), f| (p + f.points, m + f.max))
-    };
-    let mut areas = BTreeMap::new();
-    let mut area_scores = Vec::new();
-    for area in Area::ALL {
-        let (ap, am) = sum(&mut findings.iter().filter(|f| f.area == area));
-        if am > 0.0 {
-            area_scores.push(100.0 * ap / am);
-            let (rating, rating_rules) = rate(&findings, area, 100.0 * ap / am);
-            areas.insert(
-                area.key(),
-                AreaScore {
-                    points: round1(ap),
-                    max: round1(am),
-                    score: round1(100.0 * ap / am),
-                    rating,
-                    rating_rules,
-                },
-            );
+    // Per rule and unit, the worst finding counts (the first of equals).
+    let mut worst: BTreeMap<(&str, Unit), usize> = BTreeMap::new();
+    for (i, f) in findings.iter().enumerate() {
+        let key = (f.rule.as_str(), units.get(i).copied().unwrap_or(Unit::Drill));
+        match worst.get(&key) {
+            Some(&j) if findings[j].lost() >= f.lost() => {}
+            _ => {
+                worst.insert(key, i);
+            }
         }
     }
-    let total = if area_scores.is_empty() {
+    let counted: Vec<usize> = worst.values().copied().collect();
+    for &i in &counted {
+        findings[i].counted = true;
+    }
+    let mut areas = BTreeMap::new();
+    let mut deducted_total = 0.0;
+    for area in Area::ALL {
+        if !findings.iter().any(|f| f.area == area) {
+            continue;
+        }
+        let lost: f64 = findings
+            .iter()
+            .filter(|f| f.area == area && f.counted)
+            .map(Finding::lost)
+            .sum();
+        let cap = area_cap(area);
+        let deducted = lost.min(cap);
+        deducted_total += deducted;
+        let (rating, rating_rules) = rate(&findings, area, lost, cap);
+        areas.insert(
+            area.key(),
+            AreaScore {
+                lost: round1(lost),
+                cap,
+                deducted: round1(deducted),
+                score: round1((100.0 - lost).max(0.0)),
+                rating,
+                rating_rules,
+            },
+        );
+    }
+    let total = if findings.is_empty() {
         0.0
     } else {
-        round1(area_scores.iter().sum::<f64>() / area_scores.len() as f64)
+        round1((100.0 - deducted_total).max(0.0))
     };
-    // Per rule: points and maximum over all its findings.
+    // Per rule: points and maximum over its counted findings.
     let mut by_rule: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
-    for f in &findings {
+    for f in findings.iter().filter(|f| f.counted) {
         let e = by_rule.entry(&f.rule).or_default();
         e.0 += f.points;
         e.1 += f.max;
@@ -58,14 +143,14 @@ pub(super) fn finish(mut findings: Vec<Finding>) -> Score {
     improvements.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(b.0)));
     let mut broken: Vec<String> = findings
         .iter()
-        .filter(|f| f.severity == Severity::Error && f.points == 0.0)
+        .filter(|f| f.counted && f.severity == Severity::Error && f.points < f.max)
         .map(|f| f.rule.clone())
         .collect();
     broken.sort();
     broken.dedup();
     Score {
         total,
-        grade: grade(total, !broken.is_empty()),
+        grade: grade(total),
         broken,
         areas,
         strengths: strengths
@@ -82,36 +167,36 @@ pub(super) fn finish(mut findings: Vec<Finding>) -> Score {
     }
 }
 
-/// An area's HSEEP-style rating and the rules behind it, from its findings: what was lost
-/// and how grave the rule is, with the area's share earned as a floor.
-fn rate(findings: &[Finding], area: Area, score: f64) -> (Rating, Vec<String>) {
-    let mut lost: Vec<(&Finding, f64)> = findings
+/// An area's HSEEP-style rating and the rules behind it (the gravest first), from its
+/// counted findings: which severities lost, and how much.
+fn rate(findings: &[Finding], area: Area, lost_total: f64, cap: f64) -> (Rating, Vec<String>) {
+    let mut lost: Vec<&Finding> = findings
         .iter()
-        .filter(|f| f.area == area && f.points < f.max)
-        .map(|f| (f, f.max - f.points))
+        .filter(|f| f.area == area && f.counted && f.points < f.max)
         .collect();
-    // The gravest first: errors before warnings, then by points lost.
     lost.sort_by(|a, b| {
-        b.0.severity
-            .cmp(&a.0.severity)
-            .then(b.1.total_cmp(&a.1))
-            .then(a.0.rule.cmp(&b.0.rule))
+        b.severity
+            .cmp(&a.severity)
+            .then(b.lost().total_cmp(&a.lost()))
+            .then(a.rule.cmp(&b.rule))
     });
     let mut rules: Vec<String> = Vec::new();
-    for (f, _) in &lost {
+    for f in &lost {
         if !rules.contains(&f.rule) {
             rules.push(f.rule.clone());
         }
     }
-    let error_lost = lost.iter().any(|(f, _)| f.severity == Severity::Error);
-    let error_nothing = lost
-        .iter()
-        .any(|(f, _)| f.severity == Severity::Error && f.points == 0.0);
+    let errors = lost.iter().filter(|f| f.severity == Severity::Error);
+    let error_lost = errors.clone().count() > 0;
+    let errors_broken = errors.filter(|f| f.points <= f.max / 2.0).count();
     let rating = if lost.is_empty() {
         Rating::P
-    } else if score < 40.0 || (error_nothing && score < 50.0) {
+    } else if errors_broken >= 2
+        || (error_lost && lost_total >= cap && rules.len() >= 2)
+        || lost_total >= 1.5 * cap
+    {
         Rating::U
-    } else if error_lost || score < 75.0 {
+    } else if error_lost || lost_total >= MAJOR_LOSS {
         Rating::M
     } else {
         Rating::S

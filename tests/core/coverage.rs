@@ -143,7 +143,9 @@ fn a_rule_added_by_the_guide_is_scored_covered_and_listed() {
         .iter()
         .find(|f| f.rule == "process.board_notified")
         .expect("the new rule is scored");
-    assert_eq!((f.points, f.max), (5.0, 5.0));
+    // It earns its full stake: its severity's cost times its weight.
+    let stake = pressroom::scoring::totals::stake(playbook.rule("process.board_notified").unwrap());
+    assert_eq!((f.points, f.max), (stake, stake));
     assert!(
         f.citation.get(pressroom::Lang::En).contains("S1.3"),
         "{:?}",

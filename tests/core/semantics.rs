@@ -239,105 +239,212 @@ fn grouped(v: u64) -> String {
     out
 }
 
-#[test]
-fn while_a_drill_runs_no_finding_gives_away_what_the_team_has_not_been_told() {
-    use pressroom::scenario::{Element, FactRef, FactStatus};
+/// The drills the no-spoiler test plays: every bundled scenario with each of its answer sets
+/// (the flawed ones publish early, leak and guess), and the format 2 model drill (whose facts carry dates) with its dated answers.
+fn spoiler_drills() -> Vec<(String, Arc<Scenario>, pressroom::records::answers::Answers)> {
     let playbook = Playbook::default_playbook();
-    let mut checked = 0;
+    let mut out = Vec::new();
+    let mut add = |stem: String, scenario: &std::path::Path, answers_path: std::path::PathBuf| {
+        let scenario = Scenario::load(scenario, &playbook).unwrap().scenario;
+        let a = answers::parse(&std::fs::read_to_string(&answers_path).unwrap(), &scenario)
+            .unwrap();
+        out.push((stem, scenario, a));
+    };
     for path in pressroom::source::walk::scenario_files(&crate::root().join("scenarios")).unwrap() {
-        let scenario = Scenario::load(&path, &playbook).unwrap().scenario;
         let stem = path.file_stem().unwrap().to_string_lossy().to_string();
-        let answers_path = crate::root().join(format!("scenarios/answers/{stem}.exemplary.ron"));
-        let a =
-            answers::parse(&std::fs::read_to_string(&answers_path).unwrap(), &scenario).unwrap();
-        let checker = Checker::for_scenario(&playbook, &scenario);
-        let (mut session, _) = Session::new(&scenario, a.seed.unwrap_or(1));
-        // Drafts that state and deny every fact, and give every count and date it ever has.
-        let mut planted = String::from("Header line\n");
-        for f in &scenario.facts {
-            for kw in &f.keywords {
-                planted.push_str(&format!("{kw}は流出しておりません。{kw}が判明しました。"));
-                planted.push_str(&format!(
-                    "{kw} was not affected. {kw} has been confirmed.\n"
-                ));
-            }
-            let counts = f
-                .count
-                .into_iter()
-                .chain(f.timeline.iter().filter_map(|c| c.count));
-            for c in counts {
-                planted.push_str(&format!(
-                    "{}件が対象です。{} customers are affected.\n",
-                    grouped(c),
-                    grouped(c)
-                ));
+        let dir = crate::root().join("scenarios/answers");
+        let mut sets: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(&format!("{stem}.")))
+            })
+            .collect();
+        sets.sort();
+        for answers in sets {
+            let name = answers.file_stem().unwrap().to_string_lossy().to_string();
+            add(name, &path, answers);
+        }
+    }
+    for name in ["dates.ok", "values.ok"] {
+        add(
+            format!("models/{name}"),
+            &fixture("models/drill.ron"),
+            fixture(&format!("models/{name}.ron")),
+        );
+    }
+    out
+}
+
+/// A draft that states and denies every fact, and gives every count and date it ever has.
+fn planted(scenario: &Scenario) -> String {
+    let mut planted = String::from("Header line\n");
+    for f in &scenario.facts {
+        let mut words: Vec<String> = f.keywords.clone();
+        words.extend(Lang::ALL.map(|l| f.text.get(l).to_string()));
+        for kw in words.iter().filter(|w| !w.is_empty()) {
+            planted.push_str(&format!("{kw}は流出しておりません。{kw}が判明しました。"));
+            planted.push_str(&format!(
+                "{kw} was not affected. {kw} has been confirmed.\n"
+            ));
+        }
+        let counts = f
+            .count
+            .into_iter()
+            .chain(f.timeline.iter().filter_map(|c| c.count));
+        for c in counts {
+            planted.push_str(&format!(
+                "{}件が対象です。{} customers are affected.\n",
+                grouped(c),
+                grouped(c)
+            ));
+        }
+        let dates = f.date.into_iter().chain(f.timeline.iter().filter_map(|c| c.date));
+        for d in dates {
+            planted.push_str(&format!(
+                "{}年{}月{}日に発生しました。It happened on {}.\n",
+                d.format("%Y"),
+                d.format("%-m"),
+                d.format("%-d"),
+                d.format("%-d %B %Y")
+            ));
+        }
+    }
+    planted
+}
+
+/// What the team must not read yet at `session`'s moment, checked against `said`.
+fn assert_no_spoiler(stem: &str, session: &Session, said: &str, what: &str) {
+    use pressroom::scenario::{FactRef, FactStatus};
+    let scenario = &*session.scenario;
+    let now = session.now();
+    for (i, f) in scenario.facts.iter().enumerate() {
+        let status = session.fact_status(FactRef(i));
+        if matches!(status, FactStatus::Unknown | FactStatus::Suspected) {
+            for l in Lang::ALL {
+                let text = f.text.get(l);
+                assert!(
+                    text.is_empty() || !said.contains(text),
+                    "{stem} at {now}: {what} quotes the unsettled fact \"{text}\":\n{said}"
+                );
             }
         }
-        let steps: Vec<SimTime> = a.steps().iter().map(|s| s.at()).collect();
-        let mut moments: Vec<SimTime> = (0..scenario.duration).step_by(30).map(SimTime).collect();
-        moments.extend(steps);
-        moments.sort();
-        moments.dedup();
+        // A count not yet told: the fact is unheard of, or its change has not come.
+        let told = session.count_at(FactRef(i), now);
+        let mut untold: Vec<u64> = f.timeline.iter().filter_map(|c| c.count).collect();
+        untold.extend(f.count);
+        untold.retain(|c| {
+            status == FactStatus::Unknown
+                || (Some(*c) != told && !session.superseded_at(FactRef(i), now).contains(c))
+        });
+        for c in untold.into_iter().filter(|c| *c >= 100) {
+            assert!(
+                !said.contains(&grouped(c)),
+                "{stem} at {now}: {what} gives the untold count {}:\n{said}",
+                grouped(c)
+            );
+        }
+        // Likewise a date.
+        let (told, replaced) = session.date_at(FactRef(i), now);
+        let mut untold: Vec<chrono::NaiveDate> =
+            f.timeline.iter().filter_map(|c| c.date).collect();
+        untold.extend(f.date);
+        untold.retain(|d| {
+            status == FactStatus::Unknown || (Some(*d) != told && !replaced.contains(d))
+        });
+        for d in untold {
+            for shown in [
+                format!("{}月{}日", d.format("%-m"), d.format("%-d")),
+                d.format("%-d %B %Y").to_string(),
+                d.to_string(),
+            ] {
+                assert!(
+                    !said.contains(&shown),
+                    "{stem} at {now}: {what} gives the untold date {shown}:\n{said}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn while_a_drill_runs_no_finding_gives_away_what_the_team_has_not_been_told() {
+    use pressroom::scenario::Element;
+    let playbook = Playbook::default_playbook();
+    let (mut drafts, mut feedback) = (0, 0);
+    for (stem, scenario, a) in spoiler_drills() {
+        let checker = Checker::for_scenario(&playbook, &scenario);
+        let (mut session, _) = Session::new(&scenario, a.seed.unwrap_or(1));
+        let planted = planted(&scenario);
         let mut next_action = 0;
-        for at in moments {
+        let mut last_feedback = None;
+        for minute in 0..scenario.duration {
+            let at = SimTime(minute);
             session.advance_to(at);
             // Take the answers due by now, as the team would.
+            let mut acted = false;
             while let Some(action) = a.actions.get(next_action).filter(|x| x.at <= at) {
                 let _ = session.answer(action.decision, action.answer.clone());
                 next_action += 1;
+                acted = true;
             }
             if session.is_over() {
                 break;
             }
-            let ctx = session.wording_context(&Element::ALL, session.now(), &planted);
-            let said: String = checker
-                .check(&planted, &ctx)
-                .iter()
-                .flat_map(|f| {
-                    let mut t = vec![
-                        f.message.get(Lang::Ja).to_string(),
-                        f.message.get(Lang::En).to_string(),
-                    ];
-                    if let Some(s) = &f.suggestion {
-                        t.push(s.get(Lang::Ja).to_string());
-                        t.push(s.get(Lang::En).to_string());
-                    }
-                    t
-                })
-                .collect::<Vec<_>>()
-                .join("\n");
-            for (i, f) in scenario.facts.iter().enumerate() {
-                let status = session.fact_status(FactRef(i));
-                if matches!(status, FactStatus::Unknown | FactStatus::Suspected) {
-                    for l in Lang::ALL {
-                        let text = f.text.get(l);
-                        assert!(
-                            text.is_empty() || !said.contains(text),
-                            "{stem} at {at}: a finding quotes the unsettled fact \"{text}\":\n{said}"
-                        );
-                    }
-                }
-                // A count not yet told: the fact is unheard of, or its change has not come.
-                let told = session.count_at(FactRef(i), session.now());
-                let mut untold: Vec<u64> = f.timeline.iter().filter_map(|c| c.count).collect();
-                untold.extend(f.count);
-                untold.retain(|c| {
-                    status == FactStatus::Unknown
-                        || (Some(*c) != told
-                            && !session.superseded_at(FactRef(i), session.now()).contains(c))
-                });
-                for c in untold.into_iter().filter(|c| *c >= 100) {
-                    assert!(
-                        !said.contains(&grouped(c)),
-                        "{stem} at {at}: a finding gives the untold count {}:\n{said}",
-                        grouped(c)
-                    );
-                }
+            // The editor checks a draft at every minute a text can be written: a draft, or
+            // an inquiry that takes a written answer, is open.
+            let writing = session.open_decisions().any(|d| {
+                matches!(
+                    &scenario.decisions[d.0].kind,
+                    pressroom::scenario::DecisionKind::Draft(_)
+                        | pressroom::scenario::DecisionKind::Inquiry(_)
+                )
+            });
+            if writing {
+                let ctx = session.wording_context(&Element::ALL, at, &planted);
+                let said: String = checker
+                    .check(&planted, &ctx)
+                    .iter()
+                    .flat_map(|f| {
+                        let mut t = vec![
+                            f.message.get(Lang::Ja).to_string(),
+                            f.message.get(Lang::En).to_string(),
+                        ];
+                        if let Some(s) = &f.suggestion {
+                            t.push(s.get(Lang::Ja).to_string());
+                            t.push(s.get(Lang::En).to_string());
+                        }
+                        t
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                assert_no_spoiler(&stem, &session, &said, "the draft checker");
+                drafts += 1;
             }
-            checked += 1;
+            // Practice feedback after each decision, and every half hour: the score as it
+            // stands, every message and piece of evidence.
+            if acted || last_feedback.is_none_or(|t: u32| minute >= t + 30) {
+                last_feedback = Some(minute);
+                let score = pressroom::scoring::score(&session, &playbook, &checker);
+                let said: String = score
+                    .findings
+                    .iter()
+                    .flat_map(|f| {
+                        Lang::ALL.into_iter().flat_map(move |l| {
+                            [f.message.get(l).to_string(), f.evidence.get(l).to_string()]
+                        })
+                    })
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                assert_no_spoiler(&stem, &session, &said, "practice feedback");
+                feedback += 1;
+            }
         }
     }
-    assert!(checked > 100, "only {checked} moments checked");
+    assert!(drafts > 1000, "only {drafts} draft checks");
+    assert!(feedback > 100, "only {feedback} feedback checks");
 }
 
 #[test]

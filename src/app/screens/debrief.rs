@@ -495,11 +495,13 @@ fn side_by_side(ui: &mut egui::Ui, drill: &Drill, score: &Score, l: Lang) {
         return;
     };
     let s = &*drill.session().scenario;
-    let points = |sc: &Score, id: &str| {
+    // What each decision took off the 100 (each rule counted once).
+    let lost = |sc: &Score, id: &str| -> f64 {
         sc.findings
             .iter()
-            .filter(|f| f.decision.as_deref() == Some(id))
-            .fold((0.0, 0.0), |(p, m), f| (p + f.points, m + f.max))
+            .filter(|f| f.counted && f.decision.as_deref() == Some(id))
+            .map(|f| f.lost())
+            .sum()
     };
     ui.columns(3, |c| {
         c[0].strong(t(l, "判断", "Decision"));
@@ -516,15 +518,14 @@ fn side_by_side(ui: &mut egui::Ui, drill: &Drill, score: &Score, l: Lang) {
                 .into_iter()
                 .enumerate()
             {
-                let (p, m) = points(sc, &d.id);
+                let lost = lost(sc, &d.id);
                 let ui = &mut c[col + 1];
                 ui.label(answered(s, session, r, l));
-                let color = if p >= m {
-                    egui::Color32::from_rgb(90, 190, 110)
+                if lost > 0.0 {
+                    ui.colored_label(ui.visuals().warn_fg_color, format!("-{lost:.1}"));
                 } else {
-                    ui.visuals().warn_fg_color
-                };
-                ui.colored_label(color, format!("{p:.1} / {m:.1}"));
+                    ui.colored_label(egui::Color32::from_rgb(90, 190, 110), "±0");
+                }
             }
         });
     }
@@ -573,9 +574,18 @@ fn findings(
         } else {
             ui.visuals().warn_fg_color
         };
+        // A rule counts once per drill or stage, by its worst finding: say so on the others.
+        let counted = if f.counted || f.points >= f.max {
+            String::new()
+        } else {
+            format!(
+                "  ({})",
+                t(l, "同じ規則のより重い指摘で計上済み", "not counted: a graver finding of this rule counts")
+            )
+        };
         egui::CollapsingHeader::new(
             egui::RichText::new(format!(
-                "{:.1}/{:.1}  {}  — {decision}",
+                "{:.1}/{:.1}  {}  — {decision}{counted}",
                 f.points,
                 f.max,
                 title(&f.rule)

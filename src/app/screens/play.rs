@@ -664,12 +664,15 @@ fn feedback(
                 ));
                 return;
             }
-            let (points, max) = findings
+            // What this decision takes off the 100 so far (each rule counted once).
+            let lost: f64 = findings
                 .iter()
-                .fold((0.0, 0.0), |(p, m), f| (p + f.points, m + f.max));
+                .filter(|f| f.counted)
+                .map(|f| f.lost())
+                .sum();
             ui.label(
                 egui::RichText::new(format!(
-                    "{} {}: {points:.1} / {max:.1}",
+                    "{} {}: -{lost:.1}",
                     t(l, "直前の判断", "Last decision"),
                     dec.title.get(l)
                 ))
