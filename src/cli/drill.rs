@@ -111,6 +111,16 @@ pub(super) fn rescore(
     for c in &changed {
         note!("pressroom rescore: note: {c}");
     }
+    if rec.result.model < crate::scoring::MODEL {
+        note!(
+            "pressroom rescore: the record was scored under scoring model {} ({:.1}); model {} scores it {:.1} (see docs/scoring.md)",
+            rec.result.model,
+            rec.result.total,
+            crate::scoring::MODEL,
+            outcome.score.total
+        );
+        return Ok(Status::Clean);
+    }
     if (outcome.score.total - rec.result.total).abs() < 0.05 {
         note!(
             "pressroom rescore: score reproduced: {:.1}",

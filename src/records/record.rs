@@ -136,6 +136,10 @@ pub struct Improvement {
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields, rename = "Result")]
 pub struct RecordedResult {
+    /// The scoring model the result was computed under ([`crate::scoring::MODEL`]); 1 for
+    /// records written before model 2, whose totals are not comparable with today's.
+    #[serde(default = "model_1")]
+    pub model: u32,
     /// The total, 0–100.
     pub total: f64,
     /// Each area's score, 0–100.
@@ -146,6 +150,10 @@ pub struct RecordedResult {
     /// Each area's rating (P, S, M or U).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub ratings: BTreeMap<String, String>,
+}
+
+fn model_1() -> u32 {
+    1
 }
 
 impl Record {
@@ -185,6 +193,7 @@ impl Record {
             fired: log.fired,
             reviews: super::log::log_reviews(scenario, &answers.reviews),
             result: RecordedResult {
+                model: crate::scoring::MODEL,
                 total: score.total,
                 areas: score
                     .areas

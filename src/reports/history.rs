@@ -29,8 +29,11 @@ pub struct Drill {
     /// Each area's rating (P, S, M, U), where the record keeps one.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub ratings: BTreeMap<String, String>,
-    /// Total minus the previous drill's total (same filter), if there was one.
+    /// Total minus the previous drill's total (same filter), if there was one scored under
+    /// the same model.
     pub change: Option<f64>,
+    /// The scoring model its total comes from.
+    pub model: u32,
 }
 
 /// Past drills, oldest first, with the change from one to the next.
@@ -105,10 +108,13 @@ impl Records {
                 areas: r.result.areas.clone(),
                 ratings: r.result.ratings.clone(),
                 change: None,
+                model: r.result.model,
             })
             .collect();
         for i in 1..drills.len() {
-            drills[i].change = Some(round1(drills[i].total - drills[i - 1].total));
+            if drills[i].model == drills[i - 1].model {
+                drills[i].change = Some(round1(drills[i].total - drills[i - 1].total));
+            }
         }
         History {
             drills,
@@ -159,9 +165,11 @@ impl History {
 
     /// Mean change per drill from first to last; `None` with fewer than two drills.
     pub fn trend(&self) -> Option<f64> {
-        let (first, last) = (self.drills.first()?, self.drills.last()?);
-        (self.drills.len() >= 2)
-            .then(|| round1((last.total - first.total) / (self.drills.len() - 1) as f64))
+        // Only totals of the latest drill's scoring model are comparable.
+        let model = self.drills.last()?.model;
+        let same: Vec<&Drill> = self.drills.iter().filter(|d| d.model == model).collect();
+        let (first, last) = (same.first()?, same.last()?);
+        (same.len() >= 2).then(|| round1((last.total - first.total) / (same.len() - 1) as f64))
     }
 
     /// The history as a text table, in `lang`.
@@ -206,11 +214,16 @@ impl History {
             if let Some(team) = &d.team {
                 name = format!("[{team}] {name}");
             }
+            // A total from an earlier scoring model is marked, not compared.
+            let total = if d.model < crate::scoring::MODEL {
+                format!("{:.1}*", d.total)
+            } else {
+                format!("{:.1}", d.total)
+            };
             out.push_str(&format!(
-                "{} {} {:>6.1} {change:>6}",
+                "{} {} {total:>6} {change:>6}",
                 pad(&started, 16),
                 pad(&clip(&name, 36), 36),
-                d.total
             ));
             for a in areas {
                 match (d.areas.get(a.key()), d.ratings.get(a.key())) {
@@ -220,6 +233,12 @@ impl History {
                 }
             }
             out.push('\n');
+        }
+        if self.drills.iter().any(|d| d.model < crate::scoring::MODEL) {
+            out.push_str(t(
+                "* 以前の採点方式による点数です(比較しません)。`pressroom rescore 記録` で今の方式の点数を確かめられます。\n",
+                "* scored under an earlier scoring model and not compared; `pressroom rescore RECORD` shows today's score.\n",
+            ));
         }
         if let Some(trend) = self.trend() {
             out.push_str(&format!(

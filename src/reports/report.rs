@@ -256,10 +256,11 @@ impl Report<'_> {
         out
     }
 
-    /// Per rule: title, earned, possible, in playbook order.
+    /// Per rule: title, earned, at stake (its counted findings: once per drill or stage), in
+    /// playbook order.
     fn rules(&self) -> Vec<(String, String, f64, f64)> {
         let mut sums: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
-        for f in &self.score.findings {
+        for f in self.score.findings.iter().filter(|f| f.counted) {
             let e = sums.entry(f.rule.as_str()).or_default();
             e.0 += f.points;
             e.1 += f.max;
@@ -286,7 +287,7 @@ impl Report<'_> {
         self.score
             .findings
             .iter()
-            .find(|f| f.rule == rule && f.points < f.max)
+            .find(|f| f.rule == rule && f.counted && f.points < f.max)
             .map(|f| f.message.get(self.lang).to_string())
             .unwrap_or_default()
     }

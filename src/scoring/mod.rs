@@ -23,6 +23,10 @@ use crate::wording::{Checker, Span};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// The scoring model: 2 is the undiluted, severity-weighted model of `docs/scoring.md`.
+/// Records keep it, so a total from an earlier model is never compared with today's.
+pub const MODEL: u32 = 2;
+
 /// One scoring point: a rule, the points earned of its maximum, the evidence, why, and the clause of the procedure it cites.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {

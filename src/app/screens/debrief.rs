@@ -146,19 +146,11 @@ fn draw(
                 ui.visuals().warn_fg_color,
                 format!(
                     "{} {}",
-                    if score.total >= 90.0 {
-                        t(
-                            l,
-                            "重大な手順違反(評価はBまで):",
-                            "Broken rules the procedure treats as errors (the grade stops at B):",
-                        )
-                    } else {
-                        t(
-                            l,
-                            "重大な手順違反:",
-                            "Broken rules the procedure treats as errors:",
-                        )
-                    },
+                    t(
+                        l,
+                        "手順が禁じていることに当たり、点を失った規則:",
+                        "Rules the procedure treats as errors that lost points:",
+                    ),
                     titles.join(t(l, "、", "; "))
                 ),
             );
