@@ -25,6 +25,27 @@ fn largest() -> Arc<Scenario> {
         .expect("at least one scenario")
 }
 
+fn session_only(scenario: &Arc<Scenario>, seed: u64) -> Session {
+    let (mut s, _) = Session::new(scenario, seed);
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    while !s.is_over() {
+        let open: Vec<_> = s.open_decisions().collect();
+        for d in open {
+            if matches!(scenario.decision(d).kind, DecisionKind::Draft(_)) {
+                continue;
+            }
+            let answer = pressroom::authoring::analyze::random_answer(scenario, d, &mut rng);
+            if matches!(answer, Answer::Text(_)) {
+                continue;
+            }
+            let _ = s.answer(d, answer);
+        }
+        s.advance_to_next_event();
+    }
+    s.finish();
+    s
+}
+
 fn playthrough(scenario: &Arc<Scenario>, playbook: &Playbook, checker: &Checker, seed: u64) -> f64 {
     let (mut s, _) = Session::new(scenario, seed);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -61,5 +82,22 @@ fn bench(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, bench);
+fn bench_parts(c: &mut Criterion) {
+    let playbook = Playbook::default_playbook();
+    let checker = Checker::new(&playbook);
+    let scenario = largest();
+    let mut seed = 0u64;
+    c.bench_function("session_only", |b| {
+        b.iter(|| {
+            seed += 1;
+            black_box(session_only(&scenario, seed))
+        })
+    });
+    let s = session_only(&scenario, 3);
+    c.bench_function("score_only", |b| {
+        b.iter(|| black_box(pressroom::scoring::score(&s, &playbook, &checker).total))
+    });
+}
+
+criterion_group!(benches, bench, bench_parts);
 criterion_main!(benches);

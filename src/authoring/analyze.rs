@@ -26,9 +26,18 @@ pub struct Analysis {
     pub samples: usize,
     /// The seed they were drawn from.
     pub seed: u64,
-    /// The best score any explored path reached.
+    /// The most any answers file can score: an upper bound (100 less what no path can
+    /// avoid losing, see [`crate::authoring::bound`]), and exactly the best score when a
+    /// played path reaches it (`best_exact`).
     pub best_score: f64,
-    /// The worst.
+    /// The best score a played path reached: random play, the fixed strategies, and the
+    /// search from the best of them.
+    pub best_found: f64,
+    /// Whether `best_found` reaches `best_score`, so the best is exact.
+    pub best_exact: bool,
+    /// Answers files the search played.
+    pub search_evaluations: usize,
+    /// The worst score a played path reached (the total never goes below 0).
     pub worst_score: f64,
     /// The exemplary answers' score on their own seed, when the scenario ships them.
     pub exemplary_score: Option<f64>,
@@ -199,7 +208,8 @@ pub fn analyze_with_progress(
         }
     }
     progress(samples, samples);
-    let greedy = play(scenario, playbook, &checker, seed, Strategy::Greedy);
+    let (greedy, greedy_actions) =
+        play_recorded(scenario, playbook, &checker, seed, Strategy::Greedy);
     let greedy_score = greedy.total;
     summary.add(&greedy);
     summary.add(&play(scenario, playbook, &checker, seed, Strategy::Idle));
@@ -213,7 +223,29 @@ pub fn analyze_with_progress(
         summary.add(p);
     }
 
-    let best_score = summary.best;
+    // The exact part: what no answers file can beat, and a search from the best known
+    // answers (the exemplary, the playbook's strategy) that tries to reach it.
+    let bound = crate::authoring::bound::upper_bound(scenario, playbook);
+    let mut starts = vec![crate::authoring::bound::answers_from(greedy_actions, seed)];
+    if let Some(a) = exemplary {
+        starts.insert(0, a.clone());
+    }
+    let mut search_evaluations = 0;
+    for start in starts {
+        if summary.best + 0.05 >= bound {
+            break;
+        }
+        let s = start.seed.unwrap_or(seed);
+        let found = crate::authoring::bound::search(scenario, playbook, &checker, start, s, bound);
+        search_evaluations += found.evaluations;
+        summary.best = summary.best.max(found.total);
+    }
+    let best_found = summary.best;
+    debug_assert!(
+        best_found <= bound + 1e-9,
+        "{best_found} beats the bound {bound}"
+    );
+    let best_score = bound.max(best_found);
     let worst_score = summary.worst;
     let mut unreached = Unreached::default();
     for (i, inj) in scenario.injects.iter().enumerate() {
@@ -245,6 +277,9 @@ pub fn analyze_with_progress(
         samples,
         seed,
         best_score,
+        best_found,
+        best_exact: best_found + 0.05 >= best_score,
+        search_evaluations,
         worst_score,
         exemplary_score,
         exemplary_reaches_best: exemplary_score.map(|e| e + 0.05 >= best_score),
@@ -300,8 +335,20 @@ fn play(
     playbook: &Playbook,
     checker: &Checker,
     seed: u64,
-    mut strategy: Strategy<'_>,
+    strategy: Strategy<'_>,
 ) -> Path {
+    play_recorded(scenario, playbook, checker, seed, strategy).0
+}
+
+/// [`play`], with the answers the path gave, in the order given.
+fn play_recorded(
+    scenario: &Arc<Scenario>,
+    playbook: &Playbook,
+    checker: &Checker,
+    seed: u64,
+    mut strategy: Strategy<'_>,
+) -> (Path, Vec<(SimTime, DecisionRef, Answer)>) {
+    let mut given: Vec<(SimTime, DecisionRef, Answer)> = Vec::new();
     let (mut session, _) = Session::new(scenario, seed);
     let mut plan: Vec<Plan> = vec![Plan::NotYetOpen; scenario.decisions.len()];
     let mut fires: Vec<(SimTime, InjectRef)> = Vec::new();
@@ -337,7 +384,9 @@ fn play(
                 && *at <= now
                 && matches!(session.decision(DecisionRef(i)), DecisionState::Open { .. })
             {
-                let _ = session.answer(DecisionRef(i), answer.clone());
+                if session.answer(DecisionRef(i), answer.clone()).is_ok() {
+                    given.push((now, DecisionRef(i), answer.clone()));
+                }
                 *planned = Plan::Done;
                 answered = true;
             }
@@ -368,7 +417,7 @@ fn play(
     }
     session.finish();
     let score = scoring::score(&session, playbook, checker);
-    observe(&session, &score)
+    (observe(&session, &score), given)
 }
 
 /// When and how to answer decision `d`, opened at `now`.
@@ -572,12 +621,30 @@ impl Analysis {
             self.seed
         ));
         o.push_str(&format!(
-            "  {}: {:.1}   {}: {:.1}\n",
+            "  {}: {:.1} ({})   {}: {:.1}\n",
             t("最高点", "best"),
             self.best_score,
+            if self.best_exact {
+                t(
+                    "厳密: この点に届く回答がある",
+                    "exact: an answers file reaches it",
+                )
+            } else {
+                t(
+                    "上限: ここまで届く回答は未発見",
+                    "upper bound: no answers file found reaching it",
+                )
+            },
             t("最低点", "worst"),
             self.worst_score
         ));
+        if !self.best_exact {
+            o.push_str(&format!(
+                "  {}: {:.1}\n",
+                t("見つかった最高点", "best found"),
+                self.best_found
+            ));
+        }
         match (self.exemplary_score, self.exemplary_reaches_best) {
             (Some(e), Some(reach)) => o.push_str(&format!(
                 "  {}: {e:.1} ({})\n",

@@ -3,6 +3,7 @@
 //! `upgrade` (format 1 files rewritten as format 2).
 
 pub mod analyze;
+pub mod bound;
 pub mod check;
 pub mod lint;
 pub mod skeleton;

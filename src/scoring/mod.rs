@@ -286,7 +286,7 @@ pub(super) fn not_answered() -> Text {
 /// earn anything under `playbook`: the one test both the scorer and [`coverage`] apply. The
 /// scenario's points share a decision among its rules (and a zero turns a rule off); what a
 /// rule costs in the total is its [`totals::stake`].
-pub(super) fn at_stake<'p>(
+pub(crate) fn at_stake<'p>(
     playbook: &'p Playbook,
     rule: &str,
     max_raw: f64,

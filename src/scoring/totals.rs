@@ -78,7 +78,10 @@ pub(super) fn finish(mut findings: Vec<Finding>, units: &[Unit]) -> Score {
     // Per rule and unit, the worst finding counts (the first of equals).
     let mut worst: BTreeMap<(&str, Unit), usize> = BTreeMap::new();
     for (i, f) in findings.iter().enumerate() {
-        let key = (f.rule.as_str(), units.get(i).copied().unwrap_or(Unit::Drill));
+        let key = (
+            f.rule.as_str(),
+            units.get(i).copied().unwrap_or(Unit::Drill),
+        );
         match worst.get(&key) {
             Some(&j) if findings[j].lost() >= f.lost() => {}
             _ => {

@@ -153,10 +153,7 @@ fn exemplary_scores_95_and_each_flaw_costs_what_its_rules_weigh() {
             if minor_set {
                 assert_eq!(declared.len(), 1, "{name}: {declared:?}");
                 assert!(errors.is_empty(), "{name}: {declared:?}");
-                assert!(
-                    cost > 0.0 && cost <= 6.0,
-                    "{name}: a warning costs {cost}"
-                );
+                assert!(cost > 0.0 && cost <= 6.0, "{name}: a warning costs {cost}");
                 minor += 1;
             }
         }
@@ -515,7 +512,11 @@ fn analyze_shows_every_bundled_scenario_separates_good_play_from_bad() {
             "{}: {a:?}",
             scenario.id
         );
-        assert!(a.percentiles["p100"] > a.worst_score, "{}: {a:?}", scenario.id);
+        assert!(
+            a.percentiles["p100"] > a.worst_score,
+            "{}: {a:?}",
+            scenario.id
+        );
     }
 }
 
@@ -562,4 +563,117 @@ fn analyze_is_deterministic_for_a_seed_and_finds_what_is_unreachable() {
             .any(|o| o.decision == "orphan" && o.option == "b" && o.same_as == "a")
     );
     assert_eq!(a.exemplary_score, None);
+}
+
+/// The minimal fixture with a choice whose two options each give up a rule: taking the team
+/// review forgoes the shared channel and the other way round, so no answers file can score
+/// above 96 (a warning's 4 points are lost either way), and a prepared notice that passes
+/// every wording rule lets the search reach it.
+fn conflicting() -> Arc<Scenario> {
+    let src = std::fs::read_to_string(crate::fixture("scenarios/ok_minimal.ron"))
+        .unwrap()
+        .replace(
+            r#"(id: "nobody", label: (en: "Nobody")),"#,
+            r#"(id: "nobody", label: (en: "Nobody: everyone shares on the channel"), effects: [(rule: "process.info_sharing", points: 10)]),"#,
+        )
+        .replace(
+            r#"kind: Draft(stage: FirstNotice)),"#,
+            r#"kind: Draft(stage: FirstNotice, candidates: [
+                (id: "plain", label: (en: "The facts"), text: (en: "Example Ltd.\n5 January 2026\nNotice of the web shop outage\n\nWe have confirmed that our web shop went offline this morning. Customers cannot place orders; orders already placed are not affected. The cause is under investigation. We have taken steps to restore the service and to prevent a recurrence. We sincerely apologise to our customers for the inconvenience. Contact: our support desk, 0120-000-000. We will publish our next update by 3 pm today.")),
+                (id: "guess", label: (en: "A guess"), text: (en: "The server probably crashed. Our engineer (bob@example.com) says it will never happen again.")),
+            ])),"#,
+        );
+    pressroom::scenario::validate(&src, &Playbook::default_playbook())
+        .unwrap_or_else(|d| panic!("{d:?}"))
+        .scenario
+}
+
+/// A random answers file, as a trainee could write one: each decision, once open, answered
+/// after a random delay with any answer the format allows (options, people or nobody in each
+/// role, prepared or written texts), or left unanswered.
+fn random_answers(scenario: &Arc<Scenario>, seed: u64) -> Answers {
+    use rand::{Rng, SeedableRng};
+    let mut rng = rand_chacha::ChaCha8Rng::seed_from_u64(seed);
+    let texts = [
+        "We are investigating and will share confirmed facts as soon as we have them.",
+        "現在、事実関係を調査中です。確認でき次第、改めてお知らせいたします。",
+        "The server probably crashed; it will never happen again. Ask tanaka@example.co.jp.",
+    ];
+    let (mut session, _) = Session::new(scenario, seed);
+    let mut planned: Vec<(SimTime, DecisionRef, Answer)> = Vec::new();
+    let mut seen = BTreeSet::new();
+    let mut given = Vec::new();
+    while !session.is_over() {
+        let now = session.now();
+        for d in session.open_decisions().collect::<Vec<_>>() {
+            if !seen.insert(d) || rng.random_bool(0.1) {
+                continue;
+            }
+            let mut answer = pressroom::authoring::analyze::random_answer(scenario, d, &mut rng);
+            if let Answer::Text(_) = answer {
+                answer = Answer::Text(texts[rng.random_range(0..texts.len())].into());
+            }
+            if let Answer::Roles(map) = &mut answer
+                && rng.random_bool(0.2)
+                && let Some(k) = map.keys().next().cloned()
+            {
+                map.insert(k, String::new());
+            }
+            planned.push((now.plus(rng.random_range(0..=90)), d, answer));
+        }
+        planned.sort_by_key(|p| p.0);
+        let next = planned.first().map(|p| p.0);
+        match (next, session.next_event_time()) {
+            (Some(t), _) if t <= now => {
+                let (at, d, answer) = planned.remove(0);
+                if session.answer(d, answer.clone()).is_ok() {
+                    given.push((at, d, answer));
+                }
+            }
+            (Some(t), Some(e)) => {
+                session.advance_to(t.min(e));
+            }
+            (Some(t), None) => {
+                session.advance_to(t);
+            }
+            (None, Some(e)) => {
+                session.advance_to(e);
+            }
+            (None, None) => break,
+        }
+    }
+    pressroom::authoring::bound::answers_from(given, seed)
+}
+
+#[test]
+fn analyze_finds_the_best_exactly_when_no_answers_file_can_beat_it() {
+    let playbook = Playbook::default_playbook();
+    let scenario = conflicting();
+    let a = pressroom::authoring::analyze::analyze(&scenario, &playbook, None, 50, 1);
+    assert_eq!(a.best_score, 96.0, "{a:?}");
+    assert!(a.best_exact, "the search reaches the bound: {a:?}");
+    assert_eq!(a.best_found, 96.0);
+    // Without the conflict, the bound is 100 and still reached.
+    let a = pressroom::authoring::analyze::analyze(&load("social-rumour"), &playbook, None, 20, 1);
+    assert!(a.best_exact && a.best_score == 100.0, "{a:?}");
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// `best_score` is an upper bound: no random answers file scores above it, on the
+    /// conflicting fixture or on any bundled scenario.
+    #[test]
+    fn no_answers_file_beats_analyzes_best(seed in 0u64..1_000_000, which in 0usize..7) {
+        let playbook = Playbook::default_playbook();
+        let checker = Checker::new(&playbook);
+        let stems = ["ec-cloud-bucket", "payment-outage", "ransomware-manufacturer",
+            "saas-gdpr-breach", "social-rumour", "subcontractor-breach"];
+        let scenario = if which == 6 { conflicting() } else { load(stems[which]) };
+        let bound = pressroom::authoring::bound::upper_bound(&scenario, &playbook);
+        let answers = random_answers(&scenario, seed);
+        let out = run::play(&scenario, &playbook, &checker, &answers, seed)
+            .expect("a recorded path replays");
+        prop_assert!(out.score.total <= bound, "{} beats the bound {bound}", out.score.total);
+    }
 }

@@ -246,8 +246,8 @@ fn spoiler_drills() -> Vec<(String, Arc<Scenario>, pressroom::records::answers::
     let mut out = Vec::new();
     let mut add = |stem: String, scenario: &std::path::Path, answers_path: std::path::PathBuf| {
         let scenario = Scenario::load(scenario, &playbook).unwrap().scenario;
-        let a = answers::parse(&std::fs::read_to_string(&answers_path).unwrap(), &scenario)
-            .unwrap();
+        let a =
+            answers::parse(&std::fs::read_to_string(&answers_path).unwrap(), &scenario).unwrap();
         out.push((stem, scenario, a));
     };
     for path in pressroom::source::walk::scenario_files(&crate::root().join("scenarios")).unwrap() {
@@ -301,7 +301,10 @@ fn planted(scenario: &Scenario) -> String {
                 grouped(c)
             ));
         }
-        let dates = f.date.into_iter().chain(f.timeline.iter().filter_map(|c| c.date));
+        let dates = f
+            .date
+            .into_iter()
+            .chain(f.timeline.iter().filter_map(|c| c.date));
         for d in dates {
             planted.push_str(&format!(
                 "{}年{}月{}日に発生しました。It happened on {}.\n",
@@ -348,8 +351,7 @@ fn assert_no_spoiler(stem: &str, session: &Session, said: &str, what: &str) {
         }
         // Likewise a date.
         let (told, replaced) = session.date_at(FactRef(i), now);
-        let mut untold: Vec<chrono::NaiveDate> =
-            f.timeline.iter().filter_map(|c| c.date).collect();
+        let mut untold: Vec<chrono::NaiveDate> = f.timeline.iter().filter_map(|c| c.date).collect();
         untold.extend(f.date);
         untold.retain(|d| {
             status == FactStatus::Unknown || (Some(*d) != told && !replaced.contains(d))

@@ -572,7 +572,11 @@ fn findings(
         } else {
             format!(
                 "  ({})",
-                t(l, "同じ規則のより重い指摘で計上済み", "not counted: a graver finding of this rule counts")
+                t(
+                    l,
+                    "同じ規則のより重い指摘で計上済み",
+                    "not counted: a graver finding of this rule counts"
+                )
             )
         };
         egui::CollapsingHeader::new(
