@@ -1,6 +1,10 @@
 //! Full headless playthroughs with random answers on the largest bundled scenario, drafts left
-//! unanswered: a new session, random answers as decisions open, the clock to the end, the score.
-//! Criterion reports time per playthrough; playthroughs per second is its inverse.
+//! unanswered: a new session, random answers as decisions open, the clock to the end, the
+//! total (as `analyze` scores its paths). Criterion reports time per playthrough;
+//! playthroughs per second is its inverse. The baseline in the same run is `session_only`
+//! (the same drill without scoring); `score_only` and `score_with_debrief` time the quiet
+//! total and the full debrief of one finished drill; `analyze_exact_search_no_exemplary` the
+//! bound and the search. Report ratios to the baseline.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pressroom::prelude::*;
@@ -66,7 +70,7 @@ fn playthrough(scenario: &Arc<Scenario>, playbook: &Playbook, checker: &Checker,
         s.advance_to_next_event();
     }
     s.finish();
-    pressroom::scoring::score(&s, playbook, checker).total
+    pressroom::scoring::total(&s, playbook, checker)
 }
 
 fn bench(c: &mut Criterion) {
@@ -95,9 +99,27 @@ fn bench_parts(c: &mut Criterion) {
     });
     let s = session_only(&scenario, 3);
     c.bench_function("score_only", |b| {
+        b.iter(|| black_box(pressroom::scoring::total(&s, &playbook, &checker)))
+    });
+    c.bench_function("score_with_debrief", |b| {
         b.iter(|| black_box(pressroom::scoring::score(&s, &playbook, &checker).total))
     });
 }
 
-criterion_group!(benches, bench, bench_parts);
+/// `analyze`'s exact part on its own: no random samples, only the fixed strategies, the upper
+/// bound and the search from the playbook's strategy (no exemplary to start from, the
+/// hardest case). Compare with one playthrough above.
+fn bench_search(c: &mut Criterion) {
+    let playbook = Playbook::default_playbook();
+    let scenario = largest();
+    c.bench_function("analyze_exact_search_no_exemplary", |b| {
+        b.iter(|| {
+            black_box(pressroom::authoring::analyze::analyze(
+                &scenario, &playbook, None, 0, 1,
+            ))
+        })
+    });
+}
+
+criterion_group!(benches, bench, bench_parts, bench_search);
 criterion_main!(benches);

@@ -8,7 +8,7 @@
 use crate::playbook::Playbook;
 use crate::records::answers::Answers;
 use crate::scenario::{DecisionKind, DecisionRef, InjectRef, Scenario, SimTime, Trigger};
-use crate::scoring::{self, Score};
+use crate::scoring;
 use crate::session::{Answer, DecisionState, Session};
 use crate::wording::Checker;
 use rand::{Rng, SeedableRng};
@@ -216,7 +216,7 @@ pub fn analyze_with_progress(
     let exemplary_path = exemplary.and_then(|a| {
         crate::records::replay::play(scenario, playbook, &checker, a, a.seed.unwrap_or(1))
             .ok()
-            .map(|o| observe(&o.session, &o.score))
+            .map(|o| observe(&o.session, o.score.total))
     });
     let exemplary_score = exemplary_path.as_ref().map(|p| p.total);
     if let Some(p) = &exemplary_path {
@@ -291,10 +291,10 @@ pub fn analyze_with_progress(
     }
 }
 
-fn observe(session: &Session, score: &Score) -> Path {
+fn observe(session: &Session, total: f64) -> Path {
     let s = &*session.scenario;
     Path {
-        total: score.total,
+        total,
         injects: (0..s.injects.len())
             .map(|i| session.arrived_at(InjectRef(i)).is_some())
             .collect(),
@@ -416,8 +416,8 @@ fn play_recorded(
         session.advance_to(next);
     }
     session.finish();
-    let score = scoring::score(&session, playbook, checker);
-    (observe(&session, &score), given)
+    let total = scoring::total(&session, playbook, checker);
+    (observe(&session, total), given)
 }
 
 /// When and how to answer decision `d`, opened at `now`.

@@ -76,6 +76,9 @@ pub struct Playbook {
     /// Each rule's citation in both languages, built once: findings carry it.
     #[serde(skip)]
     citations: std::collections::HashMap<String, Text>,
+    /// Each rule's position in `rules`, for the scorer's many lookups.
+    #[serde(skip)]
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl Playbook {
@@ -119,7 +122,17 @@ impl Playbook {
 
     /// A rule by ID.
     pub fn rule(&self, id: &str) -> Option<&Rule> {
-        self.rules.iter().find(|r| r.id == id)
+        self.rule_index(id).map(|i| &self.rules[i])
+    }
+
+    /// A rule's position in `rules`.
+    pub fn rule_index(&self, id: &str) -> Option<usize> {
+        // The index is built with the playbook; a rule list changed since is searched.
+        self.index
+            .get(id)
+            .copied()
+            .filter(|&i| self.rules.get(i).is_some_and(|r| r.id == id))
+            .or_else(|| self.rules.iter().position(|r| r.id == id))
     }
 
     /// A section by ID.
@@ -341,7 +354,14 @@ fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook
         phrases,
         hash,
         citations: std::collections::HashMap::new(),
+        index: std::collections::HashMap::new(),
     };
+    playbook.index = playbook
+        .rules
+        .iter()
+        .enumerate()
+        .map(|(i, r)| (r.id.clone(), i))
+        .collect();
     playbook.citations = playbook
         .rules
         .iter()

@@ -50,6 +50,11 @@ pub(super) fn score(
 ) {
     for (rule, best_i, best) in rules(options) {
         let got = chosen.map(|c| points(&options[c], rule)).unwrap_or(0);
+        if s.quiet {
+            let (e, m) = Default::default();
+            s.push(rule, got as f64 / best as f64, best as f64, at, e, m);
+            continue;
+        }
         let evidence = match chosen {
             Some(c) => Text::new(
                 format!("選択: {}", options[c].label.get(Lang::Ja)),

@@ -44,6 +44,9 @@ pub struct Finding {
     /// Whether this finding is the one its rule counts by in its unit (the drill, or a stage
     /// for a notice and its publication): a rule counts once there, by its worst finding.
     pub counted: bool,
+    /// The rule's position in the playbook, to group findings by rule without comparing IDs.
+    #[serde(skip)]
+    pub(crate) rule_index: usize,
     /// The decision it scores, if one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
@@ -220,6 +223,9 @@ pub(super) struct Scorer<'a> {
     /// (a timing decision's `rule_points`): a rule's stake is scaled by its points over
     /// these. `None`: every rule carries its stake as it is.
     pub(super) base_points: Option<f64>,
+    /// Only the points are wanted ([`total`]): evidence, messages and citations are left
+    /// empty, and the rule families skip building them.
+    pub(super) quiet: bool,
 }
 
 impl Scorer<'_> {
@@ -246,28 +252,44 @@ impl Scorer<'_> {
         span: Option<Span>,
         message: Text,
     ) {
-        let Some((r, _)) = at_stake(self.playbook, rule, max_raw) else {
+        let Some(index) = self.playbook.rule_index(rule) else {
             return;
         };
+        let r = &self.playbook.rules[index];
+        if max_raw * r.weight <= 0.0 {
+            return;
+        }
         let scale = match self.base_points {
             Some(base) if base > 0.0 => max_raw / base,
             _ => 1.0,
         };
         let max = totals::stake(r) * scale;
         self.units.push(self.unit);
+        let (evidence, message, citation) = if self.quiet {
+            Default::default()
+        } else {
+            (evidence, message, self.playbook.citation_text(rule))
+        };
+        // Quiet findings are counted by `rule_index` and add up by area: no names needed.
+        let (rule, decision) = if self.quiet {
+            (String::new(), None)
+        } else {
+            (rule.to_string(), decision.map(str::to_string))
+        };
         self.findings.push(Finding {
-            rule: rule.to_string(),
+            rule,
             area: r.area,
             severity: r.severity,
             points: max * fraction.clamp(0.0, 1.0),
             max,
             counted: false,
-            decision: decision.map(str::to_string),
+            rule_index: index,
+            decision,
             at,
             evidence,
             span,
             message,
-            citation: self.playbook.citation_text(rule),
+            citation,
         });
     }
 }
@@ -455,6 +477,25 @@ fn publication(
 
 /// Scores a finished drill.
 pub fn score(session: &Session, playbook: &Playbook, checker: &Checker) -> Score {
+    let s = run(session, playbook, checker, false);
+    totals::finish(s.findings, &s.units)
+}
+
+/// The total alone, exactly as [`score`] gives it, without building the evidence, messages
+/// and citations a debrief reads: for `analyze`'s many paths.
+pub fn total(session: &Session, playbook: &Playbook, checker: &Checker) -> f64 {
+    let mut s = run(session, playbook, checker, true);
+    totals::mark_counted(&mut s.findings, &s.units);
+    totals::total_of(&s.findings)
+}
+
+/// Runs every rule family over the drill.
+fn run<'a>(
+    session: &'a Session,
+    playbook: &'a Playbook,
+    checker: &Checker,
+    quiet: bool,
+) -> Scorer<'a> {
     let mut s = Scorer {
         session,
         playbook,
@@ -462,6 +503,7 @@ pub fn score(session: &Session, playbook: &Playbook, checker: &Checker) -> Score
         unit: totals::Unit::Drill,
         units: Vec::new(),
         base_points: None,
+        quiet,
     };
     let scenario = &*session.scenario;
     for (i, d) in scenario.decisions.iter().enumerate() {
@@ -522,7 +564,7 @@ pub fn score(session: &Session, playbook: &Playbook, checker: &Checker) -> Score
     }
     s.unit = totals::Unit::Drill;
     timing::staged(&mut s);
-    totals::finish(s.findings, &s.units)
+    s
 }
 
 /// What the last published notice owes: the next stage, by when, and the words that

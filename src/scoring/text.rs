@@ -151,18 +151,19 @@ pub(super) fn score_versions(
     let session = s.session;
     let per_rule = points / rules.len().max(1) as f64;
     if versions.is_empty() {
-        for rule in rules {
-            s.push(
-                rule,
-                0.0,
-                per_rule,
-                at,
+        let (evidence, message) = if s.quiet {
+            Default::default()
+        } else {
+            (
                 not_answered(),
                 Text::new(
                     "文面がないため、この点は得られません。",
                     "No text was given, so this cannot be earned.",
                 ),
-            );
+            )
+        };
+        for rule in rules {
+            s.push(rule, 0.0, per_rule, at, evidence.clone(), message.clone());
         }
         return;
     };
@@ -176,17 +177,18 @@ pub(super) fn score_versions(
     for rule in rules {
         let mine: Vec<_> = found.iter().filter(|(_, f)| f.rule == *rule).collect();
         let Some((lang, first)) = mine.first().map(|(l, f)| (*l, f)) else {
-            s.push(
-                rule,
-                1.0,
-                per_rule,
-                at,
-                Text::new("問題なし", "No problem found"),
-                Text::new(
-                    "この点で問題は見つかりませんでした。",
-                    "No problem of this kind was found.",
-                ),
-            );
+            let (evidence, message) = if s.quiet {
+                Default::default()
+            } else {
+                (
+                    Text::new("問題なし", "No problem found"),
+                    Text::new(
+                        "この点で問題は見つかりませんでした。",
+                        "No problem of this kind was found.",
+                    ),
+                )
+            };
+            s.push(rule, 1.0, per_rule, at, evidence, message);
             continue;
         };
         // A rule the text breaks loses its stake: the stake already says how grave the

@@ -68,45 +68,68 @@ impl Unit {
     }
 }
 
-/// Rounds the findings, marks the one each rule counts by per unit, and adds up what each
-/// area lost, the total, the grade and the ratings.
-pub(super) fn finish(mut findings: Vec<Finding>, units: &[Unit]) -> Score {
-    for f in &mut findings {
+/// Rounds the findings and marks the one each rule counts by per unit: its worst (the first
+/// of equals).
+pub(super) fn mark_counted(findings: &mut [Finding], units: &[Unit]) {
+    for f in findings.iter_mut() {
         f.points = round1(f.points);
         f.max = round1(f.max);
     }
-    // Per rule and unit, the worst finding counts (the first of equals).
-    let mut worst: BTreeMap<(&str, Unit), usize> = BTreeMap::new();
-    for (i, f) in findings.iter().enumerate() {
-        let key = (
-            f.rule.as_str(),
-            units.get(i).copied().unwrap_or(Unit::Drill),
-        );
-        match worst.get(&key) {
-            Some(&j) if findings[j].lost() >= f.lost() => {}
-            _ => {
-                worst.insert(key, i);
+    let mut order: Vec<usize> = (0..findings.len()).collect();
+    let unit = |i: usize| units.get(i).copied().unwrap_or(Unit::Drill);
+    order.sort_by_key(|&i| (findings[i].rule_index, unit(i), i));
+    let mut k = 0;
+    while k < order.len() {
+        let key = (findings[order[k]].rule_index, unit(order[k]));
+        let mut worst = order[k];
+        let mut j = k + 1;
+        while j < order.len() && (findings[order[j]].rule_index, unit(order[j])) == key {
+            if findings[order[j]].lost() > findings[worst].lost() {
+                worst = order[j];
             }
+            j += 1;
+        }
+        findings[worst].counted = true;
+        k = j;
+    }
+}
+
+/// What one area lost over its counted findings, if the drill scored it at all.
+fn area_lost(findings: &[Finding], area: Area) -> Option<f64> {
+    let mut any = false;
+    let mut lost = 0.0;
+    for f in findings.iter().filter(|f| f.area == area) {
+        any = true;
+        if f.counted {
+            lost += f.lost();
         }
     }
-    let counted: Vec<usize> = worst.values().copied().collect();
-    for &i in &counted {
-        findings[i].counted = true;
+    any.then_some(lost)
+}
+
+/// The total: 100 less what each area lost, each at most its cap, never below 0.
+pub(super) fn total_of(findings: &[Finding]) -> f64 {
+    if findings.is_empty() {
+        return 0.0;
     }
+    let deducted: f64 = Area::ALL
+        .iter()
+        .filter_map(|a| area_lost(findings, *a).map(|l| l.min(area_cap(*a))))
+        .sum();
+    round1((100.0 - deducted).max(0.0))
+}
+
+/// Rounds the findings, marks the one each rule counts by per unit, and adds up what each
+/// area lost, the total, the grade and the ratings.
+pub(super) fn finish(mut findings: Vec<Finding>, units: &[Unit]) -> Score {
+    mark_counted(&mut findings, units);
     let mut areas = BTreeMap::new();
-    let mut deducted_total = 0.0;
     for area in Area::ALL {
-        if !findings.iter().any(|f| f.area == area) {
+        let Some(lost) = area_lost(&findings, area) else {
             continue;
-        }
-        let lost: f64 = findings
-            .iter()
-            .filter(|f| f.area == area && f.counted)
-            .map(Finding::lost)
-            .sum();
+        };
         let cap = area_cap(area);
         let deducted = lost.min(cap);
-        deducted_total += deducted;
         let (rating, rating_rules) = rate(&findings, area, lost, cap);
         areas.insert(
             area.key(),
@@ -120,11 +143,7 @@ pub(super) fn finish(mut findings: Vec<Finding>, units: &[Unit]) -> Score {
             },
         );
     }
-    let total = if findings.is_empty() {
-        0.0
-    } else {
-        round1((100.0 - deducted_total).max(0.0))
-    };
+    let total = total_of(&findings);
     // Per rule: points and maximum over its counted findings.
     let mut by_rule: BTreeMap<&str, (f64, f64)> = BTreeMap::new();
     for f in findings.iter().filter(|f| f.counted) {

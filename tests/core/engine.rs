@@ -662,7 +662,7 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
 
     /// `best_score` is an upper bound: no random answers file scores above it, on the
-    /// conflicting fixture or on any bundled scenario.
+    /// conflicting fixture or on any bundled scenario; and the quiet total is the debrief's.
     #[test]
     fn no_answers_file_beats_analyzes_best(seed in 0u64..1_000_000, which in 0usize..7) {
         let playbook = Playbook::default_playbook();
@@ -675,5 +675,8 @@ proptest! {
         let out = run::play(&scenario, &playbook, &checker, &answers, seed)
             .expect("a recorded path replays");
         prop_assert!(out.score.total <= bound, "{} beats the bound {bound}", out.score.total);
+        // The quiet total `analyze` plays with is the debrief's total, to the tenth.
+        let quiet = pressroom::scoring::total(&out.session, &playbook, &checker);
+        prop_assert_eq!(quiet, out.score.total);
     }
 }
