@@ -29,28 +29,8 @@ fn largest() -> Arc<Scenario> {
         .expect("at least one scenario")
 }
 
+/// The drill alone: a new session, random answers as decisions open, the clock to the end.
 fn session_only(scenario: &Arc<Scenario>, seed: u64) -> Session {
-    let (mut s, _) = Session::new(scenario, seed);
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
-    while !s.is_over() {
-        let open: Vec<_> = s.open_decisions().collect();
-        for d in open {
-            if matches!(scenario.decision(d).kind, DecisionKind::Draft(_)) {
-                continue;
-            }
-            let answer = pressroom::authoring::analyze::random_answer(scenario, d, &mut rng);
-            if matches!(answer, Answer::Text(_)) {
-                continue;
-            }
-            let _ = s.answer(d, answer);
-        }
-        s.advance_to_next_event();
-    }
-    s.finish();
-    s
-}
-
-fn playthrough(scenario: &Arc<Scenario>, playbook: &Playbook, checker: &Checker, seed: u64) -> f64 {
     let (mut s, _) = Session::new(scenario, seed);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     while !s.is_over() {
@@ -70,6 +50,11 @@ fn playthrough(scenario: &Arc<Scenario>, playbook: &Playbook, checker: &Checker,
         s.advance_to_next_event();
     }
     s.finish();
+    s
+}
+
+fn playthrough(scenario: &Arc<Scenario>, playbook: &Playbook, checker: &Checker, seed: u64) -> f64 {
+    let s = session_only(scenario, seed);
     pressroom::scoring::total(&s, playbook, checker)
 }
 
