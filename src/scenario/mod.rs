@@ -531,49 +531,77 @@ impl Role {
 
     /// Why `person` cannot hold this role, given whether they can be reached.
     pub fn unmet_by_reachable(&self, person: &Person, reachable: bool) -> Option<Text> {
+        self.unmet_reason(person, reachable)
+            .map(|why| self.explain(person, why))
+    }
+
+    /// Which need of the role `person` misses, if any (`reachable`: whether they can be
+    /// reached at the moment that matters): the one test behind every explanation.
+    pub fn unmet_reason(&self, person: &Person, reachable: bool) -> Option<Unmet> {
+        if !self.departments.is_empty() && !self.departments.contains(&person.department) {
+            Some(Unmet::Department)
+        } else if self.must_approve && !person.can_approve {
+            Some(Unmet::Authority)
+        } else if self.must_be_available && !reachable {
+            Some(Unmet::Unreachable)
+        } else {
+            None
+        }
+    }
+
+    /// Why `person` does not meet the role, in both languages.
+    fn explain(&self, person: &Person, why: Unmet) -> Text {
         let (ja, en) = (person.name.get(Lang::Ja), person.name.get(Lang::En));
         let (dja, den) = (
             person.department_label.get(Lang::Ja).to_string(),
             person.department_label.get(Lang::En).to_string(),
         );
-        if !self.departments.is_empty() && !self.departments.contains(&person.department) {
-            let wanted_ja: Vec<String> = self
-                .department_labels
-                .iter()
-                .map(|d| d.get(Lang::Ja).to_string())
-                .collect();
-            let wanted_en: Vec<String> = self
-                .department_labels
-                .iter()
-                .map(|d| d.get(Lang::En).to_string())
-                .collect();
-            return Some(Text::new(
-                format!(
-                    "{ja} ({dja}) は{}の担当者ではありません(必要: {})",
-                    self.name.get(Lang::Ja),
-                    wanted_ja.join("・")
-                ),
-                format!(
-                    "{en} ({den}) is not from a department that holds {} (needs: {})",
-                    self.name.get(Lang::En),
-                    wanted_en.join(", ")
-                ),
-            ));
-        }
-        if self.must_approve && !person.can_approve {
-            return Some(Text::new(
+        match why {
+            Unmet::Department => {
+                let wanted_ja: Vec<String> = self
+                    .department_labels
+                    .iter()
+                    .map(|d| d.get(Lang::Ja).to_string())
+                    .collect();
+                let wanted_en: Vec<String> = self
+                    .department_labels
+                    .iter()
+                    .map(|d| d.get(Lang::En).to_string())
+                    .collect();
+                Text::new(
+                    format!(
+                        "{ja} ({dja}) は{}の担当者ではありません(必要: {})",
+                        self.name.get(Lang::Ja),
+                        wanted_ja.join("・")
+                    ),
+                    format!(
+                        "{en} ({den}) is not from a department that holds {} (needs: {})",
+                        self.name.get(Lang::En),
+                        wanted_en.join(", ")
+                    ),
+                )
+            }
+            Unmet::Authority => Text::new(
                 format!("{ja} ({dja}) には承認の権限がありません"),
                 format!("{en} ({den}) has no authority to approve"),
-            ));
-        }
-        if self.must_be_available && !reachable {
-            return Some(Text::new(
+            ),
+            Unmet::Unreachable => Text::new(
                 format!("{ja} ({dja}) はこの時間に連絡が取れません"),
                 format!("{en} ({den}) cannot be reached at this time"),
-            ));
+            ),
         }
-        None
     }
+}
+
+/// The need of a role a person misses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unmet {
+    /// Not from a department the role lists.
+    Department,
+    /// Cannot approve, where the role approves.
+    Authority,
+    /// Out of reach, where the role must be reachable.
+    Unreachable,
 }
 
 /// Write an announcement.

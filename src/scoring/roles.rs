@@ -114,6 +114,10 @@ pub(super) fn score(
                     ),
                 )
             }
+            Some(&p) if s.quiet => {
+                let met = s.session.role_unmet_reason(role, p, t).is_none();
+                (f64::from(u8::from(met)), Text::default(), Text::default())
+            }
             Some(&p) => {
                 let who = person_label(s.session, p);
                 let evidence = Text::new(
@@ -130,7 +134,7 @@ pub(super) fn score(
                 }
             }
         };
-        let message = if fraction < 1.0 && !role.feedback.is_empty() {
+        let message = if fraction < 1.0 && !s.quiet && !role.feedback.is_empty() {
             Text::new(
                 format!("{} {}", message.get(Lang::Ja), role.feedback.get(Lang::Ja)),
                 format!("{} {}", message.get(Lang::En), role.feedback.get(Lang::En)),

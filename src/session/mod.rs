@@ -468,6 +468,16 @@ impl Session {
         role.unmet_by_reachable(self.scenario.person(p), self.available(p, t))
     }
 
+    /// [`Session::role_unmet`]'s reason alone, without the explanation.
+    pub fn role_unmet_reason(
+        &self,
+        role: &crate::scenario::Role,
+        p: PersonRef,
+        t: SimTime,
+    ) -> Option<crate::scenario::Unmet> {
+        role.unmet_reason(self.scenario.person(p), self.available(p, t))
+    }
+
     /// When an inject is due by the clock, counting its drawn delay; `None` if it waits for
     /// something else or never fires in this drill.
     fn due(&self, i: usize) -> Option<SimTime> {
