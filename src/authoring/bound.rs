@@ -72,7 +72,7 @@ pub fn unavoidable(scenario: &Scenario, playbook: &Playbook) -> BTreeMap<Area, f
         for (k, o) in options.iter().enumerate() {
             let mut loss: BTreeMap<Area, f64> = BTreeMap::new();
             for (rule, top) in &best {
-                let Some((r, _)) = crate::scoring::at_stake(playbook, rule, f64::from(*top)) else {
+                let Some((_, r)) = crate::scoring::at_stake(playbook, rule, f64::from(*top)) else {
                     continue;
                 };
                 let got = o

@@ -47,6 +47,9 @@ pub struct Finding {
     /// The rule's position in the playbook, to group findings by rule without comparing IDs.
     #[serde(skip)]
     pub(crate) rule_index: usize,
+    /// Where the rule counts once (see `counted`).
+    #[serde(skip)]
+    pub(crate) unit: totals::Unit,
     /// The decision it scores, if one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
@@ -217,8 +220,6 @@ pub(super) struct Scorer<'a> {
     pub(super) findings: Vec<Finding>,
     /// Where the findings pushed now count (see [`Finding::counted`]).
     pub(super) unit: totals::Unit,
-    /// The unit of each finding, in step with `findings`.
-    pub(super) units: Vec<totals::Unit>,
     /// The decision's own points, where its rules may be worth more or less than them
     /// (a timing decision's `rule_points`): a rule's stake is scaled by its points over
     /// these. `None`: every rule carries its stake as it is.
@@ -252,19 +253,14 @@ impl Scorer<'_> {
         span: Option<Span>,
         message: Text,
     ) {
-        let Some(index) = self.playbook.rule_index(rule) else {
+        let Some((index, r)) = at_stake(self.playbook, rule, max_raw) else {
             return;
         };
-        let r = &self.playbook.rules[index];
-        if max_raw * r.weight <= 0.0 {
-            return;
-        }
         let scale = match self.base_points {
             Some(base) if base > 0.0 => max_raw / base,
             _ => 1.0,
         };
         let max = totals::stake(r) * scale;
-        self.units.push(self.unit);
         let (evidence, message, citation) = if self.quiet {
             Default::default()
         } else {
@@ -284,6 +280,7 @@ impl Scorer<'_> {
             max,
             counted: false,
             rule_index: index,
+            unit: self.unit,
             decision,
             at,
             evidence,
@@ -304,18 +301,18 @@ pub(super) fn not_answered() -> Text {
     Text::new("未回答", "Not answered")
 }
 
-/// The rule and its weighted maximum, when a rule with `max_raw` points before weighting can
-/// earn anything under `playbook`: the one test both the scorer and [`coverage`] apply. The
-/// scenario's points share a decision among its rules (and a zero turns a rule off); what a
-/// rule costs in the total is its [`totals::stake`].
+/// The rule (and its place in the playbook), when a rule given `max_raw` points by the
+/// scenario can earn anything under `playbook`: the one test the scorer, [`coverage`] and
+/// `analyze`'s bound apply. The scenario's points share a decision among its rules (and a
+/// zero turns a rule off); what a rule costs in the total is its [`totals::stake`].
 pub(crate) fn at_stake<'p>(
     playbook: &'p Playbook,
     rule: &str,
     max_raw: f64,
-) -> Option<(&'p crate::playbook::Rule, f64)> {
-    let r = playbook.rule(rule)?;
-    let max = max_raw * r.weight;
-    (max > 0.0).then_some((r, max))
+) -> Option<(usize, &'p crate::playbook::Rule)> {
+    let index = playbook.rule_index(rule)?;
+    let r = &playbook.rules[index];
+    (max_raw * r.weight > 0.0).then_some((index, r))
 }
 
 /// Scores a draft: a public notice (in one language or both), or an internal document by
@@ -477,16 +474,15 @@ fn publication(
 
 /// Scores a finished drill.
 pub fn score(session: &Session, playbook: &Playbook, checker: &Checker) -> Score {
-    let s = run(session, playbook, checker, false);
-    totals::finish(s.findings, &s.units)
+    totals::finish(run(session, playbook, checker, false).findings)
 }
 
 /// The total alone, exactly as [`score`] gives it, without building the evidence, messages
 /// and citations a debrief reads: for `analyze`'s many paths.
 pub fn total(session: &Session, playbook: &Playbook, checker: &Checker) -> f64 {
-    let mut s = run(session, playbook, checker, true);
-    totals::mark_counted(&mut s.findings, &s.units);
-    totals::total_of(&s.findings)
+    let mut findings = run(session, playbook, checker, true).findings;
+    totals::mark_counted(&mut findings);
+    totals::total_of(&findings)
 }
 
 /// Runs every rule family over the drill.
@@ -501,7 +497,6 @@ fn run<'a>(
         playbook,
         findings: Vec::new(),
         unit: totals::Unit::Drill,
-        units: Vec::new(),
         base_points: None,
         quiet,
     };

@@ -70,20 +70,20 @@ impl Unit {
 
 /// Rounds the findings and marks the one each rule counts by per unit: its worst (the first
 /// of equals).
-pub(super) fn mark_counted(findings: &mut [Finding], units: &[Unit]) {
+pub(super) fn mark_counted(findings: &mut [Finding]) {
     for f in findings.iter_mut() {
         f.points = round1(f.points);
         f.max = round1(f.max);
     }
+    let key = |f: &Finding| (f.rule_index, f.unit);
     let mut order: Vec<usize> = (0..findings.len()).collect();
-    let unit = |i: usize| units.get(i).copied().unwrap_or(Unit::Drill);
-    order.sort_by_key(|&i| (findings[i].rule_index, unit(i), i));
+    order.sort_by_key(|&i| (key(&findings[i]), i));
     let mut k = 0;
     while k < order.len() {
-        let key = (findings[order[k]].rule_index, unit(order[k]));
+        let group = key(&findings[order[k]]);
         let mut worst = order[k];
         let mut j = k + 1;
-        while j < order.len() && (findings[order[j]].rule_index, unit(order[j])) == key {
+        while j < order.len() && key(&findings[order[j]]) == group {
             if findings[order[j]].lost() > findings[worst].lost() {
                 worst = order[j];
             }
@@ -121,8 +121,8 @@ pub(super) fn total_of(findings: &[Finding]) -> f64 {
 
 /// Rounds the findings, marks the one each rule counts by per unit, and adds up what each
 /// area lost, the total, the grade and the ratings.
-pub(super) fn finish(mut findings: Vec<Finding>, units: &[Unit]) -> Score {
-    mark_counted(&mut findings, units);
+pub(super) fn finish(mut findings: Vec<Finding>) -> Score {
+    mark_counted(&mut findings);
     let mut areas = BTreeMap::new();
     for area in Area::ALL {
         let Some(lost) = area_lost(&findings, area) else {
@@ -209,7 +209,7 @@ fn rate(findings: &[Finding], area: Area, lost_total: f64, cap: f64) -> (Rating,
         }
     }
     let errors = lost.iter().filter(|f| f.severity == Severity::Error);
-    let error_lost = errors.clone().count() > 0;
+    let error_lost = errors.clone().next().is_some();
     let errors_broken = errors.filter(|f| f.points <= f.max / 2.0).count();
     let rating = if lost.is_empty() {
         Rating::P
