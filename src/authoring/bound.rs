@@ -5,45 +5,32 @@
 
 use crate::playbook::{Area, Playbook};
 use crate::records::answers::{Action, Answers};
-use crate::scenario::{DecisionKind, DecisionRef, Scenario, SimTime, Trigger, VariationKind};
+use crate::scenario::{DecisionKind, DecisionRef, Scenario, SimTime, Trigger};
 use crate::scoring::totals;
 use crate::session::Answer;
 use crate::wording::Checker;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-/// Which decisions open on every path: their own trigger, or an inject that always comes,
-/// fires at a fixed moment inside the drill. Nothing the team does can keep them shut.
+/// Which decisions open on every path: their own trigger, or an inject every seed lets
+/// through, comes at a moment the clock alone sets inside the drill. Nothing the team does
+/// can keep them shut.
 pub fn always_open(scenario: &Scenario) -> Vec<bool> {
-    let varied: BTreeSet<usize> = scenario
-        .variations
-        .iter()
-        .flat_map(|v| match &v.kind {
-            VariationKind::Delay { inject, .. } | VariationKind::Chance { inject, .. } => {
-                vec![inject.0]
-            }
-            VariationKind::OneOf { injects } => injects.iter().map(|i| i.0).collect(),
-            VariationKind::Unavailable { .. } => Vec::new(),
+    let arrivals = scenario.certain_arrivals();
+    let within = |t: Option<SimTime>| t.is_some_and(|t| t.0 < scenario.duration);
+    (0..scenario.decisions.len())
+        .map(|i| {
+            let d = &scenario.decisions[i];
+            d.opens
+                .as_ref()
+                .is_some_and(|t| within(Scenario::clock_only_time(t, &arrivals)))
+                || scenario
+                    .injects
+                    .iter()
+                    .zip(&arrivals)
+                    .any(|(inj, at)| inj.opens.contains(&DecisionRef(i)) && within(*at))
         })
-        .collect();
-    let fixed = |t: &Trigger| match t {
-        Trigger::Start => true,
-        Trigger::At(at) => at.0 < scenario.duration,
-        _ => false,
-    };
-    let mut out: Vec<bool> = scenario
-        .decisions
-        .iter()
-        .map(|d| d.opens.as_ref().is_some_and(fixed))
-        .collect();
-    for (i, inj) in scenario.injects.iter().enumerate() {
-        if !inj.optional && !varied.contains(&i) && fixed(&inj.when) {
-            for d in &inj.opens {
-                out[d.0] = true;
-            }
-        }
-    }
-    out
+        .collect()
 }
 
 /// What every answers file loses at least, per area: a choice every path faces whose options
@@ -60,39 +47,7 @@ pub fn unavoidable(scenario: &Scenario, playbook: &Playbook) -> BTreeMap<Area, f
         if !always[i] {
             continue;
         }
-        // The rules the choice scores, with the best points any option earns for each.
-        let mut best: BTreeMap<&str, u32> = BTreeMap::new();
-        for o in options {
-            for e in &o.effects {
-                let b = best.entry(e.rule.as_str()).or_default();
-                *b = (*b).max(e.points);
-            }
-        }
-        let mut cheapest: BTreeMap<Area, f64> = BTreeMap::new();
-        for (k, o) in options.iter().enumerate() {
-            let mut loss: BTreeMap<Area, f64> = BTreeMap::new();
-            for (rule, top) in &best {
-                let Some((_, r)) = crate::scoring::at_stake(playbook, rule, f64::from(*top)) else {
-                    continue;
-                };
-                let got = o
-                    .effects
-                    .iter()
-                    .filter(|e| e.rule == *rule)
-                    .map(|e| e.points)
-                    .max()
-                    .unwrap_or(0);
-                *loss.entry(r.area).or_default() +=
-                    totals::stake(r) * (1.0 - f64::from(got) / f64::from(*top));
-            }
-            for area in Area::ALL {
-                let l = loss.get(&area).copied().unwrap_or(0.0);
-                let c = cheapest.entry(area).or_insert(l);
-                if k == 0 || l < *c {
-                    *c = l;
-                }
-            }
-        }
+        let cheapest = crate::scoring::cheapest_loss(playbook, options);
         // One decision's unavoidable loss in an area bounds the area's loss from below;
         // of several decisions, the largest does (their rules may share units).
         for (area, l) in cheapest {
@@ -100,7 +55,6 @@ pub fn unavoidable(scenario: &Scenario, playbook: &Playbook) -> BTreeMap<Area, f
             *e = e.max(l);
         }
     }
-    out.retain(|_, l| *l > 0.0);
     out
 }
 

@@ -811,11 +811,33 @@ impl Scenario {
     /// When each inject arrives if nothing but the clock moves: `Start`, `At`, and chains of
     /// `AfterInject` have a time; injects waiting on a decision or a publication do not.
     pub fn clock_only_arrivals(&self) -> Vec<Option<SimTime>> {
+        self.arrivals_without(|_| false)
+    }
+
+    /// [`Scenario::clock_only_arrivals`] for injects every seed lets through on time: one a
+    /// variation may hold back or delay (and all that wait on it) has none.
+    pub fn certain_arrivals(&self) -> Vec<Option<SimTime>> {
+        let varied: Vec<usize> = self
+            .variations
+            .iter()
+            .flat_map(|v| match &v.kind {
+                VariationKind::Delay { inject, .. } | VariationKind::Chance { inject, .. } => {
+                    vec![inject.0]
+                }
+                VariationKind::OneOf { injects } => injects.iter().map(|i| i.0).collect(),
+                VariationKind::Unavailable { .. } => Vec::new(),
+            })
+            .collect();
+        self.arrivals_without(|i| varied.contains(&i))
+    }
+
+    /// Clock-only arrivals, leaving out optional injects and those `skip` names.
+    fn arrivals_without(&self, skip: impl Fn(usize) -> bool) -> Vec<Option<SimTime>> {
         let mut times: Vec<Option<SimTime>> = vec![None; self.injects.len()];
         loop {
             let mut changed = false;
             for (i, inj) in self.injects.iter().enumerate() {
-                if times[i].is_some() || inj.optional {
+                if times[i].is_some() || inj.optional || skip(i) {
                     continue;
                 }
                 let t = match inj.when {

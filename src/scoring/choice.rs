@@ -40,6 +40,38 @@ fn points(o: &ChoiceOption, rule: &str) -> u32 {
         .unwrap_or(0)
 }
 
+/// What answering with the cheapest option costs at least, per area: each option's loss (its
+/// shortfall from the best option, rule by rule, times the rule's stake) and the least of
+/// them. Positive where the options each give up a rule, so no answer escapes it;
+/// `analyze`'s upper bound reads it.
+pub(crate) fn cheapest_loss(
+    playbook: &crate::playbook::Playbook,
+    options: &[ChoiceOption],
+) -> std::collections::BTreeMap<crate::playbook::Area, f64> {
+    use crate::playbook::Area;
+    let rules = rules(options);
+    let mut out = std::collections::BTreeMap::new();
+    for area in Area::ALL {
+        let loss = |o: &ChoiceOption| -> f64 {
+            rules
+                .iter()
+                .filter_map(|(rule, _, best)| {
+                    let (_, r) = super::at_stake(playbook, rule, f64::from(*best))?;
+                    (r.area == area).then(|| {
+                        super::totals::stake(r)
+                            * (1.0 - f64::from(points(o, rule)) / f64::from(*best))
+                    })
+                })
+                .sum()
+        };
+        let least = options.iter().map(loss).fold(f64::INFINITY, f64::min);
+        if least.is_finite() && least > 0.0 {
+            out.insert(area, least);
+        }
+    }
+    out
+}
+
 /// Scores a choice (or an inquiry answered with one of its prepared answers).
 pub(super) fn score(
     s: &mut Scorer<'_>,

@@ -15,6 +15,8 @@ mod text;
 mod timing;
 pub mod totals;
 
+pub(crate) use choice::cheapest_loss;
+
 use crate::playbook::{Area, Playbook};
 use crate::scenario::{DecisionKind, DecisionRef, SimTime};
 use crate::session::{Answer, DecisionState, Session};
