@@ -163,9 +163,10 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                                     "All core facts were confirmed before publishing.",
                                 ),
                             ),
-                            // While the drill runs, the team is not told which fact is
-                            // still open, nor when it will settle.
-                            Some(_) if !session.is_over() => (
+                            // While the drill runs, a fact not settled yet is not named,
+                            // nor when it will settle. (One settled since publication is
+                            // known to the team and is named, with the minutes.)
+                            Some((u32::MAX, _, _)) if !session.is_over() => (
                                 0.0,
                                 Text::new(
                                     "この段階に必要な事実が、まだ確認されていないうちに公表しました。",
