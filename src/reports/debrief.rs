@@ -193,11 +193,7 @@ pub fn render(
     if !score.broken.is_empty() {
         let line = format!(
             "{} {}\n\n",
-            t(
-                lang,
-                "手順が禁じていることに当たり、点を失った規則:",
-                "Rules the procedure treats as errors that lost points:",
-            ),
+            crate::scoring::broken_label().get(lang),
             score.broken.join(", ")
         );
         out.push_str(&line);
@@ -299,15 +295,8 @@ pub fn render(
             });
         }
         let at = f.at.map(|a| format!(" @{a}")).unwrap_or_default();
-        let at = if !f.counted && f.points < f.max {
-            format!(
-                "{at} ({})",
-                t(
-                    lang,
-                    "同じ規則のより重い指摘で計上済み",
-                    "not counted: a graver finding of this rule counts",
-                )
-            )
+        let at = if f.overruled() {
+            format!("{at} ({})", crate::scoring::not_counted_label().get(lang))
         } else {
             at
         };

@@ -74,6 +74,37 @@ impl Finding {
     pub fn lost(&self) -> f64 {
         self.max - self.points
     }
+
+    /// Whether this finding lost points that a graver finding of its rule, in its unit,
+    /// counts instead: every debrief says so beside it ([`not_counted_label`]).
+    pub fn overruled(&self) -> bool {
+        !self.counted && self.points < self.max
+    }
+}
+
+/// What some findings take off the 100: the losses of those that are counted.
+pub fn counted_loss<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> f64 {
+    findings
+        .into_iter()
+        .filter(|f| f.counted)
+        .map(Finding::lost)
+        .sum()
+}
+
+/// What a debrief says beside an [overruled](Finding::overruled) finding.
+pub fn not_counted_label() -> Text {
+    Text::new(
+        "同じ規則のより重い指摘で計上済み",
+        "not counted: a graver finding of this rule counts",
+    )
+}
+
+/// What a debrief says before the error rules that lost points (`Score::broken`).
+pub fn broken_label() -> Text {
+    Text::new(
+        "手順が禁じていることに当たり、点を失った規則:",
+        "Rules the procedure treats as errors that lost points:",
+    )
 }
 
 /// An area's score.

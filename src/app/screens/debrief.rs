@@ -146,11 +146,7 @@ fn draw(
                 ui.visuals().warn_fg_color,
                 format!(
                     "{} {}",
-                    t(
-                        l,
-                        "手順が禁じていることに当たり、点を失った規則:",
-                        "Rules the procedure treats as errors that lost points:",
-                    ),
+                    crate::scoring::broken_label().get(l),
                     titles.join(t(l, "、", "; "))
                 ),
             );
@@ -489,11 +485,11 @@ fn side_by_side(ui: &mut egui::Ui, drill: &Drill, score: &Score, l: Lang) {
     let s = &*drill.session().scenario;
     // What each decision took off the 100 (each rule counted once).
     let lost = |sc: &Score, id: &str| -> f64 {
-        sc.findings
-            .iter()
-            .filter(|f| f.counted && f.decision.as_deref() == Some(id))
-            .map(|f| f.lost())
-            .sum()
+        crate::scoring::counted_loss(
+            sc.findings
+                .iter()
+                .filter(|f| f.decision.as_deref() == Some(id)),
+        )
     };
     ui.columns(3, |c| {
         c[0].strong(t(l, "判断", "Decision"));
@@ -567,17 +563,10 @@ fn findings(
             ui.visuals().warn_fg_color
         };
         // A rule counts once per drill or stage, by its worst finding: say so on the others.
-        let counted = if f.counted || f.points >= f.max {
-            String::new()
+        let counted = if f.overruled() {
+            format!("  ({})", crate::scoring::not_counted_label().get(l))
         } else {
-            format!(
-                "  ({})",
-                t(
-                    l,
-                    "同じ規則のより重い指摘で計上済み",
-                    "not counted: a graver finding of this rule counts"
-                )
-            )
+            String::new()
         };
         egui::CollapsingHeader::new(
             egui::RichText::new(format!(

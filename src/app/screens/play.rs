@@ -665,11 +665,7 @@ fn feedback(
                 return;
             }
             // What this decision takes off the 100 so far (each rule counted once).
-            let lost: f64 = findings
-                .iter()
-                .filter(|f| f.counted)
-                .map(|f| f.lost())
-                .sum();
+            let lost = crate::scoring::counted_loss(findings);
             ui.label(
                 egui::RichText::new(format!(
                     "{} {}: -{lost:.1}",
