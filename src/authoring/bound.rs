@@ -167,25 +167,32 @@ fn moves(scenario: &Scenario, a: &Action, boundaries: &[SimTime]) -> Vec<Action>
         answer,
         ..a.clone()
     };
+    // Every other of these answers.
+    let others = |answers: Vec<Answer>| -> Vec<Action> {
+        answers
+            .into_iter()
+            .filter(|x| *x != a.answer)
+            .map(with)
+            .collect()
+    };
+    let options = |options: &[crate::scenario::ChoiceOption]| {
+        others(
+            options
+                .iter()
+                .map(|o| Answer::Choice(o.id.clone()))
+                .collect(),
+        )
+    };
     let d = scenario.decision(a.decision);
     match (&d.kind, &a.answer) {
-        (DecisionKind::Choice { options }, _) => options
-            .iter()
-            .map(|o| with(Answer::Choice(o.id.clone())))
-            .filter(|m| m.answer != a.answer)
-            .collect(),
-        (DecisionKind::Inquiry(q), _) => q
-            .answers
-            .iter()
-            .map(|o| with(Answer::Choice(o.id.clone())))
-            .filter(|m| m.answer != a.answer)
-            .collect(),
-        (DecisionKind::Draft(x), _) => x
-            .candidates
-            .iter()
-            .map(|c| with(Answer::Candidate(c.id.clone())))
-            .filter(|m| m.answer != a.answer)
-            .collect(),
+        (DecisionKind::Choice { options: o }, _) => options(o),
+        (DecisionKind::Inquiry(q), _) => options(&q.answers),
+        (DecisionKind::Draft(x), _) => others(
+            x.candidates
+                .iter()
+                .map(|c| Answer::Candidate(c.id.clone()))
+                .collect(),
+        ),
         (DecisionKind::Roles(r), Answer::Roles(held)) => {
             let mut out = Vec::new();
             for role in &r.roles {
