@@ -31,7 +31,7 @@ fn largest() -> Arc<Scenario> {
 
 /// The drill alone: a new session, random answers as decisions open, the clock to the end.
 fn session_only(scenario: &Arc<Scenario>, seed: u64) -> Session {
-    let (mut s, _) = Session::new(scenario, seed);
+    let mut s = Session::unlogged(scenario, seed);
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     while !s.is_over() {
         let open: Vec<_> = s.open_decisions().collect();

@@ -349,7 +349,7 @@ fn play_recorded(
     mut strategy: Strategy<'_>,
 ) -> (Path, Vec<(SimTime, DecisionRef, Answer)>) {
     let mut given: Vec<(SimTime, DecisionRef, Answer)> = Vec::new();
-    let (mut session, _) = Session::new(scenario, seed);
+    let mut session = Session::unlogged(scenario, seed);
     let mut plan: Vec<Plan> = vec![Plan::NotYetOpen; scenario.decisions.len()];
     let mut fires: Vec<(SimTime, InjectRef)> = Vec::new();
     if let Strategy::Random(rng) = &mut strategy {

@@ -179,8 +179,34 @@ pub struct Session {
     pub published_texts: Vec<(SimTime, String)>,
     /// The language the drill is played in: prepared drafts are read in it.
     pub lang: crate::text::Lang,
-    /// Every event so far.
+    /// Every event so far (empty in an [unlogged](Session::unlogged) drill).
     pub log: Vec<Event>,
+    /// Whether events are built, handed back and logged: off for `analyze`'s many paths.
+    logged: bool,
+    /// How many things have happened so far, logged or not: how `advance_to` knows a
+    /// moment brought something.
+    happened: u64,
+    /// Each change of a fact's status, in order: (when, fact, the new status), for
+    /// [`Session::status_at`] without reading the log.
+    fact_changes: Vec<(SimTime, usize, FactStatus)>,
+    /// Scratch space for `settle`, kept between calls.
+    candidates: Vec<usize>,
+    /// Every moment the scenario fixes on the clock (a decision opening, a deadline, a
+    /// milestone, a change of a fact), by time, and how far the clock has read them: the
+    /// next one is found without a scan of the scenario.
+    clock: Vec<(SimTime, Clocked)>,
+    clock_cursor: usize,
+    /// The changes of fact timelines not yet come about, as (fact, change), in order.
+    pending_changes: Vec<(usize, usize)>,
+}
+
+/// What a moment of the scenario clock brings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Clocked {
+    Opens(usize),
+    Deadline(usize),
+    Milestone(usize),
+    Change(usize, usize),
 }
 
 impl Session {
@@ -218,7 +244,21 @@ impl Session {
             published_texts: Vec::new(),
             lang: scenario.languages[0],
             log: Vec::new(),
+            logged: true,
+            happened: 0,
+            fact_changes: Vec::new(),
+            candidates: Vec::new(),
+            clock: Vec::new(),
+            clock_cursor: 0,
+            pending_changes: Vec::new(),
         };
+        s.clock = clock_of(scenario);
+        s.pending_changes = scenario
+            .facts
+            .iter()
+            .enumerate()
+            .flat_map(|(f, fact)| (0..fact.timeline.len()).map(move |j| (f, j)))
+            .collect();
         for (i, inj) in scenario.injects.iter().enumerate() {
             if s.draws.suppressed[i] || inj.optional {
                 continue;
@@ -231,6 +271,15 @@ impl Session {
         s.schedule.sort_unstable();
         let events = s.settle();
         (s, events)
+    }
+
+    /// [`Session::new`] for a drill nobody reads the events of: no event is built, handed
+    /// back or logged, and every state and score is the same. For `analyze`'s many paths.
+    pub fn unlogged(scenario: &Arc<Scenario>, seed: u64) -> Session {
+        let (mut s, _) = Session::new(scenario, seed);
+        s.logged = false;
+        s.log.clear();
+        s
     }
 
     /// Where the scenario clock stands.
@@ -258,16 +307,12 @@ impl Session {
         &self.facts
     }
 
-    /// A fact's status at `t`, replayed from the log.
+    /// A fact's status at `t`, from the changes it went through.
     pub fn status_at(&self, f: FactRef, t: SimTime) -> FactStatus {
-        let id = &self.scenario.facts[f.0].id;
-        self.log
+        self.fact_changes
             .iter()
             .rev()
-            .find_map(|e| match e {
-                Event::FactChanged { fact, to, at, .. } if fact == id && *at <= t => Some(*to),
-                _ => None,
-            })
+            .find_map(|(at, fact, to)| (*fact == f.0 && *at <= t).then_some(*to))
             .unwrap_or(self.scenario.facts[f.0].initially)
     }
 
@@ -405,6 +450,10 @@ impl Session {
             at: self.now,
             done: done.filter(|t| *t >= self.now),
         });
+        self.happened += 1;
+        if !self.logged {
+            return Ok(Vec::new());
+        }
         let events = vec![Event::ReviewAsked {
             decision: d.id.clone(),
             at: self.now,
@@ -495,63 +544,49 @@ impl Session {
 
     /// The next moment something is scheduled to happen, if any before the end.
     pub fn next_event_time(&self) -> Option<SimTime> {
-        let injects = self.schedule.get(self.cursor).map(|(t, _)| *t).into_iter();
-        let decisions = self
+        let injects = self.schedule.get(self.cursor).map(|(t, _)| *t);
+        // What the clock fixes and has not come about yet. (Once it comes about it stays so:
+        // what is passed over here is never wanted again.)
+        let clocked = self.clock[self.clock_cursor..]
+            .iter()
+            .find(|(t, c)| *t >= self.now && !self.clocked_done(*c))
+            .map(|(t, _)| *t);
+        let due = self
             .scenario
             .decisions
             .iter()
-            .enumerate()
-            .flat_map(|(i, d)| {
-                let opens = match (&self.decisions[i], d.opens) {
-                    (DecisionState::Waiting, Some(Trigger::At(t))) => Some(t),
-                    _ => None,
-                };
-                let due = match &self.decisions[i] {
-                    DecisionState::Open { .. } => d.due,
-                    _ => None,
-                };
-                opens.into_iter().chain(due)
-            });
-        let deadlines = self
-            .scenario
-            .deadlines
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !self.deadlines_passed[*i])
-            .map(|(_, d)| d.at);
-        let milestones = self
-            .scenario
-            .milestones
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| self.milestones[*i].is_none())
-            .filter_map(|(_, m)| match m.when {
-                Trigger::At(t) => Some(t),
+            .zip(&self.decisions)
+            .filter_map(|(d, state)| match state {
+                DecisionState::Open { .. } => d.due,
                 _ => None,
-            });
-        let changes = self
-            .scenario
-            .facts
-            .iter()
-            .enumerate()
-            .flat_map(|(f, fact)| {
-                fact.timeline
-                    .iter()
-                    .enumerate()
-                    .filter(move |(j, _)| self.changes[f][*j].is_none())
-                    .filter_map(|(_, c)| match c.when {
-                        Trigger::At(t) => Some(t),
-                        _ => None,
-                    })
-            });
-        injects
-            .chain(decisions)
-            .chain(deadlines)
-            .chain(milestones)
-            .chain(changes)
+            })
+            .filter(|t| *t >= self.now)
+            .min();
+        [injects, clocked, due]
+            .into_iter()
+            .flatten()
             .filter(|t| *t >= self.now)
             .min()
             .filter(|t| *t <= self.end())
+    }
+
+    /// Whether what a moment of the clock brings has come about.
+    fn clocked_done(&self, c: Clocked) -> bool {
+        match c {
+            Clocked::Opens(d) => !matches!(self.decisions[d], DecisionState::Waiting),
+            Clocked::Deadline(i) => self.deadlines_passed[i],
+            Clocked::Milestone(m) => self.milestones[m].is_some(),
+            Clocked::Change(f, j) => self.changes[f][j].is_some(),
+        }
+    }
+
+    /// Moves past the moments of the clock that have come about, at the front.
+    fn skip_clocked(&mut self) {
+        while let Some(&(_, c)) = self.clock.get(self.clock_cursor)
+            && self.clocked_done(c)
+        {
+            self.clock_cursor += 1;
+        }
     }
 
     /// Lets simulated time pass up to `t` (never backwards; never past the end).
@@ -560,9 +595,9 @@ impl Session {
         let mut events = Vec::new();
         while let Some(next) = self.next_event_time().filter(|n| *n <= target) {
             self.now = next;
-            let before = events.len();
+            let before = self.happened;
             events.extend(self.settle());
-            if events.len() == before {
+            if self.happened == before {
                 break; // nothing was due after all; avoid spinning
             }
         }
@@ -595,10 +630,13 @@ impl Session {
                     opened: since,
                     at: self.now,
                 };
-                events.push(Event::DecisionExpired {
-                    decision: self.scenario.decisions[i].id.clone(),
-                    at: self.now,
-                });
+                self.happened += 1;
+                if self.logged {
+                    events.push(Event::DecisionExpired {
+                        decision: self.scenario.decisions[i].id.clone(),
+                        at: self.now,
+                    });
+                }
             }
         }
         self.log.extend(events[logged..].iter().cloned());
@@ -631,7 +669,8 @@ impl Session {
             let mut changed = false;
             // The candidates, in index order as a full scan would meet them: what the clock
             // has brought by now, and what waits on a trigger.
-            let mut candidates: Vec<usize> = Vec::new();
+            let mut candidates = std::mem::take(&mut self.candidates);
+            candidates.clear();
             while let Some(&(t, i)) = self.schedule.get(self.cursor)
                 && t <= now
             {
@@ -643,7 +682,7 @@ impl Session {
             if clocked > 0 {
                 candidates.sort_unstable();
             }
-            for i in candidates {
+            for &i in &candidates {
                 if self.arrived[i].is_some() {
                     continue;
                 }
@@ -657,6 +696,7 @@ impl Session {
                     changed = true;
                 }
             }
+            self.candidates = candidates;
             if changed {
                 let arrived = &self.arrived;
                 self.waiting.retain(|i| arrived[*i].is_none());
@@ -664,41 +704,37 @@ impl Session {
             for m in 0..self.scenario.milestones.len() {
                 if self.milestones[m].is_none() && self.fired(&self.scenario.milestones[m].when) {
                     self.milestones[m] = Some(now);
-                    events.push(Event::MilestoneReached {
-                        milestone: self.scenario.milestones[m].id.clone(),
-                        at: now,
-                    });
+                    self.happened += 1;
+                    if self.logged {
+                        events.push(Event::MilestoneReached {
+                            milestone: self.scenario.milestones[m].id.clone(),
+                            at: now,
+                        });
+                    }
                     changed = true;
                 }
             }
-            for f in 0..self.scenario.facts.len() {
-                for j in 0..self.scenario.facts[f].timeline.len() {
-                    if self.changes[f][j].is_none()
-                        && self.fired(&self.scenario.facts[f].timeline[j].when)
-                    {
-                        self.changes[f][j] = Some(now);
+            // The changes whose trigger has fired come about now; each fact they touch
+            // takes the status of its latest change come about.
+            let mut touched = usize::MAX;
+            let mut k = 0;
+            while k < self.pending_changes.len() {
+                let (f, j) = self.pending_changes[k];
+                if self.fired(&self.scenario.facts[f].timeline[j].when) {
+                    self.changes[f][j] = Some(now);
+                    self.pending_changes.remove(k);
+                    if touched != f {
+                        if touched != usize::MAX {
+                            changed |= self.restate(touched, &mut events);
+                        }
+                        touched = f;
                     }
+                } else {
+                    k += 1;
                 }
-                let fact = &self.scenario.facts[f];
-                // The latest change whose trigger has fired decides the status. Triggers stay
-                // fired once they fire, so the changes recorded above are exactly those.
-                let target = (0..fact.timeline.len())
-                    .rev()
-                    .find(|j| self.changes[f][*j].is_some())
-                    .map_or(fact.initially, |j| fact.timeline[j].status);
-                if target != self.facts[f] {
-                    events.push(Event::FactChanged {
-                        fact: fact.id.clone(),
-                        from: self.facts[f],
-                        to: target,
-                        at: now,
-                    });
-                    self.facts[f] = target;
-                    self.settled_at[f] =
-                        matches!(target, FactStatus::Confirmed | FactStatus::Refuted)
-                            .then_some(now);
-                    changed = true;
-                }
+            }
+            if touched != usize::MAX {
+                changed |= self.restate(touched, &mut events);
             }
             for d in 0..self.scenario.decisions.len() {
                 let decision = &self.scenario.decisions[d];
@@ -714,10 +750,13 @@ impl Session {
                             opened: since,
                             at: now,
                         };
-                        events.push(Event::DecisionExpired {
-                            decision: decision.id.clone(),
-                            at: now,
-                        });
+                        self.happened += 1;
+                        if self.logged {
+                            events.push(Event::DecisionExpired {
+                                decision: decision.id.clone(),
+                                at: now,
+                            });
+                        }
                         changed = true;
                     }
                     _ => {}
@@ -730,25 +769,61 @@ impl Session {
         for (i, d) in self.scenario.deadlines.iter().enumerate() {
             if !self.deadlines_passed[i] && d.at <= now {
                 self.deadlines_passed[i] = true;
-                events.push(Event::DeadlinePassed {
-                    deadline: d.id.clone(),
-                    at: d.at,
-                });
+                self.happened += 1;
+                if self.logged {
+                    events.push(Event::DeadlinePassed {
+                        deadline: d.id.clone(),
+                        at: d.at,
+                    });
+                }
             }
         }
+        self.skip_clocked();
         self.log.extend(events.iter().cloned());
         events
     }
 
+    /// Gives fact `f` the status of its latest change come about (by the timeline's order);
+    /// whether that changed it.
+    fn restate(&mut self, f: usize, events: &mut Vec<Event>) -> bool {
+        let now = self.now;
+        let fact = &self.scenario.facts[f];
+        let target = (0..fact.timeline.len())
+            .rev()
+            .find(|j| self.changes[f][*j].is_some())
+            .map_or(fact.initially, |j| fact.timeline[j].status);
+        if target == self.facts[f] {
+            return false;
+        }
+        self.happened += 1;
+        self.fact_changes.push((now, f, target));
+        if self.logged {
+            events.push(Event::FactChanged {
+                fact: fact.id.clone(),
+                from: self.facts[f],
+                to: target,
+                at: now,
+            });
+        }
+        self.facts[f] = target;
+        self.settled_at[f] =
+            matches!(target, FactStatus::Confirmed | FactStatus::Refuted).then_some(now);
+        true
+    }
+
     fn arrive(&mut self, i: usize, events: &mut Vec<Event>) {
         self.arrived[i] = Some(self.now);
-        let inj = &self.scenario.injects[i];
-        events.push(Event::InjectArrived {
-            inject: inj.id.clone(),
-            at: self.now,
-            to: inj.to.clone(),
-        });
-        for d in inj.opens.clone() {
+        self.happened += 1;
+        let scenario = Arc::clone(&self.scenario);
+        let inj = &scenario.injects[i];
+        if self.logged {
+            events.push(Event::InjectArrived {
+                inject: inj.id.clone(),
+                at: self.now,
+                to: inj.to.clone(),
+            });
+        }
+        for d in &inj.opens {
             if matches!(self.decisions[d.0], DecisionState::Waiting) {
                 self.open(d.0, events);
             }
@@ -757,10 +832,13 @@ impl Session {
 
     fn open(&mut self, d: usize, events: &mut Vec<Event>) {
         self.decisions[d] = DecisionState::Open { since: self.now };
-        events.push(Event::DecisionOpened {
-            decision: self.scenario.decisions[d].id.clone(),
-            at: self.now,
-        });
+        self.happened += 1;
+        if self.logged {
+            events.push(Event::DecisionOpened {
+                decision: self.scenario.decisions[d].id.clone(),
+                at: self.now,
+            });
+        }
     }
 
     /// The facilitator fires an optional inject now.
@@ -790,17 +868,23 @@ impl Session {
             DecisionState::Expired { .. } => return Err(AnswerError::Expired(d.id.clone())),
         };
         answer.check(&self.scenario, d)?;
-        let mut events = vec![Event::DecisionAnswered {
-            decision: d.id.clone(),
-            at: self.now,
-        }];
+        self.happened += 1;
+        let mut events = Vec::new();
+        if self.logged {
+            events.push(Event::DecisionAnswered {
+                decision: d.id.clone(),
+                at: self.now,
+            });
+        }
         match &d.kind {
             DecisionKind::Timing(t) => {
                 self.published.push((t.stage, self.now));
-                events.push(Event::Published {
-                    stage: t.stage,
-                    at: self.now,
-                });
+                if self.logged {
+                    events.push(Event::Published {
+                        stage: t.stage,
+                        at: self.now,
+                    });
+                }
             }
             DecisionKind::Draft(x) if x.is_public() => {
                 for (_, text) in answer.texts(d, self.lang) {
@@ -818,6 +902,33 @@ impl Session {
         events.extend(self.settle());
         Ok(events)
     }
+}
+
+/// Every moment a scenario fixes on its clock, by time (see `Session::clock`).
+fn clock_of(scenario: &Scenario) -> Vec<(SimTime, Clocked)> {
+    let mut out: Vec<(SimTime, Clocked)> = Vec::new();
+    for (i, d) in scenario.decisions.iter().enumerate() {
+        if let Some(Trigger::At(t)) = d.opens {
+            out.push((t, Clocked::Opens(i)));
+        }
+    }
+    for (i, d) in scenario.deadlines.iter().enumerate() {
+        out.push((d.at, Clocked::Deadline(i)));
+    }
+    for (i, m) in scenario.milestones.iter().enumerate() {
+        if let Trigger::At(t) = m.when {
+            out.push((t, Clocked::Milestone(i)));
+        }
+    }
+    for (f, fact) in scenario.facts.iter().enumerate() {
+        for (j, c) in fact.timeline.iter().enumerate() {
+            if let Trigger::At(t) = c.when {
+                out.push((t, Clocked::Change(f, j)));
+            }
+        }
+    }
+    out.sort_unstable();
+    out
 }
 
 /// Draws every variation point from the seed, in the order the scenario declares them.

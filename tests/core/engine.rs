@@ -418,6 +418,75 @@ proptest! {
     }
 }
 
+const BUNDLED: [&str; 6] = [
+    "ec-cloud-bucket",
+    "payment-outage",
+    "ransomware-manufacturer",
+    "saas-gdpr-breach",
+    "social-rumour",
+    "subcontractor-breach",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 120, ..ProptestConfig::default() })]
+
+    /// `analyze` plays unlogged drills: they must be the same drill as a logged one, step by
+    /// step, with the same score at the end; and a fact's status at any moment must be what
+    /// the log says it was.
+    #[test]
+    fn an_unlogged_drill_is_the_same_drill_as_a_logged_one(
+        which in 0usize..BUNDLED.len(),
+        seed in any::<u64>(),
+        steps in proptest::collection::vec((0u32..300, any::<usize>(), any::<bool>()), 0..40),
+    ) {
+        let playbook = Playbook::default_playbook();
+        let checker = Checker::new(&playbook);
+        let scenario = load(BUNDLED[which]);
+        let (mut logged, _) = Session::new(&scenario, seed);
+        let mut quiet = Session::unlogged(&scenario, seed);
+        let same = |a: &Session, b: &Session| {
+            a.now() == b.now()
+                && a.next_event_time() == b.next_event_time()
+                && a.ledger() == b.ledger()
+                && a.published() == b.published()
+                && (0..scenario.decisions.len()).all(|i| a.decision(DecisionRef(i)) == b.decision(DecisionRef(i)))
+        };
+        prop_assert!(same(&logged, &quiet));
+        for (minutes, pick, next_event) in steps {
+            let events = if next_event { logged.advance_to_next_event() } else { logged.advance_by(minutes) };
+            let none = if next_event { quiet.advance_to_next_event() } else { quiet.advance_by(minutes) };
+            prop_assert!(none.is_empty(), "an unlogged drill hands back no events");
+            let _ = events;
+            prop_assert!(same(&logged, &quiet), "apart at {}", logged.now());
+            let open: Vec<DecisionRef> = logged.open_decisions().collect();
+            if !open.is_empty() {
+                let d = open[pick % open.len()];
+                let a = random_answer(&scenario, d, pick);
+                prop_assert_eq!(logged.answer(d, a.clone()).is_ok(), quiet.answer(d, a).is_ok());
+                prop_assert!(same(&logged, &quiet));
+            }
+        }
+        logged.finish();
+        quiet.finish();
+        prop_assert!(same(&logged, &quiet));
+        prop_assert!(quiet.log.is_empty());
+        for (f, fact) in scenario.facts.iter().enumerate() {
+            for t in (0..=scenario.duration).step_by(7) {
+                let from_log = logged.log.iter().rev().find_map(|e| match e {
+                    Event::FactChanged { fact: id, to, at, .. } if *id == fact.id && at.0 <= t => Some(*to),
+                    _ => None,
+                }).unwrap_or(fact.initially);
+                let f = pressroom::scenario::FactRef(f);
+                prop_assert_eq!(logged.status_at(f, SimTime(t)), from_log);
+                prop_assert_eq!(quiet.status_at(f, SimTime(t)), from_log);
+            }
+        }
+        let a = pressroom::scoring::score(&logged, &playbook, &checker);
+        let b = pressroom::scoring::score(&quiet, &playbook, &checker);
+        prop_assert_eq!(a, b);
+    }
+}
+
 #[test]
 fn the_log_holds_each_event_once() {
     let scenario = load("ransomware-manufacturer");
