@@ -251,6 +251,8 @@ pub(super) struct Scorer<'a> {
     pub(super) session: &'a Session,
     pub(super) playbook: &'a Playbook,
     pub(super) findings: Vec<Finding>,
+    /// In a quiet run, what each finding lost in its rule and unit, in place of the findings.
+    pub(super) losses: Vec<totals::Loss>,
     /// Where the findings pushed now count (see [`Finding::counted`]).
     pub(super) unit: totals::Unit,
     /// The decision's own points, where its rules may be worth more or less than them
@@ -294,32 +296,31 @@ impl Scorer<'_> {
             _ => 1.0,
         };
         let max = totals::stake(r) * scale;
-        let (evidence, message, citation) = if self.quiet {
-            Default::default()
-        } else {
-            (evidence, message, self.playbook.citation_text(rule))
-        };
-        // Quiet findings are counted by `rule_index` and add up by area: no names needed.
-        let (rule, decision) = if self.quiet {
-            (String::new(), None)
-        } else {
-            (rule.to_string(), decision.map(str::to_string))
-        };
+        let points = max * fraction.clamp(0.0, 1.0);
+        if self.quiet {
+            // Only what the total needs: the rule, its unit, its area and what it lost.
+            self.losses.push(totals::Loss {
+                key: (index, self.unit),
+                area: r.area,
+                lost: round1(max) - round1(points),
+            });
+            return;
+        }
         self.findings.push(Finding {
-            rule,
+            rule: rule.to_string(),
             area: r.area,
             severity: r.severity,
-            points: max * fraction.clamp(0.0, 1.0),
+            points,
             max,
             counted: false,
             rule_index: index,
             unit: self.unit,
-            decision,
+            decision: decision.map(str::to_string),
             at,
             evidence,
             span,
             message,
-            citation,
+            citation: self.playbook.citation_text(rule),
         });
     }
 }
@@ -328,6 +329,12 @@ impl Scorer<'_> {
 /// asked, whether the seed left its inject out or the team's path never led to it.
 fn never_offered(session: &Session, d: DecisionRef) -> bool {
     matches!(session.decision(d), DecisionState::Waiting)
+}
+
+/// `make()`, unless only the points are wanted ([`Scorer::quiet`]): a message or evidence
+/// built only for a debrief that reads it.
+pub(super) fn say(quiet: bool, make: impl FnOnce() -> Text) -> Text {
+    if quiet { Text::default() } else { make() }
 }
 
 pub(super) fn not_answered() -> Text {
@@ -513,9 +520,7 @@ pub fn score(session: &Session, playbook: &Playbook, checker: &Checker) -> Score
 /// The total alone, exactly as [`score`] gives it, without building the evidence, messages
 /// and citations a debrief reads: for `analyze`'s many paths.
 pub fn total(session: &Session, playbook: &Playbook, checker: &Checker) -> f64 {
-    let mut findings = run(session, playbook, checker, true).findings;
-    totals::mark_counted(&mut findings);
-    totals::total_of(&findings)
+    totals::total_of_losses(run(session, playbook, checker, true).losses)
 }
 
 /// Runs every rule family over the drill.
@@ -529,6 +534,7 @@ fn run<'a>(
         session,
         playbook,
         findings: Vec::new(),
+        losses: Vec::with_capacity(if quiet { 256 } else { 0 }),
         unit: totals::Unit::Drill,
         base_points: None,
         quiet,

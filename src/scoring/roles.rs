@@ -1,7 +1,7 @@
 //! Roles: each role's holder meets its needs (department, authority, reachability), and every
 //! required role has exactly one owner.
 
-use super::{Scorer, not_answered};
+use super::{Scorer, not_answered, say};
 use crate::playbook::rule;
 use crate::scenario::{PersonRef, Roles, SimTime};
 use crate::session::Answer;
@@ -51,6 +51,7 @@ pub(super) fn score(
     at: Option<SimTime>,
     id: Option<&str>,
 ) {
+    let q = s.quiet;
     let scenario = &*s.session.scenario;
     let assigned: BTreeMap<&str, PersonRef> = match answer {
         Some(Answer::Roles(map)) => map
@@ -78,40 +79,52 @@ pub(super) fn score(
     for role in &r.roles {
         let (fraction, evidence, message) = match assigned.get(role.id.as_str()) {
             None if nobody.contains(&role.id.as_str()) => {
-                problems.push(Text::new(
-                    format!("「{}」を空けました", role.name.get(Lang::Ja)),
-                    format!("\"{}\" was left empty", role.name.get(Lang::En)),
-                ));
+                problems.push(say(q, || {
+                    Text::new(
+                        format!("「{}」を空けました", role.name.get(Lang::Ja)),
+                        format!("\"{}\" was left empty", role.name.get(Lang::En)),
+                    )
+                }));
                 (
                     0.0,
-                    Text::new(
-                        format!("{}: 担当者なし(明示)", role.name.get(Lang::Ja)),
-                        format!(
-                            "{}: nobody (left empty on purpose)",
-                            role.name.get(Lang::En)
-                        ),
-                    ),
-                    Text::new(
-                        "この役割を誰にも任せないと決めました。",
-                        "The team chose to leave this role with nobody.",
-                    ),
+                    say(q, || {
+                        Text::new(
+                            format!("{}: 担当者なし(明示)", role.name.get(Lang::Ja)),
+                            format!(
+                                "{}: nobody (left empty on purpose)",
+                                role.name.get(Lang::En)
+                            ),
+                        )
+                    }),
+                    say(q, || {
+                        Text::new(
+                            "この役割を誰にも任せないと決めました。",
+                            "The team chose to leave this role with nobody.",
+                        )
+                    }),
                 )
             }
             None => {
-                problems.push(Text::new(
-                    format!("「{}」が空いています", role.name.get(Lang::Ja)),
-                    format!("nobody holds \"{}\"", role.name.get(Lang::En)),
-                ));
+                problems.push(say(q, || {
+                    Text::new(
+                        format!("「{}」が空いています", role.name.get(Lang::Ja)),
+                        format!("nobody holds \"{}\"", role.name.get(Lang::En)),
+                    )
+                }));
                 (
                     0.0,
-                    Text::new(
-                        format!("{}: 担当者なし", role.name.get(Lang::Ja)),
-                        format!("{}: nobody", role.name.get(Lang::En)),
-                    ),
-                    Text::new(
-                        "この役割に担当者がいません。",
-                        "Nobody was given this role.",
-                    ),
+                    say(q, || {
+                        Text::new(
+                            format!("{}: 担当者なし", role.name.get(Lang::Ja)),
+                            format!("{}: nobody", role.name.get(Lang::En)),
+                        )
+                    }),
+                    say(q, || {
+                        Text::new(
+                            "この役割に担当者がいません。",
+                            "Nobody was given this role.",
+                        )
+                    }),
                 )
             }
             Some(&p) if s.quiet => {
@@ -120,25 +133,31 @@ pub(super) fn score(
             }
             Some(&p) => {
                 let who = person_label(s.session, p);
-                let evidence = Text::new(
-                    format!("{}: {}", role.name.get(Lang::Ja), who.get(Lang::Ja)),
-                    format!("{}: {}", role.name.get(Lang::En), who.get(Lang::En)),
-                );
+                let evidence = say(q, || {
+                    Text::new(
+                        format!("{}: {}", role.name.get(Lang::Ja), who.get(Lang::Ja)),
+                        format!("{}: {}", role.name.get(Lang::En), who.get(Lang::En)),
+                    )
+                });
                 match s.session.role_unmet(role, p, t) {
                     Some(why) => (0.0, evidence, why),
                     None => (
                         1.0,
                         evidence,
-                        Text::new("条件を満たしています。", "Meets the role's requirements."),
+                        say(q, || {
+                            Text::new("条件を満たしています。", "Meets the role's requirements.")
+                        }),
                     ),
                 }
             }
         };
         let message = if fraction < 1.0 && !s.quiet && !role.feedback.is_empty() {
-            Text::new(
-                format!("{} {}", message.get(Lang::Ja), role.feedback.get(Lang::Ja)),
-                format!("{} {}", message.get(Lang::En), role.feedback.get(Lang::En)),
-            )
+            say(q, || {
+                Text::new(
+                    format!("{} {}", message.get(Lang::Ja), role.feedback.get(Lang::Ja)),
+                    format!("{} {}", message.get(Lang::En), role.feedback.get(Lang::En)),
+                )
+            })
         } else {
             message
         };
@@ -157,8 +176,8 @@ pub(super) fn score(
             holders.entry(*p).or_default().push(role);
         }
         for (p, roles) in holders.iter().filter(|(_, v)| v.len() > max as usize) {
-            let who = person_label(s.session, *p);
-            let (ja, en) = if max == 1 {
+            let who = say(q, || person_label(s.session, *p));
+            let (ja, en) = if q || max == 1 {
                 (String::new(), String::new())
             } else {
                 (
@@ -166,14 +185,16 @@ pub(super) fn score(
                     format!(" (at most {max} each)"),
                 )
             };
-            problems.push(Text::new(
-                format!(
-                    "{} が{}つの役割を兼ねています{ja}",
-                    who.get(Lang::Ja),
-                    roles.len()
-                ),
-                format!("{} holds {} roles{en}", who.get(Lang::En), roles.len()),
-            ));
+            problems.push(say(q, || {
+                Text::new(
+                    format!(
+                        "{} が{}つの役割を兼ねています{ja}",
+                        who.get(Lang::Ja),
+                        roles.len()
+                    ),
+                    format!("{} holds {} roles{en}", who.get(Lang::En), roles.len()),
+                )
+            }));
         }
     }
     for &(a, b) in &r.not_together {
@@ -181,61 +202,71 @@ pub(super) fn score(
         if let (Some(pa), Some(pb)) = (assigned.get(ra.id.as_str()), assigned.get(rb.id.as_str()))
             && pa == pb
         {
-            let who = person_label(s.session, *pa);
-            problems.push(Text::new(
-                format!(
-                    "{} が「{}」と「{}」を兼ねています(同じ人が持てない組み合わせです)",
-                    who.get(Lang::Ja),
-                    ra.name.get(Lang::Ja),
-                    rb.name.get(Lang::Ja)
-                ),
-                format!(
-                    "{} holds both \"{}\" and \"{}\", which one person may not hold together",
-                    who.get(Lang::En),
-                    ra.name.get(Lang::En),
-                    rb.name.get(Lang::En)
-                ),
-            ));
+            let who = say(q, || person_label(s.session, *pa));
+            problems.push(say(q, || {
+                Text::new(
+                    format!(
+                        "{} が「{}」と「{}」を兼ねています(同じ人が持てない組み合わせです)",
+                        who.get(Lang::Ja),
+                        ra.name.get(Lang::Ja),
+                        rb.name.get(Lang::Ja)
+                    ),
+                    format!(
+                        "{} holds both \"{}\" and \"{}\", which one person may not hold together",
+                        who.get(Lang::En),
+                        ra.name.get(Lang::En),
+                        rb.name.get(Lang::En)
+                    ),
+                )
+            }));
         }
     }
     let points = clear_points(r) as f64;
     let (fraction, message) = if answer.is_none() {
         (
             0.0,
-            Text::new("役割を決めていません。", "No roles were assigned."),
+            say(q, || {
+                Text::new("役割を決めていません。", "No roles were assigned.")
+            }),
         )
     } else if problems.is_empty() {
         (
             1.0,
-            Text::new(
-                "必要な役割にそれぞれ一人の担当者がいます。",
-                "Every required role has exactly one owner.",
-            ),
+            say(q, || {
+                Text::new(
+                    "必要な役割にそれぞれ一人の担当者がいます。",
+                    "Every required role has exactly one owner.",
+                )
+            }),
         )
     } else {
         (
             0.0,
-            Text::new(
-                problems
-                    .iter()
-                    .map(|p| p.get(Lang::Ja).to_string())
-                    .collect::<Vec<_>>()
-                    .join("、"),
-                problems
-                    .iter()
-                    .map(|p| p.get(Lang::En).to_string())
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            ),
+            say(q, || {
+                Text::new(
+                    problems
+                        .iter()
+                        .map(|p| p.get(Lang::Ja).to_string())
+                        .collect::<Vec<_>>()
+                        .join("、"),
+                    problems
+                        .iter()
+                        .map(|p| p.get(Lang::En).to_string())
+                        .collect::<Vec<_>>()
+                        .join("; "),
+                )
+            }),
         )
     };
     let evidence = if answer.is_some() {
-        Text::new(
-            format!("{}役割を割り当て", assigned.len()),
-            format!("{} roles assigned", assigned.len()),
-        )
+        say(q, || {
+            Text::new(
+                format!("{}役割を割り当て", assigned.len()),
+                format!("{} roles assigned", assigned.len()),
+            )
+        })
     } else {
-        not_answered()
+        say(q, not_answered)
     };
     s.push(
         rule::ROLES_CLEAR_ASSIGNMENT,

@@ -1,7 +1,7 @@
 //! Timing: when each stage was published against the facts, the playbook's window, the
 //! deadline and what had to be done first; and whether a first notice was followed by an update.
 
-use super::{EARLY_TOLERANCE, Scorer, WINDOW_EARLY_TOLERANCE, not_answered, smoothstep};
+use super::{EARLY_TOLERANCE, Scorer, WINDOW_EARLY_TOLERANCE, not_answered, say, smoothstep};
 use crate::playbook::rule;
 use crate::scenario::{
     Approval, Deadline, DecisionKind, FactRef, FactStatus, Need, NeedTarget, PersonRef, Review,
@@ -104,17 +104,22 @@ pub(super) const MISSED_DEADLINE_KEEPS: f64 = 0.25;
 /// Scores one publication decision: each of its [`checks`].
 pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Option<&str>) {
     let session = s.session;
+    let q = s.quiet;
     let scenario = &*session.scenario;
     let stage = t.stage.label();
     let evidence = match at {
-        Some(tp) => Text::new(
-            format!("{}を{}に公表", stage.get(Lang::Ja), tp),
-            format!("{} published at {tp}", stage.get(Lang::En)),
-        ),
-        None => Text::new(
-            format!("{}を公表せず", stage.get(Lang::Ja)),
-            format!("{} never published", stage.get(Lang::En)),
-        ),
+        Some(tp) => say(q, || {
+            Text::new(
+                format!("{}を{}に公表", stage.get(Lang::Ja), tp),
+                format!("{} published at {tp}", stage.get(Lang::En)),
+            )
+        }),
+        None => say(q, || {
+            Text::new(
+                format!("{}を公表せず", stage.get(Lang::Ja)),
+                format!("{} never published", stage.get(Lang::En)),
+            )
+        }),
     };
     let where_ = (id, at);
     for check in checks(scenario, t) {
@@ -128,7 +133,7 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
             Check::FactsConfirmed => {
                 let core: Vec<usize> = t.prerequisites.iter().map(|f| f.0).collect();
                 let (fraction, message) = match at {
-                    None => (0.0, not_published()),
+                    None => (0.0, say(q, not_published)),
                     Some(tp) => {
                         let mut worst: Option<(u32, &str, &str)> = None;
                         for &f in &core {
@@ -151,41 +156,53 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                         match worst {
                             None if t.own_prerequisites => (
                                 1.0,
-                                Text::new(
-                                    "この段階に必要な事実がすべて確認されてから公表しました。",
-                                    "Every fact this stage needs was confirmed before publishing.",
-                                ),
+                                say(q, || {
+                                    Text::new(
+                                        "この段階に必要な事実がすべて確認されてから公表しました。",
+                                        "Every fact this stage needs was confirmed before publishing.",
+                                    )
+                                }),
                             ),
                             None => (
                                 1.0,
-                                Text::new(
-                                    "中核の事実がすべて確認されてから公表しました。",
-                                    "All core facts were confirmed before publishing.",
-                                ),
+                                say(q, || {
+                                    Text::new(
+                                        "中核の事実がすべて確認されてから公表しました。",
+                                        "All core facts were confirmed before publishing.",
+                                    )
+                                }),
                             ),
                             // While the drill runs, a fact not settled yet is not named,
                             // nor when it will settle. (One settled since publication is
                             // known to the team and is named, with the minutes.)
                             Some((u32::MAX, _, _)) if !session.is_over() => (
                                 0.0,
-                                Text::new(
-                                    "この段階に必要な事実が、まだ確認されていないうちに公表しました。",
-                                    "Published while a fact this stage needs was not yet confirmed.",
-                                ),
+                                say(q, || {
+                                    Text::new(
+                                        "この段階に必要な事実が、まだ確認されていないうちに公表しました。",
+                                        "Published while a fact this stage needs was not yet confirmed.",
+                                    )
+                                }),
                             ),
                             Some((u32::MAX, ja, en)) => (
                                 0.0,
-                                Text::new(
-                                    format!("「{ja}」が確認されないまま公表しました。"),
-                                    format!("Published while \"{en}\" was never confirmed."),
-                                ),
+                                say(q, || {
+                                    Text::new(
+                                        format!("「{ja}」が確認されないまま公表しました。"),
+                                        format!("Published while \"{en}\" was never confirmed."),
+                                    )
+                                }),
                             ),
                             Some((early, ja, en)) => (
                                 1.0 - smoothstep(early as f64 / EARLY_TOLERANCE),
-                                Text::new(
-                                    format!("「{ja}」の確認より{early}分早く公表しました。"),
-                                    format!("Published {early} min before \"{en}\" was confirmed."),
-                                ),
+                                say(q, || {
+                                    Text::new(
+                                        format!("「{ja}」の確認より{early}分早く公表しました。"),
+                                        format!(
+                                            "Published {early} min before \"{en}\" was confirmed."
+                                        ),
+                                    )
+                                }),
                             ),
                         }
                     }
@@ -204,75 +221,85 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                 let (fraction, message) = match at {
                     None => (
                         0.0,
-                        Text::new("第一報を出していません。", "No first notice was published."),
+                        say(q, || {
+                            Text::new("第一報を出していません。", "No first notice was published.")
+                        }),
                     ),
                     // Before the window: right when what the stage needs is in place, a
                     // cost when it is not.
                     Some(tp) if tp < t.window.from => {
                         let me = id.and_then(|id| scenario.find_decision(id));
-                        let missing = not_in_place(session, t, me, tp);
+                        let missing = not_in_place(session, t, me, tp, q);
                         let early = t.window.from.0 - tp.0;
                         if missing.is_empty() {
                             (
                                 1.0,
-                                Text::new(
-                                    format!(
-                                        "目安の時間帯({}〜{})より{early}分早く公表しましたが、必要な事実と確認がそろっていたので適切です。",
-                                        t.window.from, t.window.to
-                                    ),
-                                    format!(
-                                        "{early} min before the playbook's window ({}–{}), with what the stage needs in place: early is right here.",
-                                        t.window.from, t.window.to
-                                    ),
-                                ),
+                                say(q, || {
+                                    Text::new(
+                                        format!(
+                                            "目安の時間帯({}〜{})より{early}分早く公表しましたが、必要な事実と確認がそろっていたので適切です。",
+                                            t.window.from, t.window.to
+                                        ),
+                                        format!(
+                                            "{early} min before the playbook's window ({}–{}), with what the stage needs in place: early is right here.",
+                                            t.window.from, t.window.to
+                                        ),
+                                    )
+                                }),
                             )
                         } else {
                             let ja: Vec<&str> = missing.iter().map(|m| m.get(Lang::Ja)).collect();
                             let en: Vec<&str> = missing.iter().map(|m| m.get(Lang::En)).collect();
                             (
                                 1.0 - smoothstep(early as f64 / WINDOW_EARLY_TOLERANCE),
-                                Text::new(
-                                    format!(
-                                        "目安の時間帯が始まる{}より{early}分早く、{}がそろわないうちに公表しました。",
-                                        t.window.from,
-                                        ja.join("・")
-                                    ),
-                                    format!(
-                                        "{early} min before the playbook's window opened ({}); not yet in place: {}.",
-                                        t.window.from,
-                                        en.join(", ")
-                                    ),
-                                ),
+                                say(q, || {
+                                    Text::new(
+                                        format!(
+                                            "目安の時間帯が始まる{}より{early}分早く、{}がそろわないうちに公表しました。",
+                                            t.window.from,
+                                            ja.join("・")
+                                        ),
+                                        format!(
+                                            "{early} min before the playbook's window opened ({}); not yet in place: {}.",
+                                            t.window.from,
+                                            en.join(", ")
+                                        ),
+                                    )
+                                }),
                             )
                         }
                     }
                     Some(tp) if tp <= t.window.to => (
                         1.0,
-                        Text::new(
-                            format!(
-                                "目安の時間帯({}〜{})に間に合いました。",
-                                t.window.from, t.window.to
-                            ),
-                            format!(
-                                "Within the playbook's window ({}–{}).",
-                                t.window.from, t.window.to
-                            ),
-                        ),
+                        say(q, || {
+                            Text::new(
+                                format!(
+                                    "目安の時間帯({}〜{})に間に合いました。",
+                                    t.window.from, t.window.to
+                                ),
+                                format!(
+                                    "Within the playbook's window ({}–{}).",
+                                    t.window.from, t.window.to
+                                ),
+                            )
+                        }),
                     ),
                     Some(tp) => {
                         let late = tp.0 - t.window.to.0;
                         (
                             1.0 - smoothstep(late as f64 / span),
-                            Text::new(
-                                format!(
-                                    "目安の時間帯の終わり({})より{late}分遅れました。",
-                                    t.window.to
-                                ),
-                                format!(
-                                    "{late} min after the playbook's window closed ({}).",
-                                    t.window.to
-                                ),
-                            ),
+                            say(q, || {
+                                Text::new(
+                                    format!(
+                                        "目安の時間帯の終わり({})より{late}分遅れました。",
+                                        t.window.to
+                                    ),
+                                    format!(
+                                        "{late} min after the playbook's window closed ({}).",
+                                        t.window.to
+                                    ),
+                                )
+                            }),
                         )
                     }
                 };
@@ -289,31 +316,35 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                 let (fraction, message) = match at {
                     None => (
                         0.0,
-                        Text::new(
-                            format!(
-                                "期限「{}」までに公表しませんでした。",
-                                deadline.label.get(Lang::Ja)
-                            ),
-                            format!(
-                                "Nothing was published by the deadline \"{}\".",
-                                deadline.label.get(Lang::En)
-                            ),
-                        ),
+                        say(q, || {
+                            Text::new(
+                                format!(
+                                    "期限「{}」までに公表しませんでした。",
+                                    deadline.label.get(Lang::Ja)
+                                ),
+                                format!(
+                                    "Nothing was published by the deadline \"{}\".",
+                                    deadline.label.get(Lang::En)
+                                ),
+                            )
+                        }),
                     ),
                     Some(tp) if tp <= deadline.at => (
                         1.0,
-                        Text::new(
-                            format!(
-                                "期限「{}」({})に間に合いました。",
-                                deadline.label.get(Lang::Ja),
-                                deadline.at
-                            ),
-                            format!(
-                                "Before the deadline \"{}\" ({}).",
-                                deadline.label.get(Lang::En),
-                                deadline.at
-                            ),
-                        ),
+                        say(q, || {
+                            Text::new(
+                                format!(
+                                    "期限「{}」({})に間に合いました。",
+                                    deadline.label.get(Lang::Ja),
+                                    deadline.at
+                                ),
+                                format!(
+                                    "Before the deadline \"{}\" ({}).",
+                                    deadline.label.get(Lang::En),
+                                    deadline.at
+                                ),
+                            )
+                        }),
                     ),
                     Some(tp) => {
                         // A deadline missed is missed: most of its stake goes at once, the
@@ -322,16 +353,18 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                         (
                             MISSED_DEADLINE_KEEPS
                                 * (1.0 - smoothstep(late as f64 / deadline.grace.max(1) as f64)),
-                            Text::new(
-                                format!(
-                                    "期限「{}」より{late}分遅れました。",
-                                    deadline.label.get(Lang::Ja)
-                                ),
-                                format!(
-                                    "{late} min after the deadline \"{}\".",
-                                    deadline.label.get(Lang::En)
-                                ),
-                            ),
+                            say(q, || {
+                                Text::new(
+                                    format!(
+                                        "期限「{}」より{late}分遅れました。",
+                                        deadline.label.get(Lang::Ja)
+                                    ),
+                                    format!(
+                                        "{late} min after the deadline \"{}\".",
+                                        deadline.label.get(Lang::En)
+                                    ),
+                                )
+                            }),
                         )
                     }
                 };
@@ -345,16 +378,16 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                 );
             }
             Check::Need(need) => {
-                let (fraction, message) = need_met(session, need, at);
+                let (fraction, message) = need_met(session, need, at, q);
                 s.push(&need.rule, fraction, p, where_, evidence.clone(), message);
             }
             Check::Review(review) => {
                 let me = id.and_then(|id| scenario.find_decision(id));
-                let (fraction, message) = reviewed(session, t, me, review, at);
+                let (fraction, message) = reviewed(session, t, me, review, at, q);
                 s.push(&review.rule, fraction, p, where_, evidence.clone(), message);
             }
             Check::Approval(approval) => {
-                let (fraction, message) = approved(session, approval, at);
+                let (fraction, message) = approved(session, approval, at, q);
                 s.push(
                     &approval.rule,
                     fraction,
@@ -365,7 +398,7 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                 );
             }
             Check::Promise(next) => {
-                if let Some((fraction, message)) = promise_kept(session, t, next, at) {
+                if let Some((fraction, message)) = promise_kept(session, t, next, at, q) {
                     s.push(
                         rule::PROCESS_FOLLOW_UP,
                         fraction,
@@ -404,6 +437,7 @@ pub(super) fn staged_decision(scenario: &Scenario) -> Option<(usize, &Timing)> {
 
 /// A first notice followed by a later stage, where the scenario has both.
 pub(super) fn staged(s: &mut Scorer<'_>) {
+    let q = s.quiet;
     let scenario = &*s.session.scenario;
     let Some((first_i, first)) = staged_decision(scenario) else {
         return;
@@ -426,24 +460,30 @@ pub(super) fn staged(s: &mut Scorer<'_>) {
     let (fraction, message) = match (first_at, later) {
         (Some(f), Some(l)) => (
             1.0,
-            Text::new(
-                format!("第一報({f})のあと続報({l})を出しました。"),
-                format!("A first notice ({f}) followed by an update ({l})."),
-            ),
+            say(q, || {
+                Text::new(
+                    format!("第一報({f})のあと続報({l})を出しました。"),
+                    format!("A first notice ({f}) followed by an update ({l})."),
+                )
+            }),
         ),
         (Some(f), None) => (
             0.5,
-            Text::new(
-                format!("第一報({f})のあと、続報を出していません。"),
-                format!("A first notice ({f}) but no update after it."),
-            ),
+            say(q, || {
+                Text::new(
+                    format!("第一報({f})のあと、続報を出していません。"),
+                    format!("A first notice ({f}) but no update after it."),
+                )
+            }),
         ),
         _ => (
             0.0,
-            Text::new(
-                "第一報も続報も出していません。",
-                "Neither a first notice nor an update was published.",
-            ),
+            say(q, || {
+                Text::new(
+                    "第一報も続報も出していません。",
+                    "Neither a first notice nor an update was published.",
+                )
+            }),
         ),
     };
     let id = scenario.decisions[first_i].id.as_str();
@@ -452,16 +492,18 @@ pub(super) fn staged(s: &mut Scorer<'_>) {
         fraction,
         f64::from(first.points_for(rule::TIMING_STAGED_UPDATES)),
         (Some(id), first_at),
-        Text::new(
-            format!("公表: {}回", published.len()),
-            format!("Publications: {}", published.len()),
-        ),
+        say(q, || {
+            Text::new(
+                format!("公表: {}回", published.len()),
+                format!("Publications: {}", published.len()),
+            )
+        }),
         message,
     );
 }
 
 /// Whether a need was met before publishing at `at`, and why.
-fn need_met(session: &Session, need: &Need, at: Option<SimTime>) -> (f64, Text) {
+fn need_met(session: &Session, need: &Need, at: Option<SimTime>, q: bool) -> (f64, Text) {
     let scenario = &*session.scenario;
     let (when, what): (Option<SimTime>, Text) = match need.target {
         NeedTarget::Decision(d, option) => {
@@ -473,6 +515,7 @@ fn need_met(session: &Session, need: &Need, at: Option<SimTime>) -> (f64, Text) 
                 _ => None,
             };
             let what = match option {
+                _ if q => Text::default(),
                 Some(o) => match &dec.kind {
                     DecisionKind::Choice { options } => options[o].label.clone(),
                     DecisionKind::Inquiry(q) => q.answers[o].label.clone(),
@@ -482,11 +525,14 @@ fn need_met(session: &Session, need: &Need, at: Option<SimTime>) -> (f64, Text) 
             };
             (when, what)
         }
-        NeedTarget::Milestone(m) => (session.milestone_at(m), scenario.milestone(m).label.clone()),
+        NeedTarget::Milestone(m) => (
+            session.milestone_at(m),
+            say(q, || scenario.milestone(m).label.clone()),
+        ),
         NeedTarget::Inject(i) => {
             let inj = scenario.inject(i);
             let what = if inj.subject.is_empty() {
-                Text::new(inj.id.clone(), inj.id.clone())
+                say(q, || Text::new(inj.id.clone(), inj.id.clone()))
             } else {
                 inj.subject.clone()
             };
@@ -497,24 +543,30 @@ fn need_met(session: &Session, need: &Need, at: Option<SimTime>) -> (f64, Text) 
     match (when, at) {
         (Some(w), Some(tp)) if w <= tp => (
             1.0,
-            Text::new(
-                format!("公表前に「{ja}」を済ませました({w})。"),
-                format!("\"{en}\" was done before publishing ({w})."),
-            ),
+            say(q, || {
+                Text::new(
+                    format!("公表前に「{ja}」を済ませました({w})。"),
+                    format!("\"{en}\" was done before publishing ({w})."),
+                )
+            }),
         ),
         (Some(w), Some(_)) if !matches!(need.target, NeedTarget::Decision(..)) => (
             0.0,
-            Text::new(
-                format!("「{ja}」は{w}で、公表の後でした。"),
-                format!("\"{en}\" came at {w}, after publishing."),
-            ),
+            say(q, || {
+                Text::new(
+                    format!("「{ja}」は{w}で、公表の後でした。"),
+                    format!("\"{en}\" came at {w}, after publishing."),
+                )
+            }),
         ),
         _ => (
             0.0,
-            Text::new(
-                format!("公表前に「{ja}」が済んでいませんでした。"),
-                format!("\"{en}\" was not done before publishing."),
-            ),
+            say(q, || {
+                Text::new(
+                    format!("公表前に「{ja}」が済んでいませんでした。"),
+                    format!("\"{en}\" was not done before publishing."),
+                )
+            }),
         ),
     }
 }
@@ -533,30 +585,36 @@ fn held_at_publication(
     role: RoleRef,
     at: Option<SimTime>,
     what: (&str, &str),
+    q: bool,
 ) -> Result<(SimTime, PersonRef), (f64, Text)> {
     let name = &session.scenario.role(role).name;
-    let tp = at.ok_or_else(|| (0.0, not_published()))?;
+    let tp = at.ok_or_else(|| (0.0, say(q, not_published)))?;
     match session.role_holder(role, tp) {
         Some(Some(p)) => Ok((tp, p)),
         _ => Err((
             0.0,
-            Text::new(
-                format!(
-                    "公表の時点で「{}」の担当者がいなかったため、{}。",
-                    name.get(Lang::Ja),
-                    what.0
-                ),
-                format!(
-                    "Nobody held \"{}\" when the stage went out, so {}.",
-                    name.get(Lang::En),
-                    what.1
-                ),
-            ),
+            say(q, || {
+                Text::new(
+                    format!(
+                        "公表の時点で「{}」の担当者がいなかったため、{}。",
+                        name.get(Lang::Ja),
+                        what.0
+                    ),
+                    format!(
+                        "Nobody held \"{}\" when the stage went out, so {}.",
+                        name.get(Lang::En),
+                        what.1
+                    ),
+                )
+            }),
         )),
     }
 }
 
-fn who(session: &Session, p: PersonRef) -> (String, String) {
+fn who(session: &Session, p: PersonRef, q: bool) -> (String, String) {
+    if q {
+        return Default::default();
+    }
     let t = super::roles::person_label(session, p);
     (t.get(Lang::Ja).to_string(), t.get(Lang::En).to_string())
 }
@@ -592,6 +650,7 @@ fn reviewed(
     me: Option<crate::scenario::DecisionRef>,
     review: &Review,
     at: Option<SimTime>,
+    q: bool,
 ) -> (f64, Text) {
     let scenario = &*session.scenario;
     let role = scenario.role(review.role);
@@ -601,11 +660,12 @@ fn reviewed(
         review.role,
         at,
         ("確認を受けていません", "nobody reviewed it"),
+        q,
     ) {
         Ok(x) => x,
         Err(lost) => return lost,
     };
-    let (wja, wen) = who(session, p);
+    let (wja, wen) = who(session, p, q);
     let person = scenario.person(p);
     if !role.departments.is_empty() && !role.departments.contains(&person.department) {
         let wanted: Vec<(String, String)> = role
@@ -615,24 +675,26 @@ fn reviewed(
             .collect();
         return (
             0.0,
-            Text::new(
-                format!(
-                    "確認した{wja}は「{rja}」に必要な部門({})の人ではありません。",
-                    wanted
-                        .iter()
-                        .map(|w| w.0.as_str())
-                        .collect::<Vec<_>>()
-                        .join("・")
-                ),
-                format!(
-                    "The reviewer {wen} is not from the department \"{ren}\" needs ({}).",
-                    wanted
-                        .iter()
-                        .map(|w| w.1.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            ),
+            say(q, || {
+                Text::new(
+                    format!(
+                        "確認した{wja}は「{rja}」に必要な部門({})の人ではありません。",
+                        wanted
+                            .iter()
+                            .map(|w| w.0.as_str())
+                            .collect::<Vec<_>>()
+                            .join("・")
+                    ),
+                    format!(
+                        "The reviewer {wen} is not from the department \"{ren}\" needs ({}).",
+                        wanted
+                            .iter()
+                            .map(|w| w.1.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+            }),
         );
     }
     let named = match session.decision(review.role.decision) {
@@ -643,12 +705,16 @@ fn reviewed(
         Some(None) => {
             return (
                 0.0,
-                Text::new(
-                    format!("公表前に文面ができていなかったため、{wja}は確認できませんでした。"),
-                    format!(
-                        "No text was written before publishing, so {wen} had nothing to review."
-                    ),
-                ),
+                say(q, || {
+                    Text::new(
+                        format!(
+                            "公表前に文面ができていなかったため、{wja}は確認できませんでした。"
+                        ),
+                        format!(
+                            "No text was written before publishing, so {wen} had nothing to review."
+                        ),
+                    )
+                }),
             );
         }
         Some(Some(w)) => w,
@@ -667,6 +733,7 @@ fn reviewed(
         .max(asked.map_or(SimTime::START, |a| a.at));
     let lead = review.lead;
     let asked_note = match asked {
+        _ if q => Default::default(),
         Some(a) => (
             format!("({}に依頼)", a.at),
             format!(" (asked for at {})", a.at),
@@ -679,33 +746,37 @@ fn reviewed(
         if done > tp {
             return (
                 0.0,
-                Text::new(
-                    format!(
-                        "{wja}の確認{}は{done}に終わり、{tp}の公表に間に合いませんでした。",
-                        asked_note.0
-                    ),
-                    format!(
-                        "{wen}'s review{} ended at {done}, after the notice went out at {tp}.",
-                        asked_note.1
-                    ),
-                ),
+                say(q, || {
+                    Text::new(
+                        format!(
+                            "{wja}の確認{}は{done}に終わり、{tp}の公表に間に合いませんでした。",
+                            asked_note.0
+                        ),
+                        format!(
+                            "{wen}'s review{} ended at {done}, after the notice went out at {tp}.",
+                            asked_note.1
+                        ),
+                    )
+                }),
             );
         }
         if done.0 < start.0 + lead {
             return (
                 0.0,
-                Text::new(
-                    format!(
-                        "{wja}の確認{}は{start}から{done}までの{}分で、必要な{lead}分に足りません。",
-                        asked_note.0,
-                        done.0.saturating_sub(start.0)
-                    ),
-                    format!(
-                        "{wen}'s review{} took {} min, from {start} to {done}; it needs {lead}.",
-                        asked_note.1,
-                        done.0.saturating_sub(start.0)
-                    ),
-                ),
+                say(q, || {
+                    Text::new(
+                        format!(
+                            "{wja}の確認{}は{start}から{done}までの{}分で、必要な{lead}分に足りません。",
+                            asked_note.0,
+                            done.0.saturating_sub(start.0)
+                        ),
+                        format!(
+                            "{wen}'s review{} took {} min, from {start} to {done}; it needs {lead}.",
+                            asked_note.1,
+                            done.0.saturating_sub(start.0)
+                        ),
+                    )
+                }),
             );
         }
     }
@@ -728,87 +799,100 @@ fn reviewed(
     match done {
         Some(end) => (
             1.0,
-            Text::new(
-                format!(
-                    "{wja}が{start}から{end}まで({lead}分)文面を確認し{}、{tp}の公表に間に合いました。",
-                    asked_note.0
-                ),
-                format!(
-                    "{wen} reviewed the text from {start} to {end} ({lead} min){}, before it went out at {tp}.",
-                    asked_note.1
-                ),
-            ),
+            say(q, || {
+                Text::new(
+                    format!(
+                        "{wja}が{start}から{end}まで({lead}分)文面を確認し{}、{tp}の公表に間に合いました。",
+                        asked_note.0
+                    ),
+                    format!(
+                        "{wen} reviewed the text from {start} to {end} ({lead} min){}, before it went out at {tp}.",
+                        asked_note.1
+                    ),
+                )
+            }),
         ),
         None if reachable == 0 && start < tp => (
             0.0,
-            Text::new(
-                format!(
-                    "{wja}は{start}{}から公表({tp})まで連絡が取れず、確認を受けていません。",
-                    asked_note.0
-                ),
-                format!(
-                    "{wen} could not be reached between {start}{} and publication at {tp}, so the text was not reviewed.",
-                    asked_note.1
-                ),
-            ),
+            say(q, || {
+                Text::new(
+                    format!(
+                        "{wja}は{start}{}から公表({tp})まで連絡が取れず、確認を受けていません。",
+                        asked_note.0
+                    ),
+                    format!(
+                        "{wen} could not be reached between {start}{} and publication at {tp}, so the text was not reviewed.",
+                        asked_note.1
+                    ),
+                )
+            }),
         ),
         None => (
             0.0,
-            Text::new(
-                format!(
-                    "確認には{wja}が{lead}分続けて対応できる必要がありましたが、{start}{}から公表({tp})までに足りませんでした。",
-                    asked_note.0
-                ),
-                format!(
-                    "The review needs {wen} reachable for {lead} min in a row; between {start}{} and publication at {tp} there was not that long.",
-                    asked_note.1
-                ),
-            ),
+            say(q, || {
+                Text::new(
+                    format!(
+                        "確認には{wja}が{lead}分続けて対応できる必要がありましたが、{start}{}から公表({tp})までに足りませんでした。",
+                        asked_note.0
+                    ),
+                    format!(
+                        "The review needs {wen} reachable for {lead} min in a row; between {start}{} and publication at {tp} there was not that long.",
+                        asked_note.1
+                    ),
+                )
+            }),
         ),
     }
 }
 
 /// Whether the holder of the approving role could approve at the moment of publication.
-fn approved(session: &Session, approval: &Approval, at: Option<SimTime>) -> (f64, Text) {
+fn approved(session: &Session, approval: &Approval, at: Option<SimTime>, q: bool) -> (f64, Text) {
     let scenario = &*session.scenario;
     let (tp, p) = match held_at_publication(
         session,
         approval.role,
         at,
         ("承認を得ていません", "nobody approved it"),
+        q,
     ) {
         Ok(x) => x,
         Err(lost) => return lost,
     };
-    let (wja, wen) = who(session, p);
+    let (wja, wen) = who(session, p, q);
     if !scenario.person(p).can_approve {
         return (
             0.0,
-            Text::new(
-                format!("{wja}には承認の権限がないため、{tp}の公表は承認を得ていません。"),
-                format!(
-                    "{wen} has no authority to approve, so the notice at {tp} went out unapproved."
-                ),
-            ),
+            say(q, || {
+                Text::new(
+                    format!("{wja}には承認の権限がないため、{tp}の公表は承認を得ていません。"),
+                    format!(
+                        "{wen} has no authority to approve, so the notice at {tp} went out unapproved."
+                    ),
+                )
+            }),
         );
     }
     if !session.available(p, tp) {
         return (
             0.0,
-            Text::new(
-                format!("{tp}の公表時に{wja}と連絡が取れず、承認を得ていません。"),
-                format!(
-                    "{wen} could not be reached at {tp}, when the notice went out, so it was not approved."
-                ),
-            ),
+            say(q, || {
+                Text::new(
+                    format!("{tp}の公表時に{wja}と連絡が取れず、承認を得ていません。"),
+                    format!(
+                        "{wen} could not be reached at {tp}, when the notice went out, so it was not approved."
+                    ),
+                )
+            }),
         );
     }
     (
         1.0,
-        Text::new(
-            format!("{wja}が{tp}の公表時に承認できました。"),
-            format!("{wen} was reachable to approve it at {tp}."),
-        ),
+        say(q, || {
+            Text::new(
+                format!("{wja}が{tp}の公表時に承認できました。"),
+                format!("{wen} was reachable to approve it at {tp}."),
+            )
+        }),
     )
 }
 
@@ -858,11 +942,13 @@ fn promise_kept(
     t: &Timing,
     next: usize,
     at: Option<SimTime>,
+    q: bool,
 ) -> Option<(f64, Text)> {
     let scenario = &*session.scenario;
     let tp = at?;
     let (due, words) = promise(session, t, tp)?;
     let said = match &words {
+        _ if q => Default::default(),
         Some(w) => (format!("(「{w}」)"), format!(" (\"{w}\")")),
         None => (
             String::from("(シナリオの定め)"),
@@ -875,7 +961,11 @@ fn promise_kept(
         _ => next_d.title.clone(),
     };
     let nja = next_label.get(Lang::Ja);
-    let nen = next_label.get(Lang::En).to_lowercase();
+    let nen = if q {
+        String::new()
+    } else {
+        next_label.get(Lang::En).to_lowercase()
+    };
     let came = match session.decision(crate::scenario::DecisionRef(next)) {
         DecisionState::Answered { at, .. } => Some(*at),
         _ => None,
@@ -883,47 +973,53 @@ fn promise_kept(
     Some(match came {
         Some(tn) if tn <= due => (
             1.0,
-            Text::new(
-                format!(
-                    "次の公表を{due}までと約束し{}、{nja}を{tn}に出しました。",
-                    said.0
-                ),
-                format!(
-                    "The next notice was promised by {due}{}; the {nen} came at {tn}.",
-                    said.1
-                ),
-            ),
+            say(q, || {
+                Text::new(
+                    format!(
+                        "次の公表を{due}までと約束し{}、{nja}を{tn}に出しました。",
+                        said.0
+                    ),
+                    format!(
+                        "The next notice was promised by {due}{}; the {nen} came at {tn}.",
+                        said.1
+                    ),
+                )
+            }),
         ),
         Some(tn) => {
             let late = tn.0 - due.0;
             (
                 1.0 - smoothstep(f64::from(late) / 60.0),
-                Text::new(
-                    format!(
-                        "次の公表を{due}までと約束し{}ましたが、{nja}は{late}分遅れの{tn}でした。",
-                        said.0
-                    ),
-                    format!(
-                        "The next notice was promised by {due}{}; the {nen} came {late} min late, at {tn}.",
-                        said.1
-                    ),
-                ),
+                say(q, || {
+                    Text::new(
+                        format!(
+                            "次の公表を{due}までと約束し{}ましたが、{nja}は{late}分遅れの{tn}でした。",
+                            said.0
+                        ),
+                        format!(
+                            "The next notice was promised by {due}{}; the {nen} came {late} min late, at {tn}.",
+                            said.1
+                        ),
+                    )
+                }),
             )
         }
         // Not due yet (practice feedback mid-drill), or due only after the drill ends.
         None if due > session.now() || due.0 >= scenario.duration => return None,
         None => (
             0.0,
-            Text::new(
-                format!(
-                    "次の公表を{due}までと約束し{}ましたが、{nja}を出していません。",
-                    said.0
-                ),
-                format!(
-                    "The next notice was promised by {due}{}, but no {nen} came.",
-                    said.1
-                ),
-            ),
+            say(q, || {
+                Text::new(
+                    format!(
+                        "次の公表を{due}までと約束し{}ましたが、{nja}を出していません。",
+                        said.0
+                    ),
+                    format!(
+                        "The next notice was promised by {due}{}, but no {nen} came.",
+                        said.1
+                    ),
+                )
+            }),
         ),
     })
 }
@@ -936,6 +1032,7 @@ pub(super) fn reply(
     d: crate::scenario::DecisionRef,
     at: (Option<&str>, Option<SimTime>),
 ) {
+    let q = s.quiet;
     let (opened, answered) = match s.session.decision(d) {
         DecisionState::Answered { opened, at, .. } => (Some(*opened), Some(*at)),
         DecisionState::Expired { opened, .. } => (Some(*opened), None),
@@ -946,36 +1043,46 @@ pub(super) fn reply(
     let (fraction, evidence, message) = match (opened, answered, due) {
         (Some(o), Some(a), Some(due)) if a <= due => (
             1.0,
-            Text::new(
-                format!("{o}の問い合わせに{}分で回答", a.0 - o.0),
-                format!("Asked at {o}, answered {} min later", a.0 - o.0),
-            ),
-            Text::new(
-                format!("目安の{}分以内に回答しました。", reply.within),
-                format!("Answered within the {} min it should take.", reply.within),
-            ),
+            say(q, || {
+                Text::new(
+                    format!("{o}の問い合わせに{}分で回答", a.0 - o.0),
+                    format!("Asked at {o}, answered {} min later", a.0 - o.0),
+                )
+            }),
+            say(q, || {
+                Text::new(
+                    format!("目安の{}分以内に回答しました。", reply.within),
+                    format!("Answered within the {} min it should take.", reply.within),
+                )
+            }),
         ),
         (Some(o), Some(a), Some(due)) => {
             let late = a.0 - due.0;
             (
                 1.0 - smoothstep(f64::from(late) / f64::from(reply.grace.max(1))),
-                Text::new(
-                    format!("{o}の問い合わせに{}分で回答", a.0 - o.0),
-                    format!("Asked at {o}, answered {} min later", a.0 - o.0),
-                ),
-                Text::new(
-                    format!("回答は目安({}分以内)より{late}分遅れました。", reply.within),
-                    format!(
-                        "The answer came {late} min after the {} min it should take.",
-                        reply.within
-                    ),
-                ),
+                say(q, || {
+                    Text::new(
+                        format!("{o}の問い合わせに{}分で回答", a.0 - o.0),
+                        format!("Asked at {o}, answered {} min later", a.0 - o.0),
+                    )
+                }),
+                say(q, || {
+                    Text::new(
+                        format!("回答は目安({}分以内)より{late}分遅れました。", reply.within),
+                        format!(
+                            "The answer came {late} min after the {} min it should take.",
+                            reply.within
+                        ),
+                    )
+                }),
             )
         }
         _ => (
             0.0,
-            not_answered(),
-            Text::new("回答していません。", "The question was never answered."),
+            say(q, not_answered),
+            say(q, || {
+                Text::new("回答していません。", "The question was never answered.")
+            }),
         ),
     };
     s.push(
@@ -995,6 +1102,7 @@ fn not_in_place(
     t: &Timing,
     me: Option<crate::scenario::DecisionRef>,
     tp: SimTime,
+    q: bool,
 ) -> Vec<Text> {
     let mut out = Vec::new();
     let unsettled = t.prerequisites.iter().any(|f| {
@@ -1004,25 +1112,27 @@ fn not_in_place(
         )
     });
     if unsettled {
-        out.push(Text::new("事実の確認", "the facts"));
+        out.push(say(q, || Text::new("事実の確認", "the facts")));
     }
     if t.reviews
         .iter()
-        .any(|r| reviewed(session, t, me, r, Some(tp)).0 < 1.0)
+        .any(|r| reviewed(session, t, me, r, Some(tp), q).0 < 1.0)
     {
-        out.push(Text::new("文面の確認", "the review"));
+        out.push(say(q, || Text::new("文面の確認", "the review")));
     }
     if t.approval
         .as_ref()
-        .is_some_and(|a| approved(session, a, Some(tp)).0 < 1.0)
+        .is_some_and(|a| approved(session, a, Some(tp), q).0 < 1.0)
     {
-        out.push(Text::new("承認", "the approval"));
+        out.push(say(q, || Text::new("承認", "the approval")));
     }
     if t.needs
         .iter()
-        .any(|n| need_met(session, n, Some(tp)).0 < 1.0)
+        .any(|n| need_met(session, n, Some(tp), q).0 < 1.0)
     {
-        out.push(Text::new("事前の手順", "what had to be done first"));
+        out.push(say(q, || {
+            Text::new("事前の手順", "what had to be done first")
+        }));
     }
     out
 }

@@ -94,6 +94,49 @@ pub(super) fn mark_counted(findings: &mut [Finding]) {
     }
 }
 
+/// What one finding lost, for the total: its rule (by place) and unit, its area, and the
+/// points it lost after rounding. A quiet run keeps only these.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Loss {
+    pub(crate) key: (usize, Unit),
+    pub(crate) area: Area,
+    pub(crate) lost: f64,
+}
+
+/// The total from what each finding lost: per rule and unit the worst counts; each area
+/// takes off at most its cap; never below 0. The one sum [`total_of`] and the quiet total
+/// both make, in the same order, so they cannot differ.
+pub(super) fn total_of_losses(mut losses: Vec<Loss>) -> f64 {
+    if losses.is_empty() {
+        return 0.0;
+    }
+    losses.sort_by_key(|l| l.key);
+    let mut lost = [0.0f64; Area::ALL.len()];
+    let mut k = 0;
+    while k < losses.len() {
+        let key = losses[k].key;
+        let mut worst = losses[k];
+        k += 1;
+        while k < losses.len() && losses[k].key == key {
+            if losses[k].lost > worst.lost {
+                worst = losses[k];
+            }
+            k += 1;
+        }
+        let a = Area::ALL
+            .iter()
+            .position(|x| *x == worst.area)
+            .unwrap_or_default();
+        lost[a] += worst.lost;
+    }
+    let deducted: f64 = Area::ALL
+        .iter()
+        .zip(lost)
+        .map(|(a, l)| l.min(area_cap(*a)))
+        .sum();
+    round1((100.0 - deducted).max(0.0))
+}
+
 /// What one area lost over its counted findings, if the drill scored it at all.
 fn area_lost(findings: &[Finding], area: Area) -> Option<f64> {
     let mut any = false;
@@ -109,14 +152,16 @@ fn area_lost(findings: &[Finding], area: Area) -> Option<f64> {
 
 /// The total: 100 less what each area lost, each at most its cap, never below 0.
 pub(super) fn total_of(findings: &[Finding]) -> f64 {
-    if findings.is_empty() {
-        return 0.0;
-    }
-    let deducted: f64 = Area::ALL
-        .iter()
-        .filter_map(|a| area_lost(findings, *a).map(|l| l.min(area_cap(*a))))
-        .sum();
-    round1((100.0 - deducted).max(0.0))
+    total_of_losses(
+        findings
+            .iter()
+            .map(|f| Loss {
+                key: (f.rule_index, f.unit),
+                area: f.area,
+                lost: f.lost(),
+            })
+            .collect(),
+    )
 }
 
 /// Rounds the findings, marks the one each rule counts by per unit, and adds up what each

@@ -198,6 +198,9 @@ pub struct Session {
     clock_cursor: usize,
     /// The changes of fact timelines not yet come about, as (fact, change), in order.
     pending_changes: Vec<(usize, usize)>,
+    /// The decisions that may yet open by a trigger of their own or close at their `due`,
+    /// in index order (a decision answered or expired leaves it).
+    live: Vec<usize>,
 }
 
 /// What a moment of the scenario clock brings.
@@ -251,6 +254,13 @@ impl Session {
             clock: Vec::new(),
             clock_cursor: 0,
             pending_changes: Vec::new(),
+            live: scenario
+                .decisions
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.opens.is_some() || d.due.is_some())
+                .map(|(i, _)| i)
+                .collect(),
         };
         s.clock = clock_of(scenario);
         s.pending_changes = scenario
@@ -736,7 +746,15 @@ impl Session {
             if touched != usize::MAX {
                 changed |= self.restate(touched, &mut events);
             }
-            for d in 0..self.scenario.decisions.len() {
+            // The decisions the clock or a trigger may still open or close, in index order.
+            self.live.retain(|&d| {
+                matches!(
+                    self.decisions[d],
+                    DecisionState::Waiting | DecisionState::Open { .. }
+                )
+            });
+            for k in 0..self.live.len() {
+                let d = self.live[k];
                 let decision = &self.scenario.decisions[d];
                 match self.decisions[d] {
                     DecisionState::Waiting
