@@ -191,7 +191,8 @@ pub fn analyze_with_progress(
     progress: &mut dyn FnMut(usize, usize),
 ) -> Analysis {
     let samples = samples.min(MAX_SAMPLES);
-    let checker = Checker::for_scenario(playbook, scenario);
+    // The same prepared drafts are checked on many paths: remember what was found.
+    let checker = Checker::for_scenario(playbook, scenario).memoized();
     let mut summary = Summary::new(scenario);
     for i in 0..samples {
         let mut rng = ChaCha8Rng::seed_from_u64(seed.wrapping_add(i as u64));

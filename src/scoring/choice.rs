@@ -8,17 +8,24 @@ use crate::text::{Lang, Text};
 /// The rules a set of options scores: each rule an effect names with points, with the
 /// best option for it (its index and points). The scorer and coverage both read this.
 pub(super) fn rules(options: &[ChoiceOption]) -> Vec<(&str, usize, u32)> {
-    let mut rules: Vec<&str> = Vec::new();
-    for o in options {
-        for e in &o.effects {
-            if !rules.contains(&e.rule.as_str()) {
-                rules.push(&e.rule);
-            }
-        }
-    }
-    rules
-        .into_iter()
-        .filter_map(|rule| {
+    each_rule(options).collect()
+}
+
+/// [`rules`], one at a time without collecting them: each rule at its first mention.
+fn each_rule(options: &[ChoiceOption]) -> impl Iterator<Item = (&str, usize, u32)> {
+    options
+        .iter()
+        .enumerate()
+        .flat_map(|(oi, o)| o.effects.iter().enumerate().map(move |(ei, e)| (oi, ei, e)))
+        .filter(move |&(oi, ei, e)| {
+            // The first mention: no earlier option, nor earlier effect of this one, names it.
+            !options[..oi]
+                .iter()
+                .any(|o| o.effects.iter().any(|x| x.rule == e.rule))
+                && !options[oi].effects[..ei].iter().any(|x| x.rule == e.rule)
+        })
+        .filter_map(move |(_, _, e)| {
+            let rule = e.rule.as_str();
             let (best_i, best) = options
                 .iter()
                 .enumerate()
@@ -27,7 +34,6 @@ pub(super) fn rules(options: &[ChoiceOption]) -> Vec<(&str, usize, u32)> {
                 .unwrap_or((0, 0));
             (best > 0).then_some((rule, best_i, best))
         })
-        .collect()
 }
 
 /// What an option earns for a rule: its best effect naming it.
@@ -80,7 +86,7 @@ pub(super) fn score(
     answered: bool,
     at: (Option<&str>, Option<SimTime>),
 ) {
-    for (rule, best_i, best) in rules(options) {
+    for (rule, best_i, best) in each_rule(options) {
         let got = chosen.map(|c| points(&options[c], rule)).unwrap_or(0);
         if s.quiet {
             let (e, m) = Default::default();

@@ -110,7 +110,8 @@ pub(super) fn total_of_losses(mut losses: Vec<Loss>) -> f64 {
     if losses.is_empty() {
         return 0.0;
     }
-    losses.sort_by_key(|l| l.key);
+    // Equal keys are one group whose worst counts, in any order.
+    losses.sort_unstable_by_key(|l| l.key);
     let mut lost = [0.0f64; Area::ALL.len()];
     let mut k = 0;
     while k < losses.len() {

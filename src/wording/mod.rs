@@ -5,6 +5,7 @@
 //! and internal detail, parsed counts compared with the fact ledger.
 
 mod bilingual;
+mod memo;
 pub(crate) mod normalize;
 pub(crate) mod numbers;
 pub(crate) mod patterns;
@@ -82,7 +83,7 @@ impl Context<'_> {
 }
 
 /// A fact's value as the team knew it at a moment.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct Value {
     /// The count then, if the fact has one.
     pub count: Option<u64>,
@@ -125,6 +126,8 @@ pub struct Checker {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
     rules: Vec<(String, Severity, Vec<String>)>,
+    /// Findings already made, for one scenario's `analyze` run ([`Checker::memoized`]).
+    memo: Option<memo::Memo>,
 }
 
 struct Hit {
@@ -233,7 +236,17 @@ impl Checker {
             automaton,
             patterns,
             rules,
+            memo: None,
         }
+    }
+
+    /// This checker, remembering what it found: a text checked again in the same context
+    /// gives back the same findings without a second check. Only for one scenario's run
+    /// (`analyze`), which checks the same prepared drafts on many paths: drop it with the
+    /// scenario.
+    pub fn memoized(mut self) -> Checker {
+        self.memo = Some(memo::Memo::default());
+        self
     }
 
     /// Every phrase-list entry the checker looks for (for benchmarks and tests).
@@ -251,6 +264,13 @@ impl Checker {
 
     /// Checks `text` and returns its findings, ordered by place, then rule.
     pub fn check(&self, text: &str, ctx: &Context<'_>) -> Vec<Finding> {
+        match &self.memo {
+            Some(memo) => memo.get_or(text, ctx, || self.check_now(text, ctx)),
+            None => self.check_now(text, ctx),
+        }
+    }
+
+    fn check_now(&self, text: &str, ctx: &Context<'_>) -> Vec<Finding> {
         let norm = Normalized::new(text);
         let chars: Vec<char> = text.chars().collect();
         let hits = self.phrase_hits(&norm.text);

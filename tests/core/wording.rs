@@ -273,3 +273,57 @@ fn findings_are_the_same_every_time() {
         assert_eq!(checker.check(&text, &first_notice()), first);
     }
 }
+
+#[test]
+fn a_memoized_checker_finds_what_a_fresh_one_finds_in_every_context() {
+    let s = ransomware();
+    let plain = checker();
+    let memo = checker().memoized();
+    let texts = [
+        "クレジットカード情報の流出はございません。",
+        "個人情報が流出しました。影響は3,200名です。",
+        "影響は2,800名です。",
+        "最初に気づいたのは田中さくらでした。",
+        "No card data was taken.",
+    ];
+    let earlier = ["第一報: 当社システムの一部が停止しています。"];
+    // Contexts that differ in one input each: the moment (ledger and values), whether the
+    // drill is over, and what was published before.
+    let mut contexts = Vec::new();
+    for at in [60, 120, 1380] {
+        for reveal in [false, true] {
+            for published in [&[][..], &earlier[..]] {
+                let (mut ctx, ledger) = with_ledger(&s, at);
+                ctx.ledger = s.facts.iter().zip(ledger.iter().copied()).collect();
+                ctx.reveal = reveal;
+                ctx.published = published.to_vec();
+                contexts.push(ctx);
+            }
+        }
+    }
+    // Twice over, so the second round reads the memo; in reverse, so no order is assumed.
+    for round in 0..2 {
+        let mut order: Vec<usize> = (0..contexts.len()).collect();
+        if round == 1 {
+            order.reverse();
+        }
+        for i in order {
+            for text in texts {
+                assert_eq!(
+                    memo.check(text, &contexts[i]),
+                    plain.check(text, &contexts[i]),
+                    "context {i}, round {round}: {text}"
+                );
+            }
+        }
+    }
+    // The contexts do tell apart what they should: a check is not answered for another one.
+    let found: BTreeSet<String> = contexts
+        .iter()
+        .map(|c| format!("{:?}", memo.check(texts[0], c)))
+        .collect();
+    assert!(
+        found.len() > 1,
+        "the moment changes what the claim is found to be"
+    );
+}
