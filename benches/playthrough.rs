@@ -4,7 +4,8 @@
 //! playthroughs per second is its inverse. The baseline in the same run is `session_only`
 //! (the same drill without scoring); `score_only` and `score_with_debrief` time the quiet
 //! total and the full debrief of one finished drill; `analyze_exact_search_no_exemplary` the
-//! bound and the search. Report ratios to the baseline.
+//! bound and the search; `playthrough_logged_with_debrief` the same playthrough as a debrief
+//! is made (events logged, every finding written out). Report ratios to the baseline.
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use pressroom::prelude::*;
@@ -31,7 +32,15 @@ fn largest() -> Arc<Scenario> {
 
 /// The drill alone: a new session, random answers as decisions open, the clock to the end.
 fn session_only(scenario: &Arc<Scenario>, seed: u64) -> Session {
-    let mut s = Session::unlogged(scenario, seed);
+    drill(Session::unlogged(scenario, seed), scenario, seed)
+}
+
+/// [`session_only`] with the events built and logged, as the app and `run` play a drill.
+fn logged_session(scenario: &Arc<Scenario>, seed: u64) -> Session {
+    drill(Session::new(scenario, seed).0, scenario, seed)
+}
+
+fn drill(mut s: Session, scenario: &Arc<Scenario>, seed: u64) -> Session {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
     while !s.is_over() {
         let open: Vec<_> = s.open_decisions().collect();
@@ -67,6 +76,15 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             seed += 1;
             black_box(playthrough(&scenario, &playbook, &checker, seed))
+        })
+    });
+    // The same playthrough the way a debrief is made: events logged, every finding written
+    // out. `analyze` once played its paths this way; the ratio is what the quiet path saves.
+    c.bench_function("playthrough_logged_with_debrief", |b| {
+        b.iter(|| {
+            seed += 1;
+            let s = logged_session(&scenario, seed);
+            black_box(pressroom::scoring::score(&s, &playbook, &checker).total)
         })
     });
 }
