@@ -5,6 +5,7 @@
 //! and internal detail, parsed counts compared with the fact ledger.
 
 mod bilingual;
+mod clause;
 mod memo;
 pub(crate) mod normalize;
 pub(crate) mod numbers;
@@ -590,7 +591,8 @@ impl Checker {
         if !ctx.ledger.iter().any(|(f, _)| !f.keywords.is_empty()) {
             return;
         }
-        let text = &out.norm.text;
+        let norm = out.norm;
+        let text = &norm.text;
         let mut start = 0;
         let mut bounds: Vec<(usize, usize)> = SENTENCE_END
             .find_iter(text)
@@ -615,80 +617,147 @@ impl Checker {
         for v in by_list.values_mut() {
             v.sort_unstable();
         }
-        let within = |list: List, s: usize, e: usize| {
+        // Whether `list` has a hit inside `[s, e)` that no quotation in `quoted` holds.
+        let within_outside = |list: List, s: usize, e: usize, quoted: &[(usize, usize)]| {
             by_list.get(&list).is_some_and(|v| {
                 let from = v.partition_point(|&(a, _)| a < s);
                 v[from..]
                     .iter()
                     .take_while(|&&(a, _)| a < e)
-                    .any(|&(_, b)| b <= e)
+                    .any(|&(a, b)| b <= e && !quoted.iter().any(|&(qs, qe)| qs <= a && b <= qe))
             })
         };
+        // A predicate of its own: a verb form (Japanese denials are verbs too; an English
+        // "no" or "not" is not, so a list after "No" stays in its clause).
+        let predicate = |s: usize, e: usize| {
+            within_outside(List::Assertion, s, e, &[])
+                || by_list.get(&List::Denial).is_some_and(|v| {
+                    v.iter()
+                        .any(|&(a, b)| s <= a && b <= e && !text[a..b].is_ascii())
+                })
+        };
+        // A fact written as a negative ("no card data was stored") is stated, not denied,
+        // by a clause that repeats it.
+        let negative: Vec<bool> = ctx
+            .ledger
+            .iter()
+            .map(|(fact, _)| {
+                Lang::ALL.iter().filter(|l| fact.text.has(**l)).any(|l| {
+                    let t = phrase(fact.text.get(*l));
+                    self.phrase_hits(&t)
+                        .iter()
+                        .any(|h| self.patterns[h.pattern].list == List::Denial)
+                })
+            })
+            .collect();
         for (s, e) in bounds {
-            let sentence = &text[s..e];
-            if within(List::Hedge, s, e) || within(List::Investigating, s, e) {
-                continue;
-            }
-            let denies = within(List::Denial, s, e);
-            let asserts = within(List::Assertion, s, e);
-            if !denies && !asserts {
-                continue;
-            }
-            for (fact, status) in &ctx.ledger {
-                let Some((k, kw)) = fact
-                    .keywords
-                    .iter()
-                    .map(|k| phrase(k))
-                    .find_map(|k| sentence.find(&k).map(|i| (i, k)))
-                else {
+            // A quotation that holds its own predicate is someone else's words.
+            let quoted: Vec<(usize, usize)> = clause::quotations(text, s, e)
+                .into_iter()
+                .filter(|&(qs, qe)| predicate(qs, qe))
+                .collect();
+            for (cs, ce) in clause::split(text, s, e, predicate) {
+                let words = &text[cs..ce];
+                if within_outside(List::Hedge, cs, ce, &quoted)
+                    || within_outside(List::Investigating, cs, ce, &quoted)
+                    || clause::claims_nothing(words)
+                {
                     continue;
-                };
-                let (ks, ke) = (s + k, s + k + kw.len());
-                let (ja, en) = (fact.text.get(Lang::Ja), fact.text.get(Lang::En));
-                let unconfirmed = match ctx.quote(fact, *status) {
-                    Some(_) => Text::new(
-                        format!("「{ja}」はまだ確認されていないのに、確定したように書いています。"),
-                        format!("\"{en}\" is not confirmed yet, but this states it as settled."),
-                    ),
-                    None => Text::new(
-                        "まだ確認されていないことを、確定したように書いています。",
-                        "This states as settled something not yet confirmed.",
-                    ),
-                };
-                match status {
-                    FactStatus::Unknown | FactStatus::Suspected => out.span_finding(
-                        rule::WORDING_UNCONFIRMED_CLAIM,
-                        ks,
-                        ke,
-                        unconfirmed,
-                        Some(Text::new(
-                            "「現在調査中です」と書き、判明次第お知らせすると伝えましょう。",
-                            "Say it is under investigation and that you will report once known.",
-                        )),
-                    ),
-                    FactStatus::Confirmed if denies => out.span_finding(
-                        rule::WORDING_INCONSISTENT,
-                        ks,
-                        ke,
-                        Text::new(
-                            format!("確認済みの事実「{ja}」を否定しています。"),
-                            format!("This denies a confirmed fact: \"{en}\"."),
-                        ),
-                        None,
-                    ),
-                    FactStatus::Refuted if !denies => out.span_finding(
-                        rule::WORDING_INCONSISTENT,
-                        ks,
-                        ke,
-                        Text::new(
-                            format!("否定された事柄「{ja}」を事実のように書いています。"),
-                            format!("This states as fact something that was refuted: \"{en}\"."),
-                        ),
-                        None,
-                    ),
-                    _ => {}
+                }
+                let denies = within_outside(List::Denial, cs, ce, &quoted);
+                let asserts = within_outside(List::Assertion, cs, ce, &quoted);
+                if !denies && !asserts {
+                    continue;
+                }
+                for (i, (fact, status)) in ctx.ledger.iter().enumerate() {
+                    let Some((k, kw)) = fact.keywords.iter().map(|k| phrase(k)).find_map(|k| {
+                        words
+                            .match_indices(&k)
+                            .map(|(i, _)| cs + i)
+                            .find(|&at| {
+                                !quoted
+                                    .iter()
+                                    .any(|&(qs, qe)| qs <= at && at + k.len() <= qe)
+                            })
+                            .map(|at| (at, k))
+                    }) else {
+                        continue;
+                    };
+                    let (ks, ke) = (k, k + kw.len());
+                    // Whether the clause says what the fact says (a negative fact is said by
+                    // a denial).
+                    let states = denies == negative[i];
+                    self.claim(out, (fact, *status), states, (ks, ke), (cs, ce), ctx);
                 }
             }
+        }
+    }
+
+    /// A clause's claim about one fact, against the fact's status: unconfirmed, or
+    /// contradicting what was confirmed or refuted. The finding points at the fact's words and
+    /// quotes the clause it judged.
+    fn claim(
+        &self,
+        out: &mut Report<'_>,
+        (fact, status): (&Fact, FactStatus),
+        states: bool,
+        (ks, ke): (usize, usize),
+        (cs, ce): (usize, usize),
+        ctx: &Context<'_>,
+    ) {
+        let (ja, en) = (fact.text.get(Lang::Ja), fact.text.get(Lang::En));
+        let unconfirmed = match ctx.quote(fact, status) {
+            Some(_) => Text::new(
+                format!("「{ja}」はまだ確認されていないのに、確定したように書いています。"),
+                format!("\"{en}\" is not confirmed yet, but this states it as settled."),
+            ),
+            None => Text::new(
+                "まだ確認されていないことを、確定したように書いています。",
+                "This states as settled something not yet confirmed.",
+            ),
+        };
+        let before = out.findings.len();
+        match status {
+            FactStatus::Unknown | FactStatus::Suspected => out.span_finding(
+                rule::WORDING_UNCONFIRMED_CLAIM,
+                ks,
+                ke,
+                unconfirmed,
+                Some(Text::new(
+                    "「現在調査中です」と書き、判明次第お知らせすると伝えましょう。",
+                    "Say it is under investigation and that you will report once known.",
+                )),
+            ),
+            FactStatus::Confirmed if !states => out.span_finding(
+                rule::WORDING_INCONSISTENT,
+                ks,
+                ke,
+                Text::new(
+                    format!("確認済みの事実「{ja}」を否定しています。"),
+                    format!("This denies a confirmed fact: \"{en}\"."),
+                ),
+                None,
+            ),
+            FactStatus::Refuted if states => out.span_finding(
+                rule::WORDING_INCONSISTENT,
+                ks,
+                ke,
+                Text::new(
+                    format!("否定された事柄「{ja}」を事実のように書いています。"),
+                    format!("This states as fact something that was refuted: \"{en}\"."),
+                ),
+                None,
+            ),
+            _ => {}
+        }
+        // The clause judged, in the writer's words, is the finding's excerpt.
+        if let Some(f) = out.findings.get_mut(before) {
+            let (s, e) = out.norm.span(cs, ce);
+            f.excerpt = out.chars[s..e]
+                .iter()
+                .collect::<String>()
+                .trim()
+                .to_string();
         }
     }
 

@@ -327,3 +327,123 @@ fn a_memoized_checker_finds_what_a_fresh_one_finds_in_every_context() {
         "the moment changes what the claim is found to be"
     );
 }
+
+/// The checker's claims, fact by fact, at a moment of the ransomware drill.
+fn claims_at(s: &Scenario, text: &str, at: u32) -> BTreeSet<String> {
+    let (mut ctx, ledger) = with_ledger(s, at);
+    ctx.ledger = s.facts.iter().zip(ledger.iter().copied()).collect();
+    rules(&checker().check(text, &ctx))
+}
+
+#[test]
+fn a_claim_is_judged_in_its_own_clause() {
+    let s = ransomware();
+    let none = BTreeSet::new();
+    // A day in: personal data confirmed, card data refuted. A denial in one clause does not
+    // reach the fact named in the next.
+    for text in [
+        "カード情報は流出していませんが、個人情報が流出しました。",
+        "クレジットカード情報の流出はありませんでしたが、個人情報の流出を確認しました。",
+        "No card data was taken, but personal data was copied out.",
+        "Card details were not affected; personal information was copied out.",
+    ] {
+        assert_eq!(claims_at(&s, text, 1380), none, "{text}");
+    }
+    // The same clauses, each contradicting the ledger, are still found.
+    assert_eq!(
+        claims_at(
+            &s,
+            "カード情報が流出しましたが、個人情報は流出していません。",
+            1380
+        ),
+        BTreeSet::from(["wording.inconsistent".to_string()])
+    );
+    // A list after "No" stays inside the denial.
+    assert_eq!(
+        claims_at(
+            &s,
+            "No card data, passwords, and bank details were taken.",
+            1380
+        ),
+        none
+    );
+}
+
+#[test]
+fn checking_whether_advice_conditions_and_rumours_are_not_claims() {
+    let s = ransomware();
+    let none = BTreeSet::new();
+    // Two hours in: nothing about personal or card data is settled.
+    for text in [
+        "個人情報が流出したかどうかを確認しています。",
+        "個人情報の流出の有無を調べています。",
+        "We are checking whether any personal data was copied out.",
+        "If your personal information was affected, we will contact you directly.",
+        "個人情報の流出が確認された場合は、対象の方に個別にご連絡します。",
+        "We will never ask you for your card details by email or phone.",
+        "カード情報を電話でお尋ねすることは決してありませんので、ご注意ください。",
+        "SNS上で「カード情報が流出した」との投稿がありますが、当社では現在調査中です。",
+    ] {
+        assert_eq!(claims_at(&s, text, 120), none, "{text}");
+    }
+    // A plain claim in the same words still is one.
+    assert_eq!(
+        claims_at(&s, "個人情報が流出しました。", 120),
+        BTreeSet::from(["wording.unconfirmed_claim".to_string()])
+    );
+}
+
+#[test]
+fn a_fact_written_as_a_negative_is_stated_by_a_clause_that_repeats_it() {
+    let s = ransomware();
+    let mut fact = s
+        .facts
+        .iter()
+        .find(|f| f.id == "card_data")
+        .unwrap()
+        .clone();
+    fact.text = pressroom::Text::new(
+        "カード情報は影響を受けたサーバーに保存されていなかった",
+        "No card data was stored on the affected servers",
+    );
+    let check = |text: &str| {
+        let ctx = Context {
+            ledger: vec![(&fact, pressroom::scenario::FactStatus::Confirmed)],
+            ..Context::default()
+        };
+        rules(&checker().check(text, &ctx))
+    };
+    assert_eq!(
+        check("カード情報は保存されていませんでした。"),
+        BTreeSet::new()
+    );
+    assert_eq!(
+        check("No card data was stored on the affected servers."),
+        BTreeSet::new()
+    );
+    // Saying the opposite of the negative fact contradicts it.
+    assert_eq!(
+        check("カード情報が流出しました。"),
+        BTreeSet::from(["wording.inconsistent".to_string()])
+    );
+}
+
+#[test]
+fn a_claim_finding_quotes_the_clause_it_judged() {
+    let s = ransomware();
+    let (mut ctx, ledger) = with_ledger(&s, 1380);
+    ctx.ledger = s.facts.iter().zip(ledger.iter().copied()).collect();
+    let found = checker().check(
+        "カード情報が流出しましたが、個人情報は流出していません。",
+        &ctx,
+    );
+    let excerpts: BTreeSet<&str> = found.iter().map(|f| f.excerpt.as_str()).collect();
+    assert!(
+        excerpts.contains("カード情報が流出しましたが、"),
+        "{excerpts:?}"
+    );
+    assert!(
+        excerpts.contains("個人情報は流出していません。"),
+        "{excerpts:?}"
+    );
+}
