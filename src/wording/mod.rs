@@ -296,12 +296,19 @@ impl Checker {
 
         // Present-but-wrong phrases; within a list, the longest of nested matches counts.
         let wrong = longest(&hits, |h| self.patterns[h.pattern].list);
+        let glossed = glossed_terms(&norm.text, &wrong, |h| {
+            (self.patterns[h.pattern].list == List::Jargon)
+                .then(|| self.patterns[h.pattern].listed.to_lowercase())
+        });
         for &h in &wrong {
             let p = &self.patterns[h.pattern];
             match p.list {
                 List::Hedge if !overlaps(&investigating, h.start, h.end) => out.hedge(h),
                 // A term inside an address or host name is that identifier's problem, not jargon.
-                List::Jargon if !explained(&norm.text, h.end) && !overlaps(&identifiers, h.start, h.end) => {
+                List::Jargon
+                    if !glossed.contains(&self.patterns[h.pattern].listed.to_lowercase())
+                        && !overlaps(&identifiers, h.start, h.end) =>
+                {
                     out.jargon(h, p.plain.clone().unwrap_or_default())
                 }
                 List::Blame => out.simple(
@@ -790,7 +797,7 @@ impl Checker {
                         missing_ja.push("日付");
                         missing_en.push("the date");
                     }
-                    if !has(List::Subject) {
+                    if !has(List::Subject) && !subject_line(&out.norm.text, ctx) {
                         missing_ja.push("件名");
                         missing_en.push("a subject line");
                     }
@@ -820,6 +827,52 @@ impl Checker {
             }
         }
     }
+}
+
+/// Whether one of the first lines is a subject: an explicit `Subject:` or 件名: line, or a
+/// title line that names the matter (short, not a sentence, and more than the date or the
+/// organisation's name alone).
+fn subject_line(text: &str, ctx: &Context<'_>) -> bool {
+    let org: Vec<String> = ctx
+        .organisation
+        .map(|name| {
+            Lang::ALL
+                .iter()
+                .filter(|l| name.has(**l))
+                .map(|l| phrase(name.get(*l)))
+                .collect()
+        })
+        .unwrap_or_default();
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(4)
+        .any(|line| {
+            if ["subject:", "件名:", "title:", "re:"]
+                .iter()
+                .any(|p| line.starts_with(p))
+            {
+                return line
+                    .split_once(':')
+                    .is_some_and(|(_, rest)| !rest.trim().is_empty());
+            }
+            let mut rest = DATE.replace_all(line, "").to_string();
+            for o in &org {
+                rest = rest.replace(o.as_str(), "");
+            }
+            let rest = COMPANY.replace_all(&rest, "");
+            let words = rest.chars().filter(|c| c.is_alphanumeric()).count();
+            // A salutation ("Dear customers", 「お客様各位」) names nobody's incident.
+            let salutation = ["dear ", "to our ", "hello", "hi "]
+                .iter()
+                .any(|p| line.starts_with(p))
+                || line.ends_with("各位")
+                || line.ends_with('様');
+            !salutation
+                && line.chars().count() <= 80
+                && !line.ends_with(['。', '.', '!', '?', ',', ':', '、'])
+                && words >= 6
+        })
 }
 
 fn element_words(e: Element) -> (&'static str, &'static str) {
@@ -883,8 +936,78 @@ impl Spans {
     }
 }
 
-fn explained(text: &str, end: usize) -> bool {
-    text[end..].trim_start().starts_with('(')
+/// What follows a term that is explained where it is used: a gloss in brackets, 「…とは」,
+/// "X, a program that…", "X (…)", "X, which…".
+const GLOSS_AFTER: [&str; 20] = [
+    "(",
+    "とは",
+    "という",
+    "と呼ばれる",
+    "、つまり",
+    "、すなわち",
+    ", a ",
+    ", an ",
+    ", which ",
+    ", meaning",
+    ", i.e.",
+    ", that is",
+    " - ",
+    " – ",
+    " — ",
+    ": ",
+    " is a ",
+    " is an ",
+    " refers to",
+    " means ",
+];
+
+/// Whether the term `[start, end)` of `text` is explained where it stands: a gloss after
+/// it, or the term itself in brackets after the plain words ("…のプログラム(ランサムウェア)").
+fn explained(text: &str, start: usize, end: usize) -> bool {
+    let after = &text[end..];
+    GLOSS_AFTER
+        .iter()
+        .any(|g| after.starts_with(g) || (*g == "(" && after.trim_start().starts_with('(')))
+        || (text[..start].ends_with('(') && after.starts_with(')'))
+}
+
+/// Whether the line holding byte `at` is a heading: among the first lines, short, and not
+/// ending as a sentence does.
+fn in_heading(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    let line = text[line_start..line_end].trim();
+    let line_no = text[..line_start].matches('\n').count();
+    line_no < 4 && line.chars().count() <= 80 && !line.ends_with(['。', '.', '!', '?', ','])
+}
+
+/// The jargon terms (by `term_of`, lower case) that are explained at their first use in
+/// the body of `text` (a heading before it does not count as the first use): such a term is
+/// not jargon anywhere in that text.
+fn glossed_terms(
+    text: &str,
+    hits: &[&Hit],
+    term_of: impl Fn(&Hit) -> Option<String>,
+) -> std::collections::BTreeSet<String> {
+    // Each term's first use in the body, or in a heading where the body never uses it.
+    let mut first: std::collections::BTreeMap<String, (bool, &Hit)> =
+        std::collections::BTreeMap::new();
+    for &h in hits {
+        let Some(term) = term_of(h) else { continue };
+        let body = !in_heading(text, h.start);
+        match first.get(&term) {
+            Some((true, _)) => {}
+            Some((false, _)) if !body => {}
+            _ => {
+                first.insert(term, (body, h));
+            }
+        }
+    }
+    first
+        .into_iter()
+        .filter(|(_, (_, h))| explained(text, h.start, h.end))
+        .map(|(t, _)| t)
+        .collect()
 }
 
 /// Within each list, a match inside a longer match of the same list is dropped

@@ -447,3 +447,62 @@ fn a_claim_finding_quotes_the_clause_it_judged() {
         "{excerpts:?}"
     );
 }
+
+#[test]
+fn a_term_explained_at_its_first_use_is_not_jargon_in_that_text() {
+    let c = checker();
+    let jargon = |text: &str| {
+        c.check(text, &Context::default())
+            .iter()
+            .filter(|f| f.rule == "wording.jargon")
+            .count()
+    };
+    for text in [
+        "ランサムウェア(データを使えなくして金銭を要求する不正なプログラム)に感染しました。復旧までランサムウェアの調査を続けます。",
+        "ランサムウェアとは、データを使えなくして金銭を要求する不正なプログラムです。",
+        "データを使えなくする不正なプログラム(ランサムウェア)に感染しました。",
+        "Our systems were hit by ransomware, a program that locks files and demands payment. The ransomware has been removed.",
+        "We fixed a vulnerability (a weakness in the software) in our website.",
+        // A heading before the first use in the body does not count as the first use.
+        "ランサムウェア被害に関するお知らせ\n当社はランサムウェア(データを使えなくする不正なプログラム)の被害を受けました。",
+    ] {
+        assert_eq!(jargon(text), 0, "{text}");
+    }
+    // Unexplained, or explained only after the first use, it is jargon.
+    assert_eq!(jargon("ランサムウェアに感染しました。"), 1);
+    assert!(jargon("We found ransomware. Later: ransomware, a program that locks files.") >= 1);
+}
+
+#[test]
+fn a_subject_or_title_line_is_the_headers_subject() {
+    let s = ransomware();
+    let c = checker();
+    let ctx = Context {
+        required: vec![Element::Header],
+        organisation: Some(&s.organisation.name),
+        ..Context::default()
+    };
+    for text in [
+        "2026年6月15日\n株式会社北辰精機\n件名:システム障害の発生と対応状況",
+        "2026年6月15日\n株式会社北辰精機\n当社工場システムの停止と復旧見込み",
+        "Subject: Service disruption at our plants\nJune 15, 2026\nHokushin Precision Co., Ltd.",
+        "Hokushin Precision Co., Ltd.\nJune 15, 2026\nProduction systems offline after a cyber attack",
+    ] {
+        assert!(
+            c.check(text, &ctx).is_empty(),
+            "{text}: {:?}",
+            c.check(text, &ctx)
+        );
+    }
+    // A date, a company and a salutation are not a subject.
+    for text in [
+        "2026年6月15日\n株式会社北辰精機\nお客様各位",
+        "Hokushin Precision Co., Ltd.\nJune 15, 2026\nDear customers,",
+    ] {
+        assert_eq!(
+            rules(&c.check(text, &ctx)),
+            BTreeSet::from(["wording.header".to_string()]),
+            "{text}"
+        );
+    }
+}
