@@ -1040,15 +1040,18 @@ pub(super) fn reply(
         DecisionState::Waiting => (None, None),
     };
     let due = opened.map(|o| o.plus(reply.within));
+    let answered_after = |o: SimTime, a: SimTime| {
+        say(q, || {
+            Text::new(
+                format!("{o}の問い合わせに{}分で回答", a.0 - o.0),
+                format!("Asked at {o}, answered {} min later", a.0 - o.0),
+            )
+        })
+    };
     let (fraction, evidence, message) = match (opened, answered, due) {
         (Some(o), Some(a), Some(due)) if a <= due => (
             1.0,
-            say(q, || {
-                Text::new(
-                    format!("{o}の問い合わせに{}分で回答", a.0 - o.0),
-                    format!("Asked at {o}, answered {} min later", a.0 - o.0),
-                )
-            }),
+            answered_after(o, a),
             say(q, || {
                 Text::new(
                     format!("目安の{}分以内に回答しました。", reply.within),
@@ -1060,12 +1063,7 @@ pub(super) fn reply(
             let late = a.0 - due.0;
             (
                 1.0 - smoothstep(f64::from(late) / f64::from(reply.grace.max(1))),
-                say(q, || {
-                    Text::new(
-                        format!("{o}の問い合わせに{}分で回答", a.0 - o.0),
-                        format!("Asked at {o}, answered {} min later", a.0 - o.0),
-                    )
-                }),
+                answered_after(o, a),
                 say(q, || {
                     Text::new(
                         format!("回答は目安({}分以内)より{late}分遅れました。", reply.within),
