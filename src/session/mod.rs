@@ -215,6 +215,16 @@ enum Clocked {
 impl Session {
     /// Starts a drill at the scenario's start; the returned events are what is there at once.
     pub fn new(scenario: &Arc<Scenario>, seed: u64) -> (Session, Vec<Event>) {
+        Session::start(scenario, seed, true)
+    }
+
+    /// [`Session::new`] for a drill nobody reads the events of: no event is built, handed
+    /// back or logged, and every state and score is the same. For `analyze`'s many paths.
+    pub fn unlogged(scenario: &Arc<Scenario>, seed: u64) -> Session {
+        Session::start(scenario, seed, false).0
+    }
+
+    fn start(scenario: &Arc<Scenario>, seed: u64, logged: bool) -> (Session, Vec<Event>) {
         let draws = draw(scenario, seed);
         let mut s = Session {
             scenario: Arc::clone(scenario),
@@ -247,7 +257,7 @@ impl Session {
             published_texts: Vec::new(),
             lang: scenario.languages[0],
             log: Vec::new(),
-            logged: true,
+            logged,
             happened: 0,
             fact_changes: Vec::new(),
             candidates: Vec::new(),
@@ -281,15 +291,6 @@ impl Session {
         s.schedule.sort_unstable();
         let events = s.settle();
         (s, events)
-    }
-
-    /// [`Session::new`] for a drill nobody reads the events of: no event is built, handed
-    /// back or logged, and every state and score is the same. For `analyze`'s many paths.
-    pub fn unlogged(scenario: &Arc<Scenario>, seed: u64) -> Session {
-        let (mut s, _) = Session::new(scenario, seed);
-        s.logged = false;
-        s.log.clear();
-        s
     }
 
     /// Where the scenario clock stands.
@@ -460,14 +461,13 @@ impl Session {
             at: self.now,
             done: done.filter(|t| *t >= self.now),
         });
-        self.happened += 1;
-        if !self.logged {
-            return Ok(Vec::new());
-        }
-        let events = vec![Event::ReviewAsked {
-            decision: d.id.clone(),
-            at: self.now,
-        }];
+        let mut events = Vec::new();
+        emit(&mut self.happened, self.logged, &mut events, || {
+            Event::ReviewAsked {
+                decision: d.id.clone(),
+                at: self.now,
+            }
+        });
         self.log.extend(events.iter().cloned());
         Ok(events)
     }
@@ -640,13 +640,12 @@ impl Session {
                     opened: since,
                     at: self.now,
                 };
-                self.happened += 1;
-                if self.logged {
-                    events.push(Event::DecisionExpired {
+                emit(&mut self.happened, self.logged, &mut events, || {
+                    Event::DecisionExpired {
                         decision: self.scenario.decisions[i].id.clone(),
                         at: self.now,
-                    });
-                }
+                    }
+                });
             }
         }
         self.log.extend(events[logged..].iter().cloned());
@@ -714,13 +713,12 @@ impl Session {
             for m in 0..self.scenario.milestones.len() {
                 if self.milestones[m].is_none() && self.fired(&self.scenario.milestones[m].when) {
                     self.milestones[m] = Some(now);
-                    self.happened += 1;
-                    if self.logged {
-                        events.push(Event::MilestoneReached {
+                    emit(&mut self.happened, self.logged, &mut events, || {
+                        Event::MilestoneReached {
                             milestone: self.scenario.milestones[m].id.clone(),
                             at: now,
-                        });
-                    }
+                        }
+                    });
                     changed = true;
                 }
             }
@@ -768,13 +766,12 @@ impl Session {
                             opened: since,
                             at: now,
                         };
-                        self.happened += 1;
-                        if self.logged {
-                            events.push(Event::DecisionExpired {
+                        emit(&mut self.happened, self.logged, &mut events, || {
+                            Event::DecisionExpired {
                                 decision: decision.id.clone(),
                                 at: now,
-                            });
-                        }
+                            }
+                        });
                         changed = true;
                     }
                     _ => {}
@@ -787,13 +784,12 @@ impl Session {
         for (i, d) in self.scenario.deadlines.iter().enumerate() {
             if !self.deadlines_passed[i] && d.at <= now {
                 self.deadlines_passed[i] = true;
-                self.happened += 1;
-                if self.logged {
-                    events.push(Event::DeadlinePassed {
+                emit(&mut self.happened, self.logged, &mut events, || {
+                    Event::DeadlinePassed {
                         deadline: d.id.clone(),
                         at: d.at,
-                    });
-                }
+                    }
+                });
             }
         }
         self.skip_clocked();
@@ -813,16 +809,15 @@ impl Session {
         if target == self.facts[f] {
             return false;
         }
-        self.happened += 1;
         self.fact_changes.push((now, f, target));
-        if self.logged {
-            events.push(Event::FactChanged {
+        emit(&mut self.happened, self.logged, events, || {
+            Event::FactChanged {
                 fact: fact.id.clone(),
                 from: self.facts[f],
                 to: target,
                 at: now,
-            });
-        }
+            }
+        });
         self.facts[f] = target;
         self.settled_at[f] =
             matches!(target, FactStatus::Confirmed | FactStatus::Refuted).then_some(now);
@@ -831,16 +826,15 @@ impl Session {
 
     fn arrive(&mut self, i: usize, events: &mut Vec<Event>) {
         self.arrived[i] = Some(self.now);
-        self.happened += 1;
         let scenario = Arc::clone(&self.scenario);
         let inj = &scenario.injects[i];
-        if self.logged {
-            events.push(Event::InjectArrived {
+        emit(&mut self.happened, self.logged, events, || {
+            Event::InjectArrived {
                 inject: inj.id.clone(),
                 at: self.now,
                 to: inj.to.clone(),
-            });
-        }
+            }
+        });
         for d in &inj.opens {
             if matches!(self.decisions[d.0], DecisionState::Waiting) {
                 self.open(d.0, events);
@@ -850,13 +844,12 @@ impl Session {
 
     fn open(&mut self, d: usize, events: &mut Vec<Event>) {
         self.decisions[d] = DecisionState::Open { since: self.now };
-        self.happened += 1;
-        if self.logged {
-            events.push(Event::DecisionOpened {
+        emit(&mut self.happened, self.logged, events, || {
+            Event::DecisionOpened {
                 decision: self.scenario.decisions[d].id.clone(),
                 at: self.now,
-            });
-        }
+            }
+        });
     }
 
     /// The facilitator fires an optional inject now.
@@ -886,14 +879,13 @@ impl Session {
             DecisionState::Expired { .. } => return Err(AnswerError::Expired(d.id.clone())),
         };
         answer.check(&self.scenario, d)?;
-        self.happened += 1;
         let mut events = Vec::new();
-        if self.logged {
-            events.push(Event::DecisionAnswered {
+        emit(&mut self.happened, self.logged, &mut events, || {
+            Event::DecisionAnswered {
                 decision: d.id.clone(),
                 at: self.now,
-            });
-        }
+            }
+        });
         match &d.kind {
             DecisionKind::Timing(t) => {
                 self.published.push((t.stage, self.now));
@@ -919,6 +911,16 @@ impl Session {
         self.log.extend(events.iter().cloned());
         events.extend(self.settle());
         Ok(events)
+    }
+}
+
+/// Counts one thing that happened and, in a logged drill, adds its event to `events`: an
+/// unlogged drill builds none. (Fields, not `&mut self`, so the event may borrow the
+/// scenario.)
+fn emit(happened: &mut u64, logged: bool, events: &mut Vec<Event>, event: impl FnOnce() -> Event) {
+    *happened += 1;
+    if logged {
+        events.push(event());
     }
 }
 
