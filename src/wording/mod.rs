@@ -624,39 +624,31 @@ impl Checker {
         for v in by_list.values_mut() {
             v.sort_unstable();
         }
-        // Whether `list` has a hit inside `[s, e)` that no quotation in `quoted` holds.
-        let within_outside = |list: List, s: usize, e: usize, quoted: &[(usize, usize)]| {
+        // Whether `list` has a hit inside `[s, e)` that `keep` accepts.
+        let hit_in = |list: List, s: usize, e: usize, keep: &dyn Fn(usize, usize) -> bool| {
             by_list.get(&list).is_some_and(|v| {
                 let from = v.partition_point(|&(a, _)| a < s);
                 v[from..]
                     .iter()
                     .take_while(|&&(a, _)| a < e)
-                    .any(|&(a, b)| b <= e && !quoted.iter().any(|&(qs, qe)| qs <= a && b <= qe))
+                    .any(|&(a, b)| b <= e && keep(a, b))
             })
+        };
+        // Whether a quotation in `quoted` holds `[a, b)`.
+        let in_quote = |quoted: &[(usize, usize)], a: usize, b: usize| {
+            quoted.iter().any(|&(qs, qe)| qs <= a && b <= qe)
+        };
+        let within_outside = |list: List, s: usize, e: usize, quoted: &[(usize, usize)]| {
+            hit_in(list, s, e, &|a, b| !in_quote(quoted, a, b))
         };
         // A predicate of its own: a verb form (Japanese denials are verbs too; an English
         // "no" or "not" is not, so a list after "No" stays in its clause).
         let predicate = |s: usize, e: usize| {
-            within_outside(List::Assertion, s, e, &[])
-                || by_list.get(&List::Denial).is_some_and(|v| {
-                    v.iter()
-                        .any(|&(a, b)| s <= a && b <= e && !text[a..b].is_ascii())
-                })
+            hit_in(List::Assertion, s, e, &|_, _| true)
+                || hit_in(List::Denial, s, e, &|a, b| !text[a..b].is_ascii())
         };
-        // A fact written as a negative ("no card data was stored") is stated, not denied,
-        // by a clause that repeats it.
-        let negative: Vec<bool> = ctx
-            .ledger
-            .iter()
-            .map(|(fact, _)| {
-                Lang::ALL.iter().filter(|l| fact.text.has(**l)).any(|l| {
-                    let t = phrase(fact.text.get(*l));
-                    self.phrase_hits(&t)
-                        .iter()
-                        .any(|h| self.patterns[h.pattern].list == List::Denial)
-                })
-            })
-            .collect();
+        // Whether each ledger fact is written as a negative, worked out when a clause names it.
+        let mut negative: Vec<Option<bool>> = vec![None; ctx.ledger.len()];
         for (s, e) in bounds {
             // A quotation that holds its own predicate is someone else's words.
             let quoted: Vec<(usize, usize)> = clause::quotations(text, s, e)
@@ -681,11 +673,7 @@ impl Checker {
                         words
                             .match_indices(&k)
                             .map(|(i, _)| cs + i)
-                            .find(|&at| {
-                                !quoted
-                                    .iter()
-                                    .any(|&(qs, qe)| qs <= at && at + k.len() <= qe)
-                            })
+                            .find(|&at| !in_quote(&quoted, at, at + k.len()))
                             .map(|at| (at, k))
                     }) else {
                         continue;
@@ -693,11 +681,22 @@ impl Checker {
                     let (ks, ke) = (k, k + kw.len());
                     // Whether the clause says what the fact says (a negative fact is said by
                     // a denial).
-                    let states = denies == negative[i];
+                    let states =
+                        denies == *negative[i].get_or_insert_with(|| self.written_negative(fact));
                     self.claim(out, (fact, *status), states, (ks, ke), (cs, ce), ctx);
                 }
             }
         }
+    }
+
+    /// Whether a fact is written as a negative ("no card data was stored"): a clause that
+    /// repeats it states it, where a denial of any other fact denies it.
+    fn written_negative(&self, fact: &Fact) -> bool {
+        Lang::ALL.iter().filter(|l| fact.text.has(**l)).any(|l| {
+            self.phrase_hits(&phrase(fact.text.get(*l)))
+                .iter()
+                .any(|h| self.patterns[h.pattern].list == List::Denial)
+        })
     }
 
     /// A clause's claim about one fact, against the fact's status: unconfirmed, or
