@@ -248,11 +248,13 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                                 }),
                             )
                         } else {
-                            let ja: Vec<&str> = missing.iter().map(|m| m.get(Lang::Ja)).collect();
-                            let en: Vec<&str> = missing.iter().map(|m| m.get(Lang::En)).collect();
                             (
                                 1.0 - smoothstep(early as f64 / WINDOW_EARLY_TOLERANCE),
                                 say(q, || {
+                                    let ja: Vec<&str> =
+                                        missing.iter().map(|m| m.get(Lang::Ja)).collect();
+                                    let en: Vec<&str> =
+                                        missing.iter().map(|m| m.get(Lang::En)).collect();
                                     Text::new(
                                         format!(
                                             "目安の時間帯が始まる{}より{early}分早く、{}がそろわないうちに公表しました。",

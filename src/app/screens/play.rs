@@ -647,16 +647,14 @@ fn feedback(
         .inner_margin(10.0)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
+            let heading = format!(
+                "{} {}",
+                t(l, "直前の判断", "Last decision"),
+                dec.title.get(l)
+            );
             if findings.is_empty() {
                 // A notice is judged when its stage goes out, against what is known then.
-                ui.label(
-                    egui::RichText::new(format!(
-                        "{} {}",
-                        t(l, "直前の判断", "Last decision"),
-                        dec.title.get(l)
-                    ))
-                    .strong(),
-                );
+                ui.label(egui::RichText::new(heading).strong());
                 ui.label(t(
                     l,
                     "文面は、その段階を公表した時点の事実で評価します。",
@@ -666,14 +664,7 @@ fn feedback(
             }
             // What this decision takes off the 100 so far (each rule counted once).
             let lost = crate::scoring::counted_loss(findings);
-            ui.label(
-                egui::RichText::new(format!(
-                    "{} {}: -{lost:.1}",
-                    t(l, "直前の判断", "Last decision"),
-                    dec.title.get(l)
-                ))
-                .strong(),
-            );
+            ui.label(egui::RichText::new(format!("{heading}: -{lost:.1}")).strong());
             for f in findings.iter().filter(|f| f.points < f.max) {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
