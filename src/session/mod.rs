@@ -636,16 +636,7 @@ impl Session {
         let logged = events.len();
         for i in 0..self.decisions.len() {
             if let DecisionState::Open { since } = self.decisions[i] {
-                self.decisions[i] = DecisionState::Expired {
-                    opened: since,
-                    at: self.now,
-                };
-                emit(&mut self.happened, self.logged, &mut events, || {
-                    Event::DecisionExpired {
-                        decision: self.scenario.decisions[i].id.clone(),
-                        at: self.now,
-                    }
-                });
+                self.expire(i, since, &mut events);
             }
         }
         self.log.extend(events[logged..].iter().cloned());
@@ -762,16 +753,7 @@ impl Session {
                         changed = true;
                     }
                     DecisionState::Open { since } if decision.due.is_some_and(|due| due <= now) => {
-                        self.decisions[d] = DecisionState::Expired {
-                            opened: since,
-                            at: now,
-                        };
-                        emit(&mut self.happened, self.logged, &mut events, || {
-                            Event::DecisionExpired {
-                                decision: decision.id.clone(),
-                                at: now,
-                            }
-                        });
+                        self.expire(d, since, &mut events);
                         changed = true;
                     }
                     _ => {}
@@ -840,6 +822,20 @@ impl Session {
                 self.open(d.0, events);
             }
         }
+    }
+
+    /// Closes decision `d`, open since `since`, unanswered now.
+    fn expire(&mut self, d: usize, since: SimTime, events: &mut Vec<Event>) {
+        self.decisions[d] = DecisionState::Expired {
+            opened: since,
+            at: self.now,
+        };
+        emit(&mut self.happened, self.logged, events, || {
+            Event::DecisionExpired {
+                decision: self.scenario.decisions[d].id.clone(),
+                at: self.now,
+            }
+        });
     }
 
     fn open(&mut self, d: usize, events: &mut Vec<Event>) {
