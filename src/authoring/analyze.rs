@@ -544,7 +544,7 @@ fn best_answer(session: &Session, checker: &Checker, d: DecisionRef, at: SimTime
         }
         DecisionKind::Draft(x) => {
             let ctx_text = |text: &str| {
-                let ctx = session.wording_context(&x.required, at, text);
+                let ctx = session.wording_context((&x.required, x.readers), at, text);
                 checker.check(text, &ctx).len()
             };
             x.candidates

@@ -192,6 +192,35 @@ pub struct Jargon {
     pub term: String,
     /// What to write instead.
     pub plain: String,
+    /// Readers who know the term, for whom it is not jargon: `[Developers]`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known_to: Vec<Readers>,
+}
+
+/// Who reads a public notice, which decides what is jargon: a term developers use every
+/// day ("API token") is one a customer may not follow.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize,
+)]
+pub enum Readers {
+    /// The company's customers: plain words.
+    #[default]
+    Customers,
+    /// Everyone, through the press: plain words.
+    Public,
+    /// Developers who use the company's services: their own technical terms are plain.
+    Developers,
+}
+
+impl Readers {
+    /// Its key in files and JSON.
+    pub fn key(self) -> &'static str {
+        match self {
+            Readers::Customers => "customers",
+            Readers::Public => "public",
+            Readers::Developers => "developers",
+        }
+    }
 }
 
 /// Phrases that show an element is present.

@@ -1,6 +1,7 @@
 //! The scenario file as written: mirrors the RON text field for field, before any check.
 //! `validate` turns it into a [`super::Scenario`] or into every diagnostic at once.
 
+pub use crate::playbook::file::Readers;
 use crate::playbook::rule;
 use crate::text::Text;
 use serde::{Deserialize, Serialize};
@@ -81,6 +82,10 @@ pub struct WordingFile {
     /// `(ja: (blame: ["委託先の責任"]), en: (hedges: ["we suspect"]))`.
     #[serde(default)]
     pub phrases: crate::playbook::file::PhraseBook,
+    /// Who reads this incident's public notices (format 2): customers when left out. A
+    /// draft may name its own.
+    #[serde(default)]
+    pub readers: Option<Readers>,
 }
 
 /// A jargon term and what to say instead.
@@ -91,6 +96,9 @@ pub struct JargonFile {
     pub term: String,
     /// The plain alternative.
     pub plain: Text,
+    /// Readers who know the term, for whom it is not jargon: `[Developers]`.
+    #[serde(default)]
+    pub known_to: Vec<Readers>,
 }
 
 /// How hard a drill is, for the library.
@@ -807,6 +815,9 @@ pub struct DraftFile {
     /// Whether the stage is published in Japanese and English both (format 2).
     #[serde(default)]
     pub bilingual: bool,
+    /// Who reads the public text (format 2): the scenario's readers when left out.
+    #[serde(default)]
+    pub readers: Option<Readers>,
 }
 
 /// Who a draft is written for.

@@ -7,7 +7,7 @@ pub mod time;
 mod validate;
 
 pub use file::{
-    Audience, Channel, Department, Difficulty, Element, FactStatus, Sensitivity, Stage,
+    Audience, Channel, Department, Difficulty, Element, FactStatus, Readers, Sensitivity, Stage,
 };
 pub use time::SimTime;
 pub use validate::{Loaded, validate};
@@ -130,15 +130,28 @@ pub struct Milestone {
     pub when: Trigger,
 }
 
+/// A term of this incident, with what to say instead and the readers who know it.
+#[derive(Debug, Clone)]
+pub struct JargonTerm {
+    /// The term as a notice might write it.
+    pub term: String,
+    /// The plain alternative.
+    pub plain: Text,
+    /// Readers for whom it is not jargon.
+    pub known_to: Vec<Readers>,
+}
+
 /// The incident's own words.
 #[derive(Debug, Clone, Default)]
 pub struct ScenarioWording {
-    /// Jargon and its plain alternative.
-    pub jargon: Vec<(String, Text)>,
+    /// Jargon and its plain alternative, with the readers who know it.
+    pub jargon: Vec<JargonTerm>,
     /// Terms never to appear in public text.
     pub never_public: Vec<String>,
     /// Phrases added to the playbook's lists for this scenario.
     pub phrases: crate::playbook::file::PhraseBook,
+    /// Who reads its public notices, unless a draft says otherwise.
+    pub readers: Readers,
 }
 
 /// What the team reads before the clock starts.
@@ -619,6 +632,8 @@ pub struct Draft {
     pub audience: Audience,
     /// Whether it is published in Japanese and English both.
     pub bilingual: bool,
+    /// Who reads it: the draft's own readers, else the scenario's.
+    pub readers: Readers,
 }
 
 impl Draft {

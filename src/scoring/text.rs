@@ -3,7 +3,7 @@
 
 use super::{Scorer, not_answered};
 use crate::playbook::{WORDING_PRESENT_RULES, rule};
-use crate::scenario::{Audience, Draft, Element, SimTime};
+use crate::scenario::{Audience, Draft, Element, Readers, SimTime};
 use crate::text::{Lang, Text};
 use crate::wording::Checker;
 
@@ -114,7 +114,7 @@ pub(super) fn score(
     s: &mut Scorer<'_>,
     checker: &Checker,
     text: Option<&str>,
-    required: &[Element],
+    required: (&[Element], Readers),
     points: f64,
     rules: &[&str],
     at: (Option<&str>, Option<SimTime>),
@@ -142,7 +142,7 @@ pub(super) fn score_versions(
     checker: &Checker,
     versions: &[(Option<Lang>, &str)],
     extra: Vec<crate::wording::Finding>,
-    required: &[Element],
+    required: (&[Element], Readers),
     points: f64,
     rules: &[&str],
     at: (Option<&str>, Option<SimTime>),

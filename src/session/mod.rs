@@ -328,15 +328,17 @@ impl Session {
     }
 
     /// What the wording checker needs to judge `text` as published at `at`: the organisation,
-    /// the ledger as it stood then, and the other texts published before then.
+    /// the ledger as it stood then, and the other texts published before then, for a text
+    /// that must hold `required` and is read by `readers`.
     pub fn wording_context<'a>(
         &'a self,
-        required: &[crate::scenario::Element],
+        (required, readers): (&[crate::scenario::Element], crate::scenario::Readers),
         at: SimTime,
         text: &str,
     ) -> crate::wording::Context<'a> {
         let scenario = &*self.scenario;
         crate::wording::Context {
+            readers,
             // After the drill the debrief may name everything; while it runs, only what the
             // team has been told.
             reveal: self.is_over(),

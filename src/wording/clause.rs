@@ -166,6 +166,12 @@ pub(super) fn claims_nothing(clause: &str) -> bool {
         .any(|list| list.iter().any(|m| padded.contains(m)))
 }
 
+/// Whether a clause or sentence advises or asks the reader ("please…", 〜ください, "we will
+/// never ask you for…"): what it says of the future is advice, not a promise or a claim.
+pub(super) fn advises(words: &str) -> bool {
+    ADVICE.iter().any(|m| words.contains(m))
+}
+
 /// The quotations in `[s, e)` of `text`, as byte ranges including their marks.
 pub(super) fn quotations(text: &str, s: usize, e: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::new();

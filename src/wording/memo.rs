@@ -3,7 +3,7 @@
 //! path reads the findings back instead of checking the text again.
 
 use super::{Context, Finding, Value};
-use crate::scenario::{Element, FactStatus};
+use crate::scenario::{Element, FactStatus, Readers};
 use crate::text::Text;
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -25,6 +25,7 @@ struct Key {
     values: Vec<Value>,
     never_public: Vec<String>,
     reveal: bool,
+    readers: Readers,
 }
 
 impl Key {
@@ -42,6 +43,7 @@ impl Key {
             values: ctx.values.clone(),
             never_public: ctx.never_public.iter().map(|s| s.to_string()).collect(),
             reveal: ctx.reveal,
+            readers: ctx.readers,
         }
     }
 }

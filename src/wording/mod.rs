@@ -4,17 +4,20 @@
 //! from the playbook (one Aho–Corasick pass over NFKC-normalised text), patterns for personal
 //! and internal detail, parsed counts compared with the fact ledger.
 
+mod absolute;
 mod bilingual;
+mod blame;
 mod clause;
 mod memo;
 pub(crate) mod normalize;
 pub(crate) mod numbers;
 pub(crate) mod patterns;
 pub mod promise;
+pub mod readability;
 
 use crate::playbook::rule;
 use crate::playbook::{Playbook, Severity};
-use crate::scenario::{Element, Fact, FactStatus, Sensitivity};
+use crate::scenario::{Element, Fact, FactStatus, JargonTerm, Readers, Sensitivity};
 use crate::text::{Lang, Text};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use normalize::{Normalized, phrase};
@@ -72,6 +75,8 @@ pub struct Context<'a> {
     /// feedback), when a fact not yet settled is never quoted: "this states as settled
     /// something not yet confirmed" is all a finding says of it.
     pub reveal: bool,
+    /// Who reads the text: a term its readers know is not jargon to them.
+    pub readers: Readers,
 }
 
 impl Context<'_> {
@@ -117,6 +122,8 @@ struct Pattern {
     listed: String,
     /// Plain alternative, for jargon, in both languages.
     plain: Option<Text>,
+    /// Readers who know the term (jargon only).
+    known_to: Vec<Readers>,
     /// Letters or digits at its edges must not continue a word ("likely" is not in "unlikely").
     word_start: bool,
     word_end: bool,
@@ -169,25 +176,32 @@ impl Checker {
         }
     }
 
-    fn with_jargon(playbook: &Playbook, extra: &[(String, Text)]) -> Checker {
+    fn with_jargon(playbook: &Playbook, extra: &[JargonTerm]) -> Checker {
         let mut patterns = Vec::new();
         let mut texts = Vec::new();
         // A phrase listed twice in one list is one pattern: duplicates (an organisation's
         // playbook may repeat the bundled lists) cost nothing, in time linear in the lists.
         let mut seen: std::collections::HashSet<(List, String)> = std::collections::HashSet::new();
-        let mut add = |list: List, listed: &str, plain: Option<Text>| {
+        let mut add = |list: List, listed: &str, plain: Option<Text>, known_to: &[Readers]| {
             let norm = phrase(listed);
-            if norm.is_empty() || !seen.insert((list, norm.clone())) {
+            if norm.is_empty() {
                 return;
             }
-            patterns.push(Pattern {
-                list,
-                listed: listed.trim().to_string(),
-                plain,
-                word_start: norm.starts_with(is_word),
-                word_end: norm.ends_with(is_word),
-            });
-            texts.push(norm);
+            // An English word is found in its plural too ("vulnerabilities", "endpoints").
+            for form in english_plurals(&norm) {
+                if !seen.insert((list, form.clone())) {
+                    continue;
+                }
+                patterns.push(Pattern {
+                    list,
+                    listed: listed.trim().to_string(),
+                    plain: plain.clone(),
+                    known_to: known_to.to_vec(),
+                    word_start: form.starts_with(is_word),
+                    word_end: form.ends_with(is_word),
+                });
+                texts.push(form);
+            }
         };
         for lang in Lang::ALL {
             let p = playbook.phrases(lang);
@@ -209,7 +223,7 @@ impl Checker {
                 (List::Cue(Element::NextUpdate), &p.cues.next_update),
             ] {
                 for item in items {
-                    add(list, item, None);
+                    add(list, item, None, &[]);
                 }
             }
             for j in &p.jargon {
@@ -217,11 +231,12 @@ impl Checker {
                     List::Jargon,
                     &j.term,
                     Some(Text::new(j.plain.as_str(), j.plain.as_str())),
+                    &j.known_to,
                 );
             }
         }
-        for (term, plain) in extra {
-            add(List::Jargon, term, Some(plain.clone()));
+        for j in extra {
+            add(List::Jargon, &j.term, Some(j.plain.clone()), &j.known_to);
         }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
@@ -296,6 +311,18 @@ impl Checker {
 
         // Present-but-wrong phrases; within a list, the longest of nested matches counts.
         let wrong = longest(&hits, |h| self.patterns[h.pattern].list);
+        let sentences = sentences(&norm.text);
+        let sentence_of = |at: usize| {
+            let i = sentences.partition_point(|&(_, e)| e <= at);
+            sentences.get(i).map_or((at, at), |&s| s)
+        };
+        // Advice to readers promises nothing: "絶対にパスワードを教えないでください". The
+        // phrase's own words do not count ("ご安心ください" is the promise itself).
+        let advice = |h: &Hit| {
+            let (s, e) = sentence_of(h.start);
+            let rest = [&norm.text[s..h.start], " ", &norm.text[h.end.min(e)..e]].concat();
+            clause::advises(&rest)
+        };
         let glossed = glossed_terms(&norm.text, &wrong, |h| {
             (self.patterns[h.pattern].list == List::Jargon)
                 .then(|| self.patterns[h.pattern].listed.to_lowercase())
@@ -303,10 +330,16 @@ impl Checker {
         for &h in &wrong {
             let p = &self.patterns[h.pattern];
             match p.list {
-                List::Hedge if !overlaps(&investigating, h.start, h.end) => out.hedge(h),
+                List::Hedge
+                    if !overlaps(&investigating, h.start, h.end)
+                        && !counterfactual(&norm.text, sentence_of(h.start).0, h.start, h.end) =>
+                {
+                    out.hedge(h)
+                }
                 // A term inside an address or host name is that identifier's problem, not jargon.
                 List::Jargon
-                    if !glossed.contains(&self.patterns[h.pattern].listed.to_lowercase())
+                    if !p.known_to.contains(&ctx.readers)
+                        && !glossed.contains(&p.listed.to_lowercase())
                         && !overlaps(&identifiers, h.start, h.end) =>
                 {
                     out.jargon(h, p.plain.clone().unwrap_or_default())
@@ -317,7 +350,7 @@ impl Checker {
                     ("責任を他者に転嫁する、または弁解がましい表現です。", "This shifts blame or sounds defensive."),
                     Some(("他者の責任には触れず、自社が取っている対応を書きましょう。", "Leave others' responsibility out; say what your company is doing.")),
                 ),
-                List::Overpromise => out.simple(
+                List::Overpromise if !advice(h) => out.simple(
                     rule::WORDING_OVERPROMISE,
                     h,
                     ("守れる保証のない約束です。", "This is a promise nobody can guarantee."),
@@ -325,6 +358,48 @@ impl Checker {
                 ),
                 _ => {}
             }
+        }
+
+        // Blame and absolute promises by the shape of a sentence.
+        for (s, e) in blame::find(&norm.text) {
+            out.span_finding(
+                rule::WORDING_BLAME,
+                s,
+                e,
+                Text::new(
+                    "責任を他者に転嫁する、または弁解がましい表現です。",
+                    "This shifts blame or sounds defensive.",
+                ),
+                Some(Text::new(
+                    "他者の責任には触れず、自社が取っている対応を書きましょう。",
+                    "Leave others' responsibility out; say what your company is doing.",
+                )),
+            );
+        }
+        // A sentence that states what is not known, or whose promise a listed phrase already
+        // names, is not judged again.
+        let listed = Spans::new(
+            wrong
+                .iter()
+                .filter(|h| self.patterns[h.pattern].list == List::Overpromise)
+                .map(|h| (h.start, h.end))
+                .collect(),
+        );
+        let quiet = |s: usize, e: usize| overlaps(&investigating, s, e) || overlaps(&listed, s, e);
+        for (s, e) in absolute::find(&norm.text, &sentences, quiet) {
+            out.span_finding(
+                rule::WORDING_OVERPROMISE,
+                s,
+                e,
+                Text::new(
+                    "守れる保証のない、例外を認めない約束です。",
+                    "This is an absolute promise nobody can guarantee.",
+                ),
+                Some(Text::new(
+                    "「再発防止に全力で取り組みます」のように、取り組みを具体的に書きましょう。",
+                    "Describe the concrete prevention work instead of guaranteeing the outcome.",
+                )),
+            );
         }
 
         // Personal data and internal detail by shape, then the scenario's own terms.
@@ -339,6 +414,27 @@ impl Checker {
                 rule,
                 hit.start,
                 hit.end,
+                Text::new(
+                    format!("{ja}が含まれています。"),
+                    format!("This contains {en}."),
+                ),
+                Some(Text::new(
+                    "公表文からは削除してください。",
+                    "Remove it from public text.",
+                )),
+            );
+        }
+        for (kind, s, e) in patterns::scan_original(text) {
+            let (ja, en) = kind.describe();
+            let rule = if kind.is_personal() {
+                rule::WORDING_PERSONAL_DATA
+            } else {
+                rule::WORDING_INTERNAL_DETAIL
+            };
+            out.char_finding(
+                rule,
+                s,
+                e,
                 Text::new(
                     format!("{ja}が含まれています。"),
                     format!("This contains {en}."),
@@ -443,35 +539,27 @@ impl Checker {
                     .map(move |old| (*f, *status, old, now))
             })
             .collect();
-        let confirmed: Vec<u64> = counted
+        let confirmed_facts: Vec<(&Fact, u64)> = counted
             .iter()
             .filter(|(_, s, _)| *s == FactStatus::Confirmed)
-            .map(|(_, _, c)| *c)
+            .map(|(f, _, c)| (*f, *c))
             .collect();
-        let close = |a: u64, b: u64, approx: bool| {
-            if approx {
-                (a as f64 - b as f64).abs() <= 0.1 * b as f64
-            } else {
-                a == b
-            }
-        };
-        let earlier: Vec<u64> = ctx
+        let confirmed: Vec<u64> = confirmed_facts.iter().map(|(_, c)| *c).collect();
+        let earlier: Vec<numbers::Count> = ctx
             .published
             .iter()
             .flat_map(|t| numbers::counts(&Normalized::new(t).text))
-            .map(|c| c.value)
             .collect();
-        for c in numbers::counts(&out.norm.text) {
-            if confirmed.iter().any(|&v| close(c.value, v, c.approximate)) {
+        let sentences = sentences(&out.norm.text);
+        let all_counts = numbers::counts(&out.norm.text);
+        for c in all_counts.iter().cloned() {
+            if confirmed.iter().any(|&v| c.matches(v)) {
                 continue;
             }
-            let current = counted
-                .iter()
-                .any(|(_, _, v)| close(c.value, *v, c.approximate));
+            let current = counted.iter().any(|(_, _, v)| c.matches(*v));
             if !current
-                && let Some((fact, status, old, now)) = superseded
-                    .iter()
-                    .find(|(_, _, old, _)| close(c.value, *old, c.approximate))
+                && let Some((fact, status, old, now)) =
+                    superseded.iter().find(|(_, _, old, _)| c.matches(*old))
             {
                 // A notice that says it corrects the earlier figure may name it.
                 if !corrects(&out.norm.text, c.start, c.end) {
@@ -503,10 +591,7 @@ impl Checker {
                 }
                 continue;
             }
-            if let Some((fact, status, _)) = counted
-                .iter()
-                .find(|(_, _, v)| close(c.value, *v, c.approximate))
-            {
+            if let Some((fact, status, _)) = counted.iter().find(|(_, _, v)| c.matches(*v)) {
                 if *status != FactStatus::Confirmed {
                     let message = match ctx.quote(fact, *status) {
                         Some((ja, en)) => Text::new(
@@ -531,7 +616,27 @@ impl Checker {
                 }
                 continue;
             }
-            if let Some(v) = confirmed.first() {
+            // A number that matches nothing is wrong where it counts what a confirmed count
+            // counts: its sentence names the fact, or it counts in the unit the text gives
+            // the confirmed number in, or the text never gives that number. A notice may
+            // give other numbers: "40 customer accounts" beside "38,000 employees".
+            let sentence = {
+                let i = sentences.partition_point(|&(_, e)| e <= c.start);
+                sentences.get(i).map_or("", |&(s, e)| &out.norm.text[s..e])
+            };
+            let about = confirmed_facts.iter().find(|(f, v)| {
+                let stated: Vec<&str> = all_counts
+                    .iter()
+                    .filter(|o| o.matches(*v))
+                    .map(|o| o.unit.as_str())
+                    .collect();
+                stated.is_empty()
+                    || stated.contains(&c.unit.as_str())
+                    || f.keywords
+                        .iter()
+                        .any(|k| sentence.contains(phrase(k).as_str()))
+            });
+            if let Some((_, v)) = about {
                 out.span_finding(
                     rule::WORDING_INCONSISTENT,
                     c.start,
@@ -545,8 +650,10 @@ impl Checker {
                         format!("Use the confirmed number, {}.", group(*v)),
                     )),
                 );
-            } else if !earlier.is_empty()
-                && !earlier.iter().any(|&v| close(c.value, v, c.approximate))
+            } else if earlier.iter().any(|e| e.unit == c.unit)
+                && !earlier
+                    .iter()
+                    .any(|e| e.unit == c.unit && c.matches(e.value))
             {
                 out.span_finding(
                     rule::WORDING_INCONSISTENT,
@@ -564,7 +671,9 @@ impl Checker {
             }
         }
         let known = confirmed.first().copied();
-        if ctx.ledger.is_empty() || known.is_some() {
+        // Without a ledger, a vague phrase is vague where the text itself gives the number.
+        let own_count = ctx.ledger.is_empty() && !numbers::counts(&out.norm.text).is_empty();
+        if own_count || known.is_some() {
             for h in wrong {
                 if self.patterns[h.pattern].list != List::Vague {
                     continue;
@@ -600,18 +709,7 @@ impl Checker {
         }
         let norm = out.norm;
         let text = &norm.text;
-        let mut start = 0;
-        let mut bounds: Vec<(usize, usize)> = SENTENCE_END
-            .find_iter(text)
-            .map(|m| {
-                let b = (start, m.end());
-                start = m.end();
-                b
-            })
-            .collect();
-        if start < text.len() {
-            bounds.push((start, text.len()));
-        }
+        let bounds = sentences(text);
         // Per list, its hits by start, so a sentence finds its own in logarithmic time.
         let mut by_list: std::collections::HashMap<List, Vec<(usize, usize)>> =
             std::collections::HashMap::new();
@@ -867,9 +965,13 @@ fn subject_line(text: &str, ctx: &Context<'_>) -> bool {
                 .any(|p| line.starts_with(p))
                 || line.ends_with("各位")
                 || line.ends_with('様');
+            // "Statement from Fennel Foods Inc." ends with an abbreviation, not a sentence.
+            let abbreviation = ["inc.", "ltd.", "co.", "corp.", "plc.", "llc."]
+                .iter()
+                .any(|a| line.ends_with(a));
             !salutation
                 && line.chars().count() <= 80
-                && !line.ends_with(['。', '.', '!', '?', ',', ':', '、'])
+                && (abbreviation || !line.ends_with(['。', '.', '!', '?', ',', ':', '、']))
                 && words >= 6
         })
 }
@@ -891,6 +993,33 @@ fn element_words(e: Element) -> (&'static str, &'static str) {
         Element::Contact => ("問い合わせ先", "where to ask"),
         Element::NextUpdate => ("次の報告の予定", "when the next update will come"),
     }
+}
+
+/// A normalised phrase and, for an English word or phrase ending in a letter, its plural:
+/// "endpoint" → "endpoints", "vulnerability" → "vulnerabilities", "patch" → "patches".
+/// Other forms (a verb's "-ed") are listed in the playbook where they are meant.
+fn english_plurals(norm: &str) -> Vec<String> {
+    let mut forms = vec![norm.to_string()];
+    let last_word = norm.rsplit(' ').next().unwrap_or(norm);
+    if !norm.is_ascii()
+        || last_word.len() < 3
+        || !last_word.ends_with(|c: char| c.is_ascii_lowercase())
+    {
+        return forms;
+    }
+    let plural = if let Some(stem) = norm.strip_suffix('y')
+        && !stem.ends_with(['a', 'e', 'o', 'u'])
+    {
+        format!("{stem}ies")
+    } else if norm.ends_with('s') {
+        return forms;
+    } else if ["x", "z", "ch", "sh"].iter().any(|e| norm.ends_with(e)) {
+        format!("{norm}es")
+    } else {
+        format!("{norm}s")
+    };
+    forms.push(plural);
+    forms
 }
 
 /// 3200 → "3,200".
@@ -964,9 +1093,46 @@ const GLOSS_AFTER: [&str; 20] = [
 /// it, or the term itself in brackets after the plain words ("…のプログラム(ランサムウェア)").
 fn explained(text: &str, start: usize, end: usize) -> bool {
     let after = &text[end..];
-    GLOSS_AFTER
+    let glossed = |after: &str| {
+        GLOSS_AFTER
+            .iter()
+            .any(|g| after.starts_with(g) || (*g == "(" && after.trim_start().starts_with('(')))
+    };
+    // The gloss may follow the noun the term qualifies: "a phishing e-mail, a fake message…",
+    // 「ランサムウェア攻撃(…)」.
+    let head_noun = |after: &str| -> Option<usize> {
+        if let Some(rest) = after.strip_prefix(' ') {
+            let word = rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))?;
+            (word > 0).then_some(1 + word)
+        } else {
+            let n: usize = after
+                .chars()
+                .take_while(|c| matches!(*c as u32, 0x4E00..=0x9FFF | 0x30A1..=0x30FA | 0x30FC))
+                .take(4)
+                .map(char::len_utf8)
+                .sum();
+            (n > 0).then_some(n)
+        }
+    };
+    // After the noun, only a gloss that plainly explains counts: brackets, ", a …", a dash.
+    let strong = |after: &str| {
+        [
+            "(",
+            " (",
+            ", a ",
+            ", an ",
+            " - ",
+            " – ",
+            " — ",
+            "とは",
+            "という",
+            "と呼ばれる",
+        ]
         .iter()
-        .any(|g| after.starts_with(g) || (*g == "(" && after.trim_start().starts_with('(')))
+        .any(|g| after.starts_with(g))
+    };
+    glossed(after)
+        || head_noun(after).is_some_and(|n| strong(&after[n..]))
         || (text[..start].ends_with('(') && after.starts_with(')'))
 }
 
@@ -1071,6 +1237,18 @@ impl Report<'_> {
         suggestion: Option<Text>,
     ) {
         let (s, e) = self.norm.span(start, end);
+        self.char_finding(rule, s, e, message, suggestion);
+    }
+
+    /// A finding on characters `[s, e)` of the original text.
+    fn char_finding(
+        &mut self,
+        rule: &str,
+        s: usize,
+        e: usize,
+        message: Text,
+        suggestion: Option<Text>,
+    ) {
         let (severity, sections) = self.checker.rule(rule);
         self.findings.push(Finding {
             rule: rule.to_string(),
@@ -1173,8 +1351,41 @@ impl Report<'_> {
     }
 }
 
+/// The sentences of normalised `text` as byte ranges, in order, covering all of it.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let mut start = 0;
+    let mut out: Vec<(usize, usize)> = SENTENCE_END
+        .find_iter(text)
+        .map(|m| {
+            let b = (start, m.end());
+            start = m.end();
+            b
+        })
+        .collect();
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// Whether the hedge at `at` is a counterfactual after a negative subject ("no company could
+/// have stopped it"), which guesses nothing.
+fn counterfactual(text: &str, sentence_start: usize, at: usize, end: usize) -> bool {
+    let modal = ["could ", "might ", "may ", "would "]
+        .iter()
+        .any(|m| text[at..end].starts_with(m));
+    if !modal {
+        return false;
+    }
+    let before = &text[sentence_start..at];
+    let words: Vec<&str> = before.split_whitespace().rev().take(4).collect();
+    words
+        .iter()
+        .any(|w| matches!(*w, "no" | "nobody" | "nothing" | "none" | "no-one"))
+}
+
 /// Words that mark a sentence as correcting an earlier figure.
-const CORRECTION_CUES: [&str; 14] = [
+const CORRECTION_CUES: [&str; 20] = [
     "訂正",
     "修正",
     "改め",
@@ -1182,6 +1393,11 @@ const CORRECTION_CUES: [&str; 14] = [
     "前回",
     "先にお知らせ",
     "お知らせした",
+    "お知らせしました",
+    "第一報",
+    "第1報",
+    "既報",
+    "確認の結果",
     "corrected",
     "correction",
     "revised",
@@ -1189,6 +1405,7 @@ const CORRECTION_CUES: [&str; 14] = [
     "earlier",
     "initially",
     "instead of",
+    "we said",
 ];
 
 /// Whether the sentence around `[start, end)` of normalised text says it corrects a figure.

@@ -7,23 +7,49 @@ use std::sync::LazyLock;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Count {
+    /// The number, or the top of a range.
     pub value: u64,
-    /// Written as an estimate or a bound (約, 最大, about, up to).
+    /// The bottom of a range ("8,000～8,500", "between 8,000 and 8,500"); `value` when the
+    /// count is one number.
+    pub low: u64,
+    /// Written as an estimate or a bound (約, 最大, about, up to, nearly).
     pub approximate: bool,
+    /// What is counted, as written: 件, 名, "customers".
+    pub unit: String,
     /// Byte range in the normalised text.
     pub start: usize,
     pub end: usize,
 }
 
+impl Count {
+    /// Whether the count says `v`: exactly, within its range, or within a tenth of it for
+    /// an estimate.
+    pub fn matches(&self, v: u64) -> bool {
+        let slack = if self.approximate {
+            0.1 * v as f64
+        } else {
+            0.0
+        };
+        (self.low as f64 - slack) <= v as f64 && v as f64 <= self.value as f64 + slack
+    }
+}
+
+/// A number as written: digits (with a k, thousand or million after them), kanji, or
+/// English number words.
+const NUM: &str = r"(?:(?:[0-9][0-9,]*(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千万億]+)+(?:\s?(?:k|thousand|million)(?-u:\b))?|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)(?-u:\b)[\s-]?(?:and\s)?)+)";
+
+const APPROX: &str = r"約|およそ|最大で?|概算で?|about\s|approximately\s|around\s|roughly\s|up\sto\s|nearly\s|almost\s|some\s|more\sthan\s|over\s|fewer\sthan\s|less\sthan\s|an\sestimated\s";
+
+const UNIT: &str = r"件|名|人|社|アカウント|世帯|回線|台|店舗|口座|枚|(?:people|persons|customers|users|records|accounts|individuals|members|employees|patients|clients|subscribers|homes|households|orders|devices|cards|businesses|companies|lines|sites|stores|students|residents)(?-u:\b)";
+
+/// Words an English count may put between the number and its unit: "4,000 affected
+/// customers", "1,862 customer accounts".
+const BETWEEN: &str = r"(?:(?:affected|additional|more|impacted|other|of\sour|of\sthe|customer|user|registered|active|individual|unique|member|client)\s)*";
+
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?P<approx>約|およそ|最大で?|概算で?|about\s|approximately\s|around\s|roughly\s|up\sto\s|nearly\s|some\s)?
-        (?P<num>(?:[0-9][0-9,]*(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千万億])+)
-        \s?
-        (?P<unit>件|名|人|社|アカウント|世帯
-          |people(?-u:\b)|persons(?-u:\b)|customers(?-u:\b)|users(?-u:\b)|records(?-u:\b)|accounts(?-u:\b)|individuals(?-u:\b)|members(?-u:\b)|employees(?-u:\b)|patients(?-u:\b)|clients(?-u:\b)|subscribers(?-u:\b))",
-    )
+    Regex::new(&format!(
+        r"(?P<approx>{APPROX})?(?:between\s|from\s)?(?:(?P<low>{NUM})\s?(?:～|~|〜|–|—|-|から|to\s|and\s)\s?(?:約)?)?(?P<num>{NUM})\s?{BETWEEN}(?P<unit>{UNIT})"
+    ))
     .expect("count pattern compiles")
 });
 
@@ -32,7 +58,11 @@ pub fn counts(text: &str) -> Vec<Count> {
     COUNT
         .captures_iter(text)
         .filter_map(|c| {
-            let value = parse_number(c.name("num")?.as_str())?;
+            let value = parse_any(c.name("num")?.as_str())?;
+            let low = match c.name("low") {
+                Some(l) => parse_any(l.as_str())?,
+                None => value,
+            };
             let whole = c.get(0)?;
             // A count glued to a preceding letter or digit is part of something else (an ID).
             if text[..whole.start()]
@@ -42,14 +72,90 @@ pub fn counts(text: &str) -> Vec<Count> {
             {
                 return None;
             }
+            let (low, value) = if low <= value {
+                (low, value)
+            } else {
+                (value, low)
+            };
             Some(Count {
                 value: value.round() as u64,
+                low: low.round() as u64,
                 approximate: c.name("approx").is_some(),
+                unit: c.name("unit")?.as_str().to_string(),
                 start: whole.start(),
                 end: whole.end(),
             })
         })
         .collect()
+}
+
+/// A number in any of the forms [`NUM`] allows.
+fn parse_any(s: &str) -> Option<f64> {
+    let s = s.trim().trim_end_matches(['-', ' ']);
+    if s.is_empty() {
+        return None;
+    }
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        for (suffix, times) in [("thousand", 1e3), ("million", 1e6), ("k", 1e3)] {
+            if let Some(n) = s.strip_suffix(suffix) {
+                return parse_number(n.trim()).map(|v| v * times);
+            }
+        }
+        return parse_number(s);
+    }
+    if s.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return english_words(s);
+    }
+    parse_number(s)
+}
+
+/// "three thousand", "twelve hundred", "two million five hundred thousand" → the number.
+fn english_words(s: &str) -> Option<f64> {
+    let (mut total, mut group) = (0f64, 0f64);
+    for w in s.split([' ', '-']).filter(|w| !w.is_empty() && *w != "and") {
+        let small = match w {
+            "one" => 1.0,
+            "two" => 2.0,
+            "three" => 3.0,
+            "four" => 4.0,
+            "five" => 5.0,
+            "six" => 6.0,
+            "seven" => 7.0,
+            "eight" => 8.0,
+            "nine" => 9.0,
+            "ten" => 10.0,
+            "eleven" => 11.0,
+            "twelve" => 12.0,
+            "thirteen" => 13.0,
+            "fourteen" => 14.0,
+            "fifteen" => 15.0,
+            "sixteen" => 16.0,
+            "seventeen" => 17.0,
+            "eighteen" => 18.0,
+            "nineteen" => 19.0,
+            "twenty" => 20.0,
+            "thirty" => 30.0,
+            "forty" => 40.0,
+            "fifty" => 50.0,
+            "sixty" => 60.0,
+            "seventy" => 70.0,
+            "eighty" => 80.0,
+            "ninety" => 90.0,
+            _ => 0.0,
+        };
+        match w {
+            "hundred" => group = group.max(1.0) * 100.0,
+            "thousand" | "million" => {
+                let big = if w == "thousand" { 1e3 } else { 1e6 };
+                total += group.max(1.0) * big;
+                group = 0.0;
+            }
+            _ if small > 0.0 => group += small,
+            _ => return None,
+        }
+    }
+    let v = total + group;
+    (v > 0.0).then_some(v)
 }
 
 fn kanji_digit(c: char) -> Option<f64> {
@@ -141,7 +247,29 @@ mod tests {
         assert_eq!(values("三万二千人"), vec![(32000, false)]);
         assert_eq!(values("about 1,200 customers"), vec![(1200, true)]);
         assert_eq!(values("最大2日遅れ"), vec![]);
+        assert_eq!(values("1,862 accounts are affected"), vec![(1862, false)]);
+        assert_eq!(values("12k homes"), vec![(12000, false)]);
+        assert_eq!(values("three thousand customers"), vec![(3000, false)]);
+        assert_eq!(values("nearly 20,000 customers"), vec![(20000, true)]);
+        assert_eq!(values("about 4,000 affected customers"), vec![(4000, true)]);
+        assert_eq!(values("1.5 million users"), vec![(1_500_000, false)]);
         assert_eq!(values("fs01名"), vec![]);
+    }
+
+    #[test]
+    fn a_range_matches_what_lies_in_it() {
+        for text in [
+            "between 8,000 and 8,500 homes",
+            "約8,000～8,500回線",
+            "8,000 to 8,500 users",
+        ] {
+            let c = &counts(text)[0];
+            assert_eq!((c.low, c.value), (8000, 8500), "{text}");
+            assert!(c.matches(8200), "{text}");
+            assert!(!c.matches(9900), "{text}");
+        }
+        assert!(counts("about 4,000 customers")[0].matches(4120));
+        assert!(!counts("4,000 customers")[0].matches(4120));
     }
 
     #[test]

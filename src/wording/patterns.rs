@@ -1,7 +1,9 @@
 //! Shapes of text that must not be public, found by pattern rather than by phrase list:
 //! personal data (e-mail addresses, mobile numbers, postal addresses, names with honorifics)
 //! and internal detail (IP addresses, internal host names and URLs, version strings,
-//! vulnerability IDs, credential-like strings). Patterns run on normalised text.
+//! vulnerability IDs, credential-like strings, file paths, ports, ticket IDs, commands, and
+//! system names written in capitals). Most patterns run on normalised text; the ones that
+//! need the writer's capitals ([`scan_original`]) run on the original.
 
 use regex::Regex;
 use std::sync::LazyLock;
@@ -18,6 +20,11 @@ pub enum Kind {
     VersionString,
     VulnerabilityId,
     Credential,
+    FilePath,
+    Port,
+    TicketId,
+    Command,
+    SystemName,
 }
 
 impl Kind {
@@ -44,6 +51,11 @@ impl Kind {
                 "認証情報らしき文字列",
                 "something that looks like a credential",
             ),
+            Kind::FilePath => ("社内のファイルの場所(パス)", "an internal file path"),
+            Kind::Port => ("通信のポート番号", "a network port number"),
+            Kind::TicketId => ("社内の管理番号", "an internal ticket or case number"),
+            Kind::Command => ("システムの操作コマンド", "a system command"),
+            Kind::SystemName => ("社内システムの名前", "an internal system's name"),
         }
     }
 }
@@ -126,6 +138,31 @@ static URL: LazyLock<Regex> = LazyLock::new(|| re(r"https?://[^\s「」（）()�
 static VERSION: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?-u:\b)[a-z][a-z]+(?:os)? ?(?:ver\.? ?|v)?[0-9]+\.[0-9]+\.[0-9]+(?:\.[0-9]+)?(?-u:\b)")
 });
+/// "version 13.1", "ver. 4.2", "バージョン7.2", "v2.4.1": a version named as such.
+static VERSION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?:(?-u:\b)(?:version|ver\.?)\s?|バージョン\s?|(?-u:\b)v)[0-9]+(?:\.[0-9]+)+(?-u:\b)")
+});
+/// Windows (`d:\share\…`, `\\server\share`) and Unix (`/var/backups/export`) paths.
+static PATH: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)[a-z]:\\[^\s、。」)]+|\\\\[a-z0-9._-]+\\[^\s、。」)]+|(?:^|[\s(「\x22'])(/(?:[a-z0-9._-]+/)+[a-z0-9._-]*)",
+    )
+});
+static PORT: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?:(?-u:\b)port|ポート)\s?(?:番号|number|no\.)?\s?[0-9]{2,5}(?-u:\b)|(?-u:\b)(?:tcp|udp)[/ ][0-9]{2,5}(?-u:\b)",
+    )
+});
+static TICKET: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?:ticket|case|jira|incident)\s?(?:no\.\s?|number\s|#)\s?[0-9]{3,}(?-u:\b)|(?-u:\b)ticket\s[0-9]{3,}(?-u:\b)|(?:チケット|案件|管理番号)\s?(?:番号)?\s?[0-9]{3,}",
+    )
+});
+static COMMAND: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?:sudo|systemctl|kubectl|chmod|chown|iptables|netsh|powershell|ipconfig|ifconfig|tcpdump|nmap|rm\s-rf|cmd\.exe|curl\s-[a-z]|wget\shttp|docker\s(?:run|exec|restart|rm)|git\s(?:push|revert|reset)|select\s\*\sfrom|drop\stable)(?-u:\b)",
+    )
+});
 static CVE: LazyLock<Regex> = LazyLock::new(|| re(r"(?-u:\b)cve-[0-9]{4}-[0-9]{4,}(?-u:\b)"));
 static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
     re(
@@ -193,6 +230,31 @@ pub fn scan(text: &str) -> Vec<Hit> {
                 }
             }
         }
+        if has_digit && letters {
+            for m in VERSION_WORD.find_iter(run) {
+                push(Kind::VersionString, base + m.start(), base + m.end());
+            }
+        }
+        if run.contains('\\') || run.contains('/') {
+            for c in PATH.captures_iter(run) {
+                // A Unix path is the group after its opening space; a Windows path the whole.
+                let m = c.get(1).or_else(|| c.get(0)).expect("a match");
+                push(Kind::FilePath, base + m.start(), base + m.end());
+            }
+        }
+        if has_digit && letters {
+            for m in PORT.find_iter(run) {
+                push(Kind::Port, base + m.start(), base + m.end());
+            }
+            for m in TICKET.find_iter(run) {
+                push(Kind::TicketId, base + m.start(), base + m.end());
+            }
+        }
+        if letters {
+            for m in COMMAND.find_iter(run) {
+                push(Kind::Command, base + m.start(), base + m.end());
+            }
+        }
         if has_digit && letters && run.contains("cve-") {
             for m in CVE.find_iter(run) {
                 push(Kind::VulnerabilityId, base + m.start(), base + m.end());
@@ -237,6 +299,22 @@ pub fn scan(text: &str) -> Vec<Hit> {
             }
         }
     }
+    // Shapes that name a Japanese word: a version, a port or a ticket called so in Japanese.
+    if text.contains("バージョン") {
+        for m in VERSION_WORD.find_iter(text) {
+            push(Kind::VersionString, m.start(), m.end());
+        }
+    }
+    if text.contains("ポート") {
+        for m in PORT.find_iter(text) {
+            push(Kind::Port, m.start(), m.end());
+        }
+    }
+    if text.contains("チケット") || text.contains("案件") || text.contains("管理番号") {
+        for m in TICKET.find_iter(text) {
+            push(Kind::TicketId, m.start(), m.end());
+        }
+    }
     // Shapes that can involve Japanese: credentials named in Japanese, postal addresses.
     if text.contains("パスワード") || text.contains("暗証番号") {
         for m in CREDENTIAL.find_iter(text) {
@@ -261,6 +339,17 @@ pub fn scan(text: &str) -> Vec<Hit> {
                 continue;
             };
             let name = c.get(1).expect("group 1");
+            // 氏名, 様子, 様式: the "honorific" begins a word.
+            let next = text[end..].chars().next();
+            let word_goes_on = match honorific {
+                "氏" => next == Some('名'),
+                "様" => matches!(next, Some('子' | '式' | '相' | '態')),
+                "殿" => next == Some('堂'),
+                _ => false,
+            };
+            if word_goes_on {
+                continue;
+            }
             let starts_polite = window[..name.start()].ends_with(['お', 'ご']);
             let group_word = name.as_str().trim_end().ends_with(NOT_NAMES)
                 || name.as_str().starts_with(NOT_NAMES);
@@ -280,6 +369,64 @@ pub fn scan(text: &str) -> Vec<Hit> {
         kept.push(h);
     }
     kept
+}
+
+/// Tokens in capitals that are public names, not internal systems.
+const PUBLIC_CAPITALS: [&str; 12] = [
+    "COVID", "SARS", "MERS", "ISO", "JIS", "IEC", "PCI", "WI-FI", "E-MAIL", "FAQ", "Q&A", "MP4",
+];
+
+/// A token in capitals joined by a hyphen, an underscore or a digit: `BILLING-CORE`,
+/// `HIBARI-CRM2`, `ERP_PROD`, `OPS-4471`.
+static CAPITALS: LazyLock<Regex> = LazyLock::new(|| {
+    re(r"(?-u:\b)[A-Z][A-Z0-9]*(?:[-_][A-Z0-9]+)+(?-u:\b)|(?-u:\b)[A-Z]{4,}[0-9]+(?-u:\b)")
+});
+static TICKET_ID: LazyLock<Regex> = LazyLock::new(|| re(r"^[A-Z]{2,10}-[0-9]{2,}$"));
+/// A person named after the role they have in the story: "our customer Daniel Okafor".
+static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?-u:\b)(?:customer|client|employee|staff member|patient|engineer|nurse|doctor|manager|colleague|contractor|member|user|resident|student|teacher|officer|analyst|reporter)s?,? ([A-Z][a-z]+(?: [A-Z][a-z]+)?)(?-u:\b)",
+    )
+});
+
+/// Shapes that need the writer's capitals, in the original text, as character ranges:
+/// internal system names and ticket IDs in capitals, and names after a person's role.
+pub fn scan_original(original: &str) -> Vec<(Kind, usize, usize)> {
+    let mut out = Vec::new();
+    if !original.bytes().any(|b| b.is_ascii_uppercase()) {
+        return out;
+    }
+    let char_at = |byte: usize| original[..byte].chars().count();
+    for m in CAPITALS.find_iter(original) {
+        let token = m.as_str();
+        let line_start = original[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+        let line_end = original[m.end()..]
+            .find('\n')
+            .map_or(original.len(), |i| m.end() + i);
+        let line = &original[line_start..line_end];
+        // An English heading in capitals ("FOLLOW-UP NOTICE") names nothing internal.
+        let heading = line.is_ascii() && !line.bytes().any(|b| b.is_ascii_lowercase());
+        let public = PUBLIC_CAPITALS.iter().any(|p| {
+            token == *p
+                || token.starts_with(&format!("{p}-"))
+                || token.starts_with(&format!("{p}_"))
+        });
+        let letters = token.bytes().filter(u8::is_ascii_alphabetic).count();
+        if heading || public || letters < 3 || token.starts_with("CVE-") {
+            continue;
+        }
+        let kind = if TICKET_ID.is_match(token) {
+            Kind::TicketId
+        } else {
+            Kind::SystemName
+        };
+        out.push((kind, char_at(m.start()), char_at(m.end())));
+    }
+    for c in ROLE_NAME.captures_iter(original) {
+        let name = c.get(1).expect("group 1");
+        out.push((Kind::PersonName, char_at(name.start()), char_at(name.end())));
+    }
+    out
 }
 
 #[cfg(test)]
@@ -312,5 +459,28 @@ mod tests {
         assert_eq!(kinds("fortios 7.0.12 の"), vec![Kind::VersionString]);
         assert_eq!(kinds("cve-2024-21762"), vec![Kind::VulnerabilityId]);
         assert_eq!(kinds("パスワードは hunter22"), vec![Kind::Credential]);
+        assert_eq!(kinds("version 13.1 の装置"), vec![Kind::VersionString]);
+        assert_eq!(kinds("in /var/backups/export today"), vec![Kind::FilePath]);
+        assert_eq!(kinds("ポート番号3389を閉じ"), vec![Kind::Port]);
+        assert_eq!(
+            kinds("ran sudo systemctl restart"),
+            vec![Kind::Command, Kind::Command]
+        );
+        assert_eq!(kinds("on 1/12/2026 and/or later"), vec![]);
+    }
+
+    #[test]
+    fn capitals_name_systems_and_tickets_but_not_public_names_or_headings() {
+        let kinds = |t: &str| {
+            scan_original(t)
+                .into_iter()
+                .map(|h| h.0)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(kinds("the BILLING-CORE cluster"), vec![Kind::SystemName]);
+        assert_eq!(kinds("管理番号INC-20931として"), vec![Kind::TicketId]);
+        assert_eq!(kinds("COVID-19 office hours"), vec![]);
+        assert_eq!(kinds("FOLLOW-UP NOTICE"), vec![]);
+        assert_eq!(kinds("our customer Daniel Okafor"), vec![Kind::PersonName]);
     }
 }

@@ -2,6 +2,7 @@
 //! One test binary for the whole core, so it links once.
 
 mod cli;
+mod corpus;
 mod coverage;
 mod engine;
 mod fixtures;

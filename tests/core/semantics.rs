@@ -405,7 +405,8 @@ fn while_a_drill_runs_no_finding_gives_away_what_the_team_has_not_been_told() {
                 )
             });
             if writing {
-                let ctx = session.wording_context(&Element::ALL, at, &planted);
+                let ctx =
+                    session.wording_context((&Element::ALL, Default::default()), at, &planted);
                 let said: String = checker
                     .check(&planted, &ctx)
                     .iter()

@@ -91,7 +91,11 @@ fn one_planted_defect_raises_exactly_one_rule() {
             "wording.overpromise",
         ),
         (
-            plant(&ja, "お届けが最大2日", "一部のお客様へのお届けが最大2日"),
+            plant(
+                &ja,
+                "お届けが最大2日",
+                "約1,200件のご注文のうち一部のお客様へのお届けが最大2日",
+            ),
             "wording.vague",
         ),
         (

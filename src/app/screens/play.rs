@@ -995,11 +995,18 @@ fn text_answer(
         (Some((_, required)), _) => required.clone(),
         (None, _) => Vec::new(),
     };
+    // The draft's readers decide what is jargon; an inquiry's answer goes to the scenario's.
+    let readers = match &scenario.decisions[d.0].kind {
+        DecisionKind::Draft(x) => x.readers,
+        _ => scenario.wording.readers,
+    };
     // Everything so far counts, as of the minute after now.
     let findings = {
-        let ctx = drill
-            .session()
-            .wording_context(&required, drill.session().now().plus(1), &text);
+        let ctx = drill.session().wording_context(
+            (&required, readers),
+            drill.session().now().plus(1),
+            &text,
+        );
         drill.checker().check(&text, &ctx)
     };
     let error = ui.visuals().error_fg_color;
@@ -1069,6 +1076,26 @@ fn text_answer(
             findings.len() - shown,
             t(l, "件の指摘を省略", "more findings not shown")
         ));
+    }
+    // Readability: advice only, never scored.
+    let hints = crate::wording::readability::hints(&text);
+    if !hints.is_empty() {
+        ui.collapsing(
+            format!(
+                "{} ({})",
+                t(
+                    l,
+                    "読みやすさのヒント(採点しません)",
+                    "Readability hints (not scored)"
+                ),
+                hints.len()
+            ),
+            |ui| {
+                for h in hints.iter().take(shown) {
+                    ui.small(h.message.get(l));
+                }
+            },
+        );
     }
     let open_placeholders = editor::placeholders(&text);
     if open_placeholders > 0 {

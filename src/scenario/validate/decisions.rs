@@ -394,6 +394,7 @@ impl Validator<'_> {
                     points: x.points,
                     audience: x.audience,
                     bilingual: x.bilingual,
+                    readers: x.readers.or(f.wording.readers).unwrap_or_default(),
                 })
             }
             DecisionKindFile::Inquiry(q) => {

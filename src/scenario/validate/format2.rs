@@ -16,6 +16,7 @@ impl Validator<'_> {
         }
         if !f.wording.jargon.is_empty()
             || !f.wording.never_public.is_empty()
+            || f.wording.readers.is_some()
             || !crate::playbook::file::phrase_book_is_empty(&f.wording.phrases)
         {
             used.push("wording".into());
@@ -91,6 +92,9 @@ impl Validator<'_> {
                     }
                     if x.bilingual {
                         used.push(format!("{kp}.bilingual"));
+                    }
+                    if x.readers.is_some() {
+                        used.push(format!("{kp}.readers"));
                     }
                 }
                 DecisionKindFile::Inquiry(q) => {
@@ -241,8 +245,13 @@ impl Validator<'_> {
             jargon: w
                 .jargon
                 .iter()
-                .map(|j| (j.term.trim().to_string(), j.plain.clone()))
+                .map(|j| JargonTerm {
+                    term: j.term.trim().to_string(),
+                    plain: j.plain.clone(),
+                    known_to: j.known_to.clone(),
+                })
                 .collect(),
+            readers: w.readers.unwrap_or_default(),
             never_public: w
                 .never_public
                 .iter()
