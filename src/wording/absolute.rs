@@ -39,16 +39,20 @@ pub(super) fn find(
     sentences: &[(usize, usize)],
     quiet: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for &(s, e) in sentences {
-        let words = &text[s..e];
-        if super::clause::advises(words) || quiet(s, e) {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    // One pass for the absolute words; only their sentences are read further.
+    for m in ABSOLUTE.find_iter(text) {
+        let i = sentences.partition_point(|&(_, e)| e <= m.start());
+        let Some(&(s, e)) = sentences.get(i) else {
+            continue;
+        };
+        // The first absolute word of a sentence stands for it.
+        if out.last().is_some_and(|&(a, _)| a >= s) {
             continue;
         }
-        if let Some(m) = ABSOLUTE.find(words)
-            && OUTCOME.is_match(words)
-        {
-            out.push((s + m.start(), s + m.end()));
+        let words = &text[s..e];
+        if OUTCOME.is_match(words) && !super::clause::advises(words) && !quiet(s, e) {
+            out.push((m.start(), m.end()));
         }
     }
     out

@@ -15,8 +15,7 @@ fn re(p: &str) -> Regex {
 }
 
 /// The company saying the fault is not its own.
-static DISOWN: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?x)
+const DISOWN: &str = r"
         (?:当社|弊社|当院|当店|当協会|当行|当方|会社として|私ども)[^。、]{0,12}?(?:責任|落ち度|過失|非|問題|不備)(?:は|が|も)?(?:一切)?(?:ありません|ございません|ない|なかった)
       | (?:管理体制|体制|対応|対策|運用)に(?:は)?(?:何ら)?(?:問題|不備|落ち度)は(?:一切)?(?:ありません|ございません|なかった)
       | (?:当社|弊社|当院)(?:の[\p{Han}\p{Katakana}ー]{1,8})?(?:側)?(?:の問題)?ではなく
@@ -25,12 +24,10 @@ static DISOWN: LazyLock<Regex> = LazyLock::new(|| {
       | (?-u:\b)not\s(?:our|the\scompany's)\s(?:fault|responsibility|doing)
       | (?-u:\b)no\s(?:fault|failing|negligence)\s(?:of\sours|on\sour\spart)
       | (?-u:\b)not\s(?:in|on|with)\sour\s(?:own\s)?(?:systems?|side|network)
-    ")
-});
+    ";
 
 /// An attack or failure called impossible to prevent, to excuse it.
-static UNSTOPPABLE: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?x)
+const UNSTOPPABLE: &str = r"
         (?:防ぐ|防止する)ことは?(?:でき|不可能)(?:ない|ません|なかった)
       | 防ぎよう(?:が|も)(?:ない|ありません|ございません|なかった)
       | どの(?:企業|会社|組織)(?:で|であって)も
@@ -40,13 +37,11 @@ static UNSTOPPABLE: LazyLock<Regex> = LazyLock::new(|| {
       | (?-u:\b)impossible\sto\s(?:prevent|stop|detect)
       | (?-u:\b)(?:followed|met|complied\swith)\s(?:every|all)\s(?:industry\s)?(?:standards?|best\spractices?)
       | (?-u:\b)nothing\swe\scould\shave\sdone
-    ")
-});
+    ";
 
 /// Someone else's fault, named next to them: 委託先のミス, お客様ご自身の責任, "the fault of our
 /// contractor", "the vendor failed to".
-static OTHERS_FAULT: LazyLock<Regex> = LazyLock::new(|| {
-    re(r"(?x)
+const OTHERS_FAULT: &str = r"
         (?:委託先|業者|外部の会社|他社|取引先|ベンダー|お客様|利用者|ユーザー|会員)(?:様)?(?:ご自身|自身)?の(?:責任|ミス|過失|不注意|管理不足|落ち度)
       | (?:委託先|業者|外部の会社|他社|取引先|ベンダー)[^。]{0,30}?(?:ミス|過失|不注意|違反|怠|行わなかった|守らなかった|従わなかった|しなかった)
       | (?:一人|1人|一部)の(?:従業員|社員|職員|担当者)[^。]{0,40}?(?:違反|独断|勝手に|無断で|個人的)
@@ -58,23 +53,23 @@ static OTHERS_FAULT: LazyLock<Regex> = LazyLock::new(|| {
       | (?-u:\b)(?:a\ssingle|one|an\sindividual|a\srogue)\s(?:employee|staff\smember|member\sof\sstaff|worker)\s[^.]{0,40}?(?:ignored|violated|against|disregarded|on\stheir\sown)
       | (?-u:\b)(?:customers|users|members)\swho\s(?:reused|re-used|chose|shared|did\snot)[^.]{0,60}?(?:against\sour|their\sown|terms)
       | (?-u:\b)(?:caused|triggered)\sby\s(?:an?\s)?(?:outside|external|third[\s-]party)\s(?:company|vendor|provider|firm)
-    ")
+    ";
+
+/// The three shapes as one pattern: one pass over the text.
+static BLAME: LazyLock<Regex> = LazyLock::new(|| {
+    re(&format!(
+        "(?x)(?:{DISOWN})|(?:{UNSTOPPABLE})|(?:{OTHERS_FAULT})"
+    ))
 });
 
 /// Byte spans of blame in normalised `text`, in order.
 pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    for pattern in [&*DISOWN, &*UNSTOPPABLE, &*OTHERS_FAULT] {
-        // "問題がないか確認" asks; it does not deny.
-        out.extend(
-            pattern
-                .find_iter(text)
-                .filter(|m| !text[m.end()..].starts_with('か'))
-                .map(|m| (m.start(), m.end())),
-        );
-    }
-    out.sort_unstable();
-    out
+    // "問題がないか確認" asks; it does not deny.
+    BLAME
+        .find_iter(text)
+        .filter(|m| !text[m.end()..].starts_with('か'))
+        .map(|m| (m.start(), m.end()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -459,9 +459,9 @@ impl Checker {
             }
         }
 
-        self.counts_and_vagueness(&mut out, &wrong, ctx);
+        self.counts_and_vagueness(&mut out, &wrong, &sentences, ctx);
         dates(&mut out, ctx);
-        self.claims(&mut out, &hits, ctx);
+        self.claims(&mut out, &hits, &sentences, ctx);
         self.elements(&mut out, &hits, ctx);
 
         let mut findings = out.findings;
@@ -513,7 +513,13 @@ impl Checker {
         hits
     }
 
-    fn counts_and_vagueness(&self, out: &mut Report<'_>, wrong: &[&Hit], ctx: &Context<'_>) {
+    fn counts_and_vagueness(
+        &self,
+        out: &mut Report<'_>,
+        wrong: &[&Hit],
+        sentences: &[(usize, usize)],
+        ctx: &Context<'_>,
+    ) {
         let value = |i: usize, f: &Fact| match ctx.values.get(i) {
             Some(v) => v.count,
             None => f.count,
@@ -550,7 +556,6 @@ impl Checker {
             .iter()
             .flat_map(|t| numbers::counts(&Normalized::new(t).text))
             .collect();
-        let sentences = sentences(&out.norm.text);
         let all_counts = numbers::counts(&out.norm.text);
         for c in all_counts.iter().cloned() {
             if confirmed.iter().any(|&v| c.matches(v)) {
@@ -672,7 +677,7 @@ impl Checker {
         }
         let known = confirmed.first().copied();
         // Without a ledger, a vague phrase is vague where the text itself gives the number.
-        let own_count = ctx.ledger.is_empty() && !numbers::counts(&out.norm.text).is_empty();
+        let own_count = ctx.ledger.is_empty() && !all_counts.is_empty();
         if own_count || known.is_some() {
             for h in wrong {
                 if self.patterns[h.pattern].list != List::Vague {
@@ -703,13 +708,18 @@ impl Checker {
     }
 
     /// Sentences that settle what the ledger has not settled, or contradict what it has.
-    fn claims(&self, out: &mut Report<'_>, hits: &[Hit], ctx: &Context<'_>) {
+    fn claims(
+        &self,
+        out: &mut Report<'_>,
+        hits: &[Hit],
+        bounds: &[(usize, usize)],
+        ctx: &Context<'_>,
+    ) {
         if !ctx.ledger.iter().any(|(f, _)| !f.keywords.is_empty()) {
             return;
         }
         let norm = out.norm;
         let text = &norm.text;
-        let bounds = sentences(text);
         // Per list, its hits by start, so a sentence finds its own in logarithmic time.
         let mut by_list: std::collections::HashMap<List, Vec<(usize, usize)>> =
             std::collections::HashMap::new();
@@ -747,7 +757,7 @@ impl Checker {
         };
         // Whether each ledger fact is written as a negative, worked out when a clause names it.
         let mut negative: Vec<Option<bool>> = vec![None; ctx.ledger.len()];
-        for (s, e) in bounds {
+        for &(s, e) in bounds {
             // A quotation that holds its own predicate is someone else's words.
             let quoted: Vec<(usize, usize)> = clause::quotations(text, s, e)
                 .into_iter()
@@ -1352,16 +1362,31 @@ impl Report<'_> {
 }
 
 /// The sentences of normalised `text` as byte ranges, in order, covering all of it.
+/// (The same ends as `SENTENCE_END`, found in one pass over the bytes.)
 fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
     let mut start = 0;
-    let mut out: Vec<(usize, usize)> = SENTENCE_END
-        .find_iter(text)
-        .map(|m| {
-            let b = (start, m.end());
-            start = m.end();
-            b
-        })
-        .collect();
+    let mut i = 0;
+    while i < bytes.len() {
+        let end = match bytes[i] {
+            b'!' | b'?' | b'\n' => Some(i + 1),
+            b'.' if bytes.get(i + 1) == Some(&b' ') => Some(i + 2),
+            // 。 is E3 80 82 in UTF-8.
+            0xE3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x82) => {
+                Some(i + 3)
+            }
+            _ => None,
+        };
+        match end {
+            Some(e) => {
+                out.push((start, e));
+                start = e;
+                i = e;
+            }
+            None => i += 1,
+        }
+    }
     if start < text.len() {
         out.push((start, text.len()));
     }

@@ -230,19 +230,22 @@ pub fn scan(text: &str) -> Vec<Hit> {
                 }
             }
         }
-        if has_digit && letters {
+        // The shapes below are all longer than a few bytes: a short run ("9:00", "2026")
+        // holds none of them.
+        let long = run.len() >= 5;
+        if long && has_digit && letters {
             for m in VERSION_WORD.find_iter(run) {
                 push(Kind::VersionString, base + m.start(), base + m.end());
             }
         }
-        if run.contains('\\') || run.contains('/') {
+        if long && (run.contains('\\') || run.contains('/')) {
             for c in PATH.captures_iter(run) {
                 // A Unix path is the group after its opening space; a Windows path the whole.
                 let m = c.get(1).or_else(|| c.get(0)).expect("a match");
                 push(Kind::FilePath, base + m.start(), base + m.end());
             }
         }
-        if has_digit && letters {
+        if long && has_digit && letters {
             for m in PORT.find_iter(run) {
                 push(Kind::Port, base + m.start(), base + m.end());
             }
@@ -250,7 +253,7 @@ pub fn scan(text: &str) -> Vec<Hit> {
                 push(Kind::TicketId, base + m.start(), base + m.end());
             }
         }
-        if letters {
+        if long && letters {
             for m in COMMAND.find_iter(run) {
                 push(Kind::Command, base + m.start(), base + m.end());
             }
