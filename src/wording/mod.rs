@@ -403,28 +403,16 @@ impl Checker {
         }
 
         // Personal data and internal detail by shape, then the scenario's own terms.
-        for hit in shapes {
-            let (ja, en) = hit.kind.describe();
-            let rule = if hit.kind.is_personal() {
-                rule::WORDING_PERSONAL_DATA
-            } else {
-                rule::WORDING_INTERNAL_DETAIL
-            };
-            out.span_finding(
-                rule,
-                hit.start,
-                hit.end,
-                Text::new(
-                    format!("{ja}が含まれています。"),
-                    format!("This contains {en}."),
-                ),
-                Some(Text::new(
-                    "公表文からは削除してください。",
-                    "Remove it from public text.",
-                )),
-            );
-        }
-        for (kind, s, e) in patterns::scan_original(text) {
+        // Shapes in normalised text (as characters of the original) and shapes that need the
+        // writer's capitals, reported alike.
+        let found = shapes
+            .into_iter()
+            .map(|h| {
+                let (s, e) = norm.span(h.start, h.end);
+                (h.kind, s, e)
+            })
+            .chain(patterns::scan_original(text));
+        for (kind, s, e) in found {
             let (ja, en) = kind.describe();
             let rule = if kind.is_personal() {
                 rule::WORDING_PERSONAL_DATA
