@@ -40,16 +40,15 @@ pub(super) fn find(
     quiet: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
-    // One pass for the absolute words; only their sentences are read further.
+    let mut judged: Option<(usize, usize)> = None;
+    // One pass for the absolute words; only their sentences are read further, each once: the
+    // first absolute word of a sentence stands for it.
     for m in ABSOLUTE.find_iter(text) {
-        let i = sentences.partition_point(|&(_, e)| e <= m.start());
-        let Some(&(s, e)) = sentences.get(i) else {
-            continue;
-        };
-        // The first absolute word of a sentence stands for it.
-        if out.last().is_some_and(|&(a, _)| a >= s) {
+        let (s, e) = super::sentence_at(sentences, m.start());
+        if s == e || judged == Some((s, e)) {
             continue;
         }
+        judged = Some((s, e));
         let words = &text[s..e];
         if OUTCOME.is_match(words) && !super::clause::advises(words) && !quiet(s, e) {
             out.push((m.start(), m.end()));

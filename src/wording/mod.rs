@@ -152,8 +152,6 @@ static COMPANY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"株式会社|\(株\)|有限会社|合同会社|一般社団法人|(?-u:\b)co\.,? ?ltd(?-u:\b)|(?-u:\b)inc(?-u:\b)|(?-u:\b)corporation(?-u:\b)|(?-u:\b)corp(?-u:\b)|(?-u:\b)ltd(?-u:\b)|(?-u:\b)llc(?-u:\b)|(?-u:\b)plc(?-u:\b)|(?-u:\b)gmbh(?-u:\b)")
         .expect("company pattern compiles")
 });
-static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[。!?\n]|\. ").expect("sentence pattern compiles"));
 
 fn is_word(c: char) -> bool {
     c.is_ascii_alphanumeric()
@@ -312,10 +310,7 @@ impl Checker {
         // Present-but-wrong phrases; within a list, the longest of nested matches counts.
         let wrong = longest(&hits, |h| self.patterns[h.pattern].list);
         let sentences = sentences(&norm.text);
-        let sentence_of = |at: usize| {
-            let i = sentences.partition_point(|&(_, e)| e <= at);
-            sentences.get(i).map_or((at, at), |&s| s)
-        };
+        let sentence_of = |at: usize| sentence_at(&sentences, at);
         // Advice to readers promises nothing: "絶対にパスワードを教えないでください". The
         // phrase's own words do not count ("ご安心ください" is the promise itself).
         let advice = |h: &Hit| {
@@ -344,37 +339,15 @@ impl Checker {
                 {
                     out.jargon(h, p.plain.clone().unwrap_or_default())
                 }
-                List::Blame => out.simple(
-                    rule::WORDING_BLAME,
-                    h,
-                    ("責任を他者に転嫁する、または弁解がましい表現です。", "This shifts blame or sounds defensive."),
-                    Some(("他者の責任には触れず、自社が取っている対応を書きましょう。", "Leave others' responsibility out; say what your company is doing.")),
-                ),
-                List::Overpromise if !advice(h) => out.simple(
-                    rule::WORDING_OVERPROMISE,
-                    h,
-                    ("守れる保証のない約束です。", "This is a promise nobody can guarantee."),
-                    Some(("「再発防止に全力で取り組みます」のように、取り組みを具体的に書きましょう。", "Describe the concrete prevention work instead of guaranteeing the outcome.")),
-                ),
+                List::Blame => out.blame(h.start, h.end),
+                List::Overpromise if !advice(h) => out.overpromise(h.start, h.end, false),
                 _ => {}
             }
         }
 
         // Blame and absolute promises by the shape of a sentence.
         for (s, e) in blame::find(&norm.text) {
-            out.span_finding(
-                rule::WORDING_BLAME,
-                s,
-                e,
-                Text::new(
-                    "責任を他者に転嫁する、または弁解がましい表現です。",
-                    "This shifts blame or sounds defensive.",
-                ),
-                Some(Text::new(
-                    "他者の責任には触れず、自社が取っている対応を書きましょう。",
-                    "Leave others' responsibility out; say what your company is doing.",
-                )),
-            );
+            out.blame(s, e);
         }
         // A sentence that states what is not known, or whose promise a listed phrase already
         // names, is not judged again.
@@ -387,19 +360,7 @@ impl Checker {
         );
         let quiet = |s: usize, e: usize| overlaps(&investigating, s, e) || overlaps(&listed, s, e);
         for (s, e) in absolute::find(&norm.text, &sentences, quiet) {
-            out.span_finding(
-                rule::WORDING_OVERPROMISE,
-                s,
-                e,
-                Text::new(
-                    "守れる保証のない、例外を認めない約束です。",
-                    "This is an absolute promise nobody can guarantee.",
-                ),
-                Some(Text::new(
-                    "「再発防止に全力で取り組みます」のように、取り組みを具体的に書きましょう。",
-                    "Describe the concrete prevention work instead of guaranteeing the outcome.",
-                )),
-            );
+            out.overpromise(s, e, true);
         }
 
         // Personal data and internal detail by shape, then the scenario's own terms.
@@ -448,7 +409,7 @@ impl Checker {
         }
 
         self.counts_and_vagueness(&mut out, &wrong, &sentences, ctx);
-        dates(&mut out, ctx);
+        dates(&mut out, &sentences, ctx);
         self.claims(&mut out, &hits, &sentences, ctx);
         self.elements(&mut out, &hits, ctx);
 
@@ -545,7 +506,18 @@ impl Checker {
             .flat_map(|t| numbers::counts(&Normalized::new(t).text))
             .collect();
         let all_counts = numbers::counts(&out.norm.text);
-        for c in all_counts.iter().cloned() {
+        // For each confirmed count, the units the text gives it in.
+        let stated: Vec<Vec<&str>> = confirmed_facts
+            .iter()
+            .map(|(_, v)| {
+                all_counts
+                    .iter()
+                    .filter(|o| o.matches(*v))
+                    .map(|o| o.unit.as_str())
+                    .collect()
+            })
+            .collect();
+        for c in &all_counts {
             if confirmed.iter().any(|&v| c.matches(v)) {
                 continue;
             }
@@ -555,7 +527,7 @@ impl Checker {
                     superseded.iter().find(|(_, _, old, _)| c.matches(*old))
             {
                 // A notice that says it corrects the earlier figure may name it.
-                if !corrects(&out.norm.text, c.start, c.end) {
+                if !corrects(&out.norm.text, sentences, c.start, c.end) {
                     let now_ja = now.map_or("調査中".to_string(), group);
                     let now_en = now.map_or("under investigation".to_string(), group);
                     let message = match ctx.quote(fact, *status) {
@@ -613,23 +585,16 @@ impl Checker {
             // counts: its sentence names the fact, or it counts in the unit the text gives
             // the confirmed number in, or the text never gives that number. A notice may
             // give other numbers: "40 customer accounts" beside "38,000 employees".
-            let sentence = {
-                let i = sentences.partition_point(|&(_, e)| e <= c.start);
-                sentences.get(i).map_or("", |&(s, e)| &out.norm.text[s..e])
-            };
-            let about = confirmed_facts.iter().find(|(f, v)| {
-                let stated: Vec<&str> = all_counts
-                    .iter()
-                    .filter(|o| o.matches(*v))
-                    .map(|o| o.unit.as_str())
-                    .collect();
-                stated.is_empty()
-                    || stated.contains(&c.unit.as_str())
+            let (ss, se) = sentence_at(sentences, c.start);
+            let sentence = &out.norm.text[ss..se];
+            let about = confirmed_facts.iter().zip(&stated).find(|((f, _), units)| {
+                units.is_empty()
+                    || units.contains(&c.unit.as_str())
                     || f.keywords
                         .iter()
                         .any(|k| sentence.contains(phrase(k).as_str()))
             });
-            if let Some((_, v)) = about {
+            if let Some(((_, v), _)) = about {
                 out.span_finding(
                     rule::WORDING_INCONSISTENT,
                     c.start,
@@ -1332,25 +1297,53 @@ impl Report<'_> {
         );
     }
 
-    fn simple(
-        &mut self,
-        rule: &str,
-        h: &Hit,
-        message: (&str, &str),
-        suggestion: Option<(&str, &str)>,
-    ) {
+    /// Blame-shifting or defensive words, from the playbook's list or by sentence shape.
+    fn blame(&mut self, start: usize, end: usize) {
         self.span_finding(
-            rule,
-            h.start,
-            h.end,
-            Text::new(message.0, message.1),
-            suggestion.map(|(ja, en)| Text::new(ja, en)),
+            rule::WORDING_BLAME,
+            start,
+            end,
+            Text::new(
+                "責任を他者に転嫁する、または弁解がましい表現です。",
+                "This shifts blame or sounds defensive.",
+            ),
+            Some(Text::new(
+                "他者の責任には触れず、自社が取っている対応を書きましょう。",
+                "Leave others' responsibility out; say what your company is doing.",
+            )),
+        );
+    }
+
+    /// A promise nobody can keep: a listed phrase, or (`absolute`) a word that admits no
+    /// exception about an outcome.
+    fn overpromise(&mut self, start: usize, end: usize, absolute: bool) {
+        let message = if absolute {
+            Text::new(
+                "守れる保証のない、例外を認めない約束です。",
+                "This is an absolute promise nobody can guarantee.",
+            )
+        } else {
+            Text::new(
+                "守れる保証のない約束です。",
+                "This is a promise nobody can guarantee.",
+            )
+        };
+        self.span_finding(
+            rule::WORDING_OVERPROMISE,
+            start,
+            end,
+            message,
+            Some(Text::new(
+                "「再発防止に全力で取り組みます」のように、取り組みを具体的に書きましょう。",
+                "Describe the concrete prevention work instead of guaranteeing the outcome.",
+            )),
         );
     }
 }
 
-/// The sentences of normalised `text` as byte ranges, in order, covering all of it.
-/// (The same ends as `SENTENCE_END`, found in one pass over the bytes.)
+/// The sentences of normalised `text` as byte ranges, in order, covering all of it: each
+/// ends after 。, !, ?, a line break, or a full stop before white space. One pass over the
+/// bytes; the checker and the promise finder share it.
 fn sentences(text: &str) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
@@ -1359,7 +1352,7 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
     while i < bytes.len() {
         let end = match bytes[i] {
             b'!' | b'?' | b'\n' => Some(i + 1),
-            b'.' if bytes.get(i + 1) == Some(&b' ') => Some(i + 2),
+            b'.' if bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace) => Some(i + 2),
             // 。 is E3 80 82 in UTF-8.
             0xE3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x82) => {
                 Some(i + 3)
@@ -1379,6 +1372,12 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
         out.push((start, text.len()));
     }
     out
+}
+
+/// The sentence of `sentences` that holds byte `at`; an empty span at `at` past the last.
+fn sentence_at(sentences: &[(usize, usize)], at: usize) -> (usize, usize) {
+    let i = sentences.partition_point(|&(_, e)| e <= at);
+    sentences.get(i).copied().unwrap_or((at, at))
 }
 
 /// Whether the hedge at `at` is a counterfactual after a negative subject ("no company could
@@ -1421,15 +1420,13 @@ const CORRECTION_CUES: [&str; 20] = [
     "we said",
 ];
 
-/// Whether the sentence around `[start, end)` of normalised text says it corrects a figure.
-fn corrects(text: &str, start: usize, end: usize) -> bool {
-    let from = SENTENCE_END
-        .find_iter(&text[..start])
-        .last()
-        .map_or(0, |m| m.end());
-    let to = SENTENCE_END
-        .find(&text[end..])
-        .map_or(text.len(), |m| end + m.start());
+/// Whether the sentences holding `[start, end)` of normalised `text` say they correct a
+/// figure.
+fn corrects(text: &str, sentences: &[(usize, usize)], start: usize, end: usize) -> bool {
+    let from = sentence_at(sentences, start).0;
+    let to = sentence_at(sentences, end.saturating_sub(1).max(start))
+        .1
+        .max(end);
     let sentence = &text[from..to];
     CORRECTION_CUES.iter().any(|c| sentence.contains(c))
 }
@@ -1448,7 +1445,7 @@ fn dates_in(text: &str) -> Vec<(Option<i32>, u32, u32, usize, usize)> {
 
 /// A date a later value replaced, stated after the correction, is `wording.inconsistent`
 /// (unless the sentence says it corrects it): the team knew better by then.
-fn dates(out: &mut Report<'_>, ctx: &Context<'_>) {
+fn dates(out: &mut Report<'_>, sentences: &[(usize, usize)], ctx: &Context<'_>) {
     use chrono::Datelike;
     let facts: Vec<(&Fact, FactStatus, &Value)> = ctx
         .ledger
@@ -1475,7 +1472,7 @@ fn dates(out: &mut Report<'_>, ctx: &Context<'_>) {
             let Some(old) = value.superseded_dates.iter().find(|o| same(o, (y, m, d))) else {
                 continue;
             };
-            if current || corrects(&out.norm.text, start, end) {
+            if current || corrects(&out.norm.text, sentences, start, end) {
                 continue;
             }
             let (old_ja, old_en) = show(old);

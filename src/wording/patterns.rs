@@ -198,6 +198,18 @@ const HONORIFICS: [&str; 6] = ["様", "さん", "氏", "殿", "くん", "君"];
 pub fn scan(text: &str) -> Vec<Hit> {
     let mut hits = Vec::new();
     let mut push = |kind, start, end| hits.push(Hit { kind, start, end });
+    // Where the text names a version, a port or a ticket in Japanese, that shape is looked
+    // for in the whole text; elsewhere in its English runs only.
+    let ja_version = text.contains("バージョン");
+    let ja_port = text.contains("ポート");
+    let ja_ticket = ["チケット", "案件", "管理番号"]
+        .iter()
+        .any(|w| text.contains(w));
+    let named: [(&Regex, Kind, bool); 3] = [
+        (&VERSION_WORD, Kind::VersionString, ja_version),
+        (&PORT, Kind::Port, ja_port),
+        (&TICKET, Kind::TicketId, ja_ticket),
+    ];
     for (base, end) in ascii_runs(text) {
         let run = &text[base..end];
         let has_digit = run.bytes().any(|b| b.is_ascii_digit());
@@ -231,11 +243,16 @@ pub fn scan(text: &str) -> Vec<Hit> {
             }
         }
         // The shapes below are all longer than a few bytes: a short run ("9:00", "2026")
-        // holds none of them.
+        // holds none of them. A shape named by a Japanese word in the text is looked for in
+        // all of it below, English runs included.
         let long = run.len() >= 5;
         if long && has_digit && letters {
-            for m in VERSION_WORD.find_iter(run) {
-                push(Kind::VersionString, base + m.start(), base + m.end());
+            for (pattern, kind, whole_text) in named {
+                if !whole_text {
+                    for m in pattern.find_iter(run) {
+                        push(kind, base + m.start(), base + m.end());
+                    }
+                }
             }
         }
         if long && (run.contains('\\') || run.contains('/')) {
@@ -243,14 +260,6 @@ pub fn scan(text: &str) -> Vec<Hit> {
                 // A Unix path is the group after its opening space; a Windows path the whole.
                 let m = c.get(1).or_else(|| c.get(0)).expect("a match");
                 push(Kind::FilePath, base + m.start(), base + m.end());
-            }
-        }
-        if long && has_digit && letters {
-            for m in PORT.find_iter(run) {
-                push(Kind::Port, base + m.start(), base + m.end());
-            }
-            for m in TICKET.find_iter(run) {
-                push(Kind::TicketId, base + m.start(), base + m.end());
             }
         }
         if long && letters {
@@ -303,19 +312,11 @@ pub fn scan(text: &str) -> Vec<Hit> {
         }
     }
     // Shapes that name a Japanese word: a version, a port or a ticket called so in Japanese.
-    if text.contains("バージョン") {
-        for m in VERSION_WORD.find_iter(text) {
-            push(Kind::VersionString, m.start(), m.end());
-        }
-    }
-    if text.contains("ポート") {
-        for m in PORT.find_iter(text) {
-            push(Kind::Port, m.start(), m.end());
-        }
-    }
-    if text.contains("チケット") || text.contains("案件") || text.contains("管理番号") {
-        for m in TICKET.find_iter(text) {
-            push(Kind::TicketId, m.start(), m.end());
+    for (pattern, kind, whole_text) in named {
+        if whole_text {
+            for m in pattern.find_iter(text) {
+                push(kind, m.start(), m.end());
+            }
         }
     }
     // Shapes that can involve Japanese: credentials named in Japanese, postal addresses.
@@ -399,7 +400,15 @@ pub fn scan_original(original: &str) -> Vec<(Kind, usize, usize)> {
     if !original.bytes().any(|b| b.is_ascii_uppercase()) {
         return out;
     }
-    let char_at = |byte: usize| original[..byte].chars().count();
+    // Character offsets of byte offsets that come in order, counted on from the last one.
+    let mut cursor = (0usize, 0usize);
+    let mut char_at = |byte: usize| {
+        if byte < cursor.0 {
+            cursor = (0, 0);
+        }
+        cursor = (byte, cursor.1 + original[cursor.0..byte].chars().count());
+        cursor.1
+    };
     for m in CAPITALS.find_iter(original) {
         let token = m.as_str();
         let line_start = original[..m.start()].rfind('\n').map_or(0, |i| i + 1);

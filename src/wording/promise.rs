@@ -62,23 +62,6 @@ const NOT_A_PROMISE: [&str; 10] = [
     "helpline",
 ];
 
-static SENTENCE_END: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[。!?\n]|\.(?:\s|$)").expect("sentence pattern"));
-
-/// The sentences of normalised text, as byte ranges.
-fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut from = 0;
-    for m in SENTENCE_END.find_iter(text) {
-        out.push((from, m.end()));
-        from = m.end();
-    }
-    if from < text.len() {
-        out.push((from, text.len()));
-    }
-    out
-}
-
 static SPAN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"([0-9]{1,3}|one|two|three|four|five|six|seven|twelve|twenty-four|forty-eight)\s*(時間|日|週間|hours?|days?|weeks?)\s*(以内|後|をめど|を目途|程度|ほど|within)?",
@@ -310,7 +293,7 @@ fn promised(sentence: &str, published: DateTime<FixedOffset>) -> Option<DateTime
 pub fn find(text: &str, published: DateTime<FixedOffset>) -> Option<Promise> {
     let norm = Normalized::new(text);
     let chars: Vec<char> = text.chars().collect();
-    sentences(&norm.text)
+    super::sentences(&norm.text)
         .into_iter()
         .filter(|&(s, e)| {
             let sentence = &norm.text[s..e];

@@ -33,22 +33,15 @@ fn is_kanji(c: char) -> bool {
     matches!(c as u32, 0x4E00..=0x9FFF | 0x3005)
 }
 
-/// The hints for `text`, in order of place. Bounded by the text: one pass over it.
+/// The hints for `text`, in order of place, in time linear in the text.
+/// Sentences end where the checker's do (see `wording::sentences`).
 pub fn hints(text: &str) -> Vec<Hint> {
     let chars: Vec<char> = text.chars().collect();
+    let norm = super::normalize::Normalized::new(text);
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i <= chars.len() {
-        let end_here = i == chars.len()
-            || matches!(chars[i], '。' | '!' | '?' | '！' | '？' | '\n')
-            || (chars[i] == '.' && chars.get(i + 1).is_none_or(|c| c.is_whitespace()));
-        if end_here {
-            let end = (i + 1).min(chars.len());
-            sentence(&chars, start, end, &mut out);
-            start = end;
-        }
-        i += 1;
+    for (s, e) in super::sentences(&norm.text) {
+        let (start, end) = norm.span(s, e);
+        sentence(&chars, start, end, &mut out);
     }
     // Kanji runs, anywhere.
     let mut run = 0;
