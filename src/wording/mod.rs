@@ -286,12 +286,11 @@ impl Checker {
 
     fn check_now(&self, text: &str, ctx: &Context<'_>) -> Vec<Finding> {
         let norm = Normalized::new(text);
-        let chars: Vec<char> = text.chars().collect();
         let hits = self.phrase_hits(&norm.text);
         let mut out = Report {
             checker: self,
             norm: &norm,
-            chars: &chars,
+            original: text,
             findings: Vec::new(),
         };
         let spans_of = |list: List| -> Vec<(usize, usize)> {
@@ -309,8 +308,8 @@ impl Checker {
 
         // Present-but-wrong phrases; within a list, the longest of nested matches counts.
         let wrong = longest(&hits, |h| self.patterns[h.pattern].list);
-        let sentences = sentences(&norm.text);
-        let sentence_of = |at: usize| sentence_at(&sentences, at);
+        let sentences = &norm.sentences;
+        let sentence_of = |at: usize| sentence_at(sentences, at);
         // Advice to readers promises nothing: "絶対にパスワードを教えないでください". The
         // phrase's own words do not count ("ご安心ください" is the promise itself).
         let advice = |h: &Hit| {
@@ -359,7 +358,7 @@ impl Checker {
                 .collect(),
         );
         let quiet = |s: usize, e: usize| overlaps(&investigating, s, e) || overlaps(&listed, s, e);
-        for (s, e) in absolute::find(&norm.text, &sentences, quiet) {
+        for (s, e) in absolute::find(&norm.text, sentences, quiet) {
             out.overpromise(s, e, true);
         }
 
@@ -408,9 +407,9 @@ impl Checker {
             }
         }
 
-        self.counts_and_vagueness(&mut out, &wrong, &sentences, ctx);
-        dates(&mut out, &sentences, ctx);
-        self.claims(&mut out, &hits, &sentences, ctx);
+        self.counts_and_vagueness(&mut out, &wrong, sentences, ctx);
+        dates(&mut out, sentences, ctx);
+        self.claims(&mut out, &hits, sentences, ctx);
         self.elements(&mut out, &hits, ctx);
 
         let mut findings = out.findings;
@@ -820,11 +819,7 @@ impl Checker {
         // The clause judged, in the writer's words, is the finding's excerpt.
         if let Some(f) = out.findings.get_mut(before) {
             let (s, e) = out.norm.span(cs, ce);
-            f.excerpt = out.chars[s..e]
-                .iter()
-                .collect::<String>()
-                .trim()
-                .to_string();
+            f.excerpt = out.norm.original(out.original, s, e).trim().to_string();
         }
     }
 
@@ -1186,7 +1181,8 @@ fn list_key(list: List) -> usize {
 struct Report<'a> {
     checker: &'a Checker,
     norm: &'a Normalized,
-    chars: &'a [char],
+    /// The writer's text, as the finding quotes it.
+    original: &'a str,
     findings: Vec<Finding>,
 }
 
@@ -1217,7 +1213,7 @@ impl Report<'_> {
             rule: rule.to_string(),
             severity,
             span: Some(Span { start: s, end: e }),
-            excerpt: self.chars[s..e].iter().collect(),
+            excerpt: self.norm.original(self.original, s, e).to_string(),
             message,
             suggestion,
             sections,
@@ -1339,39 +1335,6 @@ impl Report<'_> {
             )),
         );
     }
-}
-
-/// The sentences of normalised `text` as byte ranges, in order, covering all of it: each
-/// ends after 。, !, ?, a line break, or a full stop before white space. One pass over the
-/// bytes; the checker and the promise finder share it.
-fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::new();
-    let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let end = match bytes[i] {
-            b'!' | b'?' | b'\n' => Some(i + 1),
-            b'.' if bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace) => Some(i + 2),
-            // 。 is E3 80 82 in UTF-8.
-            0xE3 if bytes.get(i + 1) == Some(&0x80) && bytes.get(i + 2) == Some(&0x82) => {
-                Some(i + 3)
-            }
-            _ => None,
-        };
-        match end {
-            Some(e) => {
-                out.push((start, e));
-                start = e;
-                i = e;
-            }
-            None => i += 1,
-        }
-    }
-    if start < text.len() {
-        out.push((start, text.len()));
-    }
-    out
 }
 
 /// The sentence of `sentences` that holds byte `at`; an empty span at `at` past the last.

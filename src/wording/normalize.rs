@@ -6,10 +6,26 @@ use unicode_normalization::UnicodeNormalization;
 
 pub struct Normalized {
     pub text: String,
-    /// For each byte of `text`: the original characters `[start, end)` it came from.
-    origin: Vec<(u32, u32)>,
+    /// The characters NFKC changed, in order: everything between two of them was copied
+    /// byte for byte (ASCII lower-cased, which keeps its length).
+    changed: Vec<Changed>,
     /// Number of characters in the original text.
     original_chars: u32,
+    /// The byte offset in the original of each of its characters, and its length last.
+    char_bytes: Vec<u32>,
+    /// The sentences of `text` as byte ranges, in order, covering all of it: each ends after
+    /// 。, !, ?, a line break, or a full stop and the white space after it.
+    pub sentences: Vec<(usize, usize)>,
+}
+
+/// One character (with the combining marks after it) that NFKC rewrote.
+struct Changed {
+    /// Its bytes in the normalised text.
+    norm: (u32, u32),
+    /// Its bytes in the original.
+    original: (u32, u32),
+    /// Its characters in the original.
+    chars: (u32, u32),
 }
 
 /// Characters NFKC leaves alone and that lower-casing does not touch: the bulk of Japanese
@@ -30,65 +46,123 @@ fn combining(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x3099..=0x309A | 0xFF9E..=0xFF9F)
 }
 
+/// The sentences of normalised `text` as byte ranges, in order, covering all of it: each
+/// ends after 。, !, ?, a line break, or a full stop and the white space after it.
+fn sentences(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    // (where the mark is, where its sentence ends)
+    let mut marks: Vec<(usize, usize)> = memchr::memchr3_iter(b'!', b'?', b'\n', bytes)
+        .map(|i| (i, i + 1))
+        .chain(memchr::memmem::find_iter(bytes, "。").map(|i| (i, i + "。".len())))
+        .chain(
+            memchr::memchr_iter(b'.', bytes)
+                .filter(|&i| bytes.get(i + 1).is_some_and(u8::is_ascii_whitespace))
+                .map(|i| (i, i + 2)),
+        )
+        .collect();
+    marks.sort_unstable();
+    let mut out = Vec::with_capacity(marks.len() + 1);
+    let mut start = 0;
+    for (at, end) in marks {
+        // The white space after a full stop is in the stop's sentence and ends nothing.
+        if at < start {
+            continue;
+        }
+        out.push((start, end));
+        start = end;
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
 impl Normalized {
     pub fn new(original: &str) -> Normalized {
         let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len() + 1);
-        let chars: Vec<char> = original.chars().collect();
-        let mut i = 0;
-        while i < chars.len() {
-            let c = chars[i];
-            let start = i as u32;
-            if c.is_ascii() {
-                let lower = c.to_ascii_lowercase();
-                text.push(lower);
-                origin.push((start, start + 1));
-                i += 1;
+        let mut changed = Vec::new();
+        let mut char_bytes = Vec::with_capacity(original.len() + 1);
+        // A character and the combining marks after it, normalised together.
+        let mut group: Vec<char> = Vec::new();
+        let mut chars = original.char_indices().peekable();
+        let mut index = 0u32;
+        // Where the run of characters copied as they are began, in the original.
+        let mut copied_from = 0;
+        while let Some((byte, c)) = chars.next() {
+            char_bytes.push(byte as u32);
+            index += 1;
+            if c.is_ascii() || stable(c) {
                 continue;
             }
-            if stable(c) {
-                let before = text.len();
-                text.push(c);
-                origin.extend(std::iter::repeat_n((start, start + 1), text.len() - before));
-                i += 1;
-                continue;
-            }
-            let mut end = i + 1;
-            while end < chars.len() && combining(chars[end]) {
-                end += 1;
-            }
-            let before = text.len();
-            for n in chars[i..end].iter().copied().nfkc() {
-                if n.is_ascii() {
-                    text.push(n.to_ascii_lowercase());
-                } else {
-                    text.push(n);
+            text.push_str(&original[copied_from..byte]);
+            let first = index - 1;
+            let mut end = byte + c.len_utf8();
+            group.clear();
+            group.push(c);
+            while let Some(&(b, n)) = chars.peek() {
+                if !combining(n) {
+                    break;
                 }
+                char_bytes.push(b as u32);
+                group.push(n);
+                index += 1;
+                end = b + n.len_utf8();
+                chars.next();
             }
-            origin.extend(std::iter::repeat_n(
-                (start, end as u32),
-                text.len() - before,
-            ));
-            i = end;
+            let norm_start = text.len();
+            text.extend(group.iter().copied().nfkc());
+            changed.push(Changed {
+                norm: (norm_start as u32, text.len() as u32),
+                original: (byte as u32, end as u32),
+                chars: (first, index),
+            });
+            copied_from = end;
         }
-        let original_chars = chars.len() as u32;
-        origin.push((original_chars, original_chars));
+        text.push_str(&original[copied_from..]);
+        text.make_ascii_lowercase();
+        char_bytes.push(original.len() as u32);
+        let sentences = sentences(&text);
         Normalized {
             text,
-            origin,
-            original_chars,
+            changed,
+            original_chars: index,
+            char_bytes,
+            sentences,
         }
+    }
+
+    /// The original characters `[start, end)` that normalised byte `at` came from.
+    fn origin(&self, at: usize) -> (u32, u32) {
+        if at >= self.text.len() {
+            return (self.original_chars, self.original_chars);
+        }
+        let at = at as u32;
+        let i = self.changed.partition_point(|c| c.norm.0 <= at);
+        let byte = match i.checked_sub(1).map(|i| &self.changed[i]) {
+            Some(c) if at < c.norm.1 => return c.chars,
+            Some(c) => c.original.1 + (at - c.norm.1),
+            None => at,
+        };
+        let k = self.char_bytes.partition_point(|&b| b <= byte) as u32 - 1;
+        (k, k + 1)
     }
 
     /// The original character span for normalised bytes `[start, end)`.
     pub fn span(&self, start: usize, end: usize) -> (usize, usize) {
         if start >= end {
-            let at = self.origin[start.min(self.text.len())].0 as usize;
+            let at = self.origin(start.min(self.text.len())).0 as usize;
             return (at, at);
         }
-        let s = self.origin[start].0;
-        let e = self.origin[end - 1].1.min(self.original_chars);
+        let s = self.origin(start).0;
+        let e = self.origin(end - 1).1.min(self.original_chars);
         (s as usize, e as usize)
+    }
+
+    /// The original text's characters `[start, end)`, from `original` (the text this was
+    /// made from).
+    pub fn original<'t>(&self, original: &'t str, start: usize, end: usize) -> &'t str {
+        let at = |i: usize| self.char_bytes[i.min(self.char_bytes.len() - 1)] as usize;
+        &original[at(start)..at(end.max(start))]
     }
 }
 
@@ -115,5 +189,31 @@ mod tests {
         let chars: Vec<char> = original.chars().collect();
         let (s, e) = n.span(api, api + 3);
         assert_eq!(chars[s..e].iter().collect::<String>(), "API");
+    }
+
+    #[test]
+    fn sentences_end_after_their_marks_and_cover_the_text() {
+        let n = Normalized::new("お知らせ\n本日、障害が起きました。Done. Next!\nIs it? 1.5 days");
+        let parts: Vec<&str> = n.sentences.iter().map(|&(s, e)| &n.text[s..e]).collect();
+        assert_eq!(
+            parts,
+            vec![
+                "お知らせ\n",
+                "本日、障害が起きました。",
+                "done. ",
+                "next!",
+                "\n",
+                "is it?",
+                " 1.5 days"
+            ]
+        );
+        // A full stop and the line break after it end one sentence, not two.
+        let n = Normalized::new("One.\nTwo");
+        assert_eq!(n.sentences, vec![(0, 5), (5, 8)]);
+        // Full-width marks end sentences once normalised.
+        assert_eq!(
+            Normalized::new("はい！いいえ").sentences,
+            vec![(0, 7), (7, 16)]
+        );
     }
 }

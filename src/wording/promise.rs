@@ -292,9 +292,9 @@ fn promised(sentence: &str, published: DateTime<FixedOffset>) -> Option<DateTime
 /// The earliest moment after `published` that the text promises a further notice by.
 pub fn find(text: &str, published: DateTime<FixedOffset>) -> Option<Promise> {
     let norm = Normalized::new(text);
-    let chars: Vec<char> = text.chars().collect();
-    super::sentences(&norm.text)
-        .into_iter()
+    norm.sentences
+        .iter()
+        .copied()
         .filter(|&(s, e)| {
             let sentence = &norm.text[s..e];
             CUES.iter().any(|c| sentence.contains(c))
@@ -305,7 +305,7 @@ pub fn find(text: &str, published: DateTime<FixedOffset>) -> Option<Promise> {
             let (a, b) = norm.span(s, e);
             (at > published).then(|| Promise {
                 at,
-                excerpt: chars[a..b].iter().collect::<String>().trim().to_string(),
+                excerpt: norm.original(text, a, b).trim().to_string(),
             })
         })
         .min_by_key(|p| p.at)

@@ -34,12 +34,12 @@ fn is_kanji(c: char) -> bool {
 }
 
 /// The hints for `text`, in order of place, in time linear in the text.
-/// Sentences end where the checker's do (see `wording::sentences`).
+/// Sentences end where the checker's do (see `Normalized::sentences`).
 pub fn hints(text: &str) -> Vec<Hint> {
     let chars: Vec<char> = text.chars().collect();
     let norm = super::normalize::Normalized::new(text);
     let mut out = Vec::new();
-    for (s, e) in super::sentences(&norm.text) {
+    for &(s, e) in &norm.sentences {
         let (start, end) = norm.span(s, e);
         sentence(&chars, start, end, &mut out);
     }
