@@ -24,6 +24,37 @@ static ABSOLUTE: LazyLock<Regex> = LazyLock::new(|| {
     ")
 });
 
+/// Words every match of [`ABSOLUTE`] contains: a sentence with none of them holds no
+/// absolute word, so it is not read.
+pub(super) const ANCHORS: &[&str] = &[
+    "決して",
+    "必ず",
+    "絶対",
+    "一切",
+    "完璧",
+    "完全な",
+    "完全に",
+    "ゼロ",
+    "100",
+    "二度と",
+    "いかなる",
+    "全く",
+    "guarantee",
+    "promise",
+    "impossible",
+    "totally",
+    "absolutely",
+    "assured",
+    "times",
+    "zero",
+    "never",
+    "again",
+    "risk",
+    "chance",
+    "possibility",
+    "nothing",
+];
+
 /// Outcomes nobody can promise.
 static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
     re(r"(?x)
@@ -33,25 +64,30 @@ static OUTCOME: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Byte spans of absolute promises in the sentences `[s, e)` of normalised `text`: the
-/// absolute word. `quiet(s, e)` says a sentence only reports what is not known.
+/// absolute word. Only the sentences holding byte offsets `at` (of its [`ANCHORS`], in
+/// increasing order) are read. `quiet(s, e)` says a
+/// sentence only reports what is not known.
 pub(super) fn find(
     text: &str,
     sentences: &[(usize, usize)],
+    at: impl Iterator<Item = usize>,
     quiet: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
     let mut out: Vec<(usize, usize)> = Vec::new();
     let mut judged: Option<(usize, usize)> = None;
-    // One pass for the absolute words; only their sentences are read further, each once: the
-    // first absolute word of a sentence stands for it.
-    for m in ABSOLUTE.find_iter(text) {
-        let (s, e) = super::sentence_at(sentences, m.start());
-        if s == e || judged == Some((s, e)) {
+    // Each sentence with an anchor word is read once: its first absolute word stands for it.
+    for at in at {
+        let (s, e) = super::sentence_at(sentences, at);
+        if s == e || judged.is_some_and(|(_, j)| s < j) {
             continue;
         }
         judged = Some((s, e));
         let words = &text[s..e];
+        let Some(m) = ABSOLUTE.find(words) else {
+            continue;
+        };
         if OUTCOME.is_match(words) && !super::clause::advises(words) && !quiet(s, e) {
-            out.push((m.start(), m.end()));
+            out.push((s + m.start(), s + m.end()));
         }
     }
     out
@@ -63,7 +99,9 @@ mod tests {
 
     fn promises(text: &str) -> bool {
         let t = crate::wording::normalize::phrase(text);
-        !find(&t, &[(0, t.len())], |_, _| false).is_empty()
+        let anchors = crate::wording::anchors::Anchors::of(&t);
+        let at = anchors.starts(crate::wording::anchors::Shape::Absolute);
+        !find(&t, &[(0, t.len())], at, |_, _| false).is_empty()
     }
 
     #[test]

@@ -110,6 +110,7 @@ impl Checker {
         }
         let investigating = |n: &Normalized| {
             self.phrase_hits(&n.text)
+                .0
                 .iter()
                 .any(|h| self.patterns[h.pattern].list == List::Investigating)
         };

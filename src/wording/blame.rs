@@ -4,6 +4,9 @@
 //! singled out, customers), and an attack called unstoppable. Naming a vendor or an employee
 //! neutrally, or owning the fault ("当社従業員の誤操作により"), is not blame.
 //!
+//! A shape is read within a sentence (one cut by a bare line break runs on into the next
+//! line), and only in sentences holding one of its [`ANCHORS`].
+//!
 //! Like the clause markers, these are grammar and roles, the same for every organisation, so
 //! they live here; an organisation adds its own phrases to the playbook's `blame` list.
 
@@ -55,29 +58,101 @@ const OTHERS_FAULT: &str = r"
       | (?-u:\b)(?:caused|triggered)\sby\s(?:an?\s)?(?:outside|external|third[\s-]party)\s(?:company|vendor|provider|firm)
     ";
 
-/// The three shapes as one pattern: one pass over the text.
+/// Words every match of the shapes above contains (a fault, a denial, prevention, a failure):
+/// a sentence with none of them cannot hold blame, so the pattern never reads it. A new
+/// alternative above needs its word here; the test below checks the shapes' examples.
+pub(super) const ANCHORS: &[&str] = &[
+    "責任",
+    "落ち度",
+    "過失",
+    "非",
+    "問題",
+    "不備",
+    "ではなく",
+    "防",
+    "どの企業",
+    "どの会社",
+    "どの組織",
+    "標準的な対策は",
+    "ミス",
+    "不注意",
+    "管理不足",
+    "違反",
+    "怠",
+    "なかった",
+    "独断",
+    "勝手",
+    "無断",
+    "個人的",
+    "限られ",
+    "responsib",
+    "liable",
+    "blame",
+    "fault",
+    "doing",
+    "failing",
+    "negligence",
+    "system",
+    "side",
+    "network",
+    "stopped",
+    "prevented",
+    "detected",
+    "impossible",
+    "standard",
+    "practice",
+    "nothing",
+    "error",
+    "mistake",
+    "failed",
+    "neglected",
+    "ignored",
+    "follow",
+    "violated",
+    "against",
+    "disregarded",
+    "their",
+    "terms",
+    "caused",
+    "triggered",
+];
+
+/// The three shapes as one pattern.
 static BLAME: LazyLock<Regex> = LazyLock::new(|| {
     re(&format!(
         "(?x)(?:{DISOWN})|(?:{UNSTOPPABLE})|(?:{OTHERS_FAULT})"
     ))
 });
 
-/// Byte spans of blame in normalised `text`, in order.
-pub(super) fn find(text: &str) -> Vec<(usize, usize)> {
-    // "問題がないか確認" asks; it does not deny.
-    BLAME
-        .find_iter(text)
-        .filter(|m| !text[m.end()..].starts_with('か'))
-        .map(|m| (m.start(), m.end()))
-        .collect()
+/// Byte spans of blame in normalised `text` (with its `sentences`), in order, reading the
+/// sentences that hold the byte offsets `at` (its anchor words', in increasing order).
+pub(super) fn find(
+    text: &str,
+    sentences: &[(usize, usize)],
+    at: impl Iterator<Item = usize>,
+) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (s, e) in super::anchors::regions(text, sentences, at) {
+        for m in BLAME.find_iter(&text[s..e]) {
+            let (start, end) = (s + m.start(), s + m.end());
+            // "問題がないか確認" asks; it does not deny.
+            if !text[end..].starts_with('か') {
+                out.push((start, end));
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::wording::anchors::Shape;
 
     fn blames(text: &str) -> bool {
-        !find(&crate::wording::normalize::phrase(text)).is_empty()
+        let n = crate::wording::normalize::Normalized::new(text);
+        let anchors = crate::wording::anchors::Anchors::of(&n.text);
+        !find(&n.text, &n.sentences, anchors.starts(Shape::Blame)).is_empty()
     }
 
     #[test]

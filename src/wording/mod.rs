@@ -5,6 +5,7 @@
 //! and internal detail, parsed counts compared with the fact ledger.
 
 mod absolute;
+mod anchors;
 mod bilingual;
 mod blame;
 mod clause;
@@ -20,6 +21,7 @@ use crate::playbook::{Playbook, Severity};
 use crate::scenario::{Element, Fact, FactStatus, JargonTerm, Readers, Sensitivity};
 use crate::text::{Lang, Text};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use anchors::Shape;
 use normalize::{Normalized, phrase};
 use regex::Regex;
 use serde::Serialize;
@@ -113,6 +115,9 @@ enum List {
     Assertion,
     Subject,
     Cue(Element),
+    /// A word that tells a shape may be near ([`anchors`]): found in the same pass as the
+    /// phrases, never a finding itself.
+    Anchor(Shape),
 }
 
 #[derive(Debug, Clone)]
@@ -236,6 +241,18 @@ impl Checker {
         for j in extra {
             add(List::Jargon, &j.term, Some(j.plain.clone()), &j.known_to);
         }
+        // The shapes' anchor words, as they are: no plurals, no word edges.
+        for (word, shape) in anchors::words() {
+            patterns.push(Pattern {
+                list: List::Anchor(shape),
+                listed: word.to_string(),
+                plain: None,
+                known_to: Vec::new(),
+                word_start: false,
+                word_end: false,
+            });
+            texts.push(word.to_string());
+        }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::Standard)
             .build(&texts)
@@ -263,9 +280,13 @@ impl Checker {
         self
     }
 
-    /// Every phrase-list entry the checker looks for (for benchmarks and tests).
+    /// Every phrase-list entry the checker looks for (for benchmarks and tests): the
+    /// playbook's and the scenario's lists, without the shapes' own anchor words.
     pub fn phrases(&self) -> impl Iterator<Item = &str> {
-        self.patterns.iter().map(|p| p.listed.as_str())
+        self.patterns
+            .iter()
+            .filter(|p| !matches!(p.list, List::Anchor(_)))
+            .map(|p| p.listed.as_str())
     }
 
     fn rule(&self, id: &str) -> (Severity, Vec<String>) {
@@ -286,7 +307,7 @@ impl Checker {
 
     fn check_now(&self, text: &str, ctx: &Context<'_>) -> Vec<Finding> {
         let norm = Normalized::new(text);
-        let hits = self.phrase_hits(&norm.text);
+        let (hits, anchors) = self.phrase_hits(&norm.text);
         let mut out = Report {
             checker: self,
             norm: &norm,
@@ -300,7 +321,7 @@ impl Checker {
                 .collect()
         };
         let investigating = spans_of(List::Investigating);
-        let shapes = patterns::scan(&norm.text);
+        let shapes = patterns::scan_with(&norm.text, &anchors);
         let identifiers: Vec<(usize, usize)> = shapes.iter().map(|h| (h.start, h.end)).collect();
         let investigating = Spans::new(investigating);
         let identifiers = Spans::new(identifiers);
@@ -345,7 +366,7 @@ impl Checker {
         }
 
         // Blame and absolute promises by the shape of a sentence.
-        for (s, e) in blame::find(&norm.text) {
+        for (s, e) in blame::find(&norm.text, sentences, anchors.starts(Shape::Blame)) {
             out.blame(s, e);
         }
         // A sentence that states what is not known, or whose promise a listed phrase already
@@ -358,7 +379,8 @@ impl Checker {
                 .collect(),
         );
         let quiet = |s: usize, e: usize| overlaps(&investigating, s, e) || overlaps(&listed, s, e);
-        for (s, e) in absolute::find(&norm.text, sentences, quiet) {
+        let at = anchors.starts(Shape::Absolute);
+        for (s, e) in absolute::find(&norm.text, sentences, at, quiet) {
             out.overpromise(s, e, true);
         }
 
@@ -407,7 +429,7 @@ impl Checker {
             }
         }
 
-        self.counts_and_vagueness(&mut out, &wrong, sentences, ctx);
+        self.counts_and_vagueness(&mut out, &wrong, sentences, &anchors, ctx);
         dates(&mut out, sentences, ctx);
         self.claims(&mut out, &hits, sentences, ctx);
         self.elements(&mut out, &hits, ctx);
@@ -441,14 +463,18 @@ impl Checker {
         kept
     }
 
-    fn phrase_hits(&self, text: &str) -> Vec<Hit> {
+    /// The phrases in normalised `text`, and the shapes' anchor words apart.
+    fn phrase_hits(&self, text: &str) -> (Vec<Hit>, anchors::Anchors) {
         let mut hits = Vec::new();
+        let mut anchored = Vec::new();
         for m in self.automaton.find_overlapping_iter(text) {
             let p = &self.patterns[m.pattern().as_usize()];
-            let before = text[..m.start()].chars().next_back();
-            let after = text[m.end()..].chars().next();
-            if (p.word_start && before.is_some_and(is_word))
-                || (p.word_end && after.is_some_and(is_word))
+            if let List::Anchor(shape) = p.list {
+                anchored.push((shape, m.start(), m.end()));
+                continue;
+            }
+            if (p.word_start && text[..m.start()].chars().next_back().is_some_and(is_word))
+                || (p.word_end && text[m.end()..].chars().next().is_some_and(is_word))
             {
                 continue;
             }
@@ -458,7 +484,7 @@ impl Checker {
                 end: m.end(),
             });
         }
-        hits
+        (hits, anchors::Anchors::from_hits(anchored))
     }
 
     fn counts_and_vagueness(
@@ -466,6 +492,7 @@ impl Checker {
         out: &mut Report<'_>,
         wrong: &[&Hit],
         sentences: &[(usize, usize)],
+        anchors: &anchors::Anchors,
         ctx: &Context<'_>,
     ) {
         let value = |i: usize, f: &Fact| match ctx.values.get(i) {
@@ -504,7 +531,8 @@ impl Checker {
             .iter()
             .flat_map(|t| numbers::counts(&Normalized::new(t).text))
             .collect();
-        let all_counts = numbers::counts(&out.norm.text);
+        let text = &out.norm.text;
+        let all_counts = numbers::counts_in(text, sentences, numbers::count_anchors(text, anchors));
         // For each confirmed count, the units the text gives it in.
         let stated: Vec<Vec<&str>> = confirmed_facts
             .iter()
@@ -754,6 +782,7 @@ impl Checker {
     fn written_negative(&self, fact: &Fact) -> bool {
         Lang::ALL.iter().filter(|l| fact.text.has(**l)).any(|l| {
             self.phrase_hits(&phrase(fact.text.get(*l)))
+                .0
                 .iter()
                 .any(|h| self.patterns[h.pattern].list == List::Denial)
         })
@@ -1175,6 +1204,8 @@ fn list_key(list: List) -> usize {
         List::Assertion => 7,
         List::Subject => 8,
         List::Cue(e) => 9 + e as usize,
+        // Anchors never reach the lists that are sorted by key.
+        List::Anchor(_) => usize::MAX,
     }
 }
 

@@ -40,53 +40,138 @@ const NUM: &str = r"(?:(?:[0-9][0-9,]*(?:\.[0-9]+)?|[〇零一二三四五六七
 
 const APPROX: &str = r"約|およそ|最大で?|概算で?|about\s|approximately\s|around\s|roughly\s|up\sto\s|nearly\s|almost\s|some\s|more\sthan\s|over\s|fewer\sthan\s|less\sthan\s|an\sestimated\s";
 
-const UNIT: &str = r"件|名|人|社|アカウント|世帯|回線|台|店舗|口座|枚|(?:people|persons|customers|users|records|accounts|individuals|members|employees|patients|clients|subscribers|homes|households|orders|devices|cards|businesses|companies|lines|sites|stores|students|residents)(?-u:\b)";
+/// Counting units: what a count counts.
+pub(super) const UNITS_JA: &[&str] = &[
+    "件",
+    "名",
+    "人",
+    "社",
+    "アカウント",
+    "世帯",
+    "回線",
+    "台",
+    "店舗",
+    "口座",
+    "枚",
+];
+pub(super) const UNITS_EN: &[&str] = &[
+    "people",
+    "persons",
+    "customers",
+    "users",
+    "records",
+    "accounts",
+    "individuals",
+    "members",
+    "employees",
+    "patients",
+    "clients",
+    "subscribers",
+    "homes",
+    "households",
+    "orders",
+    "devices",
+    "cards",
+    "businesses",
+    "companies",
+    "lines",
+    "sites",
+    "stores",
+    "students",
+    "residents",
+];
 
 /// Words an English count may put between the number and its unit: "4,000 affected
 /// customers", "1,862 customer accounts".
 const BETWEEN: &str = r"(?:(?:affected|additional|more|impacted|other|of\sour|of\sthe|customer|user|registered|active|individual|unique|member|client)\s)*";
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    let unit = format!(r"{}|(?:{})(?-u:\b)", UNITS_JA.join("|"), UNITS_EN.join("|"));
     Regex::new(&format!(
-        r"(?P<approx>{APPROX})?(?:between\s|from\s)?(?:(?P<low>{NUM})\s?(?:～|~|〜|–|—|-|から|to\s|and\s)\s?(?:約)?)?(?P<num>{NUM})\s?{BETWEEN}(?P<unit>{UNIT})"
+        r"(?P<approx>{APPROX})?(?:between\s|from\s)?(?:(?P<low>{NUM})\s?(?:～|~|〜|–|—|-|から|to\s|and\s)\s?(?:約)?)?(?P<num>{NUM})\s?{BETWEEN}(?P<unit>{unit})"
     ))
     .expect("count pattern compiles")
 });
 
-/// Every count with a counting unit in normalised text.
+/// Every count with a counting unit in normalised text, read as one stretch.
 pub fn counts(text: &str) -> Vec<Count> {
     COUNT
         .captures_iter(text)
-        .filter_map(|c| {
-            let value = parse_any(c.name("num")?.as_str())?;
-            let low = match c.name("low") {
-                Some(l) => parse_any(l.as_str())?,
-                None => value,
-            };
-            let whole = c.get(0)?;
-            // A count glued to a preceding letter or digit is part of something else (an ID).
-            if text[..whole.start()]
-                .chars()
-                .next_back()
-                .is_some_and(|p| p.is_ascii_alphanumeric())
-            {
-                return None;
-            }
-            let (low, value) = if low <= value {
-                (low, value)
-            } else {
-                (value, low)
-            };
-            Some(Count {
-                value: value.round() as u64,
-                low: low.round() as u64,
-                approximate: c.name("approx").is_some(),
-                unit: c.name("unit")?.as_str().to_string(),
-                start: whole.start(),
-                end: whole.end(),
-            })
+        .filter_map(|c| count(text, 0, &c))
+        .collect()
+}
+
+/// Whether the unit word at byte `at` can end a count: a number (digits, kanji numerals, a
+/// number word) or a word between it and the number comes just before, past white space
+/// and hyphens.
+fn after_a_number(text: &str, at: usize) -> bool {
+    text[..at]
+        .trim_end_matches(|c: char| c.is_whitespace() || c == '-')
+        .chars()
+        .next_back()
+        .is_some_and(|c| {
+            c.is_ascii_alphanumeric() || "〇零一二三四五六七八九十百千万億".contains(c)
+        })
+}
+
+/// Where in normalised `text` a count can end: its unit words that follow a number.
+pub(super) fn count_anchors<'a>(
+    text: &'a str,
+    anchors: &'a super::anchors::Anchors,
+) -> impl Iterator<Item = usize> + 'a {
+    anchors
+        .starts(super::anchors::Shape::Unit)
+        .filter(|&s| after_a_number(text, s))
+}
+
+/// Every count in normalised `text` (with its `sentences`), reading the sentences that hold
+/// byte offsets `at` (see [`count_anchors`]): a count is read within its sentence, run on
+/// across a bare line break.
+pub(super) fn counts_in(
+    text: &str,
+    sentences: &[(usize, usize)],
+    at: impl Iterator<Item = usize>,
+) -> Vec<Count> {
+    super::anchors::regions(text, sentences, at)
+        .into_iter()
+        .flat_map(|(s, e)| {
+            COUNT
+                .captures_iter(&text[s..e])
+                .filter_map(move |c| count(text, s, &c))
         })
         .collect()
+}
+
+/// The count `c` found in `text` from byte `base` on.
+fn count(text: &str, base: usize, c: &regex::Captures<'_>) -> Option<Count> {
+    let value = parse_any(c.name("num")?.as_str())?;
+    let low = match c.name("low") {
+        Some(l) => parse_any(l.as_str())?,
+        None => value,
+    };
+    let whole = c.get(0)?;
+    let (start, end) = (base + whole.start(), base + whole.end());
+    // A count glued to a preceding letter or digit is part of something else (an ID).
+    if text[..start]
+        .chars()
+        .next_back()
+        .is_some_and(|p| p.is_ascii_alphanumeric())
+    {
+        return None;
+    }
+    let (low, value) = if low <= value {
+        (low, value)
+    } else {
+        (value, low)
+    };
+    Some(Count {
+        value: value.round() as u64,
+        low: low.round() as u64,
+        approximate: c.name("approx").is_some(),
+        unit: c.name("unit")?.as_str().to_string(),
+        start,
+        end,
+    })
 }
 
 /// A number in any of the forms [`NUM`] allows.

@@ -192,19 +192,42 @@ fn ascii_runs(text: &str) -> Vec<(usize, usize)> {
     runs
 }
 
-const HONORIFICS: [&str; 6] = ["様", "さん", "氏", "殿", "くん", "君"];
+pub(super) const HONORIFICS: [&str; 6] = ["様", "さん", "氏", "殿", "くん", "君"];
 
-/// Everything in `text` (normalised) that looks personal or internal.
-pub fn scan(text: &str) -> Vec<Hit> {
+/// Identifiers a Japanese word names: where the text has the word, their shape is looked for
+/// in the whole text, not only in its English runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub(super) enum Named {
+    Version,
+    Port,
+    Ticket,
+    Credential,
+    Postal,
+}
+
+pub(super) const NAMED: [(&str, Named); 9] = [
+    ("バージョン", Named::Version),
+    ("ポート", Named::Port),
+    ("チケット", Named::Ticket),
+    ("案件", Named::Ticket),
+    ("管理番号", Named::Ticket),
+    ("パスワード", Named::Credential),
+    ("暗証番号", Named::Credential),
+    ("〒", Named::Postal),
+    ("丁目", Named::Postal),
+];
+
+/// Everything in `text` (normalised, with its anchor words) that looks personal or internal.
+pub(super) fn scan_with(text: &str, anchors: &super::anchors::Anchors) -> Vec<Hit> {
+    use super::anchors::Shape;
     let mut hits = Vec::new();
     let mut push = |kind, start, end| hits.push(Hit { kind, start, end });
+    let named_here = |n: Named| anchors.has(Shape::Named(n));
     // Where the text names a version, a port or a ticket in Japanese, that shape is looked
     // for in the whole text; elsewhere in its English runs only.
-    let ja_version = text.contains("バージョン");
-    let ja_port = text.contains("ポート");
-    let ja_ticket = ["チケット", "案件", "管理番号"]
-        .iter()
-        .any(|w| text.contains(w));
+    let ja_version = named_here(Named::Version);
+    let ja_port = named_here(Named::Port);
+    let ja_ticket = named_here(Named::Ticket);
     let named: [(&Regex, Kind, bool); 3] = [
         (&VERSION_WORD, Kind::VersionString, ja_version),
         (&PORT, Kind::Port, ja_port),
@@ -320,47 +343,50 @@ pub fn scan(text: &str) -> Vec<Hit> {
         }
     }
     // Shapes that can involve Japanese: credentials named in Japanese, postal addresses.
-    if text.contains("パスワード") || text.contains("暗証番号") {
+    if named_here(Named::Credential) {
         for m in CREDENTIAL.find_iter(text) {
             push(Kind::Credential, m.start(), m.end());
         }
     }
-    if text.contains('〒') || text.contains("丁目") {
+    if named_here(Named::Postal) {
         for m in POSTAL.find_iter(text) {
             push(Kind::PostalAddress, m.start(), m.end());
         }
     }
-    // Names: look only just before each honorific.
-    for honorific in HONORIFICS {
-        for (at, _) in text.match_indices(honorific) {
-            let end = at + honorific.len();
-            let from = text[..at].char_indices().rev().nth(9).map_or(0, |(i, _)| i);
-            let window = &text[from..end];
-            let Some(c) = NAME_JA
-                .captures_iter(window)
-                .find(|c| c.get(0).is_some_and(|m| m.end() == window.len()))
-            else {
-                continue;
-            };
-            let name = c.get(1).expect("group 1");
-            // 氏名, 様子, 様式: the "honorific" begins a word.
-            let next = text[end..].chars().next();
-            let word_goes_on = match honorific {
-                "氏" => next == Some('名'),
-                "様" => matches!(next, Some('子' | '式' | '相' | '態')),
-                "殿" => next == Some('堂'),
-                _ => false,
-            };
-            if word_goes_on {
-                continue;
-            }
-            let starts_polite = window[..name.start()].ends_with(['お', 'ご']);
-            let group_word = name.as_str().trim_end().ends_with(NOT_NAMES)
-                || name.as_str().starts_with(NOT_NAMES);
-            if !starts_polite && !group_word {
-                let m = c.get(0).expect("whole match");
-                push(Kind::PersonName, from + m.start(), from + m.end());
-            }
+    // Names: look only just before each honorific, and not where the word before it is a
+    // group (お客様, 皆様), which no name ends with.
+    for (at, end) in anchors.of_shape(Shape::Honorific) {
+        let honorific = &text[at..end];
+        let before = text[..at].strip_suffix(' ').unwrap_or(&text[..at]);
+        if before.ends_with(NOT_NAMES) {
+            continue;
+        }
+        let from = text[..at].char_indices().rev().nth(9).map_or(0, |(i, _)| i);
+        let window = &text[from..end];
+        let Some(c) = NAME_JA
+            .captures_iter(window)
+            .find(|c| c.get(0).is_some_and(|m| m.end() == window.len()))
+        else {
+            continue;
+        };
+        let name = c.get(1).expect("group 1");
+        // 氏名, 様子, 様式: the "honorific" begins a word.
+        let next = text[end..].chars().next();
+        let word_goes_on = match honorific {
+            "氏" => next == Some('名'),
+            "様" => matches!(next, Some('子' | '式' | '相' | '態')),
+            "殿" => next == Some('堂'),
+            _ => false,
+        };
+        if word_goes_on {
+            continue;
+        }
+        let starts_polite = window[..name.start()].ends_with(['お', 'ご']);
+        let group_word =
+            name.as_str().trim_end().ends_with(NOT_NAMES) || name.as_str().starts_with(NOT_NAMES);
+        if !starts_polite && !group_word {
+            let m = c.get(0).expect("whole match");
+            push(Kind::PersonName, from + m.start(), from + m.end());
         }
     }
     // An internal URL also matches its host: keep the longer, outer hit.
@@ -446,7 +472,11 @@ mod tests {
     use super::*;
 
     fn kinds(text: &str) -> Vec<Kind> {
-        scan(text).into_iter().map(|h| h.kind).collect()
+        let anchors = crate::wording::anchors::Anchors::of(text);
+        scan_with(text, &anchors)
+            .into_iter()
+            .map(|h| h.kind)
+            .collect()
     }
 
     #[test]
