@@ -79,53 +79,64 @@ fn sentences(text: &str) -> Vec<(usize, usize)> {
 
 impl Normalized {
     pub fn new(original: &str) -> Normalized {
+        let bytes = original.as_bytes();
         let mut text = String::with_capacity(original.len());
         let mut changed = Vec::new();
         let mut char_bytes = Vec::with_capacity(original.len() + 1);
         // A character and the combining marks after it, normalised together.
         let mut group: Vec<char> = Vec::new();
-        let mut chars = original.char_indices().peekable();
-        let mut index = 0u32;
         // Where the run of characters copied as they are began, in the original.
         let mut copied_from = 0;
-        while let Some((byte, c)) = chars.next() {
-            char_bytes.push(byte as u32);
-            index += 1;
-            if c.is_ascii() || stable(c) {
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            char_bytes.push(i as u32);
+            if b.is_ascii() {
+                i += 1;
                 continue;
             }
-            text.push_str(&original[copied_from..byte]);
-            let first = index - 1;
-            let mut end = byte + c.len_utf8();
+            // Kana, kanji and 、。「」 are three bytes from E3 to E9: read them in place.
+            if (0xE3..=0xE9).contains(&b) && i + 2 < bytes.len() {
+                let c = (u32::from(b & 0x0F) << 12)
+                    | (u32::from(bytes[i + 1] & 0x3F) << 6)
+                    | u32::from(bytes[i + 2] & 0x3F);
+                if char::from_u32(c).is_some_and(stable) {
+                    i += 3;
+                    continue;
+                }
+            }
+            let c = original[i..]
+                .chars()
+                .next()
+                .expect("a character starts here");
+            text.push_str(&original[copied_from..i]);
+            let (first, start) = (char_bytes.len() as u32 - 1, i);
+            i += c.len_utf8();
             group.clear();
             group.push(c);
-            while let Some(&(b, n)) = chars.peek() {
-                if !combining(n) {
-                    break;
-                }
-                char_bytes.push(b as u32);
+            while let Some(n) = original[i..].chars().next().filter(|&n| combining(n)) {
+                char_bytes.push(i as u32);
                 group.push(n);
-                index += 1;
-                end = b + n.len_utf8();
-                chars.next();
+                i += n.len_utf8();
             }
             let norm_start = text.len();
             text.extend(group.iter().copied().nfkc());
             changed.push(Changed {
                 norm: (norm_start as u32, text.len() as u32),
-                original: (byte as u32, end as u32),
-                chars: (first, index),
+                original: (start as u32, i as u32),
+                chars: (first, char_bytes.len() as u32),
             });
-            copied_from = end;
+            copied_from = i;
         }
         text.push_str(&original[copied_from..]);
         text.make_ascii_lowercase();
+        let original_chars = char_bytes.len() as u32;
         char_bytes.push(original.len() as u32);
         let sentences = sentences(&text);
         Normalized {
             text,
             changed,
-            original_chars: index,
+            original_chars,
             char_bytes,
             sentences,
         }
@@ -189,6 +200,19 @@ mod tests {
         let chars: Vec<char> = original.chars().collect();
         let (s, e) = n.span(api, api + 3);
         assert_eq!(chars[s..e].iter().collect::<String>(), "API");
+    }
+
+    #[test]
+    fn characters_outside_kana_and_kanji_map_back_too() {
+        let original = "A・ｶﾞ😀か\u{3099}Ｂ。";
+        let n = Normalized::new(original);
+        assert_eq!(n.text, "a・ガ😀か\u{3099}b。");
+        let b = n.text.find('b').unwrap();
+        assert_eq!(n.span(b, b + 1), (7, 8));
+        assert_eq!(n.original(original, 7, 8), "Ｂ");
+        let emoji = n.text.find('😀').unwrap();
+        assert_eq!(n.span(emoji, emoji + 4), (4, 5));
+        assert_eq!(n.span(n.text.len(), n.text.len()), (9, 9));
     }
 
     #[test]

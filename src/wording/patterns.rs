@@ -173,22 +173,34 @@ static CREDENTIAL: LazyLock<Regex> = LazyLock::new(|| {
 /// Maximal runs of ASCII in `text`: where every ASCII-only shape can be, so those patterns
 /// scan a few short runs of a Japanese draft instead of all of it.
 fn ascii_runs(text: &str) -> Vec<(usize, usize)> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let bytes = text.as_bytes();
+    // Eight bytes at a time: all of them outside ASCII, or all inside it.
+    let word = |i: usize| {
+        bytes
+            .get(i..i + 8)
+            .map(|w| u64::from_le_bytes(w.try_into().expect("eight bytes")) & HIGH)
+    };
     let mut runs = Vec::new();
-    let mut start = None;
-    for (i, b) in text.bytes().enumerate() {
-        match (b.is_ascii(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                runs.push((s, i));
-                start = None;
-            }
-            _ => {}
+    let mut i = 0;
+    while i < bytes.len() {
+        while word(i) == Some(HIGH) {
+            i += 8;
+        }
+        while i < bytes.len() && !bytes[i].is_ascii() {
+            i += 1;
+        }
+        let start = i;
+        while word(i) == Some(0) {
+            i += 8;
+        }
+        while i < bytes.len() && bytes[i].is_ascii() {
+            i += 1;
+        }
+        if i - start >= 2 {
+            runs.push((start, i));
         }
     }
-    if let Some(s) = start {
-        runs.push((s, text.len()));
-    }
-    runs.retain(|(s, e)| e - s >= 2);
     runs
 }
 
