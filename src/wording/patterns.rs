@@ -435,7 +435,11 @@ static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
 /// internal system names and ticket IDs in capitals, and names after a person's role.
 pub fn scan_original(original: &str) -> Vec<(Kind, usize, usize)> {
     let mut out = Vec::new();
-    if !original.bytes().any(|b| b.is_ascii_uppercase()) {
+    // Every shape here holds capitals, and capitals are ASCII.
+    let capitals = ascii_runs(original)
+        .into_iter()
+        .any(|(s, e)| original[s..e].bytes().any(|b| b.is_ascii_uppercase()));
+    if !capitals {
         return out;
     }
     // Character offsets of byte offsets that come in order, counted on from the last one.
