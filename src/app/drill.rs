@@ -103,6 +103,9 @@ pub enum PlanEdit {
 /// borrows it), so a drill can be a plain resource.
 #[derive(Resource)]
 pub struct Drill {
+    /// Which drill of this run of the app this is: what the screens key their own state by
+    /// (a pick not yet confirmed, a role chosen), so nothing of one drill shows in the next.
+    id: u64,
     session: Session,
     checker: Checker,
     seed: u64,
@@ -160,7 +163,9 @@ impl Drill {
         if scenario.languages.contains(&lang) {
             session.lang = lang;
         }
+        static DRILLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
         let mut drill = Drill {
+            id: DRILLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             session,
             checker: Checker::for_scenario(playbook, &scenario),
             seed,
@@ -187,6 +192,11 @@ impl Drill {
         };
         drill.note(&events);
         drill
+    }
+
+    /// This drill's number in this run of the app: every drill started gets a new one.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The engine's drill: clock, ledger, decisions.

@@ -24,9 +24,10 @@ struct TeamForm {
     name: String,
     members: Vec<Member>,
     closes: BTreeSet<String>,
-    /// Open corrective actions of the team named `for_team`.
+    /// Open corrective actions of the team named `for_team`, read for the drill `for_drill`.
     open: Vec<(Improvement, Option<String>)>,
     for_team: Option<String>,
+    for_drill: Option<u64>,
 }
 
 fn draw(
@@ -77,6 +78,7 @@ fn draw(
     });
     egui::CentralPanel::default().show(&mut root, |ui| {
         egui::ScrollArea::vertical()
+            .id_salt("briefing")
             .auto_shrink(false)
             .show(ui, |ui| {
                 ui.heading(s.title.get(l));
@@ -124,7 +126,7 @@ fn draw(
                     });
                 sign_off(ui, s, l);
                 ui.add_space(8.0);
-                team_form(ui, &mut form, &data, l, s);
+                team_form(ui, &mut form, &data, l, s, drill.id());
                 ui.add_space(8.0);
                 ui.label(format!(
                     "{}: {}  ·  {} {}  ·  {}: {}",
@@ -147,7 +149,14 @@ fn draw(
 
 /// Solo practice or a team drill; for a team, its members and their functions, and the
 /// corrective actions it promised last time.
-fn team_form(ui: &mut egui::Ui, form: &mut TeamForm, data: &AppData, l: Lang, s: &crate::Scenario) {
+fn team_form(
+    ui: &mut egui::Ui,
+    form: &mut TeamForm,
+    data: &AppData,
+    l: Lang,
+    s: &crate::Scenario,
+    drill_id: u64,
+) {
     ui.label(egui::RichText::new(t(l, "進め方", "How you play")).heading());
     ui.horizontal(|ui| {
         ui.radio_value(
@@ -173,13 +182,15 @@ fn team_form(ui: &mut egui::Ui, form: &mut TeamForm, data: &AppData, l: Lang, s:
         ui.add(egui::TextEdit::singleline(&mut form.name).desired_width(240.0));
     });
     let name = form.name.trim().to_string();
-    if form.for_team.as_deref() != Some(name.as_str()) {
+    // Read again for each new drill too: the last drill's plan may have added actions.
+    if form.for_team.as_deref() != Some(name.as_str()) || form.for_drill != Some(drill_id) {
         let records = match (&data.dir, name.is_empty()) {
             (Some(dir), false) => crate::reports::history::Records::read(dir),
             _ => crate::reports::history::Records::default(),
         };
         form.open = records.open_actions(&name);
         form.for_team = Some(name.clone());
+        form.for_drill = Some(drill_id);
         form.closes.clear();
         // The team's members from its last drill, as a start.
         if form.members.is_empty()

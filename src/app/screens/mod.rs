@@ -60,9 +60,11 @@ pub(crate) fn key(ui: &egui::Ui, k: egui::Key) -> bool {
     !ui.ctx().text_edit_focused() && ui.input(|i| i.key_pressed(k) && i.modifiers.is_none())
 }
 
-/// Esc, unless a popup or text field will take it first.
+/// Esc, unless a popup or text field will take it first. The press is taken, so nothing
+/// drawn later in the same frame (a dialog this press opens) sees it again.
 pub(crate) fn escape(ui: &egui::Ui) -> bool {
-    !ui.ctx().text_edit_focused() && ui.input(|i| i.key_pressed(egui::Key::Escape))
+    !ui.ctx().text_edit_focused()
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
 }
 
 /// A UI string in the current language.

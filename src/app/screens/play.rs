@@ -91,7 +91,7 @@ fn draw(
     data: Res<AppData>,
     playbook: Res<crate::app::ActivePlaybook>,
     drill: Option<Res<Drill>>,
-    mut send: MessageWriter<DrillCommand>,
+    mut writer: MessageWriter<DrillCommand>,
     mut next: ResMut<NextState<Screen>>,
     mut confirm: Local<Confirm>,
     mut clock: ResMut<RunningClock>,
@@ -102,6 +102,8 @@ fn draw(
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let l = lang.0;
+    // What the screen asks of the drill this frame, written out at the end.
+    let mut send: Vec<DrillCommand> = Vec::new();
     let mut restart: Option<std::sync::Arc<crate::Scenario>> = None;
     let mut dismiss = false;
     let Some(drill) = drill else {
@@ -147,6 +149,17 @@ fn draw(
                 ),
                 None => ui.label(t(l, "残りの期限はありません", "No deadlines left")),
             };
+            // What is already out, so nobody wonders whether the click published.
+            for (stage, at) in drill.session().published() {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "📢 {} {} ({at})",
+                        stage_label(*stage, l),
+                        t(l, "公表済み", "published")
+                    ))
+                    .color(ui.visuals().hyperlink_color),
+                );
+            }
             if let Some(owed) = drill.owed() {
                 let left = owed.by.0.saturating_sub(now.0);
                 let wall = owed.by.to_datetime(scenario.start);
@@ -176,13 +189,13 @@ fn draw(
                 .clicked()
                 || (!modal_open && key(ui, egui::Key::N))
             {
-                send.write(DrillCommand::ToNextEvent);
+                send.push(DrillCommand::ToNextEvent);
             }
             if ui.button("+15m (1)").clicked() || (!modal_open && key(ui, egui::Key::Num1)) {
-                send.write(DrillCommand::Advance(15));
+                send.push(DrillCommand::Advance(15));
             }
             if ui.button("+1h (2)").clicked() || (!modal_open && key(ui, egui::Key::Num2)) {
-                send.write(DrillCommand::Advance(60));
+                send.push(DrillCommand::Advance(60));
             }
             let run_label = if clock.running {
                 t(l, "⏸ 時計を止める (P)", "⏸ Pause the clock (P)")
@@ -276,6 +289,7 @@ fn draw(
             .resizable(true)
             .show(&mut root, |ui| {
                 egui::ScrollArea::vertical()
+                    .id_salt(("play-facilitator", drill.id()))
                     .auto_shrink(false)
                     .show(ui, |ui| facilitator(ui, &drill, &mut send, &mut note, l));
             });
@@ -286,12 +300,15 @@ fn draw(
         .resizable(true)
         .show(&mut root, |ui| {
             egui::ScrollArea::vertical()
+                .id_salt(("play-inbox", drill.id()))
                 .auto_shrink(false)
                 .show(ui, |ui| inbox_and_facts(ui, &drill, &mut send, l));
         });
 
     egui::CentralPanel::default().show(&mut root, |ui| {
+        // Its own scroll position, not the briefing's.
         egui::ScrollArea::vertical()
+            .id_salt(("play-decisions", drill.id()))
             .auto_shrink(false)
             .show(ui, |ui| {
                 if let Some((d, findings)) = drill.feedback()
@@ -354,51 +371,62 @@ fn draw(
         ));
         next.set(Screen::Briefing);
     }
-    if *confirm != Confirm::None {
-        let (question, yes) = match *confirm {
-            Confirm::Abandon => (
-                t(
-                    l,
-                    "この訓練を中止しますか?ここまでの回答は保存されません。",
-                    "Abandon this drill? The answers so far are not saved.",
-                ),
-                t(l, "中止する (Y)", "Abandon (Y)"),
-            ),
-            _ => (
-                t(
-                    l,
-                    "訓練を終えて採点しますか?未回答の判断は回答なしとして採点されます。",
-                    "End the drill and score it? Decisions not answered score as missed.",
-                ),
-                t(l, "終えて採点する (Y)", "End and score (Y)"),
-            ),
-        };
-        egui::Modal::new(egui::Id::new("confirm")).show(ctx, |ui| {
-            ui.set_max_width(520.0);
-            ui.label(question);
-            ui.horizontal(|ui| {
-                let y = ui.button(yes);
-                let n = ui.button(t(l, "続ける (N / Esc)", "Keep going (N / Esc)"));
-                if y.clicked() || ui.input(|i| i.key_pressed(egui::Key::Y)) {
-                    match *confirm {
-                        Confirm::Abandon => {
-                            send.write(DrillCommand::Abandon);
-                            next.set(Screen::Title);
-                        }
-                        _ => {
-                            send.write(DrillCommand::Finish);
-                        }
-                    }
-                    *confirm = Confirm::None;
-                } else if n.clicked()
-                    || ui.input(|i| i.key_pressed(egui::Key::N) || i.key_pressed(egui::Key::Escape))
-                {
-                    *confirm = Confirm::None;
-                }
-            });
-        });
+    if let Some(c) = confirm_dialog(ctx, &mut confirm, l) {
+        if c == DrillCommand::Abandon {
+            next.set(Screen::Title);
+        }
+        send.push(c);
+    }
+    for c in send {
+        writer.write(c);
     }
     Ok(())
+}
+
+/// The question `confirm` asks, if any, as a modal: Y (or its button) answers yes and gives
+/// the command to send; N, Esc or "keep going" closes it. The key that opened it was taken
+/// by the screen, so it cannot close it in the same frame.
+fn confirm_dialog(ctx: &egui::Context, confirm: &mut Confirm, l: Lang) -> Option<DrillCommand> {
+    let (question, yes, command) = match *confirm {
+        Confirm::None => return None,
+        Confirm::Abandon => (
+            t(
+                l,
+                "この訓練を中止しますか?ここまでの回答は保存されません。",
+                "Abandon this drill? The answers so far are not saved.",
+            ),
+            t(l, "中止する (Y)", "Abandon (Y)"),
+            DrillCommand::Abandon,
+        ),
+        Confirm::Finish => (
+            t(
+                l,
+                "訓練を終えて採点しますか?未回答の判断は回答なしとして採点されます。",
+                "End the drill and score it? Decisions not answered score as missed.",
+            ),
+            t(l, "終えて採点する (Y)", "End and score (Y)"),
+            DrillCommand::Finish,
+        ),
+    };
+    let mut answer = None;
+    egui::Modal::new(egui::Id::new("confirm")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.label(question);
+        ui.horizontal(|ui| {
+            let y = ui.button(yes);
+            let n = ui.button(t(l, "続ける (N / Esc)", "Keep going (N / Esc)"));
+            let key =
+                |ui: &mut egui::Ui, k| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k));
+            if y.clicked() || key(ui, egui::Key::Y) {
+                answer = Some(Some(command.clone()));
+            } else if n.clicked() || key(ui, egui::Key::N) || key(ui, egui::Key::Escape) {
+                answer = Some(None);
+            }
+        });
+    });
+    let out = answer?;
+    *confirm = Confirm::None;
+    out
 }
 
 /// The facilitator's console: the team, scores shown or hidden, optional injects to fire,
@@ -406,7 +434,7 @@ fn draw(
 fn facilitator(
     ui: &mut egui::Ui,
     drill: &Drill,
-    send: &mut MessageWriter<DrillCommand>,
+    send: &mut Vec<DrillCommand>,
     note: &mut String,
     l: Lang,
 ) {
@@ -428,7 +456,7 @@ fn facilitator(
         )
         .changed()
     {
-        send.write(DrillCommand::ShowScores(show));
+        send.push(DrillCommand::ShowScores(show));
     }
     ui.separator();
     // The facilitator's notes on how each person behaves: for playing them, never shown to
@@ -505,7 +533,7 @@ fn facilitator(
             .on_hover_text(inj.body.get(l))
             .clicked()
         {
-            send.write(DrillCommand::Fire(InjectRef(i)));
+            send.push(DrillCommand::Fire(InjectRef(i)));
         }
     }
     if !any {
@@ -534,19 +562,14 @@ fn facilitator(
         )
         .clicked()
     {
-        send.write(DrillCommand::Note(std::mem::take(note)));
+        send.push(DrillCommand::Note(std::mem::take(note)));
     }
     for n in drill.notes().iter().rev() {
         ui.small(format!("{} {}", n.at, n.text));
     }
 }
 
-fn inbox_and_facts(
-    ui: &mut egui::Ui,
-    drill: &Drill,
-    send: &mut MessageWriter<DrillCommand>,
-    l: Lang,
-) {
+fn inbox_and_facts(ui: &mut egui::Ui, drill: &Drill, send: &mut Vec<DrillCommand>, l: Lang) {
     let shared = std::sync::Arc::clone(&drill.session().scenario);
     let scenario = &*shared;
     ui.heading(format!(
@@ -594,7 +617,7 @@ fn inbox_and_facts(
             });
         let h = &response.header_response;
         if unread && (h.hovered() || h.clicked() || h.has_focus()) {
-            send.write(DrillCommand::Read(inj.id.clone()));
+            send.push(DrillCommand::Read(inj.id.clone()));
         }
     }
     ui.separator();
@@ -689,7 +712,7 @@ fn feedback(
 fn decision(
     ui: &mut egui::Ui,
     drill: &Drill,
-    send: &mut MessageWriter<DrillCommand>,
+    send: &mut Vec<DrillCommand>,
     d: DecisionRef,
     l: Lang,
 ) {
@@ -713,26 +736,17 @@ fn decision(
                     SimTime(due.0.saturating_sub(drill.session().now().0))
                 ));
             }
-            let key = ui.make_persistent_id(("choice", d.0));
+            // Keyed by the drill too: a second drill's decision with the same place in its
+            // scenario starts with nothing picked.
+            let key = egui::Id::new(("choice", drill.id(), d.0));
             match &dec.kind {
                 DecisionKind::Choice { options } => {
-                    for o in options {
-                        if ui.button(o.label.get(l)).clicked() {
-                            send.write(DrillCommand::Answer(d, Answer::Choice(o.id.clone())));
-                        }
-                    }
+                    let options: Vec<(&str, &str)> =
+                        options.iter().map(|o| (o.id.as_str(), o.label.get(l))).collect();
+                    pick_then_confirm(ui, key, &options, d, send, l);
                 }
                 DecisionKind::Timing(timing) => {
-                    if ui
-                        .button(format!(
-                            "📢 {} {}",
-                            t(l, "いま公表する:", "Publish now:"),
-                            stage_label(timing.stage, l)
-                        ))
-                        .clicked()
-                    {
-                        send.write(DrillCommand::Answer(d, Answer::Publish));
-                    }
+                    publish_then_confirm(ui, key, stage_label(timing.stage, l), d, send, l);
                     ui.small(t(
                         l,
                         "まだ公表しないなら、時間を進めてください。",
@@ -757,7 +771,7 @@ fn decision(
                                     ))
                                     .clicked()
                                 {
-                                    send.write(DrillCommand::AskReview {
+                                    send.push(DrillCommand::AskReview {
                                         decision: d,
                                         role: None,
                                         done: None,
@@ -770,6 +784,11 @@ fn decision(
                 DecisionKind::Roles(r) => {
                     let mut chosen: BTreeMap<String, String> =
                         ui.data_mut(|m| m.get_temp(key)).unwrap_or_default();
+                    // Only this scenario's roles and people (or nobody) count as chosen.
+                    chosen.retain(|role, person| {
+                        r.roles.iter().any(|x| &x.id == role)
+                            && (person.is_empty() || scenario.cast.iter().any(|p| &p.id == person))
+                    });
                     egui::Grid::new(("roles", d.0))
                         .num_columns(3)
                         .spacing([12.0, 8.0])
@@ -790,7 +809,7 @@ fn decision(
                                             "—".into()
                                         }
                                     });
-                                egui::ComboBox::from_id_salt(("role", d.0, &role.id))
+                                egui::ComboBox::from_id_salt(("role", drill.id(), d.0, &role.id))
                                     .selected_text(shown)
                                     .width(220.0)
                                     .show_ui(ui, |ui| {
@@ -837,7 +856,7 @@ fn decision(
                         )
                         .clicked()
                     {
-                        send.write(DrillCommand::Answer(d, Answer::Roles(chosen)));
+                        send.push(DrillCommand::Answer(d, Answer::Roles(chosen)));
                     }
                     if !all_filled {
                         ui.small(t(
@@ -862,7 +881,7 @@ fn decision(
                                 .button(format!("{} {}", t(l, "案を使う:", "Use:"), c.label.get(l)))
                                 .clicked()
                             {
-                                send.write(DrillCommand::Write(
+                                send.push(DrillCommand::Write(
                                     d,
                                     c.text.get(drill.session().lang).to_string(),
                                 ));
@@ -875,10 +894,10 @@ fn decision(
                 }
                 DecisionKind::Inquiry(q) => {
                     ui.label(egui::RichText::new(q.question.get(l)).italics());
-                    for o in &q.answers {
-                        if ui.button(o.label.get(l)).clicked() {
-                            send.write(DrillCommand::Answer(d, Answer::Choice(o.id.clone())));
-                        }
+                    let options: Vec<(&str, &str)> =
+                        q.answers.iter().map(|o| (o.id.as_str(), o.label.get(l))).collect();
+                    if !options.is_empty() {
+                        pick_then_confirm(ui, key, &options, d, send, l);
                     }
                     if q.free_text {
                         text_answer(ui, drill, send, d, l, None, None);
@@ -886,6 +905,92 @@ fn decision(
                 }
             }
         });
+}
+
+/// A choice made in two steps: a click picks an option (a second click, or a double-click,
+/// only picks it again), and the confirm button under the options, always in the same place,
+/// answers with it. Nothing moves when a pick is made.
+fn pick_then_confirm(
+    ui: &mut egui::Ui,
+    key: egui::Id,
+    options: &[(&str, &str)],
+    d: DecisionRef,
+    send: &mut Vec<DrillCommand>,
+    l: Lang,
+) {
+    let mut picked: Option<String> = ui.data_mut(|m| m.get_temp(key)).flatten();
+    picked = picked.filter(|p| options.iter().any(|(id, _)| id == p));
+    for (id, label) in options {
+        let on = picked.as_deref() == Some(*id);
+        let text = format!("{} {label}", if on { "◉" } else { "○" });
+        if ui.selectable_label(on, text).clicked() {
+            picked = Some(id.to_string());
+        }
+    }
+    let confirm = ui.add_enabled(
+        picked.is_some(),
+        egui::Button::new(t(l, "✔ この案で決定", "✔ Confirm this choice")),
+    );
+    if confirm.clicked()
+        && let Some(id) = picked.take()
+    {
+        send.push(DrillCommand::Answer(d, Answer::Choice(id)));
+    }
+    if !confirm.enabled() {
+        ui.small(t(
+            l,
+            "案を選び、「この案で決定」で確定します。",
+            "Pick an option, then confirm it.",
+        ));
+    }
+    ui.data_mut(|m| m.insert_temp(key, picked));
+}
+
+/// Publishing asks first. The question takes the publish button's place with "not yet" where
+/// the button was (as wide as it was), so a double-click lands on "not yet", and the button
+/// that publishes sits to its right.
+fn publish_then_confirm(
+    ui: &mut egui::Ui,
+    key: egui::Id,
+    stage: String,
+    d: DecisionRef,
+    send: &mut Vec<DrillCommand>,
+    l: Lang,
+) {
+    let asking_key = key.with("publish?");
+    let asking: Option<f32> = ui.data_mut(|m| m.get_temp(asking_key));
+    let label = format!("📢 {} {stage}", t(l, "いま公表する:", "Publish now:"));
+    match asking {
+        None => {
+            let b = ui.button(label);
+            if b.clicked() {
+                ui.data_mut(|m| m.insert_temp(asking_key, b.rect.width()));
+            }
+        }
+        Some(width) => {
+            ui.horizontal_wrapped(|ui| {
+                let height = ui.spacing().interact_size.y;
+                let not_yet = ui.add_sized(
+                    [width, height],
+                    egui::Button::new(t(l, "まだ公表しない", "Not yet")),
+                );
+                let publish = ui.button(t(l, "📢 公表する", "📢 Publish"));
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{} {stage}",
+                        t(l, "本当に公表しますか?", "Publish now, for real?")
+                    ))
+                    .strong(),
+                );
+                if publish.clicked() {
+                    send.push(DrillCommand::Answer(d, Answer::Publish));
+                    ui.data_mut(|m| m.remove::<f32>(asking_key));
+                } else if not_yet.clicked() {
+                    ui.data_mut(|m| m.remove::<f32>(asking_key));
+                }
+            });
+        }
+    }
 }
 
 /// What a role asks of whoever holds it.
@@ -921,7 +1026,7 @@ fn role_needs(role: &crate::scenario::Role, l: Lang) -> String {
 fn text_answer(
     ui: &mut egui::Ui,
     drill: &Drill,
-    send: &mut MessageWriter<DrillCommand>,
+    send: &mut Vec<DrillCommand>,
     d: DecisionRef,
     l: Lang,
     draft: Option<(Stage, &Vec<Element>)>,
@@ -936,7 +1041,7 @@ fn text_answer(
     let shared = std::sync::Arc::clone(&drill.session().scenario);
     let scenario = &*shared;
     let drill_lang = version.unwrap_or(drill.session().lang);
-    let stage_key = ui.make_persistent_id(("stage", d.0, version.map(|v| v.code())));
+    let stage_key = egui::Id::new(("stage", drill.id(), d.0, version.map(|v| v.code())));
     let mut check_stage: Option<Stage> = ui.data_mut(|m| m.get_temp(stage_key)).flatten();
     if let Some((stage, required)) = draft {
         ui.horizontal_wrapped(|ui| {
@@ -1115,7 +1220,7 @@ fn text_answer(
     if let Some(v) = version {
         // One version of a bilingual notice: the card submits both together.
         if drill.draft_in(d, v) != Some(text.as_str()) {
-            send.write(DrillCommand::WriteIn(d, v, text));
+            send.push(DrillCommand::WriteIn(d, v, text));
         }
         return;
     }
@@ -1125,10 +1230,10 @@ fn text_answer(
     );
     let clicked = submit.clicked();
     if drill.draft(d) != Some(text.as_str()) {
-        send.write(DrillCommand::Write(d, text.clone()));
+        send.push(DrillCommand::Write(d, text.clone()));
     }
     if clicked {
-        send.write(DrillCommand::Answer(d, Answer::Text(text)));
+        send.push(DrillCommand::Answer(d, Answer::Text(text)));
     }
 }
 
@@ -1136,7 +1241,7 @@ fn text_answer(
 fn bilingual_answer(
     ui: &mut egui::Ui,
     drill: &Drill,
-    send: &mut MessageWriter<DrillCommand>,
+    send: &mut Vec<DrillCommand>,
     d: DecisionRef,
     l: Lang,
     x: &crate::scenario::Draft,
@@ -1153,7 +1258,7 @@ fn bilingual_answer(
                 .clicked()
             {
                 for v in Lang::ALL {
-                    send.write(DrillCommand::WriteIn(d, v, c.text.get(v).to_string()));
+                    send.push(DrillCommand::WriteIn(d, v, c.text.get(v).to_string()));
                 }
             }
         }
@@ -1192,7 +1297,7 @@ fn bilingual_answer(
         )
         .clicked()
     {
-        send.write(DrillCommand::Answer(
+        send.push(DrillCommand::Answer(
             d,
             Answer::Texts {
                 ja: ja.to_string(),
@@ -1277,5 +1382,228 @@ fn sign_off(ui: &mut egui::Ui, drill: &Drill, timing: &crate::scenario::Timing, 
             }
             NeedTarget::Decision(..) => {}
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    //! The play screen's panels driven as a trainee drives them, without a window.
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    /// Press and release the pointer at the middle of `rect`, a frame for each.
+    fn click_at(h: &mut Harness<'_, impl Sized>, rect: egui::Rect) {
+        h.hover_at(rect.center());
+        h.step();
+        h.drag_at(rect.center());
+        h.step();
+        h.drop_at(rect.center());
+        h.step();
+    }
+
+    struct Question {
+        confirm: Confirm,
+        sent: Vec<DrillCommand>,
+    }
+
+    /// The screen's part in the question: Esc asks, and the dialog answers.
+    fn question(ui: &mut egui::Ui, q: &mut Question) {
+        if q.confirm == Confirm::None && escape(ui) {
+            q.confirm = Confirm::Abandon;
+        }
+        let ctx = ui.ctx().clone();
+        if let Some(c) = confirm_dialog(&ctx, &mut q.confirm, Lang::En) {
+            q.sent.push(c);
+        }
+    }
+
+    #[test]
+    fn esc_opens_the_abandon_question_and_a_second_esc_closes_it() {
+        let mut h = Harness::new_ui_state(
+            question,
+            Question {
+                confirm: Confirm::None,
+                sent: Vec::new(),
+            },
+        );
+        h.key_press(egui::Key::Escape);
+        h.run();
+        assert!(h.state().confirm == Confirm::Abandon, "Esc asks");
+        assert!(h.query_by_label_contains("Abandon this drill?").is_some());
+        h.key_press(egui::Key::Escape);
+        h.run();
+        assert!(h.state().confirm == Confirm::None, "a second Esc closes");
+        assert!(h.query_by_label_contains("Abandon this drill?").is_none());
+        assert!(h.state().sent.is_empty(), "nothing was abandoned");
+        // Asked again, Y abandons.
+        h.key_press(egui::Key::Escape);
+        h.run();
+        h.key_press(egui::Key::Y);
+        h.run();
+        assert_eq!(h.state().sent, vec![DrillCommand::Abandon]);
+    }
+
+    fn options(ui: &mut egui::Ui, sent: &mut Vec<DrillCommand>) {
+        let options = [
+            ("wait", "Wait for the forensic report"),
+            ("now", "Tell customers now"),
+        ];
+        pick_then_confirm(
+            ui,
+            egui::Id::new("k"),
+            &options,
+            DecisionRef(4),
+            sent,
+            Lang::En,
+        );
+    }
+
+    #[test]
+    fn a_click_or_a_double_click_only_picks_and_the_confirm_button_answers_once() {
+        let mut h = Harness::new_ui_state(options, Vec::new());
+        h.get_by_label_contains("Wait for the forensic report")
+            .click();
+        h.run();
+        assert!(h.state().is_empty(), "a click picks, it does not answer");
+        let now = h.get_by_label_contains("Tell customers now").rect();
+        click_at(&mut h, now);
+        click_at(&mut h, now);
+        h.run();
+        assert!(
+            h.state().is_empty(),
+            "a double-click picks, it does not answer"
+        );
+        h.get_by_label_contains("Confirm this choice").click();
+        h.run();
+        let answer = DrillCommand::Answer(DecisionRef(4), Answer::Choice("now".into()));
+        assert_eq!(h.state(), &vec![answer]);
+        // The pick is used up: a second confirm sends nothing more.
+        h.get_by_label_contains("Confirm this choice").click();
+        h.run();
+        assert_eq!(h.state().len(), 1);
+    }
+
+    fn publish(ui: &mut egui::Ui, sent: &mut Vec<DrillCommand>) {
+        let stage = "First notice".to_string();
+        publish_then_confirm(
+            ui,
+            egui::Id::new("p"),
+            stage,
+            DecisionRef(2),
+            sent,
+            Lang::En,
+        );
+    }
+
+    #[test]
+    fn publishing_asks_first_and_a_double_click_lands_on_not_yet() {
+        let mut h = Harness::new_ui_state(publish, Vec::new());
+        let button = h.get_by_label_contains("Publish now: First notice").rect();
+        // A double-click: the first click asks, the second meets "not yet" in its place.
+        click_at(&mut h, button);
+        h.run();
+        assert!(
+            h.query_by_label_contains("Publish now, for real?")
+                .is_some()
+        );
+        click_at(&mut h, button);
+        h.run();
+        assert!(h.state().is_empty(), "a double-click never publishes");
+        assert!(
+            h.query_by_label_contains("Publish now, for real?")
+                .is_none()
+        );
+        // Asked and answered, it publishes once.
+        h.get_by_label_contains("Publish now: First notice").click();
+        h.run();
+        h.get_by_label("📢 Publish").click();
+        h.run();
+        assert_eq!(
+            h.state(),
+            &vec![DrillCommand::Answer(DecisionRef(2), Answer::Publish)]
+        );
+    }
+
+    struct Drills {
+        drills: Vec<Drill>,
+        playing: usize,
+        sent: Vec<DrillCommand>,
+    }
+
+    fn roles_decision(s: &crate::Scenario) -> DecisionRef {
+        DecisionRef(
+            s.decisions
+                .iter()
+                .position(|d| matches!(d.kind, DecisionKind::Roles(_)))
+                .expect("a roles decision"),
+        )
+    }
+
+    #[test]
+    fn a_second_drill_starts_with_no_roles_chosen() {
+        let playbook = crate::Playbook::default_playbook();
+        let path = std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scenarios/payment-outage.ron"
+        ));
+        let scenario = crate::Scenario::load(path, &playbook)
+            .expect("bundled")
+            .scenario;
+        let drill = || {
+            Drill::start(
+                scenario.clone(),
+                path,
+                &playbook,
+                1,
+                Lang::En,
+                String::new(),
+            )
+        };
+        let d = roles_decision(&scenario);
+        let DecisionKind::Roles(r) = &scenario.decision(d).kind else {
+            unreachable!("a roles decision")
+        };
+        let roles = r.roles.len();
+        let mut h = Harness::builder()
+            .with_size([1280.0, 720.0])
+            .build_ui_state(
+                move |ui, s: &mut Drills| {
+                    let drill = &s.drills[s.playing];
+                    decision(ui, drill, &mut s.sent, d, Lang::En);
+                },
+                Drills {
+                    drills: vec![drill(), drill()],
+                    playing: 0,
+                    sent: Vec::new(),
+                },
+            );
+        // The first drill: someone picked for every role, not yet confirmed.
+        let unset = |h: &Harness<'_, Drills>| h.query_all_by_value("—").count();
+        assert_eq!(unset(&h), roles);
+        let first_unset =
+            |h: &Harness<'_, Drills>| h.query_all_by_value("—").next().map(|n| n.rect());
+        while let Some(rect) = first_unset(&h) {
+            click_at(&mut h, rect);
+            h.run();
+            // "Name (department)": a person, not "(nobody)".
+            let person = |h: &Harness<'_, Drills>| {
+                h.query_all_by_label_contains(" (").next().map(|n| n.rect())
+            };
+            let first = person(&h).expect("the cast in the list");
+            click_at(&mut h, first);
+            h.run();
+        }
+        assert_eq!(unset(&h), 0, "every role has someone");
+        // The next drill on the same scenario: nothing chosen, nothing to confirm.
+        h.state_mut().playing = 1;
+        h.run();
+        assert_eq!(unset(&h), roles, "every role shows nobody yet");
+        h.get_by_label("Confirm these roles").click();
+        h.run();
+        assert!(
+            h.state().sent.is_empty(),
+            "the last drill's picks are not sent"
+        );
     }
 }
