@@ -1,11 +1,23 @@
 //! The `pressroom` binary: a subcommand runs the CLI; no subcommand opens the desktop app.
 
-use clap::Parser;
 use pressroom::cli::{self, Cli};
+use std::io::Write;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match cli::parse_from(std::env::args_os().collect()) {
+        Ok(cli) => cli,
+        // Help and the version go to standard output, errors to standard error; a closed
+        // pipe is not an error worth a panic.
+        Err((text, to_stdout, code)) => {
+            let _ = if to_stdout {
+                std::io::stdout().write_all(text.as_bytes())
+            } else {
+                std::io::stderr().write_all(text.as_bytes())
+            };
+            return code;
+        }
+    };
     match &cli.command {
         Some(command) => cli::run(&cli, command),
         None => open_app(cli),

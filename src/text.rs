@@ -18,6 +18,14 @@ impl Lang {
     /// Every language, Japanese first.
     pub const ALL: [Lang; 2] = [Lang::Ja, Lang::En];
 
+    /// The text of the two given in this language.
+    pub fn pick<'a>(self, ja: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Ja => ja,
+            Lang::En => en,
+        }
+    }
+
     /// Its code: `ja`, `en`.
     pub fn code(self) -> &'static str {
         match self {

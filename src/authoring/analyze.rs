@@ -610,7 +610,7 @@ impl Analysis {
         let t = |j: &'static str, e: &'static str| if ja { j } else { e };
         let mut o = String::new();
         o.push_str(&format!(
-            "{}: {} ({} {} {}, seed {})\n",
+            "{}: {} ({} {} {}, {} {})\n",
             t("分析", "analysis"),
             self.scenario,
             self.samples,
@@ -619,6 +619,7 @@ impl Analysis {
                 "3つの定型(模範・手順どおり・何もしない)",
                 "3 fixed ones (exemplary, playbook's, idle)"
             ),
+            t("シード", "seed"),
             self.seed
         ));
         o.push_str(&format!(

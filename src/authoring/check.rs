@@ -180,7 +180,11 @@ fn report(files: Vec<FileReport>, playbook: &Playbook) -> CheckReport {
 pub fn render_text(report: &CheckReport, playbook: &Playbook, lang: Lang) -> String {
     let mut out = String::new();
     for f in &report.files {
-        let status = if f.ok { "ok" } else { "FAILED" };
+        let status = if f.ok {
+            lang.pick("問題なし", "ok")
+        } else {
+            lang.pick("エラーあり", "FAILED")
+        };
         let id = f
             .scenario
             .as_deref()
@@ -196,34 +200,40 @@ pub fn render_text(report: &CheckReport, playbook: &Playbook, lang: Lang) -> Str
         }
     }
     for s in &report.skipped {
-        out.push_str(&format!("{}: skipped, {}\n", s.path, s.why));
+        out.push_str(&format!(
+            "{}: {}, {}\n",
+            s.path,
+            lang.pick("読み飛ばしました", "skipped"),
+            s.why
+        ));
     }
     let valid = report.files.iter().filter(|f| f.ok).count();
     if valid == 0 {
-        out.push_str("\nno valid scenario, so no coverage table\n");
-    } else {
-        out.push_str(&format!(
-            "\ncoverage over {valid} valid scenario(s): rules\n"
+        out.push_str(lang.pick(
+            "\n正しいシナリオがないので、網羅の表はありません\n",
+            "\nno valid scenario, so no coverage table\n",
         ));
+    } else {
+        out.push_str(&match lang {
+            Lang::Ja => format!("\n正しいシナリオ {valid} 件が使う規則\n"),
+            Lang::En => format!("\ncoverage over {valid} valid scenario(s): rules\n"),
+        });
+        let not_exercised = lang.pick("  <- どのシナリオも使っていません", "  <- not exercised");
         let width = playbook.rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
         for rule in &playbook.rules {
             let n = report.coverage.rules.get(&rule.id).copied().unwrap_or(0);
-            let mark = if n == 0 { "  <- not exercised" } else { "" };
+            let mark = if n == 0 { not_exercised } else { "" };
             out.push_str(&format!(
                 "  {:width$}  {n:>3}  {}{mark}\n",
                 rule.id,
                 rule.title.get(lang)
             ));
         }
-        out.push_str("coverage: procedure sections\n");
+        out.push_str(lang.pick("同じく、手順書の節\n", "coverage: procedure sections\n"));
         for sec in &playbook.sections {
             let n = report.coverage.sections.get(&sec.id).copied().unwrap_or(0);
             let top = TOP_SECTIONS.contains(&sec.id.as_str());
-            let mark = if n == 0 && top {
-                "  <- not exercised"
-            } else {
-                ""
-            };
+            let mark = if n == 0 && top { not_exercised } else { "" };
             let label = if top {
                 sec.id.clone()
             } else {
@@ -236,11 +246,19 @@ pub fn render_text(report: &CheckReport, playbook: &Playbook, lang: Lang) -> Str
         }
     }
     let failed = report.files.len() - valid;
-    out.push_str(&format!(
-        "\n{} file(s): {valid} ok, {failed} failed; {} error(s), {} warning(s)\n",
-        report.files.len(),
-        report.errors,
-        report.warnings
-    ));
+    out.push_str(&match lang {
+        Lang::Ja => format!(
+            "\n{} ファイル: 問題なし {valid}、エラーあり {failed}。エラー {}、警告 {}\n",
+            report.files.len(),
+            report.errors,
+            report.warnings
+        ),
+        Lang::En => format!(
+            "\n{} file(s): {valid} ok, {failed} failed; {} error(s), {} warning(s)\n",
+            report.files.len(),
+            report.errors,
+            report.warnings
+        ),
+    });
     out
 }

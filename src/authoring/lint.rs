@@ -203,24 +203,56 @@ pub fn render_text(report: &LintReport, playbook: &Playbook, lang: Lang) -> Stri
             f.finding.message.get(lang)
         ));
         if let Some(s) = &f.finding.suggestion {
-            out.push_str(&format!("  suggestion: {}\n", s.get(lang)));
+            out.push_str(&format!(
+                "  {}: {}\n",
+                lang.pick("直し方", "suggestion"),
+                s.get(lang)
+            ));
         }
         if let Some(rule) = playbook.rule(&f.finding.rule) {
-            out.push_str(&format!("  procedure: {}\n", playbook.citation(rule, lang)));
+            out.push_str(&format!(
+                "  {}: {}\n",
+                lang.pick("手順書", "procedure"),
+                playbook.citation(rule, lang)
+            ));
         }
     }
-    let context = match (&report.scenario, &report.at) {
-        (Some(s), Some(at)) => format!(" against scenario {s} at {at}"),
-        _ => String::new(),
-    };
-    out.push_str(&format!(
-        "{}: {} finding(s) for a {} stage{context}: {} error(s), {} warning(s)\n",
-        report.file,
-        report.findings.len(),
-        report.stage,
-        report.errors,
-        report.warnings
-    ));
+    let stage = Stage::ALL
+        .iter()
+        .find(|s| s.key() == report.stage)
+        .map_or_else(
+            || report.stage.to_string(),
+            |s| s.label().get(lang).to_string(),
+        );
+    out.push_str(&match lang {
+        Lang::Ja => {
+            let context = match (&report.scenario, &report.at) {
+                (Some(s), Some(at)) => format!("(シナリオ {s}、{at} の時点)"),
+                _ => String::new(),
+            };
+            format!(
+                "{}: {stage}としての指摘 {} 件{context}。エラー {}、警告 {}\n",
+                report.file,
+                report.findings.len(),
+                report.errors,
+                report.warnings
+            )
+        }
+        Lang::En => {
+            let context = match (&report.scenario, &report.at) {
+                (Some(s), Some(at)) => format!(" against scenario {s} at {at}"),
+                _ => String::new(),
+            };
+            format!(
+                "{}: {} finding(s) for a {} stage{context}: {} error(s), {} warning(s)\n",
+                report.file,
+                report.findings.len(),
+                report.stage,
+                report.errors,
+                report.warnings
+            )
+        }
+    });
     out
 }
 

@@ -8,6 +8,7 @@ use super::output::{json, print_out, terminal};
 use crate::authoring::{analyze, check, lint, skeleton};
 use crate::reports::rules as rules_report;
 use crate::scenario::Scenario;
+use crate::text::Lang;
 use crate::wording::Checker;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -144,14 +145,25 @@ pub(super) fn new(ctx: &Context, name: &Path) -> Result<Status, CliError> {
             path.display()
         ))
     })?;
-    note!(
-        "pressroom new: wrote {}; fill in the 〔…〕/[…] parts, then `pressroom check {}`",
-        path.display(),
-        path.display()
-    );
+    match ctx.lang {
+        Lang::Ja => note!(
+            "pressroom new: {} を書きました。〔…〕/[…] の所を埋めてから `pressroom check {}` を実行してください",
+            path.display(),
+            path.display()
+        ),
+        Lang::En => note!(
+            "pressroom new: wrote {}; fill in the 〔…〕/[…] parts, then `pressroom check {}`",
+            path.display(),
+            path.display()
+        ),
+    }
     if let Some(data) = ctx.data_if_any() {
         note!(
-            "pressroom new: to see it in the app, save it in {}",
+            "pressroom new: {} {}",
+            ctx.lang.pick(
+                "アプリで使うには、次の場所に保存してください:",
+                "to see it in the app, save it in"
+            ),
             data.scenarios().display()
         );
     }

@@ -82,10 +82,16 @@ pub(super) fn export(ctx: &Context, out: &Path, team: Option<&str>) -> Result<St
     let n = data
         .export_records(out, team)
         .map_err(|e| CliError::usage(format!("pressroom export: {}: {e}", out.display())))?;
-    note!(
-        "pressroom export: {n} record(s) copied to {}",
-        out.display()
-    );
+    match ctx.lang {
+        Lang::Ja => note!(
+            "pressroom export: 記録 {n} 件を {} に写しました",
+            out.display()
+        ),
+        Lang::En => note!(
+            "pressroom export: {n} record(s) copied to {}",
+            out.display()
+        ),
+    }
     Ok(Status::Clean)
 }
 
@@ -105,10 +111,26 @@ pub(super) fn import(ctx: &Context, records: &[PathBuf]) -> Result<Status, CliEr
     let mut importer = data.importer();
     for path in records {
         match importer.import(path) {
-            Ok(Some(saved)) => note!("{}: imported as {}", path.display(), saved.display()),
-            Ok(None) => note!("{}: already in the data folder", path.display()),
+            Ok(Some(saved)) => note!(
+                "{}: {} {}",
+                path.display(),
+                ctx.lang.pick("取り込みました:", "imported as"),
+                saved.display()
+            ),
+            Ok(None) => note!(
+                "{}: {}",
+                path.display(),
+                ctx.lang.pick(
+                    "すでにデータフォルダーにあります",
+                    "already in the data folder"
+                )
+            ),
             Err(why) => {
-                note!("{}: not imported: {why}", path.display());
+                note!(
+                    "{}: {}: {why}",
+                    path.display(),
+                    ctx.lang.pick("取り込めませんでした", "not imported")
+                );
                 failed = true;
             }
         }

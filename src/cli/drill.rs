@@ -12,6 +12,7 @@ use crate::reports::debrief;
 use crate::scenario::Scenario;
 use crate::scoring::Score;
 use crate::session::Session;
+use crate::text::Lang;
 use crate::wording::Checker;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -84,7 +85,11 @@ pub(super) fn run(ctx: &Context, args: RunArgs<'_>) -> Result<Status, CliError> 
                     data.records().display()
                 ))
             })?;
-            note!("pressroom run: record saved to {}", saved.display());
+            note!(
+                "pressroom run: {} {}",
+                ctx.lang.pick("訓練記録を保存しました:", "record saved to"),
+                saved.display()
+            );
         }
     }
     write_out(args.out, &text)?;
@@ -109,35 +114,53 @@ pub(super) fn rescore(
         format,
     ));
     for c in &changed {
-        note!("pressroom rescore: note: {c}");
+        note!("pressroom rescore: {}: {c}", ctx.lang.pick("注意", "note"));
     }
     if rec.result.model < crate::scoring::MODEL {
-        note!(
-            "pressroom rescore: the record was scored under scoring model {} ({:.1}); model {} scores it {:.1} (see docs/scoring.md)",
-            rec.result.model,
-            rec.result.total,
-            crate::scoring::MODEL,
-            outcome.score.total
-        );
+        match ctx.lang {
+            Lang::Ja => note!(
+                "pressroom rescore: この記録は採点モデル {} で {:.1} 点でした。モデル {} では {:.1} 点です(docs/scoring.md を参照)",
+                rec.result.model,
+                rec.result.total,
+                crate::scoring::MODEL,
+                outcome.score.total
+            ),
+            Lang::En => note!(
+                "pressroom rescore: the record was scored under scoring model {} ({:.1}); model {} scores it {:.1} (see docs/scoring.md)",
+                rec.result.model,
+                rec.result.total,
+                crate::scoring::MODEL,
+                outcome.score.total
+            ),
+        }
         return Ok(Status::Clean);
     }
     if (outcome.score.total - rec.result.total).abs() < 0.05 {
         note!(
-            "pressroom rescore: score reproduced: {:.1}",
+            "pressroom rescore: {}: {:.1}",
+            ctx.lang
+                .pick("記録と同じ点数になりました", "score reproduced"),
             rec.result.total
         );
         Ok(Status::Clean)
     } else {
-        note!(
-            "pressroom rescore: the score is now {:.1}; the record says {:.1}{}",
-            outcome.score.total,
-            rec.result.total,
-            if changed.is_empty() {
-                ""
-            } else {
-                " (see the notes above)"
-            }
-        );
+        let see_above = if changed.is_empty() {
+            ""
+        } else {
+            ctx.lang.pick("(上の注意を参照)", " (see the notes above)")
+        };
+        match ctx.lang {
+            Lang::Ja => note!(
+                "pressroom rescore: いまの点数は {:.1}、記録では {:.1} です{see_above}",
+                outcome.score.total,
+                rec.result.total
+            ),
+            Lang::En => note!(
+                "pressroom rescore: the score is now {:.1}; the record says {:.1}{see_above}",
+                outcome.score.total,
+                rec.result.total
+            ),
+        }
         Ok(Status::Problems)
     }
 }
@@ -154,7 +177,7 @@ pub(super) fn report(
     let checker = Checker::for_scenario(&ctx.playbook, &loaded);
     let outcome = replay_record("report", record, &rec, &loaded, &ctx.playbook, &checker)?;
     for c in &changed {
-        note!("pressroom report: note: {c}");
+        note!("pressroom report: {}: {c}", ctx.lang.pick("注意", "note"));
     }
     let report = crate::reports::report::Report {
         record: &rec,

@@ -16,6 +16,7 @@ mod context;
 mod data;
 mod drill;
 mod error;
+mod help_ja;
 mod output;
 
 pub use args::{Cli, Command};
@@ -23,6 +24,74 @@ pub use args::{Cli, Command};
 use context::Context;
 use error::{Status, exit_code};
 use std::process::ExitCode;
+
+/// The output language the raw arguments ask for (`--lang ja`, `--lang=en`), if any.
+fn lang_asked(args: &[std::ffi::OsString]) -> Option<crate::text::Lang> {
+    let args: Vec<&str> = args.iter().filter_map(|a| a.to_str()).collect();
+    args.iter()
+        .enumerate()
+        .find_map(|(i, a)| match a.strip_prefix("--lang") {
+            Some("") => args
+                .get(i + 1)
+                .and_then(|v| crate::text::Lang::from_code(v)),
+            Some(v) => v.strip_prefix('=').and_then(crate::text::Lang::from_code),
+            None => None,
+        })
+}
+
+/// Parses `args` (the program's name first) in the output language they ask for, else the
+/// system's: under Japanese, `--help` and clap's own errors are Japanese too. A request for
+/// help or the version, or an error, comes back as the text to print and the exit code.
+pub fn parse_from(args: Vec<std::ffi::OsString>) -> Result<Cli, (String, bool, ExitCode)> {
+    use clap::error::ErrorKind;
+    use clap::{CommandFactory, FromArgMatches};
+    let lang = lang_asked(&args).unwrap_or_else(crate::host::system_lang);
+    let mut cmd = Cli::command();
+    if lang == crate::text::Lang::Ja {
+        cmd = help_ja::localize(cmd);
+    }
+    let names: Vec<String> = args
+        .iter()
+        .skip(1)
+        .filter_map(|a| a.to_str().map(str::to_string))
+        .collect();
+    let clap_error = |e: clap::Error, cmd: &mut clap::Command| {
+        let shown = matches!(
+            e.kind(),
+            ErrorKind::DisplayHelp
+                | ErrorKind::DisplayVersion
+                | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        );
+        // Help asked for goes to standard output with success; help shown because a
+        // command is missing is an error.
+        let to_stdout = shown && e.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
+        let text = if lang == crate::text::Lang::Ja && !shown {
+            // The usage of the command the error is about, if one was named.
+            let named = names.iter().find_map(|n| {
+                cmd.get_subcommands()
+                    .find(|sc| sc.get_name() == n.as_str())
+                    .map(|sc| sc.get_name().to_string())
+            });
+            let usage = match named.and_then(|n| cmd.find_subcommand_mut(&n)) {
+                Some(sc) => sc.render_usage().to_string(),
+                None => cmd.render_usage().to_string(),
+            };
+            let usage = usage.trim_start_matches("Usage:").trim().to_string();
+            help_ja::error(&e, &usage)
+        } else {
+            e.render().to_string()
+        };
+        (
+            text,
+            to_stdout,
+            ExitCode::from(if to_stdout { 0 } else { 2 }),
+        )
+    };
+    match cmd.try_get_matches_from_mut(args) {
+        Ok(m) => Cli::from_arg_matches(&m).map_err(|e| clap_error(e, &mut cmd)),
+        Err(e) => Err(clap_error(e, &mut cmd)),
+    }
+}
 
 /// Runs a subcommand and returns the process exit code: 0 clean, 1 problems found, 2 bad usage.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {

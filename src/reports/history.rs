@@ -192,7 +192,12 @@ impl History {
                 pad_left("±", 6)
             ));
             for a in areas {
-                out.push_str(&format!(" {:>8}", a.key()));
+                let name = match lang {
+                    Lang::Ja => a.label().get(lang).to_string(),
+                    Lang::En => a.key().to_string(),
+                };
+                out.push(' ');
+                out.push_str(&pad_left(&name, 8));
             }
             out.push('\n');
         }

@@ -79,11 +79,18 @@ pub fn render_json(playbook: &Playbook) -> String {
 
 /// The playbook's rules as text, in `lang`.
 pub fn render_text(playbook: &Playbook, lang: Lang) -> String {
-    let mut out = format!(
-        "{} ({} rules)\n",
-        playbook.name.get(lang),
-        playbook.rules.len()
-    );
+    let mut out = match lang {
+        Lang::Ja => format!(
+            "{}(規則 {} 件)\n",
+            playbook.name.get(lang),
+            playbook.rules.len()
+        ),
+        Lang::En => format!(
+            "{} ({} rules)\n",
+            playbook.name.get(lang),
+            playbook.rules.len()
+        ),
+    };
     for area in Area::ALL {
         out.push_str(&format!("\n{}\n", area.label().get(lang)));
         for r in playbook.rules.iter().filter(|r| r.area == area) {

@@ -218,7 +218,7 @@ fn lint_reports_findings_and_denies_on_errors() {
         "{text}"
     );
     assert!(
-        text.contains("procedure: S1.1 初動対応と情報収集のポイント"),
+        text.contains("手順書: S1.1 初動対応と情報収集のポイント"),
         "{text}"
     );
 
@@ -745,4 +745,85 @@ fn upgrade_rewrites_only_the_version_line_and_check_says_when_it_is_needed() {
     );
     // No file at all is a usage error.
     assert_eq!(pressroom(&["upgrade"]).status.code(), Some(2));
+}
+
+/// Runs of three or more English words: a sentence or a phrase left in English. Codes, IDs
+/// and paths (a token with a digit, `.`, `/`, `_`, `-` or `:` in it) are not words.
+fn english_phrases(text: &str) -> Vec<String> {
+    let word = r"[A-Za-z][a-z']*(?:\(s\))?[,;]?";
+    let words = regex::Regex::new(&format!("^{word}$")).unwrap();
+    let mut found = Vec::new();
+    for line in text.lines() {
+        let mut run: Vec<&str> = Vec::new();
+        for token in line.split_whitespace().chain([""]) {
+            if words.is_match(token) {
+                run.push(token);
+                continue;
+            }
+            if run.len() >= 3 {
+                found.push(run.join(" "));
+            }
+            run.clear();
+        }
+    }
+    found
+}
+
+/// Under `--lang ja`, check, run, lint, history, rescore, rules and --help print Japanese:
+/// the same commands in English are full of English sentences, and in Japanese none is left.
+#[test]
+fn every_command_speaks_japanese_under_lang_ja() {
+    let data = crate::Scratch::new("cli-ja");
+    let data_dir = data.to_str().unwrap();
+    let record = data.join("r.ron");
+    let record = record.to_str().unwrap();
+    let scenario = "scenarios/payment-outage.ron";
+    let answers = "scenarios/answers/payment-outage.exemplary.ron";
+    let draft = "tests/fixtures/wording/good_first_ja.txt";
+    let commands: Vec<Vec<&str>> = vec![
+        vec!["check", "scenarios/"],
+        vec![
+            "run",
+            scenario,
+            "--answers",
+            answers,
+            "--record",
+            record,
+            "--team",
+            "red",
+        ],
+        vec!["lint", draft],
+        vec![
+            "lint",
+            draft,
+            "--scenario",
+            "scenarios/ransomware-manufacturer.ron",
+            "--at",
+            "+1h",
+        ],
+        vec!["history"],
+        vec!["rescore", record],
+        vec!["rules"],
+        vec!["--help"],
+        vec!["run", "--help"],
+        vec!["lint", "--no-such-flag"],
+    ];
+    for c in &commands {
+        let output = |lang: &str| {
+            let mut args = vec!["--lang", lang, "--data-dir", data_dir];
+            args.extend(c.iter().copied());
+            let o = pressroom(&args);
+            String::from_utf8_lossy(&o.stdout).to_string() + &String::from_utf8_lossy(&o.stderr)
+        };
+        let (en, ja) = (output("en"), output("ja"));
+        assert!(
+            !english_phrases(&en).is_empty(),
+            "{c:?} in English says something in English: {en}"
+        );
+        let left = english_phrases(&ja);
+        assert!(
+            left.is_empty(),
+            "{c:?} under --lang ja still says {left:?}:\n{ja}"
+        );
+    }
 }
