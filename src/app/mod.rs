@@ -96,15 +96,13 @@ pub fn run(cli: &Options) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    // A screenshot run keeps its drills out of the user's history unless told otherwise.
-    let dir = match (&cli.data_dir, &cli.screenshot_dir) {
-        (None, Some(shots)) => Some(DataDir::new(shots.join("data"))),
-        (flag, _) => DataDir::resolve(flag.as_deref()),
-    };
+    // A screenshot run keeps its drills in DIR/data, never in the user's history; with
+    // --data-dir it only reads that folder's settings (type size, language).
+    let (dir, settings_from) = data_dirs(cli);
     if let Some(d) = &dir {
         d.sweep(crate::host::now());
     }
-    let (settings, notice) = match &dir {
+    let (settings, notice) = match settings_from.as_ref().or(dir.as_ref()) {
         Some(d) => Settings::load(&d.settings_file()),
         None => (Settings::default(), None),
     };
@@ -143,6 +141,7 @@ pub fn run(cli: &Options) -> ExitCode {
             cli,
             &app.world().resource::<Library>().entries,
             &app.world().resource::<ActivePlaybook>().0,
+            lang,
         ) {
             Ok(r) => r,
             Err(code) => return code,
@@ -229,12 +228,27 @@ fn follow_drill(
     }
 }
 
+/// The data folder the app writes to, and the one it reads settings from if not that one.
+/// A screenshot run writes only into DIR/data; with `--data-dir` it reads that folder's
+/// settings and writes nothing there.
+fn data_dirs(cli: &Options) -> (Option<DataDir>, Option<DataDir>) {
+    match (&cli.screenshot_dir, &cli.data_dir) {
+        (Some(shots), flag) => (
+            Some(DataDir::new(shots.join("data"))),
+            flag.as_ref().map(|f| DataDir::new(f.clone())),
+        ),
+        (None, flag) => (DataDir::resolve(flag.as_deref()), None),
+    }
+}
+
 /// The scenario (and answers) a screenshot run plays: `--scenario`, else the first playable
-/// bundled one. Errors are printed as `pressroom check` and `run` print them.
+/// bundled one in the UI's language. Answers `pressroom run` would refuse are refused here
+/// too, with the same lines. Errors are printed as `pressroom check` and `run` print them.
 fn screenshot_replay(
     cli: &Options,
     entries: &[Entry],
     playbook: &Playbook,
+    lang: crate::Lang,
 ) -> Result<Option<screenshot::Replay>, ExitCode> {
     let fail = |path: &std::path::Path, diags: &[crate::Diagnostic]| {
         for d in diags {
@@ -251,6 +265,7 @@ fn screenshot_replay(
             e.scenario
                 .as_ref()
                 .ok()
+                .filter(|s| s.languages.contains(&lang))
                 .map(|s| (s.clone(), e.path.clone()))
         }) {
             Some(found) => found,
@@ -261,7 +276,15 @@ fn screenshot_replay(
         None => None,
         Some(a) => {
             let src = crate::source::load::read_text(a).map_err(|d| fail(a, &[d]))?;
-            Some(crate::records::answers::parse(&src, &scenario).map_err(|d| fail(a, &d))?)
+            let parsed =
+                crate::records::answers::parse(&src, &scenario).map_err(|d| fail(a, &d))?;
+            // Played headless first, as `run` plays it: a refused answer stops the walk here
+            // instead of a debrief that never saw it.
+            let checker = crate::wording::Checker::for_scenario(playbook, &scenario);
+            let seed = parsed.seed.unwrap_or(1);
+            crate::records::replay::play(&scenario, playbook, &checker, &parsed, seed)
+                .map_err(|diags| fail(a, &crate::records::answers::locate(diags, &src)))?;
+            Some(parsed)
         }
     };
     Ok(Some(screenshot::Replay {
@@ -305,4 +328,79 @@ pub(crate) fn screen_ui(ctx: &bevy_egui::egui::Context) -> bevy_egui::egui::Ui {
             .layer_id(egui::LayerId::background())
             .max_rect(ctx.viewport_rect()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(shots: &str, data: Option<&str>, answers: Option<PathBuf>) -> Options {
+        Options {
+            playbook: None,
+            lang: None,
+            data_dir: data.map(PathBuf::from),
+            screenshot_dir: Some(PathBuf::from(shots)),
+            scenario: None,
+            answers,
+            exit_after_first_frame: false,
+        }
+    }
+
+    #[test]
+    fn a_screenshot_run_writes_only_into_its_own_folder() {
+        let (dir, settings) = data_dirs(&options("shots", Some("real"), None));
+        let dir = dir.expect("a data folder");
+        assert_eq!(dir.records(), DataDir::new("shots/data").records());
+        assert_eq!(
+            settings
+                .expect("settings read from --data-dir")
+                .settings_file(),
+            DataDir::new("real").settings_file()
+        );
+        let (dir, settings) = data_dirs(&options("shots", None, None));
+        assert_eq!(
+            dir.expect("a data folder").records(),
+            DataDir::new("shots/data").records()
+        );
+        assert!(settings.is_none());
+    }
+
+    fn bundled() -> (Vec<Entry>, Playbook) {
+        let playbook = Playbook::default_playbook();
+        let entries = library::load(&[(library::bundled_dir(), Origin::Bundled)], &playbook);
+        (entries, playbook)
+    }
+
+    #[test]
+    fn the_screenshot_walk_plays_a_scenario_in_the_ui_language() {
+        let (entries, playbook) = bundled();
+        for lang in crate::Lang::ALL {
+            let replay = screenshot_replay(&options("s", None, None), &entries, &playbook, lang)
+                .ok()
+                .flatten()
+                .expect("a bundled scenario");
+            assert!(replay.scenario.languages.contains(&lang), "{lang:?}");
+        }
+    }
+
+    #[test]
+    fn the_screenshot_walk_refuses_answers_run_refuses() {
+        let (entries, playbook) = bundled();
+        let dir = std::env::temp_dir().join(format!("pressroom-shots-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let answers = dir.join("early.ron");
+        // Publishing the first notice before its decision opens: `run` refuses it.
+        std::fs::write(
+            &answers,
+            r#"Answers(format: 2, scenario: "payment-outage", seed: 1, actions: [
+                (at: "+0m", decision: "update_timing", answer: Publish),
+            ])"#,
+        )
+        .unwrap();
+        let mut cli = options("s", None, Some(answers));
+        cli.scenario = Some(library::bundled_dir().join("payment-outage.ron"));
+        let refused = screenshot_replay(&cli, &entries, &playbook, crate::Lang::Ja).is_err();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(refused, "an answer the engine refuses stops the walk");
+    }
 }
