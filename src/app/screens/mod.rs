@@ -57,7 +57,8 @@ impl Screen {
 /// A shortcut key, unless the keyboard is typing into a text field (so typing "n" in a
 /// draft never lets time pass).
 pub(crate) fn key(ui: &egui::Ui, k: egui::Key) -> bool {
-    !ui.ctx().text_edit_focused() && ui.input(|i| i.key_pressed(k) && i.modifiers.is_none())
+    // Taken, like Esc: a dialog the key opens does not see the same press.
+    !ui.ctx().text_edit_focused() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k))
 }
 
 /// Esc, unless a popup or text field will take it first. The press is taken, so nothing

@@ -28,6 +28,16 @@ enum Confirm {
     None,
     Abandon,
     Finish,
+    /// Letting time run to the next event at this time, past decisions still open.
+    Skip(SimTime),
+}
+
+/// Where N would take the clock, when that needs asking first: decisions are open and the
+/// next event is more than an hour away, so the team would let them sit that long unanswered.
+fn skip_needs_asking(session: &crate::session::Session) -> Option<SimTime> {
+    let next = session.next_event_time()?;
+    let open = session.open_decisions().next().is_some();
+    (open && next.0 > session.now().0 + 60).then_some(next)
 }
 
 fn status_label(s: FactStatus, l: Lang) -> (&'static str, egui::Color32) {
@@ -189,7 +199,10 @@ fn draw(
                 .clicked()
                 || (!modal_open && key(ui, egui::Key::N))
             {
-                send.push(DrillCommand::ToNextEvent);
+                match skip_needs_asking(drill.session()) {
+                    Some(to) => *confirm = Confirm::Skip(to),
+                    None => send.push(DrillCommand::ToNextEvent),
+                }
             }
             if ui.button("+15m (1)").clicked() || (!modal_open && key(ui, egui::Key::Num1)) {
                 send.push(DrillCommand::Advance(15));
@@ -407,6 +420,9 @@ fn confirm_dialog(ctx: &egui::Context, confirm: &mut Confirm, l: Lang) -> Option
             t(l, "終えて採点する (Y)", "End and score (Y)"),
             DrillCommand::Finish,
         ),
+        Confirm::Skip(to) => {
+            return skip_dialog(ctx, confirm, to, l);
+        }
     };
     let mut answer = None;
     egui::Modal::new(egui::Id::new("confirm")).show(ctx, |ui| {
@@ -419,6 +435,50 @@ fn confirm_dialog(ctx: &egui::Context, confirm: &mut Confirm, l: Lang) -> Option
                 |ui: &mut egui::Ui, k| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k));
             if y.clicked() || key(ui, egui::Key::Y) {
                 answer = Some(Some(command.clone()));
+            } else if n.clicked() || key(ui, egui::Key::N) || key(ui, egui::Key::Escape) {
+                answer = Some(None);
+            }
+        });
+    });
+    let out = answer?;
+    *confirm = Confirm::None;
+    out
+}
+
+/// The question before N runs the clock past open decisions to `to`.
+fn skip_dialog(
+    ctx: &egui::Context,
+    confirm: &mut Confirm,
+    to: SimTime,
+    l: Lang,
+) -> Option<DrillCommand> {
+    let mut answer = None;
+    egui::Modal::new(egui::Id::new("confirm-skip")).show(ctx, |ui| {
+        ui.set_max_width(520.0);
+        ui.label(format!(
+            "{} {to} {}",
+            t(
+                l,
+                "判断を待っている事項があります。次の出来事は",
+                "Decisions are still open. The next event is at"
+            ),
+            t(
+                l,
+                "です。回答しないまま、そこまで時間を進めますか?",
+                "; let time run to it with them unanswered?"
+            )
+        ));
+        ui.horizontal(|ui| {
+            let y = ui.button(t(l, "進める (Y)", "Let time run (Y)"));
+            let n = ui.button(t(
+                l,
+                "戻って判断する (N / Esc)",
+                "Go back and decide (N / Esc)",
+            ));
+            let key =
+                |ui: &mut egui::Ui, k| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k));
+            if y.clicked() || key(ui, egui::Key::Y) {
+                answer = Some(Some(DrillCommand::ToNextEvent));
             } else if n.clicked() || key(ui, egui::Key::N) || key(ui, egui::Key::Escape) {
                 answer = Some(None);
             }
@@ -572,12 +632,23 @@ fn facilitator(
 fn inbox_and_facts(ui: &mut egui::Ui, drill: &Drill, send: &mut Vec<DrillCommand>, l: Lang) {
     let shared = std::sync::Arc::clone(&drill.session().scenario);
     let scenario = &*shared;
-    ui.heading(format!(
-        "{} ({} {})",
-        t(l, "受信", "Inbox"),
-        drill.unread().len(),
-        t(l, "件未読", "unread")
-    ));
+    ui.horizontal_wrapped(|ui| {
+        ui.heading(format!(
+            "{} ({} {})",
+            t(l, "受信", "Inbox"),
+            drill.unread().len(),
+            t(l, "件未読", "unread")
+        ));
+        if !drill.unread().is_empty()
+            && ui
+                .button(t(l, "すべて既読にする", "Mark all read"))
+                .clicked()
+        {
+            for id in drill.unread() {
+                send.push(DrillCommand::Read(id.clone()));
+            }
+        }
+    });
     let mut arrived: Vec<(SimTime, usize)> = (0..scenario.injects.len())
         .filter_map(|i| drill.session().arrived_at(InjectRef(i)).map(|at| (at, i)))
         .collect();
@@ -615,8 +686,11 @@ fn inbox_and_facts(ui: &mut egui::Ui, drill: &Drill, send: &mut Vec<DrillCommand
                 }
                 ui.label(inj.body.get(l));
             });
+        // Read once the pointer rests on it (its heading or its text), or it is clicked or
+        // reached with Tab.
         let h = &response.header_response;
-        if unread && (h.hovered() || h.clicked() || h.has_focus()) {
+        let body = response.body_response.as_ref().is_some_and(|b| b.hovered());
+        if unread && (h.hovered() || h.clicked() || h.has_focus() || body) {
             send.push(DrillCommand::Read(inj.id.clone()));
         }
     }
@@ -907,6 +981,19 @@ fn decision(
         });
 }
 
+/// A finding as one line: the words it is about, then what is wrong, without quoting the
+/// words twice when the message already names them.
+fn finding_line(f: &crate::wording::Finding, l: Lang) -> String {
+    let message = f.message.get(l);
+    let quoted = [format!("「{}」", f.excerpt), format!("\"{}\"", f.excerpt)];
+    let lower = message.to_lowercase();
+    if f.excerpt.is_empty() || quoted.iter().any(|q| lower.contains(&q.to_lowercase())) {
+        message.to_string()
+    } else {
+        format!("「{}」 {message}", f.excerpt)
+    }
+}
+
 /// A choice made in two steps: a click picks an option (a second click, or a double-click,
 /// only picks it again), and the confirm button under the options, always in the same place,
 /// answers with it. Nothing moves when a pick is made.
@@ -1150,10 +1237,7 @@ fn text_answer(
     if let Some(f) = under_cursor {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
-            ui.colored_label(
-                color_of(f.severity),
-                format!("「{}」 {}", f.excerpt, f.message.get(l)),
-            );
+            ui.colored_label(color_of(f.severity), finding_line(f, l));
             if let Some(s) = &f.suggestion {
                 ui.label(format!("→ {}", s.get(l)));
             }
@@ -1161,16 +1245,27 @@ fn text_answer(
         });
     }
     let shown = 12;
-    for f in findings.iter().take(shown) {
-        let excerpt = if f.excerpt.is_empty() {
-            String::new()
-        } else {
-            format!("「{}」 ", f.excerpt)
-        };
+    // Nothing written is not eight mistakes: say what to do instead.
+    let empty = text.trim().is_empty();
+    let findings: &[crate::wording::Finding] = if empty { &[] } else { &findings };
+    if empty {
+        ui.label(t(
+            l,
+            "まだ何も書かれていません。案を使うか、ひな形から書き始めてください。",
+            "Nothing written yet. Use a candidate, or start from the template.",
+        ));
+    } else if findings.is_empty() {
         ui.colored_label(
-            color_of(f.severity),
-            format!("{excerpt}{}", f.message.get(l)),
+            ui.visuals().hyperlink_color,
+            t(
+                l,
+                "✔ いまのところ指摘はありません。",
+                "✔ Nothing to point out so far.",
+            ),
         );
+    }
+    for f in findings.iter().take(shown) {
+        ui.colored_label(color_of(f.severity), finding_line(f, l));
         if let Some(s) = &f.suggestion {
             ui.small(s.get(l));
         }
@@ -1523,6 +1618,89 @@ mod tests {
             h.state(),
             &vec![DrillCommand::Answer(DecisionRef(2), Answer::Publish)]
         );
+    }
+
+    #[test]
+    fn n_past_open_decisions_asks_and_n_again_goes_back() {
+        let mut h = Harness::new_ui_state(
+            |ui, q: &mut Question| {
+                if q.confirm == Confirm::None && key(ui, egui::Key::N) {
+                    q.confirm = Confirm::Skip(SimTime(22 * 60));
+                }
+                let ctx = ui.ctx().clone();
+                if let Some(c) = confirm_dialog(&ctx, &mut q.confirm, Lang::En) {
+                    q.sent.push(c);
+                }
+            },
+            Question {
+                confirm: Confirm::None,
+                sent: Vec::new(),
+            },
+        );
+        h.key_press(egui::Key::N);
+        h.run();
+        assert!(
+            h.query_by_label_contains("Decisions are still open")
+                .is_some()
+        );
+        h.key_press(egui::Key::N);
+        h.run();
+        assert!(
+            h.query_by_label_contains("Decisions are still open")
+                .is_none()
+        );
+        assert!(h.state().sent.is_empty(), "going back lets no time pass");
+        h.key_press(egui::Key::N);
+        h.run();
+        h.get_by_label("Let time run (Y)").click();
+        h.run();
+        assert_eq!(h.state().sent, vec![DrillCommand::ToNextEvent]);
+    }
+
+    #[test]
+    fn n_asks_only_when_open_decisions_would_wait_over_an_hour() {
+        let playbook = crate::Playbook::default_playbook();
+        let path = std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scenarios/payment-outage.ron"
+        ));
+        let scenario = crate::Scenario::load(path, &playbook)
+            .expect("bundled")
+            .scenario;
+        let (mut session, _) = crate::session::Session::new(&scenario, 1);
+        let mut asked = 0;
+        while !session.is_over() {
+            let gap = session.next_event_time().map(|t| t.0 - session.now().0);
+            let open = session.open_decisions().next().is_some();
+            match skip_needs_asking(&session) {
+                Some(to) => {
+                    asked += 1;
+                    assert!(open && to.0 > session.now().0 + 60);
+                }
+                None => assert!(!open || gap.is_none_or(|g| g <= 60)),
+            }
+            session.advance_to_next_event();
+        }
+        assert!(asked > 0, "an unanswered drill meets the question");
+    }
+
+    #[test]
+    fn a_finding_names_its_words_once() {
+        let playbook = crate::Playbook::default_playbook();
+        let checker = crate::wording::Checker::new(&playbook);
+        let ctx = crate::wording::Context::default();
+        for (text, term, l) in [
+            ("ランサムウェアに感染しました。", "ランサムウェア", Lang::Ja),
+            ("We found Ransomware on a server.", "ansomware", Lang::En),
+        ] {
+            let findings = checker.check(text, &ctx);
+            let f = findings
+                .iter()
+                .find(|f| f.rule == crate::playbook::rule::WORDING_JARGON)
+                .expect("jargon");
+            let line = finding_line(f, l);
+            assert_eq!(line.matches(term).count(), 1, "{line}");
+        }
     }
 
     struct Drills {
