@@ -294,7 +294,8 @@ fn screenshot_replay(
     }))
 }
 
-/// Large type from the settings: the whole UI zoomed, so layouts still fit.
+/// Large type and the colours from the settings and the projector view: the whole UI
+/// zoomed, so layouts still fit, and a light theme where asked for.
 fn type_size(
     mut contexts: bevy_egui::EguiContexts,
     data: Res<AppData>,
@@ -310,6 +311,15 @@ fn type_size(
     };
     if (ctx.zoom_factor() - want).abs() > f32::EPSILON {
         ctx.set_zoom_factor(want);
+    }
+    // A light ground for the projector view, or when chosen.
+    let theme = if projector.0 || data.settings.light_theme {
+        bevy_egui::egui::Theme::Light
+    } else {
+        bevy_egui::egui::Theme::Dark
+    };
+    if ctx.theme() != theme {
+        ctx.set_theme(theme);
     }
     Ok(())
 }

@@ -26,6 +26,9 @@ pub struct Settings {
     pub seed: Option<u64>,
     /// Larger type, for a projector or a small screen read from afar.
     pub large_type: bool,
+    /// Dark text on a light ground, which a projector washes out less (the projector view
+    /// always uses it).
+    pub light_theme: bool,
 }
 
 impl Default for Settings {
@@ -36,6 +39,7 @@ impl Default for Settings {
             practice_feedback: true,
             seed: None,
             large_type: false,
+            light_theme: false,
         }
     }
 }

@@ -205,21 +205,27 @@ fn team_form(
         "Participants and the function each takes (each decision is recorded as its function's)",
     ));
     let mut remove = None;
-    egui::Grid::new("members").num_columns(3).show(ui, |ui| {
+    // A row a member that wraps rather than squeezes: the name field keeps its width.
+    ui.vertical(|ui| {
         for (i, m) in form.members.iter_mut().enumerate() {
-            ui.add(egui::TextEdit::singleline(&mut m.name).desired_width(200.0));
-            egui::ComboBox::from_id_salt(("function", i))
-                .selected_text(s.department_label(&m.function).get(l))
-                .show_ui(ui, |ui| {
-                    for d in s.all_departments() {
-                        let label = s.department_label(&d).get(l).to_string();
-                        ui.selectable_value(&mut m.function, d, label);
-                    }
-                });
-            if ui.button(t(l, "削除", "Remove")).clicked() {
-                remove = Some(i);
-            }
-            ui.end_row();
+            ui.horizontal_wrapped(|ui| {
+                let width = ui.available_width().clamp(120.0, 220.0);
+                ui.add_sized(
+                    [width, ui.spacing().interact_size.y],
+                    egui::TextEdit::singleline(&mut m.name).hint_text(t(l, "名前", "Name")),
+                );
+                egui::ComboBox::from_id_salt(("function", i))
+                    .selected_text(s.department_label(&m.function).get(l))
+                    .show_ui(ui, |ui| {
+                        for d in s.all_departments() {
+                            let label = s.department_label(&d).get(l).to_string();
+                            ui.selectable_value(&mut m.function, d, label);
+                        }
+                    });
+                if ui.button(t(l, "削除", "Remove")).clicked() {
+                    remove = Some(i);
+                }
+            });
         }
     });
     if let Some(i) = remove {
@@ -338,5 +344,56 @@ fn sign_off(ui: &mut egui::Ui, s: &crate::Scenario, l: Lang) {
     );
     for line in lines {
         ui.label(line);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+
+    /// Member names keep a usable width in a narrow window (large type at 1280×720).
+    #[test]
+    fn member_name_fields_are_wide_enough_to_type_in() {
+        let playbook = crate::Playbook::default_playbook();
+        let path = std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scenarios/payment-outage.ron"
+        ));
+        let scenario = crate::Scenario::load(path, &playbook)
+            .expect("bundled")
+            .scenario;
+        let data = AppData {
+            dir: None,
+            settings: crate::store::settings::Settings::default(),
+            notice: None,
+        };
+        let mut form = TeamForm {
+            team_mode: true,
+            name: "Red".into(),
+            members: vec![
+                Member {
+                    name: "Aoki Haruka".into(),
+                    function: Department::Pr,
+                },
+                Member {
+                    name: "Sato".into(),
+                    function: Department::Legal,
+                },
+            ],
+            ..TeamForm::default()
+        };
+        let mut h = Harness::builder()
+            .with_size([420.0, 720.0])
+            .build_ui(|ui| team_form(ui, &mut form, &data, Lang::En, &scenario, 0));
+        h.run();
+        for name in ["Aoki Haruka", "Sato"] {
+            let w = h
+                .query_all_by_value(name)
+                .map(|n| n.rect().width())
+                .fold(0.0, f32::max);
+            assert!(w >= 120.0, "the field for {name} is {w} points wide");
+        }
     }
 }

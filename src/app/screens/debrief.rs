@@ -239,38 +239,40 @@ fn plan(
     let Some(record) = drill.record() else {
         return;
     };
-    egui::Grid::new("plan")
-        .num_columns(5)
-        .striped(true)
-        .show(ui, |ui| {
-            ui.strong(t(l, "課題", "Issue"));
-            ui.strong(t(l, "是正措置", "Corrective action"));
-            ui.strong(t(l, "担当", "Owner"));
-            ui.strong(t(l, "期限 (YYYY-MM-DD)", "Due (YYYY-MM-DD)"));
-            ui.end_row();
-            for (i, p) in record.plan.iter().enumerate() {
-                let mut line = p.clone();
-                ui.add(
-                    egui::TextEdit::multiline(&mut line.issue)
-                        .desired_rows(1)
-                        .desired_width(260.0),
-                );
-                ui.add(
-                    egui::TextEdit::multiline(&mut line.action)
-                        .desired_rows(1)
-                        .desired_width(260.0),
-                );
-                ui.add(egui::TextEdit::singleline(&mut line.owner).desired_width(120.0));
-                ui.add(egui::TextEdit::singleline(&mut line.due).desired_width(110.0));
-                if line != *p {
-                    send.write(DrillCommand::Plan(PlanEdit::Set(i, line)));
-                }
+    // A block a line: the issue and the action at the full width, owner and due date on a
+    // row that wraps, so nothing is squeezed to a character a line at large type.
+    for (i, p) in record.plan.iter().enumerate() {
+        let mut line = p.clone();
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            let height = ui.spacing().interact_size.y;
+            let full = ui.available_width();
+            ui.label(t(l, "課題", "Issue"));
+            ui.add(
+                egui::TextEdit::multiline(&mut line.issue)
+                    .desired_rows(1)
+                    .desired_width(full),
+            );
+            ui.label(t(l, "是正措置", "Corrective action"));
+            ui.add(
+                egui::TextEdit::multiline(&mut line.action)
+                    .desired_rows(1)
+                    .desired_width(full),
+            );
+            ui.horizontal_wrapped(|ui| {
+                ui.label(t(l, "担当", "Owner"));
+                ui.add_sized([160.0, height], egui::TextEdit::singleline(&mut line.owner));
+                ui.label(t(l, "期限 (YYYY-MM-DD)", "Due (YYYY-MM-DD)"));
+                ui.add_sized([130.0, height], egui::TextEdit::singleline(&mut line.due));
                 if ui.button("✖").clicked() {
                     send.write(DrillCommand::Plan(PlanEdit::Remove(i)));
                 }
-                ui.end_row();
-            }
+            });
         });
+        if line != *p {
+            send.write(DrillCommand::Plan(PlanEdit::Set(i, line)));
+        }
+    }
     ui.horizontal_wrapped(|ui| {
         if ui.button(t(l, "+ 行を追加", "+ Add a line")).clicked() {
             send.write(DrillCommand::Plan(PlanEdit::Add {

@@ -863,11 +863,11 @@ fn decision(
                         r.roles.iter().any(|x| &x.id == role)
                             && (person.is_empty() || scenario.cast.iter().any(|p| &p.id == person))
                     });
-                    egui::Grid::new(("roles", d.0))
-                        .num_columns(3)
-                        .spacing([12.0, 8.0])
-                        .show(ui, |ui| {
+                    // One role a block: its name and the pick on a line that wraps, what it
+                    // needs below at the card's full width, so no column is squeezed.
+                    ui.vertical(|ui| {
                             for role in &r.roles {
+                                ui.horizontal_wrapped(|ui| {
                                 ui.label(egui::RichText::new(role.name.get(l)).strong());
                                 let current = chosen.get(&role.id).cloned().unwrap_or_default();
                                 let nobody = chosen.get(&role.id).is_some_and(String::is_empty);
@@ -917,8 +917,9 @@ fn decision(
                                 // What the role needs, as the procedure says; whether a pick
                                 // meets it is the debrief's to say, not a hint before the team
                                 // commits.
+                                });
                                 ui.small(role_needs(role, l));
-                                ui.end_row();
+                                ui.add_space(4.0);
                             }
                         });
                     ui.data_mut(|m| m.insert_temp(key, chosen.clone()));
@@ -1700,6 +1701,42 @@ mod tests {
                 .expect("jargon");
             let line = finding_line(f, l);
             assert_eq!(line.matches(term).count(), 1, "{line}");
+        }
+    }
+
+    /// The roles card as the projector view leaves it at 1280×720: 1280 pixels at zoom 1.6
+    /// beside the inbox is about 360 points. What each role needs keeps a readable width, in
+    /// Japanese too, which wraps between any two characters.
+    #[test]
+    fn the_roles_card_keeps_what_a_role_needs_readable_in_a_narrow_column() {
+        let playbook = crate::Playbook::default_playbook();
+        let path = std::path::Path::new(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scenarios/payment-outage.ron"
+        ));
+        let scenario = crate::Scenario::load(path, &playbook)
+            .expect("bundled")
+            .scenario;
+        let d = roles_decision(&scenario);
+        for (l, needs) in [(Lang::Ja, "条件:"), (Lang::En, "Needs:")] {
+            let drill = Drill::start(scenario.clone(), path, &playbook, 1, l, String::new());
+            let mut sent = Vec::new();
+            let mut h = Harness::builder().with_size([360.0, 720.0]).build_ui(|ui| {
+                // As the play screen holds it: in a scroll area.
+                egui::ScrollArea::vertical()
+                    .auto_shrink(false)
+                    .show(ui, |ui| decision(ui, &drill, &mut sent, d, l));
+            });
+            h.run();
+            let sizes: Vec<egui::Vec2> = h
+                .query_all_by_label_contains(needs)
+                .map(|n| n.rect().size())
+                .collect();
+            assert!(!sizes.is_empty());
+            // Squeezed, a line of needs wraps a few letters a line and runs many lines tall.
+            for size in sizes {
+                assert!(size.y <= 40.0, "{l:?}: a role's needs squeezed to {size:?}");
+            }
         }
     }
 

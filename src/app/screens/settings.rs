@@ -66,6 +66,17 @@ fn draw(
                 );
                 ui.end_row();
 
+                ui.label(t(l, "配色", "Colours"));
+                ui.checkbox(
+                    &mut data.settings.light_theme,
+                    t(
+                        l,
+                        "明るい配色(プロジェクターで白っぽく飛びにくい。投影表示では常にこの配色)",
+                        "Light theme (washes out less on a projector; the projector view always uses it)",
+                    ),
+                );
+                ui.end_row();
+
                 ui.label(t(l, "シード", "Seed"));
                 ui.horizontal(|ui| {
                     let mut fixed = data.settings.seed.is_some();
