@@ -885,7 +885,8 @@ fn decision(
                                     });
                                 egui::ComboBox::from_id_salt(("role", drill.id(), d.0, &role.id))
                                     .selected_text(shown)
-                                    .width(220.0)
+                                    // No wider than what is left of the line.
+                                    .width((ui.available_width() - 8.0).clamp(100.0, 220.0))
                                     .show_ui(ui, |ui| {
                                         for p in &scenario.cast {
                                             let label = format!(
