@@ -356,14 +356,7 @@ mod tests {
     /// Member names keep a usable width in a narrow window (large type at 1280×720).
     #[test]
     fn member_name_fields_are_wide_enough_to_type_in() {
-        let playbook = crate::Playbook::default_playbook();
-        let path = std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/scenarios/payment-outage.ron"
-        ));
-        let scenario = crate::Scenario::load(path, &playbook)
-            .expect("bundled")
-            .scenario;
+        let (_, _, scenario) = super::super::bundled("payment-outage");
         let data = AppData {
             dir: None,
             settings: crate::store::settings::Settings::default(),

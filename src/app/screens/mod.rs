@@ -87,3 +87,22 @@ pub(super) fn plugin(app: &mut App) {
         settings::plugin,
     ));
 }
+
+/// A bundled scenario for the panels' tests: the playbook, the file and the scenario.
+#[cfg(test)]
+pub(crate) fn bundled(
+    name: &str,
+) -> (
+    crate::Playbook,
+    std::path::PathBuf,
+    std::sync::Arc<crate::Scenario>,
+) {
+    let playbook = crate::Playbook::default_playbook();
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("scenarios")
+        .join(format!("{name}.ron"));
+    let scenario = crate::Scenario::load(&path, &playbook)
+        .expect("a bundled scenario")
+        .scenario;
+    (playbook, path, scenario)
+}

@@ -1661,14 +1661,7 @@ mod tests {
 
     #[test]
     fn n_asks_only_when_open_decisions_would_wait_over_an_hour() {
-        let playbook = crate::Playbook::default_playbook();
-        let path = std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/scenarios/payment-outage.ron"
-        ));
-        let scenario = crate::Scenario::load(path, &playbook)
-            .expect("bundled")
-            .scenario;
+        let (_, _, scenario) = super::super::bundled("payment-outage");
         let (mut session, _) = crate::session::Session::new(&scenario, 1);
         let mut asked = 0;
         while !session.is_over() {
@@ -1710,14 +1703,8 @@ mod tests {
     /// Japanese too, which wraps between any two characters.
     #[test]
     fn the_roles_card_keeps_what_a_role_needs_readable_in_a_narrow_column() {
-        let playbook = crate::Playbook::default_playbook();
-        let path = std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/scenarios/payment-outage.ron"
-        ));
-        let scenario = crate::Scenario::load(path, &playbook)
-            .expect("bundled")
-            .scenario;
+        let (playbook, path, scenario) = super::super::bundled("payment-outage");
+        let path = path.as_path();
         let d = roles_decision(&scenario);
         for (l, needs) in [(Lang::Ja, "条件:"), (Lang::En, "Needs:")] {
             let drill = Drill::start(scenario.clone(), path, &playbook, 1, l, String::new());
@@ -1758,14 +1745,8 @@ mod tests {
 
     #[test]
     fn a_second_drill_starts_with_no_roles_chosen() {
-        let playbook = crate::Playbook::default_playbook();
-        let path = std::path::Path::new(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/scenarios/payment-outage.ron"
-        ));
-        let scenario = crate::Scenario::load(path, &playbook)
-            .expect("bundled")
-            .scenario;
+        let (playbook, path, scenario) = super::super::bundled("payment-outage");
+        let path = path.as_path();
         let drill = || {
             Drill::start(
                 scenario.clone(),
