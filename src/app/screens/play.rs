@@ -32,6 +32,22 @@ enum Confirm {
     Skip(SimTime),
 }
 
+/// The next deadline still to meet: not passed, and not one for a stage already published.
+fn next_deadline(session: &crate::session::Session) -> Option<&crate::scenario::Deadline> {
+    let now = session.now();
+    let published = session.published();
+    session
+        .scenario
+        .deadlines
+        .iter()
+        .filter(|d| d.at >= now)
+        .filter(|d| {
+            !d.stage
+                .is_some_and(|s| published.iter().any(|(p, _)| *p == s))
+        })
+        .min_by_key(|d| d.at)
+}
+
 /// Where N would take the clock, when that needs asking first: decisions are open and the
 /// next event is more than an hour away, so the team would let them sit that long unanswered.
 fn skip_needs_asking(session: &crate::session::Session) -> Option<SimTime> {
@@ -137,11 +153,7 @@ fn draw(
                 egui::RichText::new(format!("🕒 {}  ({now})", wall.format("%m/%d %H:%M")))
                     .heading(),
             );
-            let upcoming = scenario
-                .deadlines
-                .iter()
-                .filter(|d| d.at >= now)
-                .min_by_key(|d| d.at);
+            let upcoming = next_deadline(drill.session());
             match upcoming {
                 Some(d) => ui.label(
                     egui::RichText::new(format!(
@@ -1726,6 +1738,31 @@ mod tests {
                 assert!(size.y <= 40.0, "{l:?}: a role's needs squeezed to {size:?}");
             }
         }
+    }
+
+    #[test]
+    fn a_deadline_met_by_a_published_stage_is_no_longer_counted_down() {
+        let (_, _, scenario) = super::super::bundled("payment-outage");
+        let src = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/scenarios/answers/payment-outage.exemplary.ron"
+        ))
+        .expect("bundled answers");
+        let answers = crate::records::answers::parse(&src, &scenario).expect("answers parse");
+        let staged = |s: &crate::session::Session| {
+            next_deadline(s)
+                .and_then(|d| d.stage)
+                .is_some_and(|st| s.published().iter().any(|(p, _)| *p == st))
+        };
+        let (mut session, _) = crate::session::Session::new(&scenario, 1);
+        let mut met = 0;
+        for a in &answers.actions {
+            session.advance_to(a.at);
+            let _ = session.answer(a.decision, a.answer.clone());
+            assert!(!staged(&session), "counting down to a deadline already met");
+            met += usize::from(!session.published().is_empty());
+        }
+        assert!(met > 0, "the drill published something");
     }
 
     struct Drills {
