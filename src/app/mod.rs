@@ -169,6 +169,23 @@ pub fn logic_plugin(app: &mut App) {
             Update,
             (run_clock, drill::apply_commands, follow_drill).chain(),
         );
+    // A screen's status line (where a file was saved, why not) stays with that screen. The
+    // play screen's is not cleared: the record saved as the drill ends is the debrief's news.
+    for screen in [
+        screens::Screen::Title,
+        screens::Screen::Debrief,
+        screens::Screen::History,
+        screens::Screen::Settings,
+    ] {
+        app.add_systems(OnExit(screen), clear_notice);
+    }
+}
+
+/// Drops the status line's message.
+fn clear_notice(data: Option<ResMut<AppData>>) {
+    if let Some(mut data) = data {
+        data.notice = None;
+    }
 }
 
 /// The facilitator's running clock: when on, scenario time passes at the scenario's pace

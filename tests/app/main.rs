@@ -976,3 +976,15 @@ fn the_format_2_models_play_in_the_app_as_they_score_headless() {
     assert_eq!(drill.score().unwrap().total, outcome.score.total);
     assert_eq!(drill.score().unwrap().findings, outcome.score.findings);
 }
+
+#[test]
+fn a_screens_status_line_does_not_follow_onto_the_next_screen() {
+    let data = Scratch::new("notice");
+    let mut app = app(&data.0, false);
+    app.world_mut().resource_mut::<AppData>().notice = Some("exported to x.html".into());
+    go(&mut app, Screen::History);
+    assert_eq!(app.world().resource::<AppData>().notice, None);
+    app.world_mut().resource_mut::<AppData>().notice = Some("records exported".into());
+    go(&mut app, Screen::Settings);
+    assert_eq!(app.world().resource::<AppData>().notice, None);
+}
