@@ -205,11 +205,13 @@ fn localize_arg(a: Arg, help: &'static str) -> Arg {
     } else {
         "オプション"
     };
-    a.help(help)
-        .long_help(None)
-        .help_heading(heading)
-        .hide_default_value(true)
-        .hide_possible_values(true)
+    let a = a.help(help).long_help(None).help_heading(heading);
+    // A flag has no values to hide (and clap insists on that).
+    if a.get_action().takes_values() {
+        a.hide_default_value(true).hide_possible_values(true)
+    } else {
+        a
+    }
 }
 
 /// Help and version flags that speak Japanese.
@@ -321,6 +323,13 @@ pub fn error(e: &clap::Error, usage: &str) -> String {
 mod tests {
     use super::*;
     use clap::CommandFactory;
+
+    /// The Japanese command line passes clap's own consistency checks, as the English does.
+    #[test]
+    fn the_japanese_command_line_is_well_formed() {
+        super::super::Cli::command().debug_assert();
+        localize(super::super::Cli::command()).debug_assert();
+    }
 
     /// Every option and argument of every command has its Japanese line, so none falls back
     /// to English.
