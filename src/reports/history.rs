@@ -29,8 +29,9 @@ pub struct Drill {
     /// Each area's rating (P, S, M, U), where the record keeps one.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub ratings: BTreeMap<String, String>,
-    /// Total minus the previous drill's total (same filter), if there was one scored under
-    /// the same model.
+    /// Total minus the total of the previous drill of the same scenario (same filter), if
+    /// there was one scored under the same model: drills of other scenarios are not
+    /// compared with it.
     pub change: Option<f64>,
     /// The scoring model its total comes from.
     pub model: u32,
@@ -111,11 +112,7 @@ impl Records {
                 model: r.result.model,
             })
             .collect();
-        for i in 1..drills.len() {
-            if drills[i].model == drills[i - 1].model {
-                drills[i].change = Some(round1(drills[i].total - drills[i - 1].total));
-            }
-        }
+        with_changes(&mut drills);
         History {
             drills,
             unreadable: self.unreadable.clone(),
@@ -163,13 +160,11 @@ impl History {
         Records::read(data).history(team)
     }
 
-    /// Mean change per drill from first to last; `None` with fewer than two drills.
+    /// Mean change per drill, each drill against the one before it on the same scenario
+    /// (under the same scoring model); `None` while no scenario has been played twice.
     pub fn trend(&self) -> Option<f64> {
-        // Only totals of the latest drill's scoring model are comparable.
-        let model = self.drills.last()?.model;
-        let same: Vec<&Drill> = self.drills.iter().filter(|d| d.model == model).collect();
-        let (first, last) = (same.first()?, same.last()?);
-        (same.len() >= 2).then(|| round1((last.total - first.total) / (same.len() - 1) as f64))
+        let changes: Vec<f64> = self.drills.iter().filter_map(|d| d.change).collect();
+        (!changes.is_empty()).then(|| round1(changes.iter().sum::<f64>() / changes.len() as f64))
     }
 
     /// The history as a text table, in `lang`.
@@ -249,7 +244,10 @@ impl History {
             out.push_str(&format!(
                 "{}: {trend:+.1} {}\n",
                 t("傾向", "trend"),
-                t("点/回", "points per drill")
+                t(
+                    "点/回(同じシナリオの前回と比べて)",
+                    "points per drill (each against the last drill of its scenario)"
+                )
             ));
         }
         for (path, why) in &self.unreadable {
@@ -293,9 +291,54 @@ fn pad_left(s: &str, width: usize) -> String {
     format!("{}{s}", " ".repeat(width.saturating_sub(s.width())))
 }
 
+/// Each drill's change since the last drill of the same scenario under the same model.
+fn with_changes(drills: &mut [Drill]) {
+    let mut last: BTreeMap<(String, u32), f64> = BTreeMap::new();
+    for d in drills.iter_mut() {
+        let key = (d.scenario.clone(), d.model);
+        d.change = last.get(&key).map(|before| round1(d.total - before));
+        last.insert(key, d.total);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn drill(scenario: &str, total: f64) -> Drill {
+        Drill {
+            path: String::new(),
+            started: None,
+            scenario: scenario.into(),
+            title: Text::new("", ""),
+            team: None,
+            total,
+            areas: BTreeMap::new(),
+            ratings: BTreeMap::new(),
+            change: None,
+            model: 2,
+        }
+    }
+
+    #[test]
+    fn change_and_trend_compare_a_drill_with_its_own_scenario_only() {
+        let mut drills = vec![
+            drill("a", 60.0),
+            drill("b", 95.0),
+            drill("a", 70.0),
+            drill("b", 85.0),
+            drill("c", 40.0),
+        ];
+        with_changes(&mut drills);
+        let changes: Vec<Option<f64>> = drills.iter().map(|d| d.change).collect();
+        assert_eq!(changes, vec![None, None, Some(10.0), Some(-10.0), None]);
+        let history = History {
+            drills,
+            unreadable: Vec::new(),
+        };
+        // (+10 − 10) / 2; comparing across scenarios would have said −5 per drill.
+        assert_eq!(history.trend(), Some(0.0));
+    }
 
     #[test]
     fn clipping_counts_columns_and_is_linear() {

@@ -78,6 +78,7 @@ fn draw(
     mut data: ResMut<AppData>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
+    playbook: Res<crate::app::ActivePlaybook>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let l = lang.0;
@@ -143,7 +144,11 @@ fn draw(
                 ui.label(format!(
                     "{}: {trend:+.1} {}",
                     t(l, "傾向", "Trend"),
-                    t(l, "点/回", "points per drill")
+                    t(
+                        l,
+                        "点/回(同じシナリオの前回と比べて)",
+                        "points per drill (each against the last drill of its scenario)"
+                    )
                 ));
             }
             let total: PlotPoints = history
@@ -187,8 +192,10 @@ fn draw(
                         .enumerate()
                         .map(|(i, d)| [i as f64 + 1.0, d.total])
                         .collect();
-                    plot.line(Line::new(name, total).width(3.0));
-                    plot.points(Points::new(name, dots).radius(4.0));
+                    // One colour for the total's line, its dots and its legend entry.
+                    let colour = egui::Color32::from_rgb(0x1f, 0x9e, 0x9a);
+                    plot.line(Line::new(name, total).width(3.0).color(colour));
+                    plot.points(Points::new(name, dots).radius(4.0).color(colour));
                 });
             ui.separator();
         }
@@ -245,7 +252,11 @@ fn draw(
                             }
                             ui.end_row();
                             for (rule, shares) in &shown.by_rule {
-                                ui.monospace(rule);
+                                // The rule's title in the UI's language; its ID on hover.
+                                match playbook.0.rule(rule) {
+                                    Some(r) => ui.label(r.title.get(l)).on_hover_text(rule),
+                                    None => ui.monospace(rule),
+                                };
                                 for share in shares.iter().skip(from) {
                                     ui.label(share.map_or("—".to_string(), |v| format!("{:.0}", v * 100.0)));
                                 }
