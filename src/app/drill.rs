@@ -135,8 +135,8 @@ pub struct Drill {
     versions: HashMap<(usize, crate::text::Lang), String>,
     /// What the last published notice owes (see [`crate::scoring::owed`]).
     owed: Option<crate::scoring::Owed>,
-    /// The last refusal, shown until the next action.
-    refusal: Option<String>,
+    /// The last refusal, shown until the next action, in both languages.
+    refusal: Option<crate::text::Text>,
     /// Practice mode: how the last answered decision scored.
     feedback: Option<(DecisionRef, Vec<Finding>)>,
     score: Option<Score>,
@@ -261,7 +261,12 @@ impl Drill {
 
     /// Why the last command was refused, until the next one succeeds.
     pub fn refusal(&self) -> Option<&str> {
-        self.refusal.as_deref()
+        self.refusal.as_ref().map(|t| t.get(Lang::En))
+    }
+
+    /// The last refusal in `lang`, as the screen shows it.
+    pub fn refusal_in(&self, lang: Lang) -> Option<&str> {
+        self.refusal.as_ref().map(|t| t.get(lang))
     }
 
     /// Practice mode: how the last answered decision scored.
@@ -356,7 +361,7 @@ impl Drill {
                             (*decision, findings)
                         });
                     }
-                    Err(e) => self.refusal = Some(e.to_string()),
+                    Err(e) => self.refusal = Some(e.text()),
                 }
             }
             DrillCommand::AskReview {
@@ -520,8 +525,9 @@ impl Drill {
                 Ok(())
             }
             Err(e) => {
-                self.refusal = Some(e.to_string());
-                Err(e.to_string())
+                let why = e.to_string();
+                self.refusal = Some(crate::text::Text::new(why.as_str(), why.as_str()));
+                Err(why)
             }
         }
     }
@@ -744,7 +750,7 @@ impl Player for Resuming<'_> {
             false,
         );
         if let Some(refused) = self.drill.refusal.take() {
-            return Err(refused);
+            return Err(refused.get(Lang::En).to_string());
         }
         if let Some(last) = self.drill.actions.last_mut() {
             last.by = a.by.clone();

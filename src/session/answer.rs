@@ -107,6 +107,43 @@ impl fmt::Display for AnswerError {
 
 impl std::error::Error for AnswerError {}
 
+impl AnswerError {
+    /// The refusal for people, in both languages: the English is the `Display` text (what
+    /// `run` and the answers-file diagnostics print), the Japanese says the same.
+    pub fn text(&self) -> crate::text::Text {
+        let what_ja = |what: &str| match what {
+            "option" => "選択肢",
+            "role" => "役割",
+            "person" => "人物",
+            "candidate" => "案",
+            "answer" => "回答",
+            _ => "項目",
+        };
+        let ja = match self {
+            AnswerError::NotOpen(d) => format!("判断「{d}」はまだ始まっていません。"),
+            AnswerError::AlreadyAnswered(d) => format!("判断「{d}」にはもう回答しています。"),
+            AnswerError::Expired(d) => format!("判断「{d}」は回答のないまま締め切られました。"),
+            AnswerError::WrongKind { decision, expected } => {
+                format!("判断「{decision}」の答え方が違います({expected} で答えます)。")
+            }
+            AnswerError::Unknown {
+                decision, what, id, ..
+            } => format!(
+                "判断「{decision}」に{}「{id}」はありません。",
+                what_ja(what)
+            ),
+            AnswerError::NoFreeText(d) => {
+                format!("判断「{d}」は用意された答えから選びます。自由記述はできません。")
+            }
+            AnswerError::EmptyText(d) => format!("判断「{d}」の文面が空です。"),
+            AnswerError::TooLong(d) => format!(
+                "判断「{d}」の文面が {MAX_TEXT_CHARS} 文字を超えています。そこまで長い発表文はありません。"
+            ),
+        };
+        crate::text::Text::new(ja, self.to_string())
+    }
+}
+
 impl Answer {
     /// Whether this answer fits the decision.
     pub fn check(&self, scenario: &Scenario, d: &Decision) -> Result<(), AnswerError> {

@@ -340,6 +340,13 @@ fn a_refused_answer_is_shown_and_changes_nothing() {
     let drill = app.world().resource::<Drill>();
     assert!(drill.refusal().is_some());
     assert!(drill.actions().is_empty());
+    // The screen says it in the UI's language.
+    let ja = drill.refusal_in(Lang::Ja).expect("a refusal");
+    assert!(
+        ja.contains("まだ始まっていません") && !ja.contains("not open"),
+        "{ja}"
+    );
+    assert!(drill.refusal_in(Lang::En).unwrap().contains("not open yet"));
 }
 
 #[test]

@@ -265,7 +265,7 @@ fn draw(
                 *confirm = Confirm::Abandon;
             }
         });
-        if let Some(r) = drill.refusal() {
+        if let Some(r) = drill.refusal_in(l) {
             ui.colored_label(ui.visuals().error_fg_color, r);
         }
         if let Some(change) = changed.as_ref().filter(|c| c.path == drill.scenario_path()) {
