@@ -895,10 +895,17 @@ fn decision(
                                             "—".into()
                                         }
                                     });
+                                // The pick goes on the name's line if it fits there, else on a
+                                // line of its own; never past the card's edge (the box adds its
+                                // arrow and padding to the width it is given).
+                                if ui.available_size_before_wrap().x < 160.0 {
+                                    ui.end_row();
+                                }
+                                let left = ui.available_size_before_wrap().x;
+                                let pick_width = (left - 40.0).clamp(80.0, 220.0);
                                 egui::ComboBox::from_id_salt(("role", drill.id(), d.0, &role.id))
                                     .selected_text(shown)
-                                    // No wider than what is left of the line.
-                                    .width((ui.available_width() - 8.0).clamp(100.0, 220.0))
+                                    .width(pick_width)
                                     .show_ui(ui, |ui| {
                                         for p in &scenario.cast {
                                             let label = format!(
@@ -1763,6 +1770,56 @@ mod tests {
             met += usize::from(!session.published().is_empty());
         }
         assert!(met > 0, "the drill published something");
+    }
+
+    /// Every open decision card of every bundled scenario fits a 352-point column (the
+    /// projector view at 1280×720: zoom 1.6 beside the inbox), in each of its languages, at
+    /// the start and two hours in: nothing runs past the column's edge.
+    #[test]
+    fn decision_cards_fit_the_projector_column() {
+        let scenarios = [
+            "payment-outage",
+            "ransomware-manufacturer",
+            "ec-cloud-bucket",
+            "saas-gdpr-breach",
+            "social-rumour",
+            "subcontractor-breach",
+        ];
+        for name in scenarios {
+            let (playbook, path, scenario) = super::super::bundled(name);
+            for l in scenario.languages.clone() {
+                let mut drill =
+                    Drill::start(scenario.clone(), &path, &playbook, 1, l, String::new());
+                for minutes in [0, 120] {
+                    drill.apply(&DrillCommand::Advance(minutes), &playbook, false);
+                    let open: Vec<DecisionRef> = drill.session().open_decisions().collect();
+                    let mut sent = Vec::new();
+                    let edge = std::cell::Cell::new(0.0f32);
+                    let mut h = Harness::builder()
+                        .with_size([352.0, 2400.0])
+                        .build_ui(|ui| {
+                            edge.set(ui.max_rect().right());
+                            egui::ScrollArea::vertical()
+                                .auto_shrink(false)
+                                .show(ui, |ui| {
+                                    for d in &open {
+                                        decision(ui, &drill, &mut sent, *d, l);
+                                    }
+                                });
+                        });
+                    h.run();
+                    let edge = edge.get();
+                    for n in h.query_all_by(|n| n.bounding_box().is_some()) {
+                        let right = n.rect().right();
+                        assert!(
+                            right <= edge + 0.5,
+                            "{name} {l:?} +{minutes}m: {:?} ends at {right}, past {edge}",
+                            n.value()
+                        );
+                    }
+                }
+            }
+        }
     }
 
     struct Drills {
