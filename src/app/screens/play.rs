@@ -323,12 +323,7 @@ fn draw(
     egui::Panel::left("inbox")
         .default_size(440.0)
         .resizable(true)
-        .show(&mut root, |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt(("play-inbox", drill.id()))
-                .auto_shrink(false)
-                .show(ui, |ui| inbox_and_facts(ui, &drill, &mut send, l));
-        });
+        .show(&mut root, |ui| inbox_then_facts(ui, &drill, &mut send, l));
 
     egui::CentralPanel::default().show(&mut root, |ui| {
         // Its own scroll position, not the briefing's.
@@ -641,7 +636,24 @@ fn facilitator(
     }
 }
 
-fn inbox_and_facts(ui: &mut egui::Ui, drill: &Drill, send: &mut Vec<DrillCommand>, l: Lang) {
+/// The left column: the inbox scrolls in at most the top half, so however much arrives,
+/// the fact board below it stays on screen with a scroll of its own.
+fn inbox_then_facts(ui: &mut egui::Ui, drill: &Drill, send: &mut Vec<DrillCommand>, l: Lang) {
+    let half = ui.available_height() * 0.5;
+    egui::ScrollArea::vertical()
+        .id_salt(("play-inbox", drill.id()))
+        .max_height(half)
+        .auto_shrink([false, true])
+        .show(ui, |ui| inbox(ui, drill, send, l));
+    ui.separator();
+    egui::ScrollArea::vertical()
+        .id_salt(("play-facts", drill.id()))
+        .auto_shrink(false)
+        .show(ui, |ui| facts(ui, drill, l));
+}
+
+/// The inbox, newest first, with what is unread.
+fn inbox(ui: &mut egui::Ui, drill: &Drill, send: &mut Vec<DrillCommand>, l: Lang) {
     let shared = std::sync::Arc::clone(&drill.session().scenario);
     let scenario = &*shared;
     ui.horizontal_wrapped(|ui| {
@@ -706,7 +718,12 @@ fn inbox_and_facts(ui: &mut egui::Ui, drill: &Drill, send: &mut Vec<DrillCommand
             send.push(DrillCommand::Read(inj.id.clone()));
         }
     }
-    ui.separator();
+}
+
+/// The fact board: what is confirmed, suspected and refuted so far.
+fn facts(ui: &mut egui::Ui, drill: &Drill, l: Lang) {
+    let shared = std::sync::Arc::clone(&drill.session().scenario);
+    let scenario = &*shared;
     ui.heading(t(l, "事実の整理", "Fact board"));
     let groups = [
         FactStatus::Confirmed,
@@ -1819,6 +1836,28 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    /// However much arrives, the fact board stays on screen under the inbox (1366×768 in the
+    /// projector view leaves about 440 points of height).
+    #[test]
+    fn the_fact_board_stays_on_screen_however_long_the_inbox() {
+        let (playbook, path, scenario) = super::super::bundled("payment-outage");
+        for l in [Lang::Ja, Lang::En] {
+            let mut drill = Drill::start(scenario.clone(), &path, &playbook, 1, l, String::new());
+            drill.apply(&DrillCommand::Advance(12 * 60), &playbook, false);
+            assert!(drill.unread().len() >= 8, "a long inbox");
+            let mut sent = Vec::new();
+            let mut h = Harness::builder()
+                .with_size([440.0, 440.0])
+                .build_ui(|ui| inbox_then_facts(ui, &drill, &mut sent, l));
+            h.run();
+            let heading = h.get_by_label(t(l, "事実の整理", "Fact board")).rect();
+            assert!(
+                heading.bottom() <= 440.0,
+                "{l:?}: the fact board starts at {heading:?}"
+            );
         }
     }
 
