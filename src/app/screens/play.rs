@@ -1264,6 +1264,34 @@ fn text_answer(
             }
         });
     }
+    // Submit sits right under the editor, before the findings, so it stays where it is
+    // however many findings come and go; the placeholder warning shares its line.
+    let open_placeholders = editor::placeholders(&text);
+    let mut submitted = false;
+    ui.horizontal_wrapped(|ui| {
+        if version.is_none() {
+            submitted = ui
+                .add_enabled(
+                    !text.trim().is_empty() && open_placeholders == 0,
+                    egui::Button::new(t(l, "この文面で確定", "Submit this text")),
+                )
+                .clicked();
+        }
+        if open_placeholders > 0 {
+            ui.colored_label(
+                ui.visuals().warn_fg_color,
+                format!(
+                    "{} {}",
+                    open_placeholders,
+                    t(
+                        l,
+                        "か所の〔 〕が残っています。書き換えるか削除してから確定してください。",
+                        "〔…〕 placeholders remain; fill them in or delete them before submitting."
+                    )
+                ),
+            );
+        }
+    });
     ui.small(t(
         l,
         "Ctrl+Z で元に戻す、Ctrl+Y でやり直し。下線: 赤=手順違反、黄=注意。",
@@ -1335,21 +1363,6 @@ fn text_answer(
             },
         );
     }
-    let open_placeholders = editor::placeholders(&text);
-    if open_placeholders > 0 {
-        ui.colored_label(
-            warn,
-            format!(
-                "{} {}",
-                open_placeholders,
-                t(
-                    l,
-                    "か所の〔 〕が残っています。書き換えるか削除してから確定してください。",
-                    "〔…〕 placeholders remain; fill them in or delete them before submitting."
-                )
-            ),
-        );
-    }
     if let Some(v) = version {
         // One version of a bilingual notice: the card submits both together.
         if drill.draft_in(d, v) != Some(text.as_str()) {
@@ -1357,15 +1370,10 @@ fn text_answer(
         }
         return;
     }
-    let submit = ui.add_enabled(
-        !text.trim().is_empty() && open_placeholders == 0,
-        egui::Button::new(t(l, "この文面で確定", "Submit this text")),
-    );
-    let clicked = submit.clicked();
     if drill.draft(d) != Some(text.as_str()) {
         send.push(DrillCommand::Write(d, text.clone()));
     }
-    if clicked {
+    if submitted {
         send.push(DrillCommand::Answer(d, Answer::Text(text)));
     }
 }
@@ -1859,6 +1867,56 @@ mod tests {
                 "{l:?}: the fact board starts at {heading:?}"
             );
         }
+    }
+
+    /// The submit button stays where it is while findings come and go under the editor.
+    #[test]
+    fn the_submit_button_does_not_move_when_findings_appear() {
+        let (playbook, path, scenario) = super::super::bundled("payment-outage");
+        let d = DecisionRef(
+            scenario
+                .decisions
+                .iter()
+                .position(|x| x.id == "first_draft")
+                .expect("a first draft"),
+        );
+        let mut drill = Drill::start(
+            scenario.clone(),
+            &path,
+            &playbook,
+            1,
+            Lang::En,
+            String::new(),
+        );
+        drill.apply(&DrillCommand::Advance(55), &playbook, false);
+        assert!(
+            drill.session().open_decisions().any(|x| x == d),
+            "the draft is open"
+        );
+        let mut h = Harness::builder()
+            .with_size([900.0, 1400.0])
+            .build_ui_state(
+                move |ui, drill: &mut Drill| {
+                    let mut sent = Vec::new();
+                    decision(ui, drill, &mut sent, d, Lang::En);
+                },
+                drill,
+            );
+        h.run();
+        let submit = |h: &Harness<'_, Drill>| h.get_by_label("Submit this text").rect();
+        let before = submit(&h);
+        let leaky = "We believe an attacker probably used CVE-2024-1234 on srv-db01.corp; \
+                     contact Mr Tanaka at tanaka@example.com. This will never happen again.";
+        h.state_mut()
+            .apply(&DrillCommand::Write(d, leaky.into()), &playbook, false);
+        h.run();
+        assert!(
+            h.query_all_by_label_contains("contains").count()
+                + h.query_all_by_label_contains("jargon").count()
+                > 0,
+            "findings are listed"
+        );
+        assert_eq!(submit(&h).top(), before.top(), "the button moved");
     }
 
     struct Drills {
