@@ -13,7 +13,9 @@ use crate::session::{DecisionState, Session};
 use crate::text::Lang;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use egui_plot::{MarkerShape, Plot, PlotPoints, Points, Polygon, VLine};
+use egui_plot::{
+    GridMark, MarkerShape, Plot, PlotPoint, PlotPoints, Points, Polygon, Text as PlotText, VLine,
+};
 
 pub(super) fn plugin(app: &mut App) {
     app.add_systems(
@@ -338,7 +340,42 @@ fn export(data: &mut AppData, drill: &Drill, ext: &str, text: &str) {
     });
 }
 
-/// Hours on the x axis; one row per stage: the playbook's window as a band, the trainee's
+/// Where `minutes` after the start sit on the timeline's axis: the square root of the hours,
+/// so the first hours (where the first notice's window and deadlines fall) get room and
+/// three days still fit.
+fn axis(minutes: u32) -> f64 {
+    (f64::from(minutes) / 60.0).sqrt()
+}
+
+/// The times the axis is labelled at, in minutes, up to `end`.
+fn axis_marks(end: u32) -> Vec<u32> {
+    [0, 30, 60, 120, 240, 480, 720, 1440, 2880, 4320, 7200, 10080]
+        .into_iter()
+        .filter(|m| *m <= end)
+        .collect()
+}
+
+/// How a time on the axis reads: 30m, 2h, 3d.
+fn axis_label(minutes: u32) -> String {
+    match minutes {
+        m if m < 60 => format!("{m}m"),
+        m if m < 1440 || m % 1440 != 0 => format!("{}h", m / 60),
+        m => format!("{}d", m / 1440),
+    }
+}
+
+/// The stages the playbook has a window for that the drill never published.
+fn never_published(tl: &Timeline) -> Vec<Stage> {
+    let mut out: Vec<Stage> = Vec::new();
+    for w in &tl.windows {
+        if !tl.publications.iter().any(|p| p.stage == w.stage) && !out.contains(&w.stage) {
+            out.push(w.stage);
+        }
+    }
+    out
+}
+
+/// Time on the x axis (compressed, see [`axis`]); one row per stage: the playbook's window as a band, the trainee's
 /// publication as a dot, the exemplary one as a diamond, deadlines as vertical lines.
 fn timeline_chart(ui: &mut egui::Ui, session: &Session, exemplary: Option<&Session>, l: Lang) {
     let tl: Timeline = crate::reports::debrief::timeline(session);
@@ -348,8 +385,10 @@ fn timeline_chart(ui: &mut egui::Ui, session: &Session, exemplary: Option<&Sessi
         Stage::Update => 2.0,
         Stage::FinalReport => 1.0,
     };
-    let hours = |m: u32| f64::from(m) / 60.0;
-    let end = hours(session.end().0);
+    let hours = axis;
+    let end_minutes = session.end().0;
+    let end = hours(end_minutes);
+    let marks = axis_marks(end_minutes);
     Plot::new("debrief-timeline")
         .height(220.0)
         .include_x(0.0)
@@ -360,7 +399,27 @@ fn timeline_chart(ui: &mut egui::Ui, session: &Session, exemplary: Option<&Sessi
         .allow_drag(false)
         .allow_zoom(false)
         .show_y(false)
-        .x_axis_label(t(l, "開始からの時間 (h)", "Hours since the start"))
+        .x_axis_label(t(
+            l,
+            "開始からの時間(はじめの数時間を広げた目盛り)",
+            "Time since the start (the first hours spread out)",
+        ))
+        .x_grid_spacer(move |_| {
+            marks
+                .iter()
+                .map(|m| GridMark {
+                    value: axis(*m),
+                    step_size: 1.0,
+                })
+                .collect()
+        })
+        .x_axis_formatter(move |mark, _| {
+            axis_marks(end_minutes)
+                .into_iter()
+                .find(|m| (axis(*m) - mark.value).abs() < 1e-9)
+                .map(axis_label)
+                .unwrap_or_default()
+        })
         .y_axis_formatter(move |mark, _| {
             [Stage::FirstNotice, Stage::Update, Stage::FinalReport]
                 .into_iter()
@@ -392,6 +451,18 @@ fn timeline_chart(ui: &mut egui::Ui, session: &Session, exemplary: Option<&Sessi
                         format!("{} {}", t(l, "期限:", "Deadline:"), d.label.get(l)),
                         hours(d.at.0),
                     )
+                    .color(egui::Color32::from_rgb(235, 110, 110)),
+                );
+            }
+            // A stage never published says so at the end of its row.
+            for stage in never_published(tl) {
+                plot.text(
+                    PlotText::new(
+                        t(l, "未公表", "Never published"),
+                        PlotPoint::new(end, row(stage)),
+                        format!("✖ {}", t(l, "未公表", "never published")),
+                    )
+                    .anchor(egui::Align2::RIGHT_CENTER)
                     .color(egui::Color32::from_rgb(235, 110, 110)),
                 );
             }
@@ -595,5 +666,36 @@ fn findings(
                 f.rule
             ));
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_time_axis_spreads_the_first_hours_and_keeps_the_order() {
+        // The first hour takes a third of a day's width, not a twenty-fourth.
+        assert!(axis(60) / axis(1440) > 0.2);
+        let marks = axis_marks(4320);
+        assert_eq!(marks.last(), Some(&4320));
+        assert!(marks.windows(2).all(|w| axis(w[0]) < axis(w[1])));
+        assert_eq!(
+            marks.iter().map(|m| axis_label(*m)).collect::<Vec<_>>(),
+            ["0m", "30m", "1h", "2h", "4h", "8h", "12h", "1d", "2d", "3d"]
+        );
+    }
+
+    #[test]
+    fn a_stage_with_a_window_and_no_publication_is_marked() {
+        let (playbook, path, scenario) = super::super::bundled("payment-outage");
+        let drill = Drill::start(scenario, &path, &playbook, 1, Lang::En, String::new());
+        let tl = crate::reports::debrief::timeline(drill.session());
+        assert!(!tl.windows.is_empty());
+        // Nothing published yet: every stage with a window is marked, once.
+        let marked = never_published(&tl);
+        let mut stages: Vec<Stage> = tl.windows.iter().map(|w| w.stage).collect();
+        stages.dedup();
+        assert_eq!(marked, stages);
     }
 }
