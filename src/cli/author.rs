@@ -20,8 +20,12 @@ pub(super) fn check(ctx: &Context, paths: &[PathBuf], format: Format) -> Result<
     } else {
         paths.to_vec()
     };
-    let report = check::check_paths(&paths, &ctx.playbook)
-        .map_err(|msg| CliError::usage(format!("pressroom check: {msg}")))?;
+    let report = check::check_paths(&paths, &ctx.playbook).map_err(|msg| {
+        CliError::usage(
+            format!("pressroom check: {msg}"),
+            format!("pressroom check: {msg}"),
+        )
+    })?;
     print_out(&match format {
         Format::Text => terminal(check::render_text(&report, &ctx.playbook, ctx.lang)),
         Format::Json => json(&report),
@@ -77,7 +81,12 @@ pub(super) fn lint(ctx: &Context, args: LintArgs<'_>) -> Result<Status, CliError
         })
     }) {
         Ok(t) => t,
-        Err(e) => return Err(CliError::usage(format!("pressroom lint: {shown}: {e}"))),
+        Err(e) => {
+            return Err(CliError::usage(
+                format!("pressroom lint: {shown}: 読めません: {e}"),
+                format!("pressroom lint: {shown}: {e}"),
+            ));
+        }
     };
     let loaded = match args.scenario {
         None => None,
@@ -85,11 +94,14 @@ pub(super) fn lint(ctx: &Context, args: LintArgs<'_>) -> Result<Status, CliError
             Ok(l) => Some(l.scenario),
             Err(diags) => {
                 let p = path.display().to_string();
-                let mut lines: Vec<String> = diags.iter().map(|d| d.render(&p)).collect();
-                lines.push(format!(
-                    "pressroom lint: the scenario has errors; run `pressroom check {p}`"
+                let lines: Vec<String> = diags.iter().map(|d| d.render(&p)).collect();
+                return Err(CliError::usage_lines(
+                    lines,
+                    format!(
+                        "pressroom lint: シナリオにエラーがあります。`pressroom check {p}` で確かめてください"
+                    ),
+                    format!("pressroom lint: the scenario has errors; run `pressroom check {p}`"),
                 ));
-                return Err(CliError::usage_lines(lines));
             }
         },
     };
@@ -103,8 +115,12 @@ pub(super) fn lint(ctx: &Context, args: LintArgs<'_>) -> Result<Status, CliError
         Some(s) => Checker::for_scenario(&ctx.playbook, s),
         None => Checker::new(&ctx.playbook),
     };
-    let report = lint::lint(&shown, &text, &target, &checker)
-        .map_err(|msg| CliError::usage(format!("pressroom lint: {msg}")))?;
+    let report = lint::lint(&shown, &text, &target, &checker).map_err(|msg| {
+        CliError::usage(
+            format!("pressroom lint: {msg}"),
+            format!("pressroom lint: {msg}"),
+        )
+    })?;
     print_out(&match args.format {
         Format::Text => terminal(lint::render_text(&report, &ctx.playbook, ctx.lang)),
         Format::Json => json(&report),
@@ -128,22 +144,33 @@ pub(super) fn new(ctx: &Context, name: &Path) -> Result<Status, CliError> {
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     if !skeleton::valid_id(&id) {
-        return Err(CliError::usage(format!(
-            "pressroom new: `{id}` cannot be a scenario ID; use lowercase letters, digits, - and _, starting with a letter (e.g. cloud-bucket-leak)"
-        )));
+        return Err(CliError::usage(
+            format!(
+                "pressroom new: `{id}` はシナリオ ID にできません。英小文字で始め、英小文字・数字・- と _ だけを使ってください(例: cloud-bucket-leak)"
+            ),
+            format!(
+                "pressroom new: `{id}` cannot be a scenario ID; use lowercase letters, digits, - and _, starting with a letter (e.g. cloud-bucket-leak)"
+            ),
+        ));
     }
     if path.exists() {
-        return Err(CliError::usage(format!(
-            "pressroom new: {} already exists; choose another name or remove it first",
-            path.display()
-        )));
+        return Err(CliError::usage(
+            format!(
+                "pressroom new: {} はすでにあります。別の名前にするか、先に削除してください",
+                path.display()
+            ),
+            format!(
+                "pressroom new: {} already exists; choose another name or remove it first",
+                path.display()
+            ),
+        ));
     }
     let text = skeleton::scenario(&id, ctx.lang);
     std::fs::write(&path, text).map_err(|e| {
-        CliError::usage(format!(
-            "pressroom new: cannot write {}: {e}",
-            path.display()
-        ))
+        CliError::usage(
+            format!("pressroom new: {} に書き込めません: {e}", path.display()),
+            format!("pressroom new: cannot write {}: {e}", path.display()),
+        )
     })?;
     match ctx.lang {
         Lang::Ja => note!(
@@ -179,10 +206,16 @@ pub(super) fn analyze(
     format: Format,
 ) -> Result<Status, CliError> {
     if samples > analyze::MAX_SAMPLES {
-        return Err(CliError::usage(format!(
-            "pressroom analyze: --samples {samples} is more than {} (the percentiles do not move past that, and it would take hours)",
-            analyze::MAX_SAMPLES
-        )));
+        return Err(CliError::usage(
+            format!(
+                "pressroom analyze: --samples {samples} は上限 {} を超えています(それ以上は分布が変わらず、何時間もかかります)",
+                analyze::MAX_SAMPLES
+            ),
+            format!(
+                "pressroom analyze: --samples {samples} is more than {} (the percentiles do not move past that, and it would take hours)",
+                analyze::MAX_SAMPLES
+            ),
+        ));
     }
     let loaded = super::drill::load_scenario(scenario, &ctx.playbook)?;
     let exemplary = crate::store::library::exemplary_answers(scenario, &loaded);
@@ -274,7 +307,10 @@ pub(super) fn upgrade(
                     }
                     bytes.extend_from_slice(text.as_bytes());
                     crate::store::atomic::write_atomically(file, &bytes).map_err(|e| {
-                        CliError::usage(format!("pressroom upgrade: {shown}: cannot write: {e}"))
+                        CliError::usage(
+                            format!("pressroom upgrade: {shown}: 書き込めません: {e}"),
+                            format!("pressroom upgrade: {shown}: cannot write: {e}"),
+                        )
                     })?;
                 }
                 let verb = match (check_only, ja) {

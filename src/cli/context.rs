@@ -21,10 +21,11 @@ impl Context {
     /// Resolves the global options; a playbook with errors stops every command.
     pub fn from_args(cli: &Cli) -> Result<Context, CliError> {
         let playbook = crate::host::load_playbook(cli.playbook.as_deref()).map_err(|msg| {
-            CliError::usage_lines(vec![
-                msg,
-                "pressroom: the playbook has errors; nothing was checked".to_string(),
-            ])
+            CliError::usage_lines(
+                vec![msg],
+                "pressroom: 手順書にエラーがあるため、何も確認していません",
+                "pressroom: the playbook has errors; nothing was checked",
+            )
         })?;
         Ok(Context {
             lang: cli.lang.unwrap_or_else(crate::host::system_lang),
@@ -36,15 +37,22 @@ impl Context {
     /// The data folder, for the commands that read or write it.
     pub fn data(&self, command: &str) -> Result<&DataDir, CliError> {
         let data = self.data.as_ref().ok_or_else(|| {
-            CliError::usage(format!(
-                "pressroom {command}: no data folder; give --data-dir DIR"
-            ))
+            CliError::usage(
+                format!("pressroom {command}: データフォルダーがありません。--data-dir DIR で指定してください"),
+                format!("pressroom {command}: no data folder; give --data-dir DIR"),
+            )
         })?;
         if data.root.exists() && !data.root.is_dir() {
-            return Err(CliError::usage(format!(
-                "pressroom {command}: the data folder {} is a file, not a folder; give --data-dir DIR",
-                data.root.display()
-            )));
+            return Err(CliError::usage(
+                format!(
+                    "pressroom {command}: データフォルダー {} はファイルです。--data-dir DIR でフォルダーを指定してください",
+                    data.root.display()
+                ),
+                format!(
+                    "pressroom {command}: the data folder {} is a file, not a folder; give --data-dir DIR",
+                    data.root.display()
+                ),
+            ));
         }
         data.sweep(crate::host::now());
         Ok(data)

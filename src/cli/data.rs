@@ -79,9 +79,12 @@ pub(super) fn export(ctx: &Context, out: &Path, team: Option<&str>) -> Result<St
         // Only a named team needs the folder read first.
         known_team("export", &Records::read(data), team)?;
     }
-    let n = data
-        .export_records(out, team)
-        .map_err(|e| CliError::usage(format!("pressroom export: {}: {e}", out.display())))?;
+    let n = data.export_records(out, team).map_err(|e| {
+        CliError::usage(
+            format!("pressroom export: {}: 書き出せません: {e}", out.display()),
+            format!("pressroom export: {}: {e}", out.display()),
+        )
+    })?;
     match ctx.lang {
         Lang::Ja => note!(
             "pressroom export: 記録 {n} 件を {} に写しました",
@@ -102,10 +105,13 @@ pub(super) fn import(ctx: &Context, records: &[PathBuf]) -> Result<Status, CliEr
         .iter()
         .find(|p| std::fs::symlink_metadata(p).is_err())
     {
-        return Err(CliError::usage(format!(
-            "pressroom import: {}: no such file",
-            missing.display()
-        )));
+        return Err(CliError::usage(
+            format!(
+                "pressroom import: {}: そのファイルはありません",
+                missing.display()
+            ),
+            format!("pressroom import: {}: no such file", missing.display()),
+        ));
     }
     let mut failed = false;
     let mut importer = data.importer();
@@ -151,10 +157,19 @@ fn known_team(command: &str, records: &Records, team: Option<&str>) -> Result<()
     if teams.iter().any(|t| t == team) {
         return Ok(());
     }
-    let hint = crate::source::diagnostic::suggestion(team, teams.iter().map(String::as_str))
-        .map(|h| format!("; {h}"))
-        .unwrap_or_else(|| "; no team has drills here yet".to_string());
-    Err(CliError::usage(format!(
-        "pressroom {command}: no drills of team `{team}`{hint}"
-    )))
+    let hint = crate::source::diagnostic::suggestion(team, teams.iter().map(String::as_str));
+    let (ja_hint, en_hint) = match &hint {
+        Some(h) => (
+            format!("(記録のあるチーム: {})", teams.join("、")),
+            format!("; {h}"),
+        ),
+        None => (
+            "(ここにはまだどのチームの訓練記録もありません)".to_string(),
+            "; no team has drills here yet".to_string(),
+        ),
+    };
+    Err(CliError::usage(
+        format!("pressroom {command}: チーム「{team}」の訓練記録はありません{ja_hint}"),
+        format!("pressroom {command}: no drills of team `{team}`{en_hint}"),
+    ))
 }

@@ -35,11 +35,25 @@ pub(super) fn run(ctx: &Context, args: RunArgs<'_>) -> Result<Status, CliError> 
     let loaded = load_scenario(args.scenario, playbook)?;
     let answers_shown = args.answers.display().to_string();
     let answers_src = crate::source::load::read_text(args.answers).map_err(|d| {
-        CliError::diagnostics(&answers_shown, &[d], "the answers file cannot be read")
+        CliError::diagnostics(
+            &answers_shown,
+            &[d],
+            (
+                "回答ファイルを読めません",
+                "the answers file cannot be read",
+            ),
+        )
     })?;
     // `answers::parse` places its own diagnostics.
     let parsed = answers::parse(&answers_src, &loaded).map_err(|diags| {
-        CliError::diagnostics(&answers_shown, &diags, "the answers file has errors")
+        CliError::diagnostics(
+            &answers_shown,
+            &diags,
+            (
+                "回答ファイルにエラーがあります",
+                "the answers file has errors",
+            ),
+        )
     })?;
     let seed = args.seed.or(parsed.seed).unwrap_or(1);
     let checker = Checker::for_scenario(playbook, &loaded);
@@ -47,7 +61,10 @@ pub(super) fn run(ctx: &Context, args: RunArgs<'_>) -> Result<Status, CliError> 
         CliError::diagnostics(
             &answers_shown,
             &answers::locate(diags, &answers_src),
-            "the answers cannot be played",
+            (
+                "この回答ではシナリオを進められません",
+                "the answers cannot be played",
+            ),
         )
     })?;
     let text = render_debrief(&outcome.session, &outcome.score, playbook, ctx, args.format);
@@ -71,19 +88,25 @@ pub(super) fn run(ctx: &Context, args: RunArgs<'_>) -> Result<Status, CliError> 
         }
         if let Some(path) = args.record {
             crate::store::atomic::write_atomically(path, rec.to_ron().as_bytes()).map_err(|e| {
-                CliError::usage(format!(
-                    "pressroom run: cannot write {}: {e}",
-                    path.display()
-                ))
+                CliError::usage(
+                    format!("pressroom run: {} に書き込めません: {e}", path.display()),
+                    format!("pressroom run: cannot write {}: {e}", path.display()),
+                )
             })?;
         }
         if args.team.is_some() {
             let data = ctx.data("run")?;
             let saved = data.save_record(&rec).map_err(|e| {
-                CliError::usage(format!(
-                    "pressroom run: cannot save the record in {}: {e}",
-                    data.records().display()
-                ))
+                CliError::usage(
+                    format!(
+                        "pressroom run: {} に訓練記録を保存できません: {e}",
+                        data.records().display()
+                    ),
+                    format!(
+                        "pressroom run: cannot save the record in {}: {e}",
+                        data.records().display()
+                    ),
+                )
             })?;
             note!(
                 "pressroom run: {} {}",
@@ -202,7 +225,10 @@ pub(super) fn load_scenario(path: &Path, playbook: &Playbook) -> Result<Arc<Scen
             CliError::diagnostics(
                 &path.display().to_string(),
                 &diags,
-                "the scenario has errors; run `pressroom check` on it",
+                (
+                    "シナリオにエラーがあります。`pressroom check` で確かめてください",
+                    "the scenario has errors; run `pressroom check` on it",
+                ),
             )
         })
 }
@@ -214,13 +240,18 @@ fn open_record(
     scenario: Option<&Path>,
     playbook: &Playbook,
 ) -> Result<(Record, Arc<Scenario>, Vec<&'static str>), CliError> {
-    let src = crate::source::load::read_text(record)
-        .map_err(|d| CliError::usage(format!("pressroom: {}: {}", record.display(), d.message)))?;
+    let src = crate::source::load::read_text(record).map_err(|d| {
+        let line = format!("pressroom: {}: {}", record.display(), d.message);
+        CliError::usage(line.as_str(), line.as_str())
+    })?;
     let rec = Record::read(&src).map_err(|diags| {
         CliError::diagnostics(
             &record.display().to_string(),
             &diags,
-            "this is not a drill record Pressroom can read",
+            (
+                "Pressroom が読める訓練記録ではありません",
+                "this is not a drill record Pressroom can read",
+            ),
         )
     })?;
     let Some(path) = scenario
@@ -228,6 +259,7 @@ fn open_record(
         .or(rec.scenario_path.as_ref().map(PathBuf::from))
     else {
         return Err(CliError::usage(
+            "pressroom: 記録にシナリオの場所がありません。--scenario FILE で指定してください",
             "pressroom: the record does not say where its scenario is; give --scenario FILE",
         ));
     };
@@ -236,17 +268,28 @@ fn open_record(
             CliError::diagnostics(
                 &path.display().to_string(),
                 &diags,
-                "the scenario has errors; give the right one with --scenario FILE",
+                (
+                    "シナリオにエラーがあります。正しいものを --scenario FILE で指定してください",
+                    "the scenario has errors; give the right one with --scenario FILE",
+                ),
             )
         })?
         .scenario;
     if loaded.id != rec.scenario {
-        return Err(CliError::usage(format!(
-            "pressroom: {} is scenario `{}`, but the record is of `{}`",
-            path.display(),
-            loaded.id,
-            rec.scenario
-        )));
+        return Err(CliError::usage(
+            format!(
+                "pressroom: {} はシナリオ `{}` ですが、記録は `{}` のものです",
+                path.display(),
+                loaded.id,
+                rec.scenario
+            ),
+            format!(
+                "pressroom: {} is scenario `{}`, but the record is of `{}`",
+                path.display(),
+                loaded.id,
+                rec.scenario
+            ),
+        ));
     }
     let mut changed = Vec::new();
     if loaded.content_hash() != rec.scenario_hash {
@@ -267,9 +310,13 @@ fn replay_record(
     playbook: &Playbook,
     checker: &Checker,
 ) -> Result<replay::Outcome, CliError> {
-    let answers = rec
-        .answers(scenario)
-        .map_err(|e| CliError::failed(vec![format!("pressroom {command}: {e}")]))?;
+    let answers = rec.answers(scenario).map_err(|e| {
+        CliError::failed(
+            Vec::new(),
+            format!("pressroom {command}: 記録の回答を読めません: {e}"),
+            format!("pressroom {command}: {e}"),
+        )
+    })?;
     replay::play(scenario, playbook, checker, &answers, rec.seed).map_err(|mut diags| {
         let shown = path.display().to_string();
         // Placed in the record itself, with a hint for a record, not for an answers file.
@@ -282,11 +329,12 @@ fn replay_record(
                     .to_string(),
             );
         }
-        let mut lines: Vec<String> = diags.iter().map(|d| d.render(&shown)).collect();
-        lines.push(format!(
-            "pressroom {command}: the recorded actions no longer play on this scenario"
-        ));
-        CliError::failed(lines)
+        let lines: Vec<String> = diags.iter().map(|d| d.render(&shown)).collect();
+        CliError::failed(
+            lines,
+            format!("pressroom {command}: 記録された操作は、このシナリオではもう再生できません"),
+            format!("pressroom {command}: the recorded actions no longer play on this scenario"),
+        )
     })
 }
 

@@ -95,7 +95,11 @@ pub fn parse_from(args: Vec<std::ffi::OsString>) -> Result<Cli, (String, bool, E
 
 /// Runs a subcommand and returns the process exit code: 0 clean, 1 problems found, 2 bad usage.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
-    exit_code(Context::from_args(cli).and_then(|ctx| dispatch(&ctx, command)))
+    let lang = cli.lang.unwrap_or_else(crate::host::system_lang);
+    exit_code(
+        Context::from_args(cli).and_then(|ctx| dispatch(&ctx, command)),
+        lang,
+    )
 }
 
 /// One function per command.

@@ -32,14 +32,25 @@ pub(super) fn write_out(path: Option<&Path>, text: &str) -> Result<(), CliError>
             Ok(())
         }
         Some(p) if p.is_dir() || p.as_os_str().to_string_lossy().ends_with(['/', '\\']) => {
-            Err(CliError::usage(format!(
-                "pressroom: {} is a folder; give --out a file name, e.g. {}",
-                p.display(),
-                p.join("report.html").display()
-            )))
+            Err(CliError::usage(
+                format!(
+                    "pressroom: {} はフォルダーです。--out にはファイル名を指定してください(例: {})",
+                    p.display(),
+                    p.join("report.html").display()
+                ),
+                format!(
+                    "pressroom: {} is a folder; give --out a file name, e.g. {}",
+                    p.display(),
+                    p.join("report.html").display()
+                ),
+            ))
         }
-        Some(p) => crate::store::atomic::write_atomically(p, text.as_bytes())
-            .map_err(|e| CliError::usage(format!("pressroom: cannot write {}: {e}", p.display()))),
+        Some(p) => crate::store::atomic::write_atomically(p, text.as_bytes()).map_err(|e| {
+            CliError::usage(
+                format!("pressroom: {} に書き込めません: {e}", p.display()),
+                format!("pressroom: cannot write {}: {e}", p.display()),
+            )
+        }),
     }
 }
 

@@ -769,8 +769,9 @@ fn english_phrases(text: &str) -> Vec<String> {
     found
 }
 
-/// Under `--lang ja`, check, run, lint, history, rescore, rules and --help print Japanese:
-/// the same commands in English are full of English sentences, and in Japanese none is left.
+/// Under `--lang ja`, check, run, lint, history, rescore, rules and --help print Japanese,
+/// and so do clap's errors and the commands' own refusals: the same commands in English are
+/// full of English sentences, and in Japanese none is left.
 #[test]
 fn every_command_speaks_japanese_under_lang_ja() {
     let data = crate::Scratch::new("cli-ja");
@@ -807,6 +808,11 @@ fn every_command_speaks_japanese_under_lang_ja() {
         vec!["--help"],
         vec!["run", "--help"],
         vec!["lint", "--no-such-flag"],
+        // The commands' own refusals.
+        vec!["history", "--team", "nobody"],
+        vec!["new", "BadName"],
+        vec!["analyze", scenario, "--samples", "999999999"],
+        vec!["import", "no-such-record.ron"],
     ];
     for c in &commands {
         let output = |lang: &str| {
