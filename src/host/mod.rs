@@ -15,6 +15,13 @@ pub fn wall_clock_now() -> String {
     chrono::DateTime::<chrono::Utc>::from(now).to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
+/// The local time zone's offset now, to show when past drills began (never for a score).
+pub fn local_offset() -> chrono::FixedOffset {
+    #[allow(clippy::disallowed_methods)]
+    let now = chrono::Local::now();
+    *now.offset()
+}
+
 /// The wall clock as a system time, for sweeping stale temporary files (never for a score).
 pub fn now() -> std::time::SystemTime {
     #[allow(clippy::disallowed_methods)]

@@ -167,8 +167,13 @@ impl History {
         (!changes.is_empty()).then(|| round1(changes.iter().sum::<f64>() / changes.len() as f64))
     }
 
-    /// The history as a text table, in `lang`.
+    /// The history as a text table, in `lang`, with times in UTC.
     pub fn render(&self, lang: Lang) -> String {
+        self.render_in(lang, chrono::FixedOffset::east_opt(0).expect("UTC"))
+    }
+
+    /// The history as a text table, in `lang`, with times at `offset` (the user's zone).
+    pub fn render_in(&self, lang: Lang, offset: chrono::FixedOffset) -> String {
         let t = |ja: &'static str, en: &'static str| if lang == Lang::Ja { ja } else { en };
         let mut out = String::new();
         if self.drills.is_empty() {
@@ -178,10 +183,15 @@ impl History {
             ));
         }
         let areas = crate::playbook::Area::ALL;
+        // The start column is as wide as a time (16) or its heading, whichever is wider.
+        let started_heading = format!("{} ({})", t("開始", "started"), zone(offset));
+        let started_width = 16.max(unicode_width::UnicodeWidthStr::width(
+            started_heading.as_str(),
+        ));
         if !self.drills.is_empty() {
             out.push_str(&format!(
                 "{} {} {} {}",
-                pad(t("開始 (UTC)", "started (UTC)"), 16),
+                pad(&started_heading, started_width),
                 pad(t("シナリオ", "scenario"), 36),
                 pad_left(t("総合", "total"), 6),
                 pad_left("±", 6)
@@ -197,12 +207,7 @@ impl History {
             out.push('\n');
         }
         for d in &self.drills {
-            let started = d.started.as_deref().unwrap_or("—");
-            let started: String = started
-                .chars()
-                .take(16)
-                .collect::<String>()
-                .replace('T', " ");
+            let started = when(d.started.as_deref(), offset);
             let change = d
                 .change
                 .map(|c| format!("{c:+.1}"))
@@ -222,7 +227,7 @@ impl History {
             };
             out.push_str(&format!(
                 "{} {} {total:>6} {change:>6}",
-                pad(&started, 16),
+                pad(&started, started_width),
                 pad(&clip(&name, 36), 36),
             ));
             for a in areas {
@@ -291,6 +296,29 @@ fn pad_left(s: &str, width: usize) -> String {
     format!("{}{s}", " ".repeat(width.saturating_sub(s.width())))
 }
 
+/// A time zone as a column heading says it: UTC, UTC+09:00.
+pub fn zone(offset: chrono::FixedOffset) -> String {
+    match offset.local_minus_utc() {
+        0 => "UTC".to_string(),
+        _ => format!("UTC{offset}"),
+    }
+}
+
+/// When a drill began (RFC 3339, as records keep it) at `offset`, to the minute; as
+/// written when it does not read as a time.
+pub fn when(started: Option<&str>, offset: chrono::FixedOffset) -> String {
+    let Some(s) = started else {
+        return "—".to_string();
+    };
+    match chrono::DateTime::parse_from_rfc3339(s) {
+        Ok(t) => t
+            .with_timezone(&offset)
+            .format("%Y-%m-%d %H:%M")
+            .to_string(),
+        Err(_) => s.chars().take(16).collect::<String>().replace('T', " "),
+    }
+}
+
 /// Each drill's change since the last drill of the same scenario under the same model.
 fn with_changes(drills: &mut [Drill]) {
     let mut last: BTreeMap<(String, u32), f64> = BTreeMap::new();
@@ -318,6 +346,19 @@ mod tests {
             change: None,
             model: 2,
         }
+    }
+
+    #[test]
+    fn times_are_shown_in_the_zone_asked_for() {
+        let jst = chrono::FixedOffset::east_opt(9 * 3600).unwrap();
+        let utc = chrono::FixedOffset::east_opt(0).unwrap();
+        let started = Some("2026-12-01T19:35:10.250Z");
+        assert_eq!(when(started, jst), "2026-12-02 04:35");
+        assert_eq!(when(started, utc), "2026-12-01 19:35");
+        assert_eq!(zone(jst), "UTC+09:00");
+        assert_eq!(zone(utc), "UTC");
+        assert_eq!(when(Some("not a time"), jst), "not a time");
+        assert_eq!(when(None, jst), "—");
     }
 
     #[test]

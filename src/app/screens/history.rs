@@ -208,7 +208,9 @@ fn draw(
                         return;
                     }
                     ui.strong("#");
-                    ui.strong(t(l, "日時 (UTC)", "When (UTC)"));
+                    let offset = crate::host::local_offset();
+                    let zone = crate::reports::history::zone(offset);
+                    ui.strong(format!("{} ({zone})", t(l, "日時", "When")));
                     ui.strong(t(l, "シナリオ", "Scenario"));
                     ui.strong(t(l, "総合", "Total"));
                     for area in Area::ALL {
@@ -217,8 +219,7 @@ fn draw(
                     ui.end_row();
                     for (i, d) in history.drills.iter().enumerate().rev() {
                         ui.label(format!("{}", i + 1));
-                        let when = d.started.as_deref().unwrap_or("—");
-                        ui.label(when.chars().take(16).collect::<String>().replace('T', " "));
+                        ui.label(crate::reports::history::when(d.started.as_deref(), offset));
                         let title = if d.title.is_empty() {
                             d.scenario.clone()
                         } else {
