@@ -10,8 +10,6 @@
 //! so a new alternative in a pattern and its word are written side by side.
 
 #[cfg(test)]
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
-#[cfg(test)]
 use std::sync::LazyLock;
 
 /// Which shape a word stands for.
@@ -27,13 +25,7 @@ pub(super) enum Shape {
     Named(super::patterns::Named),
 }
 
-#[cfg(test)]
-struct Words {
-    automaton: AhoCorasick,
-    shapes: Vec<Shape>,
-}
-
-/// Every anchor word with its shape. The checker finds them in its own phrase pass.
+/// Every anchor word with its shape, for the checker's phrase pass.
 pub(super) fn words() -> impl Iterator<Item = (&'static str, Shape)> {
     let lists: [(&'static [&'static str], Shape); 5] = [
         (super::blame::ANCHORS, Shape::Blame),
@@ -52,17 +44,11 @@ pub(super) fn words() -> impl Iterator<Item = (&'static str, Shape)> {
         )
 }
 
-/// The anchor words alone, for tests that read a text outside a check.
+/// The bundled playbook's checker, for tests that read a text outside a check: they find
+/// the anchor words in the same pass a check does.
 #[cfg(test)]
-static WORDS: LazyLock<Words> = LazyLock::new(|| {
-    let (words, shapes): (Vec<&str>, Vec<Shape>) = words().unzip();
-    let automaton = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::Standard)
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&words)
-        .expect("anchor words build");
-    Words { automaton, shapes }
-});
+static CHECKER: LazyLock<super::Checker> =
+    LazyLock::new(|| super::Checker::new(&crate::Playbook::default_playbook()));
 
 /// Where the anchor words are in a normalised text, in order of place.
 pub(super) struct Anchors {
@@ -70,17 +56,11 @@ pub(super) struct Anchors {
 }
 
 impl Anchors {
-    /// Every anchor word in normalised `text`, overlapping ones included.
+    /// Every anchor word in normalised `text`, overlapping ones included, as a check finds
+    /// them.
     #[cfg(test)]
     pub(super) fn of(text: &str) -> Anchors {
-        let words = &*WORDS;
-        Anchors::from_hits(
-            words
-                .automaton
-                .find_overlapping_iter(text)
-                .map(|m| (words.shapes[m.pattern().as_usize()], m.start(), m.end()))
-                .collect(),
-        )
+        CHECKER.phrase_hits(text).1
     }
 
     /// The anchor words found (shape, start, end), in any order.

@@ -393,7 +393,11 @@ impl Checker {
                 let (s, e) = norm.span(h.start, h.end);
                 (h.kind, s, e)
             })
-            .chain(patterns::scan_original(text));
+            .chain(
+                patterns::scan_original(text)
+                    .into_iter()
+                    .map(|(kind, s, e)| (kind, norm.char_index(s), norm.char_index(e))),
+            );
         for (kind, s, e) in found {
             let (ja, en) = kind.describe();
             let rule = if kind.is_personal() {

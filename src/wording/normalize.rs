@@ -169,6 +169,12 @@ impl Normalized {
         (s as usize, e as usize)
     }
 
+    /// The character of the original text that starts at byte `byte` of it (its length at
+    /// the end).
+    pub fn char_index(&self, byte: usize) -> usize {
+        self.char_bytes.partition_point(|&b| (b as usize) < byte)
+    }
+
     /// The original text's characters `[start, end)`, from `original` (the text this was
     /// made from).
     pub fn original<'t>(&self, original: &'t str, start: usize, end: usize) -> &'t str {

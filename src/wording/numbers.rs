@@ -34,9 +34,16 @@ impl Count {
     }
 }
 
+/// The kanji a number may be written in (千二百名, 3万件).
+const KANJI_NUMERALS: &str = "〇零一二三四五六七八九十百千万億";
+
 /// A number as written: digits (with a k, thousand or million after them), kanji, or
 /// English number words.
-const NUM: &str = r"(?:(?:[0-9][0-9,]*(?:\.[0-9]+)?|[〇零一二三四五六七八九十百千万億]+)+(?:\s?(?:k|thousand|million)(?-u:\b))?|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)(?-u:\b)[\s-]?(?:and\s)?)+)";
+fn number_pattern() -> String {
+    format!(
+        r"(?:(?:[0-9][0-9,]*(?:\.[0-9]+)?|[{KANJI_NUMERALS}]+)+(?:\s?(?:k|thousand|million)(?-u:\b))?|(?:(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million)(?-u:\b)[\s-]?(?:and\s)?)+)"
+    )
+}
 
 const APPROX: &str = r"約|およそ|最大で?|概算で?|about\s|approximately\s|around\s|roughly\s|up\sto\s|nearly\s|almost\s|some\s|more\sthan\s|over\s|fewer\sthan\s|less\sthan\s|an\sestimated\s";
 
@@ -86,9 +93,10 @@ pub(super) const UNITS_EN: &[&str] = &[
 const BETWEEN: &str = r"(?:(?:affected|additional|more|impacted|other|of\sour|of\sthe|customer|user|registered|active|individual|unique|member|client)\s)*";
 
 static COUNT: LazyLock<Regex> = LazyLock::new(|| {
+    let num = number_pattern();
     let unit = format!(r"{}|(?:{})(?-u:\b)", UNITS_JA.join("|"), UNITS_EN.join("|"));
     Regex::new(&format!(
-        r"(?P<approx>{APPROX})?(?:between\s|from\s)?(?:(?P<low>{NUM})\s?(?:～|~|〜|–|—|-|から|to\s|and\s)\s?(?:約)?)?(?P<num>{NUM})\s?{BETWEEN}(?P<unit>{unit})"
+        r"(?P<approx>{APPROX})?(?:between\s|from\s)?(?:(?P<low>{num})\s?(?:～|~|〜|–|—|-|から|to\s|and\s)\s?(?:約)?)?(?P<num>{num})\s?{BETWEEN}(?P<unit>{unit})"
     ))
     .expect("count pattern compiles")
 });
@@ -109,9 +117,7 @@ fn after_a_number(text: &str, at: usize) -> bool {
         .trim_end_matches(|c: char| c.is_whitespace() || c == '-')
         .chars()
         .next_back()
-        .is_some_and(|c| {
-            c.is_ascii_alphanumeric() || "〇零一二三四五六七八九十百千万億".contains(c)
-        })
+        .is_some_and(|c| c.is_ascii_alphanumeric() || KANJI_NUMERALS.contains(c))
 }
 
 /// Where in normalised `text` a count can end: its unit words that follow a number.
@@ -174,7 +180,7 @@ fn count(text: &str, base: usize, c: &regex::Captures<'_>) -> Option<Count> {
     })
 }
 
-/// A number in any of the forms [`NUM`] allows.
+/// A number in any of the forms [`number_pattern`] allows.
 fn parse_any(s: &str) -> Option<f64> {
     let s = s.trim().trim_end_matches(['-', ' ']);
     if s.is_empty() {

@@ -431,8 +431,8 @@ static ROLE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     )
 });
 
-/// Shapes that need the writer's capitals, in the original text, as character ranges:
-/// internal system names and ticket IDs in capitals, and names after a person's role.
+/// Shapes that need the writer's capitals, in the original text, as byte ranges: internal
+/// system names and ticket IDs in capitals, and names after a person's role.
 pub fn scan_original(original: &str) -> Vec<(Kind, usize, usize)> {
     let mut out = Vec::new();
     // Every shape here holds capitals, and capitals are ASCII.
@@ -442,15 +442,6 @@ pub fn scan_original(original: &str) -> Vec<(Kind, usize, usize)> {
     if !capitals {
         return out;
     }
-    // Character offsets of byte offsets that come in order, counted on from the last one.
-    let mut cursor = (0usize, 0usize);
-    let mut char_at = |byte: usize| {
-        if byte < cursor.0 {
-            cursor = (0, 0);
-        }
-        cursor = (byte, cursor.1 + original[cursor.0..byte].chars().count());
-        cursor.1
-    };
     for m in CAPITALS.find_iter(original) {
         let token = m.as_str();
         let line_start = original[..m.start()].rfind('\n').map_or(0, |i| i + 1);
@@ -474,11 +465,11 @@ pub fn scan_original(original: &str) -> Vec<(Kind, usize, usize)> {
         } else {
             Kind::SystemName
         };
-        out.push((kind, char_at(m.start()), char_at(m.end())));
+        out.push((kind, m.start(), m.end()));
     }
     for c in ROLE_NAME.captures_iter(original) {
         let name = c.get(1).expect("group 1");
-        out.push((Kind::PersonName, char_at(name.start()), char_at(name.end())));
+        out.push((Kind::PersonName, name.start(), name.end()));
     }
     out
 }
