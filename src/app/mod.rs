@@ -416,7 +416,7 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("pressroom-shots-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let answers = dir.join("early.ron");
-        // Publishing the first notice before its decision opens: `run` refuses it.
+        // Publishing the update before its decision opens: `run` refuses it.
         std::fs::write(
             &answers,
             r#"Answers(format: 2, scenario: "payment-outage", seed: 1, actions: [

@@ -385,10 +385,10 @@ fn timeline_chart(ui: &mut egui::Ui, session: &Session, exemplary: Option<&Sessi
         Stage::Update => 2.0,
         Stage::FinalReport => 1.0,
     };
-    let hours = axis;
     let end_minutes = session.end().0;
-    let end = hours(end_minutes);
+    let end = axis(end_minutes);
     let marks = axis_marks(end_minutes);
+    let labelled = marks.clone();
     Plot::new("debrief-timeline")
         .height(220.0)
         .include_x(0.0)
@@ -414,10 +414,10 @@ fn timeline_chart(ui: &mut egui::Ui, session: &Session, exemplary: Option<&Sessi
                 .collect()
         })
         .x_axis_formatter(move |mark, _| {
-            axis_marks(end_minutes)
-                .into_iter()
-                .find(|m| (axis(*m) - mark.value).abs() < 1e-9)
-                .map(axis_label)
+            labelled
+                .iter()
+                .find(|m| (axis(**m) - mark.value).abs() < 1e-9)
+                .map(|m| axis_label(*m))
                 .unwrap_or_default()
         })
         .y_axis_formatter(move |mark, _| {
@@ -431,7 +431,7 @@ fn timeline_chart(ui: &mut egui::Ui, session: &Session, exemplary: Option<&Sessi
             let window_name = t(l, "手順上の公表時期", "Playbook's window");
             for w in &tl.windows {
                 let y = row(w.stage);
-                let (a, b) = (hours(w.from.0), hours(w.to.0));
+                let (a, b) = (axis(w.from.0), axis(w.to.0));
                 plot.polygon(
                     Polygon::new(
                         window_name,
@@ -449,7 +449,7 @@ fn timeline_chart(ui: &mut egui::Ui, session: &Session, exemplary: Option<&Sessi
                 plot.vline(
                     VLine::new(
                         format!("{} {}", t(l, "期限:", "Deadline:"), d.label.get(l)),
-                        hours(d.at.0),
+                        axis(d.at.0),
                     )
                     .color(egui::Color32::from_rgb(235, 110, 110)),
                 );
@@ -469,7 +469,7 @@ fn timeline_chart(ui: &mut egui::Ui, session: &Session, exemplary: Option<&Sessi
             let mine: Vec<[f64; 2]> = tl
                 .publications
                 .iter()
-                .map(|p| [hours(p.at.0), row(p.stage)])
+                .map(|p| [axis(p.at.0), row(p.stage)])
                 .collect();
             plot.points(
                 Points::new(
@@ -484,7 +484,7 @@ fn timeline_chart(ui: &mut egui::Ui, session: &Session, exemplary: Option<&Sessi
                 let theirs: Vec<[f64; 2]> = ex
                     .published()
                     .iter()
-                    .map(|(s, at)| [hours(at.0), row(*s) + 0.15])
+                    .map(|(s, at)| [axis(at.0), row(*s) + 0.15])
                     .collect();
                 plot.points(
                     Points::new(t(l, "模範の公表", "Exemplary"), PlotPoints::from(theirs))

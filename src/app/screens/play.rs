@@ -404,18 +404,21 @@ fn draw(
 }
 
 /// The question `confirm` asks, if any, as a modal: Y (or its button) answers yes and gives
-/// the command to send; N, Esc or "keep going" closes it. The key that opened it was taken
+/// the command to send; N, Esc or the other button closes it. The key that opened it was taken
 /// by the screen, so it cannot close it in the same frame.
 fn confirm_dialog(ctx: &egui::Context, confirm: &mut Confirm, l: Lang) -> Option<DrillCommand> {
-    let (question, yes, command) = match *confirm {
+    let keep_going = t(l, "続ける (N / Esc)", "Keep going (N / Esc)");
+    let (question, yes, no, command) = match *confirm {
         Confirm::None => return None,
         Confirm::Abandon => (
             t(
                 l,
                 "この訓練を中止しますか?ここまでの回答は保存されません。",
                 "Abandon this drill? The answers so far are not saved.",
-            ),
+            )
+            .to_string(),
             t(l, "中止する (Y)", "Abandon (Y)"),
+            keep_going,
             DrillCommand::Abandon,
         ),
         Confirm::Finish => (
@@ -423,13 +426,29 @@ fn confirm_dialog(ctx: &egui::Context, confirm: &mut Confirm, l: Lang) -> Option
                 l,
                 "訓練を終えて採点しますか?未回答の判断は回答なしとして採点されます。",
                 "End the drill and score it? Decisions not answered score as missed.",
-            ),
+            )
+            .to_string(),
             t(l, "終えて採点する (Y)", "End and score (Y)"),
+            keep_going,
             DrillCommand::Finish,
         ),
-        Confirm::Skip(to) => {
-            return skip_dialog(ctx, confirm, to, l);
-        }
+        Confirm::Skip(to) => (
+            match l {
+                Lang::Ja => format!(
+                    "判断を待っている事項があります。次の出来事は {to} です。回答しないまま、そこまで時間を進めますか?"
+                ),
+                Lang::En => format!(
+                    "Decisions are still open. The next event is at {to}; let time run to it with them unanswered?"
+                ),
+            },
+            t(l, "進める (Y)", "Let time run (Y)"),
+            t(
+                l,
+                "戻って判断する (N / Esc)",
+                "Go back and decide (N / Esc)",
+            ),
+            DrillCommand::ToNextEvent,
+        ),
     };
     let mut answer = None;
     egui::Modal::new(egui::Id::new("confirm")).show(ctx, |ui| {
@@ -437,55 +456,11 @@ fn confirm_dialog(ctx: &egui::Context, confirm: &mut Confirm, l: Lang) -> Option
         ui.label(question);
         ui.horizontal(|ui| {
             let y = ui.button(yes);
-            let n = ui.button(t(l, "続ける (N / Esc)", "Keep going (N / Esc)"));
+            let n = ui.button(no);
             let key =
                 |ui: &mut egui::Ui, k| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k));
             if y.clicked() || key(ui, egui::Key::Y) {
                 answer = Some(Some(command.clone()));
-            } else if n.clicked() || key(ui, egui::Key::N) || key(ui, egui::Key::Escape) {
-                answer = Some(None);
-            }
-        });
-    });
-    let out = answer?;
-    *confirm = Confirm::None;
-    out
-}
-
-/// The question before N runs the clock past open decisions to `to`.
-fn skip_dialog(
-    ctx: &egui::Context,
-    confirm: &mut Confirm,
-    to: SimTime,
-    l: Lang,
-) -> Option<DrillCommand> {
-    let mut answer = None;
-    egui::Modal::new(egui::Id::new("confirm-skip")).show(ctx, |ui| {
-        ui.set_max_width(520.0);
-        ui.label(format!(
-            "{} {to} {}",
-            t(
-                l,
-                "判断を待っている事項があります。次の出来事は",
-                "Decisions are still open. The next event is at"
-            ),
-            t(
-                l,
-                "です。回答しないまま、そこまで時間を進めますか?",
-                "; let time run to it with them unanswered?"
-            )
-        ));
-        ui.horizontal(|ui| {
-            let y = ui.button(t(l, "進める (Y)", "Let time run (Y)"));
-            let n = ui.button(t(
-                l,
-                "戻って判断する (N / Esc)",
-                "Go back and decide (N / Esc)",
-            ));
-            let key =
-                |ui: &mut egui::Ui, k| ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k));
-            if y.clicked() || key(ui, egui::Key::Y) {
-                answer = Some(Some(DrillCommand::ToNextEvent));
             } else if n.clicked() || key(ui, egui::Key::N) || key(ui, egui::Key::Escape) {
                 answer = Some(None);
             }
