@@ -17,6 +17,11 @@ pub(super) struct Context {
     data: Option<DataDir>,
 }
 
+/// The output language: `--lang`, else the system's.
+pub(super) fn lang_of(cli: &Cli) -> crate::text::Lang {
+    cli.lang.unwrap_or_else(crate::host::system_lang)
+}
+
 impl Context {
     /// Resolves the global options; a playbook with errors stops every command.
     pub fn from_args(cli: &Cli) -> Result<Context, CliError> {
@@ -28,7 +33,7 @@ impl Context {
             )
         })?;
         Ok(Context {
-            lang: cli.lang.unwrap_or_else(crate::host::system_lang),
+            lang: lang_of(cli),
             playbook,
             data: DataDir::resolve(cli.data_dir.as_deref()),
         })

@@ -21,7 +21,7 @@ pub(super) fn history(
     let history = records.history(team);
     let out = match format {
         Format::Text => {
-            let mut text = history.render_in(ctx.lang, crate::host::local_offset());
+            let mut text = history.render(ctx.lang, crate::host::local_offset());
             if let Some(team) = team {
                 let open = records.open_actions(team);
                 if !open.is_empty() {

@@ -67,12 +67,8 @@ pub fn parse_from(args: Vec<std::ffi::OsString>) -> Result<Cli, (String, bool, E
         let to_stdout = shown && e.kind() != ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
         let text = if lang == crate::text::Lang::Ja && !shown {
             // The usage of the command the error is about, if one was named.
-            let named = names.iter().find_map(|n| {
-                cmd.get_subcommands()
-                    .find(|sc| sc.get_name() == n.as_str())
-                    .map(|sc| sc.get_name().to_string())
-            });
-            let usage = match named.and_then(|n| cmd.find_subcommand_mut(&n)) {
+            let named = names.iter().find(|n| cmd.find_subcommand(n).is_some());
+            let usage = match named.and_then(|n| cmd.find_subcommand_mut(n)) {
                 Some(sc) => sc.render_usage().to_string(),
                 None => cmd.render_usage().to_string(),
             };
@@ -95,10 +91,10 @@ pub fn parse_from(args: Vec<std::ffi::OsString>) -> Result<Cli, (String, bool, E
 
 /// Runs a subcommand and returns the process exit code: 0 clean, 1 problems found, 2 bad usage.
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
-    let lang = cli.lang.unwrap_or_else(crate::host::system_lang);
+    // The language errors are said in, even when the context cannot be built.
     exit_code(
         Context::from_args(cli).and_then(|ctx| dispatch(&ctx, command)),
-        lang,
+        context::lang_of(cli),
     )
 }
 

@@ -167,13 +167,8 @@ impl History {
         (!changes.is_empty()).then(|| round1(changes.iter().sum::<f64>() / changes.len() as f64))
     }
 
-    /// The history as a text table, in `lang`, with times in UTC.
-    pub fn render(&self, lang: Lang) -> String {
-        self.render_in(lang, chrono::FixedOffset::east_opt(0).expect("UTC"))
-    }
-
     /// The history as a text table, in `lang`, with times at `offset` (the user's zone).
-    pub fn render_in(&self, lang: Lang, offset: chrono::FixedOffset) -> String {
+    pub fn render(&self, lang: Lang, offset: chrono::FixedOffset) -> String {
         let t = |ja: &'static str, en: &'static str| if lang == Lang::Ja { ja } else { en };
         let mut out = String::new();
         if self.drills.is_empty() {
