@@ -28,8 +28,9 @@ enum Confirm {
     None,
     Abandon,
     Finish,
-    /// Letting time run to the next event at this time, past decisions still open.
-    Skip(SimTime),
+    /// Letting time run to the next event, past decisions still open. When that event comes
+    /// is not said: the team has not been told.
+    Skip,
 }
 
 /// The next deadline still to meet: not passed, and not one for a stage already published.
@@ -212,7 +213,7 @@ fn draw(
                 || (!modal_open && key(ui, egui::Key::N))
             {
                 match skip_needs_asking(drill.session()) {
-                    Some(to) => *confirm = Confirm::Skip(to),
+                    Some(_) => *confirm = Confirm::Skip,
                     None => send.push(DrillCommand::ToNextEvent),
                 }
             }
@@ -432,15 +433,13 @@ fn confirm_dialog(ctx: &egui::Context, confirm: &mut Confirm, l: Lang) -> Option
             keep_going,
             DrillCommand::Finish,
         ),
-        Confirm::Skip(to) => (
-            match l {
-                Lang::Ja => format!(
-                    "判断を待っている事項があります。次の出来事は {to} です。回答しないまま、そこまで時間を進めますか?"
-                ),
-                Lang::En => format!(
-                    "Decisions are still open. The next event is at {to}; let time run to it with them unanswered?"
-                ),
-            },
+        Confirm::Skip => (
+            t(
+                l,
+                "判断を待っている事項があります。回答しないまま、次の出来事まで時間を進めますか?",
+                "Decisions are still open. Let time run to the next event with them unanswered?",
+            )
+            .to_string(),
             t(l, "進める (Y)", "Let time run (Y)"),
             t(
                 l,
@@ -1646,7 +1645,7 @@ mod tests {
         let mut h = Harness::new_ui_state(
             |ui, q: &mut Question| {
                 if q.confirm == Confirm::None && key(ui, egui::Key::N) {
-                    q.confirm = Confirm::Skip(SimTime(22 * 60));
+                    q.confirm = Confirm::Skip;
                 }
                 let ctx = ui.ctx().clone();
                 if let Some(c) = confirm_dialog(&ctx, &mut q.confirm, Lang::En) {
