@@ -2,6 +2,7 @@
 //! sections, weight, severity) and the wording checker's phrase lists, validated and merged.
 
 pub mod file;
+mod index;
 pub mod rule;
 
 pub use file::{Area, Cues, Jargon, PhraseBook, Phrases, Severity};
@@ -76,9 +77,12 @@ pub struct Playbook {
     /// Each rule's citation in both languages, built once: findings carry it.
     #[serde(skip)]
     citations: std::collections::HashMap<String, Text, IdHash>,
-    /// Each rule's position in `rules`, for the scorer's many lookups.
+    /// Each rule's position in `rules`, for the scorer's many lookups: a perfect hash of
+    /// the IDs, and a map where no perfect hash was found.
     #[serde(skip)]
     index: std::collections::HashMap<String, usize, IdHash>,
+    #[serde(skip)]
+    fast: index::RuleIndex,
 }
 
 /// A hash for short rule IDs, eight bytes at a step: the scorer looks a rule up for every
@@ -174,11 +178,16 @@ impl Playbook {
     /// A rule's position in `rules`.
     pub fn rule_index(&self, id: &str) -> Option<usize> {
         // The index is built with the playbook; a rule list changed since is searched.
-        self.index
-            .get(id)
-            .copied()
-            .filter(|&i| self.rules.get(i).is_some_and(|r| r.id == id))
-            .or_else(|| self.rules.iter().position(|r| r.id == id))
+        let found = match self.fast.candidate(id) {
+            Some(None) => None,
+            Some(Some(i)) => Some(i),
+            None => self.index.get(id).copied(),
+        };
+        match found.and_then(|i| self.rules.get(i).map(|r| (i, r))) {
+            Some((i, r)) if index::same(&r.id, id) => Some(i),
+            // Not a rule, or a rule list changed since: a search says which.
+            _ => self.rules.iter().position(|r| r.id == id),
+        }
     }
 
     /// A section by ID.
@@ -401,13 +410,17 @@ fn build(file: PlaybookFile, src: &str, diags: &mut Vec<Diagnostic>) -> Playbook
         hash,
         citations: std::collections::HashMap::default(),
         index: std::collections::HashMap::default(),
+        fast: index::RuleIndex::default(),
     };
-    playbook.index = playbook
-        .rules
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id.clone(), i))
-        .collect();
+    playbook.fast = index::RuleIndex::build(playbook.rules.iter().map(|r| r.id.as_str()));
+    if !playbook.fast.is_built() {
+        playbook.index = playbook
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.id.clone(), i))
+            .collect();
+    }
     playbook.citations = playbook
         .rules
         .iter()

@@ -244,7 +244,27 @@ pub(super) fn smoothstep(x: f64) -> f64 {
 }
 
 pub(super) fn round1(x: f64) -> f64 {
-    (x * 10.0).round() / 10.0
+    round(x * 10.0) / 10.0
+}
+
+/// `f64::round` (half away from zero, the sign of a zero kept) without the C library's call:
+/// the scorer rounds every finding of every path `analyze` plays.
+#[inline]
+fn round(y: f64) -> f64 {
+    // Beyond 2^52 every float is whole; NaN and the infinities round to themselves.
+    if !(y.abs() < 4_503_599_627_370_496.0) {
+        return y;
+    }
+    let t = y as i64 as f64; // toward zero, exactly, in this range
+    let d = y - t; // exact: t and y share their leading bits
+    let r = if d >= 0.5 {
+        t + 1.0
+    } else if d <= -0.5 {
+        t - 1.0
+    } else {
+        t
+    };
+    r.copysign(y)
 }
 
 pub(super) struct Scorer<'a> {
@@ -253,6 +273,8 @@ pub(super) struct Scorer<'a> {
     pub(super) findings: Vec<Finding>,
     /// In a quiet run, what each finding lost in its rule and unit, in place of the findings.
     pub(super) losses: Vec<totals::Loss>,
+    /// In a quiet run, whether any rule was scored (a loss of 0 is not kept).
+    pub(super) scored: bool,
     /// Where the findings pushed now count (see [`Finding::counted`]).
     pub(super) unit: totals::Unit,
     /// The decision's own points, where its rules may be worth more or less than them
@@ -298,12 +320,14 @@ impl Scorer<'_> {
         let max = totals::stake(r) * scale;
         let points = max * fraction.clamp(0.0, 1.0);
         if self.quiet {
-            // Only what the total needs: the rule, its unit, its area and what it lost.
-            self.losses.push(totals::Loss {
-                key: (index, self.unit),
-                area: r.area,
-                lost: round1(max) - round1(points),
-            });
+            // Only what the total needs: the rule, its unit, its area and what it lost,
+            // where it lost anything (a 0 never changes a sum or a worst).
+            self.scored = true;
+            let lost = round1(max) - round1(points);
+            if lost != 0.0 {
+                self.losses
+                    .push(totals::Loss::new(index, self.unit, r.area, lost));
+            }
             return;
         }
         self.findings.push(Finding {
@@ -520,7 +544,8 @@ pub fn score(session: &Session, playbook: &Playbook, checker: &Checker) -> Score
 /// The total alone, exactly as [`score`] gives it, without building the evidence, messages
 /// and citations a debrief reads: for `analyze`'s many paths.
 pub fn total(session: &Session, playbook: &Playbook, checker: &Checker) -> f64 {
-    totals::total_of_losses(run(session, playbook, checker, true).losses)
+    let s = run(session, playbook, checker, true);
+    totals::total_of_losses(s.losses, s.scored)
 }
 
 /// Runs every rule family over the drill.
@@ -534,7 +559,8 @@ fn run<'a>(
         session,
         playbook,
         findings: Vec::new(),
-        losses: Vec::with_capacity(if quiet { 256 } else { 0 }),
+        losses: Vec::with_capacity(if quiet { 128 } else { 0 }),
+        scored: false,
         unit: totals::Unit::Drill,
         base_points: None,
         quiet,
@@ -646,4 +672,41 @@ pub struct Owed {
     pub by: SimTime,
     /// The words of the notice that promised it, if the text did.
     pub words: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::round;
+
+    #[test]
+    fn round_is_the_standard_librarys_round_bit_for_bit() {
+        let mut edges = vec![
+            0.0,
+            -0.0,
+            0.5,
+            -0.5,
+            1.5,
+            2.5,
+            -2.5,
+            0.499_999_999_999_999_94,
+            -0.499_999_999_999_999_94,
+            4_503_599_627_370_495.5,
+            4_503_599_627_370_497.0,
+            -4_503_599_627_370_495.5,
+            1e300,
+            f64::MIN_POSITIVE,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        // Every tenth of a point a finding can carry, scaled as `round1` scales it, and
+        // values either side of each half.
+        for k in -20_000..20_000 {
+            let x = f64::from(k) * 0.05;
+            edges.extend([x, x * 10.0, f64::from_bits(x.to_bits() + 1), x - 1e-12]);
+        }
+        for y in edges {
+            assert_eq!(round(y).to_bits(), y.round().to_bits(), "{y:e}");
+        }
+        assert!(round(f64::NAN).is_nan());
+    }
 }

@@ -57,6 +57,16 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The unit as one small number, for [`Loss`] keys: 0 the drill, 1–3 a stage, 4–15 an
+    /// internal text of a stage.
+    fn code(self) -> u64 {
+        match self {
+            Unit::Drill => 0,
+            Unit::Stage(s) => 1 + s as u64,
+            Unit::Internal(s, a) => 4 + 4 * s as u64 + a as u64,
+        }
+    }
+
     /// The unit a decision's findings count in.
     pub fn of(d: &Decision) -> Unit {
         match &d.kind {
@@ -98,16 +108,30 @@ pub(super) fn mark_counted(findings: &mut [Finding]) {
 /// points it lost after rounding. A quiet run keeps only these.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Loss {
-    pub(crate) key: (usize, Unit),
-    pub(crate) area: Area,
-    pub(crate) lost: f64,
+    key: u64,
+    area: Area,
+    lost: f64,
+}
+
+impl Loss {
+    /// What a finding of the rule at `rule_index`, in `unit` and `area`, lost.
+    pub(crate) fn new(rule_index: usize, unit: Unit, area: Area, lost: f64) -> Loss {
+        Loss {
+            key: (rule_index as u64) << 8 | unit.code(),
+            area,
+            lost,
+        }
+    }
 }
 
 /// The total from what each finding lost: per rule and unit the worst counts; each area
 /// takes off at most its cap; never below 0. The one sum [`total_of`] and the quiet total
 /// both make, in the same order, so they cannot differ.
-pub(super) fn total_of_losses(mut losses: Vec<Loss>) -> f64 {
-    if losses.is_empty() {
+///
+/// `scored` says whether any rule was scored: a drill that scored nothing has no total to
+/// give (0), and a quiet run keeps only the losses that are not 0.
+pub(super) fn total_of_losses(mut losses: Vec<Loss>, scored: bool) -> f64 {
+    if !scored {
         return 0.0;
     }
     // Equal keys are one group whose worst counts, in any order.
@@ -156,12 +180,9 @@ pub(super) fn total_of(findings: &[Finding]) -> f64 {
     total_of_losses(
         findings
             .iter()
-            .map(|f| Loss {
-                key: (f.rule_index, f.unit),
-                area: f.area,
-                lost: f.lost(),
-            })
+            .map(|f| Loss::new(f.rule_index, f.unit, f.area, f.lost()))
             .collect(),
+        !findings.is_empty(),
     )
 }
 
