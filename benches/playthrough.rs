@@ -1,6 +1,7 @@
 //! Full headless playthroughs with random answers on the largest bundled scenario, drafts left
-//! unanswered: a new session, random answers as decisions open, the clock to the end, the
-//! total (as `analyze` scores its paths). Criterion reports time per playthrough;
+//! unanswered: a drill started with a new seed (as `analyze` restarts one drill for each of
+//! its samples), random answers as decisions open, the clock to the end, the total (as
+//! `analyze` scores its paths). Criterion reports time per playthrough;
 //! playthroughs per second is its inverse. The baseline in the same run is `session_only`
 //! (the same drill without scoring); `score_only` and `score_with_debrief` time the quiet
 //! total and the full debrief of one finished drill; `analyze_exact_search_no_exemplary` the
@@ -30,21 +31,28 @@ fn largest() -> Arc<Scenario> {
         .expect("at least one scenario")
 }
 
-/// The drill alone: a new session, random answers as decisions open, the clock to the end.
-fn session_only(scenario: &Arc<Scenario>, seed: u64) -> Session {
-    drill(Session::unlogged(scenario, seed), scenario, seed)
+/// The drill alone: `s` started again with `seed`, random answers as decisions open, the
+/// clock to the end.
+fn session_only(s: &mut Session, seed: u64) {
+    s.restart(seed);
+    let scenario = Arc::clone(&s.scenario);
+    drill(s, &scenario, seed);
 }
 
 /// [`session_only`] with the events built and logged, as the app and `run` play a drill.
 fn logged_session(scenario: &Arc<Scenario>, seed: u64) -> Session {
-    drill(Session::new(scenario, seed).0, scenario, seed)
+    let mut s = Session::new(scenario, seed).0;
+    drill(&mut s, scenario, seed);
+    s
 }
 
-fn drill(mut s: Session, scenario: &Arc<Scenario>, seed: u64) -> Session {
+fn drill(s: &mut Session, scenario: &Arc<Scenario>, seed: u64) {
     let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    let mut open = Vec::new();
     while !s.is_over() {
-        let open: Vec<_> = s.open_decisions().collect();
-        for d in open {
+        open.clear();
+        open.extend(s.open_decisions());
+        for &d in &open {
             // The same random answers `pressroom analyze` draws; drafts and free text are left
             // unanswered, so this measures the engine and scorer, not the wording checker.
             if matches!(scenario.decision(d).kind, DecisionKind::Draft(_)) {
@@ -59,12 +67,11 @@ fn drill(mut s: Session, scenario: &Arc<Scenario>, seed: u64) -> Session {
         s.advance_to_next_event();
     }
     s.finish();
-    s
 }
 
-fn playthrough(scenario: &Arc<Scenario>, playbook: &Playbook, checker: &Checker, seed: u64) -> f64 {
-    let s = session_only(scenario, seed);
-    pressroom::scoring::total(&s, playbook, checker)
+fn playthrough(s: &mut Session, playbook: &Playbook, checker: &Checker, seed: u64) -> f64 {
+    session_only(s, seed);
+    pressroom::scoring::total(s, playbook, checker)
 }
 
 fn bench(c: &mut Criterion) {
@@ -72,10 +79,19 @@ fn bench(c: &mut Criterion) {
     let checker = Checker::new(&playbook);
     let scenario = largest();
     let mut seed = 0u64;
+    let mut s = Session::unlogged(&scenario, seed);
     c.bench_function("playthrough_random_answers_no_drafts", |b| {
         b.iter(|| {
             seed += 1;
-            black_box(playthrough(&scenario, &playbook, &checker, seed))
+            black_box(playthrough(&mut s, &playbook, &checker, seed))
+        })
+    });
+    // The same playthrough in a drill made new for it, as before `restart`.
+    c.bench_function("playthrough_new_session", |b| {
+        b.iter(|| {
+            seed += 1;
+            let mut s = Session::unlogged(&scenario, seed);
+            black_box(playthrough(&mut s, &playbook, &checker, seed))
         })
     });
     // The same playthrough the way a debrief is made: events logged, every finding written
@@ -94,13 +110,15 @@ fn bench_parts(c: &mut Criterion) {
     let checker = Checker::new(&playbook);
     let scenario = largest();
     let mut seed = 0u64;
+    let mut s = Session::unlogged(&scenario, seed);
     c.bench_function("session_only", |b| {
         b.iter(|| {
             seed += 1;
-            black_box(session_only(&scenario, seed))
+            session_only(&mut s, seed);
+            black_box(s.now())
         })
     });
-    let s = session_only(&scenario, 3);
+    session_only(&mut s, 3);
     c.bench_function("score_only", |b| {
         b.iter(|| black_box(pressroom::scoring::total(&s, &playbook, &checker)))
     });

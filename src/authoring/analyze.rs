@@ -194,15 +194,18 @@ pub fn analyze_with_progress(
     // The same prepared drafts are checked on many paths: remember what was found.
     let checker = Checker::for_scenario(playbook, scenario).memoized();
     let mut summary = Summary::new(scenario);
+    // One drill, started again for each sample: its memory is reused.
+    let mut drill = None;
     for i in 0..samples {
         let mut rng = ChaCha8Rng::seed_from_u64(seed.wrapping_add(i as u64));
-        let path = play(
-            scenario,
-            playbook,
-            &checker,
-            rng.random(),
+        let drill_seed = rng.random();
+        let path = play_in(
+            &mut drill,
+            (scenario, playbook, &checker),
+            drill_seed,
             Strategy::Random(&mut rng),
-        );
+        )
+        .0;
         summary.sample(&path);
         if i % 1000 == 999 {
             progress(i + 1, samples);
@@ -341,16 +344,44 @@ fn play(
     play_recorded(scenario, playbook, checker, seed, strategy).0
 }
 
+/// [`play_recorded`] in `drill`, a drill of the same scenario played before (restarted
+/// with `seed`), or in a new one left there.
+fn play_in(
+    drill: &mut Option<Session>,
+    (scenario, playbook, checker): (&Arc<Scenario>, &Playbook, &Checker),
+    seed: u64,
+    strategy: Strategy<'_>,
+) -> (Path, Vec<(SimTime, DecisionRef, Answer)>) {
+    let session = match drill {
+        Some(s) => {
+            s.restart(seed);
+            s
+        }
+        None => drill.insert(Session::unlogged(scenario, seed)),
+    };
+    play_session(session, playbook, checker, strategy)
+}
+
 /// [`play`], with the answers the path gave, in the order given.
 fn play_recorded(
     scenario: &Arc<Scenario>,
     playbook: &Playbook,
     checker: &Checker,
     seed: u64,
+    strategy: Strategy<'_>,
+) -> (Path, Vec<(SimTime, DecisionRef, Answer)>) {
+    play_in(&mut None, (scenario, playbook, checker), seed, strategy)
+}
+
+/// Plays `session`, just started, to its end with `strategy`, and scores it.
+fn play_session(
+    session: &mut Session,
+    playbook: &Playbook,
+    checker: &Checker,
     mut strategy: Strategy<'_>,
 ) -> (Path, Vec<(SimTime, DecisionRef, Answer)>) {
+    let scenario = &Arc::clone(&session.scenario);
     let mut given: Vec<(SimTime, DecisionRef, Answer)> = Vec::new();
-    let mut session = Session::unlogged(scenario, seed);
     let mut plan: Vec<Plan> = vec![Plan::NotYetOpen; scenario.decisions.len()];
     let mut fires: Vec<(SimTime, InjectRef)> = Vec::new();
     if let Strategy::Random(rng) = &mut strategy {
@@ -363,11 +394,14 @@ fn play_recorded(
             }
         }
     }
+    let mut open = Vec::new();
     loop {
         let now = session.now();
-        for d in session.open_decisions().collect::<Vec<_>>() {
+        open.clear();
+        open.extend(session.open_decisions());
+        for &d in &open {
             if plan[d.0] == Plan::NotYetOpen {
-                plan[d.0] = match choose(&session, checker, d, now, &mut strategy) {
+                plan[d.0] = match choose(session, checker, d, now, &mut strategy) {
                     Some((at, answer)) => Plan::AnswerAt(at, answer),
                     None => Plan::Done,
                 };
@@ -417,8 +451,8 @@ fn play_recorded(
         session.advance_to(next);
     }
     session.finish();
-    let total = scoring::total(&session, playbook, checker);
-    (observe(&session, total), given)
+    let total = scoring::total(session, playbook, checker);
+    (observe(session, total), given)
 }
 
 /// When and how to answer decision `d`, opened at `now`.

@@ -2,6 +2,7 @@
 //! A [`Scenario`] cannot be invalid: every reference is resolved to an index, every time is
 //! inside the clock, every scoring effect names a rule of the playbook.
 
+pub(crate) mod cache;
 pub mod file;
 pub mod time;
 mod validate;
@@ -106,6 +107,9 @@ pub struct Scenario {
     pub format: u32,
     /// The file's text, so a record can name the exact version it was played on.
     pub source: std::sync::Arc<str>,
+    /// What the layers above work out from this scenario once for all its drills (the
+    /// engine's starting state, what each choice scores), each at its first use.
+    pub(crate) derived: cache::Derived,
 }
 
 /// The organisation the team works for.

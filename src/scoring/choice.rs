@@ -13,6 +13,15 @@ pub(super) fn rules(options: &[ChoiceOption]) -> Vec<(&str, usize, u32)> {
 
 /// [`rules`], one at a time without collecting them: each rule at its first mention.
 fn each_rule(options: &[ChoiceOption]) -> impl Iterator<Item = (&str, usize, u32)> {
+    first_mentions(options)
+        .map(move |(oi, ei, best_i, best)| (options[oi].effects[ei].rule.as_str(), best_i, best))
+}
+
+/// Each rule a set of options scores, at its first mention (option and effect), with the
+/// best option for it and that option's points.
+fn first_mentions(
+    options: &[ChoiceOption],
+) -> impl Iterator<Item = (usize, usize, usize, u32)> + '_ {
     options
         .iter()
         .enumerate()
@@ -24,7 +33,7 @@ fn each_rule(options: &[ChoiceOption]) -> impl Iterator<Item = (&str, usize, u32
                 .any(|o| o.effects.iter().any(|x| x.rule == e.rule))
                 && !options[oi].effects[..ei].iter().any(|x| x.rule == e.rule)
         })
-        .filter_map(move |(_, _, e)| {
+        .filter_map(move |(oi, ei, e)| {
             let rule = e.rule.as_str();
             let (best_i, best) = options
                 .iter()
@@ -32,8 +41,60 @@ fn each_rule(options: &[ChoiceOption]) -> impl Iterator<Item = (&str, usize, u32
                 .map(|(i, o)| (i, points(o, rule)))
                 .max_by_key(|(i, p)| (*p, usize::MAX - i))
                 .unwrap_or((0, 0));
-            (best > 0).then_some((rule, best_i, best))
+            (best > 0).then_some((oi, ei, best_i, best))
         })
+}
+
+/// Every choice of a scenario (and every inquiry's prepared answers) as its score reads it,
+/// worked out once per scenario from [`first_mentions`]: per decision, each rule it scores
+/// with the best option and what every option earns for it.
+#[derive(Debug, Default)]
+pub(crate) struct ChoicePlan {
+    /// Per decision, its rules (empty for a decision of another kind).
+    decisions: Vec<Vec<Planned>>,
+}
+
+/// One rule of one choice.
+#[derive(Debug)]
+struct Planned {
+    /// The option and effect that first name the rule.
+    option: usize,
+    effect: usize,
+    /// The best option for the rule, and its points.
+    best_i: usize,
+    best: u32,
+    /// What each option earns for the rule.
+    points: Vec<u32>,
+}
+
+impl ChoicePlan {
+    pub(crate) fn of(scenario: &crate::scenario::Scenario) -> ChoicePlan {
+        use crate::scenario::DecisionKind;
+        let decisions = scenario
+            .decisions
+            .iter()
+            .map(|d| {
+                let options = match &d.kind {
+                    DecisionKind::Choice { options } => options.as_slice(),
+                    DecisionKind::Inquiry(q) => q.answers.as_slice(),
+                    _ => &[],
+                };
+                first_mentions(options)
+                    .map(|(option, effect, best_i, best)| {
+                        let rule = options[option].effects[effect].rule.as_str();
+                        Planned {
+                            option,
+                            effect,
+                            best_i,
+                            best,
+                            points: options.iter().map(|o| points(o, rule)).collect(),
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        ChoicePlan { decisions }
+    }
 }
 
 /// What an option earns for a rule: its best effect naming it.
@@ -78,16 +139,23 @@ pub(crate) fn cheapest_loss(
     out
 }
 
-/// Scores a choice (or an inquiry answered with one of its prepared answers).
+/// Scores a choice (or an inquiry answered with one of its prepared answers): decision `d`
+/// of the scenario, whose options (or prepared answers) are `options`.
 pub(super) fn score(
     s: &mut Scorer<'_>,
-    options: &[ChoiceOption],
+    (d, options): (usize, &[ChoiceOption]),
     chosen: Option<usize>,
     answered: bool,
     at: (Option<&str>, Option<SimTime>),
 ) {
-    for (rule, best_i, best) in each_rule(options) {
-        let got = chosen.map(|c| points(&options[c], rule)).unwrap_or(0);
+    let plan = std::sync::Arc::clone(&s.choices);
+    for p in &plan.decisions[d] {
+        let (rule, best_i, best) = (
+            options[p.option].effects[p.effect].rule.as_str(),
+            p.best_i,
+            p.best,
+        );
+        let got = chosen.map(|c| p.points[c]).unwrap_or(0);
         if s.quiet {
             let (e, m) = Default::default();
             s.push(rule, got as f64 / best as f64, best as f64, at, e, m);

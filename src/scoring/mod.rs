@@ -275,6 +275,8 @@ pub(super) struct Scorer<'a> {
     pub(super) losses: Vec<totals::Loss>,
     /// In a quiet run, whether any rule was scored (a loss of 0 is not kept).
     pub(super) scored: bool,
+    /// What each choice of the scenario scores, worked out once for the scenario.
+    pub(super) choices: std::sync::Arc<choice::ChoicePlan>,
     /// Where the findings pushed now count (see [`Finding::counted`]).
     pub(super) unit: totals::Unit,
     /// The decision's own points, where its rules may be worth more or less than them
@@ -561,6 +563,10 @@ fn run<'a>(
         findings: Vec::new(),
         losses: Vec::with_capacity(if quiet { 128 } else { 0 }),
         scored: false,
+        choices: session
+            .scenario
+            .derived
+            .get(|| choice::ChoicePlan::of(&session.scenario)),
         unit: totals::Unit::Drill,
         base_points: None,
         quiet,
@@ -579,7 +585,7 @@ fn run<'a>(
         match &d.kind {
             DecisionKind::Choice { options } => choice::score(
                 &mut s,
-                options,
+                (i, options),
                 answer.and_then(|a| a.option_index(d)),
                 answer.is_some(),
                 (id, at),
@@ -588,7 +594,7 @@ fn run<'a>(
                 if !q.answers.is_empty() && !matches!(answer, Some(Answer::Text(_))) {
                     choice::score(
                         &mut s,
-                        &q.answers,
+                        (i, &q.answers),
                         answer.and_then(|a| a.option_index(d)),
                         answer.is_some(),
                         (id, at),

@@ -6,7 +6,6 @@ use crate::playbook::rule;
 use crate::scenario::{PersonRef, Roles, SimTime};
 use crate::session::Answer;
 use crate::text::{Lang, Text};
-use std::collections::BTreeMap;
 
 /// "Name (department)" in both languages.
 pub(super) fn person_label(session: &crate::session::Session, p: PersonRef) -> Text {
@@ -53,7 +52,8 @@ pub(super) fn score(
 ) {
     let q = s.quiet;
     let scenario = &*s.session.scenario;
-    let assigned: BTreeMap<&str, PersonRef> = match answer {
+    // Who holds each role named, in the order of the roles' IDs (the answer's order).
+    let assigned: Vec<(&str, PersonRef)> = match answer {
         Some(Answer::Roles(map)) => map
             .iter()
             .filter_map(|(role, person)| {
@@ -64,8 +64,9 @@ pub(super) fn score(
                     .map(|i| (role.as_str(), PersonRef(i)))
             })
             .collect(),
-        _ => BTreeMap::new(),
+        _ => Vec::new(),
     };
+    let holder = |role: &str| assigned.iter().find_map(|(r, p)| (*r == role).then_some(p));
     let nobody: Vec<&str> = match answer {
         Some(Answer::Roles(map)) => map
             .iter()
@@ -77,7 +78,7 @@ pub(super) fn score(
     let t = at.unwrap_or(SimTime::START);
     let mut problems: Vec<Text> = Vec::new();
     for role in &r.roles {
-        let (fraction, evidence, message) = match assigned.get(role.id.as_str()) {
+        let (fraction, evidence, message) = match holder(role.id.as_str()) {
             None if nobody.contains(&role.id.as_str()) => {
                 problems.push(say(q, || {
                     Text::new(
@@ -171,11 +172,17 @@ pub(super) fn score(
         );
     }
     if let Some(max) = r.max_per_person {
-        let mut holders: BTreeMap<PersonRef, Vec<&str>> = BTreeMap::new();
-        for (role, p) in &assigned {
-            holders.entry(*p).or_default().push(role);
+        // How many roles each person holds, by person.
+        let mut people: Vec<PersonRef> = assigned.iter().map(|(_, p)| *p).collect();
+        people.sort_unstable();
+        let mut holders: Vec<(PersonRef, usize)> = Vec::new();
+        for p in people {
+            match holders.last_mut() {
+                Some((q, n)) if *q == p => *n += 1,
+                _ => holders.push((p, 1)),
+            }
         }
-        for (p, roles) in holders.iter().filter(|(_, v)| v.len() > max as usize) {
+        for (p, held) in holders.iter().filter(|(_, n)| *n > max as usize) {
             let who = say(q, || person_label(s.session, *p));
             let (ja, en) = if q || max == 1 {
                 (String::new(), String::new())
@@ -187,19 +194,15 @@ pub(super) fn score(
             };
             problems.push(say(q, || {
                 Text::new(
-                    format!(
-                        "{} が{}つの役割を兼ねています{ja}",
-                        who.get(Lang::Ja),
-                        roles.len()
-                    ),
-                    format!("{} holds {} roles{en}", who.get(Lang::En), roles.len()),
+                    format!("{} が{}つの役割を兼ねています{ja}", who.get(Lang::Ja), held),
+                    format!("{} holds {held} roles{en}", who.get(Lang::En)),
                 )
             }));
         }
     }
     for &(a, b) in &r.not_together {
         let (ra, rb) = (&r.roles[a], &r.roles[b]);
-        if let (Some(pa), Some(pb)) = (assigned.get(ra.id.as_str()), assigned.get(rb.id.as_str()))
+        if let (Some(pa), Some(pb)) = (holder(ra.id.as_str()), holder(rb.id.as_str()))
             && pa == pb
         {
             let who = say(q, || person_label(s.session, *pa));

@@ -4,8 +4,11 @@
 //! drawn once from the seed, so a seed replays exactly.
 
 mod answer;
+mod prepared;
 
 pub use answer::{Answer, AnswerError};
+use prepared::Clocked;
+pub(crate) use prepared::Prepared;
 
 use crate::scenario::{
     DecisionKind, DecisionRef, Department, FactRef, FactStatus, InjectRef, MilestoneRef, PersonRef,
@@ -173,8 +176,9 @@ pub struct Session {
     milestones: Vec<Option<SimTime>>,
     /// The reviews the team asked for, in order.
     review_asks: Vec<ReviewAsk>,
-    /// When each change of each fact's timeline came about, for values over time.
-    changes: Vec<Vec<Option<SimTime>>>,
+    /// When each change of each fact's timeline came about, for values over time: fact
+    /// `f`'s changes from `prepared.change_base[f]`.
+    changes: Vec<Option<SimTime>>,
     /// Texts published so far (drafts answered) and when, for consistency checks.
     pub published_texts: Vec<(SimTime, String)>,
     /// The language the drill is played in: prepared drafts are read in it.
@@ -191,25 +195,17 @@ pub struct Session {
     fact_changes: Vec<(SimTime, usize, FactStatus)>,
     /// Scratch space for `settle`, kept between calls.
     candidates: Vec<usize>,
-    /// Every moment the scenario fixes on the clock (a decision opening, a deadline, a
-    /// milestone, a change of a fact), by time, and how far the clock has read them: the
-    /// next one is found without a scan of the scenario.
-    clock: Vec<(SimTime, Clocked)>,
+    /// What every drill of the scenario starts from; its `clock` holds every moment the
+    /// scenario fixes (a decision opening, a deadline, a milestone, a change of a fact), by
+    /// time, and `clock_cursor` how far this drill has read them: the next one is found
+    /// without a scan of the scenario.
+    prepared: Arc<Prepared>,
     clock_cursor: usize,
     /// The changes of fact timelines not yet come about, as (fact, change), in order.
     pending_changes: Vec<(usize, usize)>,
     /// The decisions that may yet open by a trigger of their own or close at their `due`,
     /// in index order (a decision answered or expired leaves it).
     live: Vec<usize>,
-}
-
-/// What a moment of the scenario clock brings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Clocked {
-    Opens(usize),
-    Deadline(usize),
-    Milestone(usize),
-    Change(usize, usize),
 }
 
 impl Session {
@@ -225,35 +221,27 @@ impl Session {
     }
 
     fn start(scenario: &Arc<Scenario>, seed: u64, logged: bool) -> (Session, Vec<Event>) {
-        let draws = draw(scenario, seed);
         let mut s = Session {
             scenario: Arc::clone(scenario),
             seed,
-            draws,
+            draws: Draws {
+                delays: Vec::new(),
+                suppressed: Vec::new(),
+                unavailable: Vec::new(),
+            },
             now: SimTime::START,
-            arrived: vec![None; scenario.injects.len()],
-            facts: scenario.facts.iter().map(|f| f.initially).collect(),
-            settled_at: scenario
-                .facts
-                .iter()
-                .map(|f| {
-                    matches!(f.initially, FactStatus::Confirmed | FactStatus::Refuted)
-                        .then_some(SimTime::START)
-                })
-                .collect(),
-            decisions: vec![DecisionState::Waiting; scenario.decisions.len()],
+            arrived: Vec::new(),
+            facts: Vec::new(),
+            settled_at: Vec::new(),
+            decisions: Vec::new(),
             published: Vec::new(),
             schedule: Vec::new(),
             cursor: 0,
             waiting: Vec::new(),
-            deadlines_passed: vec![false; scenario.deadlines.len()],
-            milestones: vec![None; scenario.milestones.len()],
+            deadlines_passed: Vec::new(),
+            milestones: Vec::new(),
             review_asks: Vec::new(),
-            changes: scenario
-                .facts
-                .iter()
-                .map(|f| vec![None; f.timeline.len()])
-                .collect(),
+            changes: Vec::new(),
             published_texts: Vec::new(),
             lang: scenario.languages[0],
             log: Vec::new(),
@@ -261,36 +249,94 @@ impl Session {
             happened: 0,
             fact_changes: Vec::new(),
             candidates: Vec::new(),
-            clock: Vec::new(),
+            prepared: scenario.derived.get(|| Prepared::of(scenario)),
             clock_cursor: 0,
             pending_changes: Vec::new(),
-            live: scenario
-                .decisions
-                .iter()
-                .enumerate()
-                .filter(|(_, d)| d.opens.is_some() || d.due.is_some())
-                .map(|(i, _)| i)
-                .collect(),
+            live: Vec::new(),
         };
-        s.clock = clock_of(scenario);
-        s.pending_changes = scenario
-            .facts
-            .iter()
-            .enumerate()
-            .flat_map(|(f, fact)| (0..fact.timeline.len()).map(move |j| (f, j)))
-            .collect();
-        for (i, inj) in scenario.injects.iter().enumerate() {
-            if s.draws.suppressed[i] || inj.optional {
+        let events = s.restart(seed);
+        (s, events)
+    }
+
+    /// Starts this drill again at the scenario's start with `seed`, as a new drill of the
+    /// same scenario (logged or not, as this one) would start, keeping the memory it had:
+    /// for `analyze`'s many paths. The returned events are what is there at once.
+    pub fn restart(&mut self, seed: u64) -> Vec<Event> {
+        // Every field by name, so a field added later cannot be left as the last drill
+        // had it.
+        let Session {
+            scenario,
+            seed: drill_seed,
+            draws,
+            now,
+            arrived,
+            facts,
+            settled_at,
+            decisions,
+            published,
+            schedule,
+            cursor,
+            waiting,
+            deadlines_passed,
+            milestones,
+            review_asks,
+            changes,
+            published_texts,
+            lang,
+            log,
+            logged: _,
+            happened,
+            fact_changes,
+            candidates,
+            prepared,
+            clock_cursor,
+            pending_changes,
+            live,
+        } = self;
+        *drill_seed = seed;
+        draw_into(scenario, seed, draws);
+        *now = SimTime::START;
+        arrived.clear();
+        arrived.resize(scenario.injects.len(), None);
+        facts.clear();
+        facts.extend_from_slice(&prepared.facts);
+        settled_at.clear();
+        settled_at.extend_from_slice(&prepared.settled_at);
+        decisions.clear();
+        decisions.resize(scenario.decisions.len(), DecisionState::Waiting);
+        published.clear();
+        schedule.clear();
+        *cursor = 0;
+        waiting.clear();
+        deadlines_passed.clear();
+        deadlines_passed.resize(scenario.deadlines.len(), false);
+        milestones.clear();
+        milestones.resize(scenario.milestones.len(), None);
+        review_asks.clear();
+        changes.clear();
+        changes.resize(prepared.changes.len(), None);
+        published_texts.clear();
+        *lang = scenario.languages[0];
+        log.clear();
+        *happened = 0;
+        fact_changes.clear();
+        candidates.clear();
+        *clock_cursor = 0;
+        pending_changes.clear();
+        pending_changes.extend_from_slice(&prepared.changes);
+        live.clear();
+        live.extend_from_slice(&prepared.live);
+        for (i, inj) in self.scenario.injects.iter().enumerate() {
+            if self.draws.suppressed[i] || inj.optional {
                 continue;
             }
-            match s.due(i) {
-                Some(t) => s.schedule.push((t, i)),
-                None => s.waiting.push(i),
+            match self.due(i) {
+                Some(t) => self.schedule.push((t, i)),
+                None => self.waiting.push(i),
             }
         }
-        s.schedule.sort_unstable();
-        let events = s.settle();
-        (s, events)
+        self.schedule.sort_unstable();
+        self.settle()
     }
 
     /// Where the scenario clock stands.
@@ -381,7 +427,12 @@ impl Session {
     /// (earlier estimates and raw counts).
     pub fn counts_at(&self, f: FactRef, t: SimTime) -> (Option<u64>, Vec<u64>) {
         let fact = &self.scenario.facts[f.0];
-        fact.value_at(t, fact.count, |c| c.count, |j| self.changes[f.0][j])
+        fact.value_at(
+            t,
+            fact.count,
+            |c| c.count,
+            |j| self.changes[self.prepared.change_base[f.0] + j],
+        )
     }
 
     /// A fact's count as the team knew it at `t`.
@@ -401,7 +452,12 @@ impl Session {
         t: SimTime,
     ) -> (Option<chrono::NaiveDate>, Vec<chrono::NaiveDate>) {
         let fact = &self.scenario.facts[f.0];
-        fact.value_at(t, fact.date, |c| c.date, |j| self.changes[f.0][j])
+        fact.value_at(
+            t,
+            fact.date,
+            |c| c.date,
+            |j| self.changes[self.prepared.change_base[f.0] + j],
+        )
     }
 
     /// Who held a role by `by`, by the roles decision's answer given by then: `None` when
@@ -559,17 +615,17 @@ impl Session {
         let injects = self.schedule.get(self.cursor).map(|(t, _)| *t);
         // What the clock fixes and has not come about yet. (Once it comes about it stays so:
         // what is passed over here is never wanted again.)
-        let clocked = self.clock[self.clock_cursor..]
+        let clocked = self.prepared.clock[self.clock_cursor..]
             .iter()
             .find(|(t, c)| *t >= self.now && !self.clocked_done(*c))
             .map(|(t, _)| *t);
+        // Only a decision with a `due` can close by the clock, and every such decision
+        // still open is `live`.
         let due = self
-            .scenario
-            .decisions
+            .live
             .iter()
-            .zip(&self.decisions)
-            .filter_map(|(d, state)| match state {
-                DecisionState::Open { .. } => d.due,
+            .filter_map(|&d| match self.decisions[d] {
+                DecisionState::Open { .. } => self.scenario.decisions[d].due,
                 _ => None,
             })
             .filter(|t| *t >= self.now)
@@ -588,13 +644,13 @@ impl Session {
             Clocked::Opens(d) => !matches!(self.decisions[d], DecisionState::Waiting),
             Clocked::Deadline(i) => self.deadlines_passed[i],
             Clocked::Milestone(m) => self.milestones[m].is_some(),
-            Clocked::Change(f, j) => self.changes[f][j].is_some(),
+            Clocked::Change(f, j) => self.changes[self.prepared.change_base[f] + j].is_some(),
         }
     }
 
     /// Moves past the moments of the clock that have come about, at the front.
     fn skip_clocked(&mut self) {
-        while let Some(&(_, c)) = self.clock.get(self.clock_cursor)
+        while let Some(&(_, c)) = self.prepared.clock.get(self.clock_cursor)
             && self.clocked_done(c)
         {
             self.clock_cursor += 1;
@@ -605,16 +661,22 @@ impl Session {
     pub fn advance_to(&mut self, t: SimTime) -> Vec<Event> {
         let target = t.min(self.end()).max(self.now);
         let mut events = Vec::new();
+        // Settling twice at one moment changes nothing: the first settles until nothing
+        // more is due.
+        let mut settled = false;
         while let Some(next) = self.next_event_time().filter(|n| *n <= target) {
             self.now = next;
             let before = self.happened;
             events.extend(self.settle());
+            settled = next == target;
             if self.happened == before {
                 break; // nothing was due after all; avoid spinning
             }
         }
-        self.now = target;
-        events.extend(self.settle());
+        if !(settled && self.now == target) {
+            self.now = target;
+            events.extend(self.settle());
+        }
         events
     }
 
@@ -722,7 +784,7 @@ impl Session {
             while k < self.pending_changes.len() {
                 let (f, j) = self.pending_changes[k];
                 if self.fired(&self.scenario.facts[f].timeline[j].when) {
-                    self.changes[f][j] = Some(now);
+                    self.changes[self.prepared.change_base[f] + j] = Some(now);
                     self.pending_changes.remove(k);
                     if touched != f {
                         if touched != usize::MAX {
@@ -788,7 +850,7 @@ impl Session {
         let fact = &self.scenario.facts[f];
         let target = (0..fact.timeline.len())
             .rev()
-            .find(|j| self.changes[f][*j].is_some())
+            .find(|j| self.changes[self.prepared.change_base[f] + *j].is_some())
             .map_or(fact.initially, |j| fact.timeline[j].status);
         if target == self.facts[f] {
             return false;
@@ -922,41 +984,25 @@ fn emit(happened: &mut u64, logged: bool, events: &mut Vec<Event>, event: impl F
     }
 }
 
-/// Every moment a scenario fixes on its clock, by time (see `Session::clock`).
-fn clock_of(scenario: &Scenario) -> Vec<(SimTime, Clocked)> {
-    let mut out: Vec<(SimTime, Clocked)> = Vec::new();
-    for (i, d) in scenario.decisions.iter().enumerate() {
-        if let Some(Trigger::At(t)) = d.opens {
-            out.push((t, Clocked::Opens(i)));
-        }
-    }
-    for (i, d) in scenario.deadlines.iter().enumerate() {
-        out.push((d.at, Clocked::Deadline(i)));
-    }
-    for (i, m) in scenario.milestones.iter().enumerate() {
-        if let Trigger::At(t) = m.when {
-            out.push((t, Clocked::Milestone(i)));
-        }
-    }
-    for (f, fact) in scenario.facts.iter().enumerate() {
-        for (j, c) in fact.timeline.iter().enumerate() {
-            if let Trigger::At(t) = c.when {
-                out.push((t, Clocked::Change(f, j)));
-            }
-        }
-    }
-    out.sort_unstable();
-    out
-}
-
 /// Draws every variation point from the seed, in the order the scenario declares them.
 pub fn draw(scenario: &Scenario, seed: u64) -> Draws {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed);
     let mut draws = Draws {
-        delays: vec![0; scenario.injects.len()],
-        suppressed: vec![false; scenario.injects.len()],
+        delays: Vec::new(),
+        suppressed: Vec::new(),
         unavailable: Vec::new(),
     };
+    draw_into(scenario, seed, &mut draws);
+    draws
+}
+
+/// [`draw`] into the lists of an earlier drill's draws.
+fn draw_into(scenario: &Scenario, seed: u64, draws: &mut Draws) {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed);
+    draws.delays.clear();
+    draws.delays.resize(scenario.injects.len(), 0);
+    draws.suppressed.clear();
+    draws.suppressed.resize(scenario.injects.len(), false);
+    draws.unavailable.clear();
     for v in &scenario.variations {
         match &v.kind {
             VariationKind::Delay { inject, min, max } => {
@@ -986,5 +1032,4 @@ pub fn draw(scenario: &Scenario, seed: u64) -> Draws {
             }
         }
     }
-    draws
 }

@@ -443,7 +443,18 @@ proptest! {
         let checker = Checker::new(&playbook);
         let scenario = load(BUNDLED[which]);
         let (mut logged, _) = Session::new(&scenario, seed);
-        let mut quiet = Session::unlogged(&scenario, seed);
+        // The unlogged drill is one `analyze` reuses: another drill played to its end
+        // first, then started again with this seed. `restart` must keep nothing of it.
+        let mut quiet = Session::unlogged(&scenario, seed.wrapping_add(1));
+        for _ in 0..6 {
+            quiet.advance_to_next_event();
+            let open: Vec<DecisionRef> = quiet.open_decisions().collect();
+            for d in open {
+                let _ = quiet.answer(d, random_answer(&scenario, d, seed as usize));
+            }
+        }
+        quiet.finish();
+        prop_assert!(quiet.restart(seed).is_empty());
         let same = |a: &Session, b: &Session| {
             a.now() == b.now()
                 && a.next_event_time() == b.next_event_time()
@@ -503,6 +514,34 @@ fn the_log_holds_each_event_once() {
     seen.extend(s.advance_to_next_event());
     seen.extend(s.finish());
     assert_eq!(s.log, seen, "the log is exactly what the calls handed back");
+}
+
+#[test]
+fn a_restarted_drill_is_a_new_drill() {
+    let scenario = load("ransomware-manufacturer");
+    let (fresh, start) = Session::new(&scenario, 9);
+    let (mut s, _) = Session::new(&scenario, 2);
+    s.advance_by(300);
+    let first = scenario.find_decision("first_timing").unwrap();
+    let _ = s.answer(first, Answer::Publish);
+    s.finish();
+    assert_eq!(s.restart(9), start, "the same events at the start");
+    assert_eq!(s.log, fresh.log);
+    assert_eq!(s.seed, 9);
+    assert_eq!(s.draws, fresh.draws);
+    assert_eq!(s.now(), fresh.now());
+    assert!(s.published().is_empty() && s.published_texts.is_empty());
+    assert!(s.review_asks().is_empty());
+    let playbook = Playbook::default_playbook();
+    let checker = Checker::new(&playbook);
+    let (mut a, mut b) = (s, fresh);
+    a.finish();
+    b.finish();
+    assert_eq!(a.log, b.log);
+    assert_eq!(
+        pressroom::scoring::score(&a, &playbook, &checker),
+        pressroom::scoring::score(&b, &playbook, &checker)
+    );
 }
 
 #[test]

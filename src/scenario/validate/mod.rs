@@ -251,6 +251,7 @@ impl Validator<'_> {
             wording,
             format: f.format,
             source: std::sync::Arc::from(src),
+            derived: Default::default(),
         };
         self.reachability(&scenario);
         scenario
