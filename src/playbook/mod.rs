@@ -176,6 +176,7 @@ impl Playbook {
     }
 
     /// A rule's position in `rules`.
+    #[inline]
     pub fn rule_index(&self, id: &str) -> Option<usize> {
         // The index is built with the playbook; a rule list changed since is searched.
         let found = match self.fast.candidate(id) {

@@ -371,6 +371,7 @@ pub(super) fn not_answered() -> Text {
 /// scenario can earn anything under `playbook`: the one test the scorer, [`coverage`] and
 /// `analyze`'s bound apply. The scenario's points share a decision among its rules (and a
 /// zero turns a rule off); what a rule costs in the total is its [`totals::stake`].
+#[inline]
 pub(crate) fn at_stake<'p>(
     playbook: &'p Playbook,
     rule: &str,
@@ -520,18 +521,15 @@ fn publication(
     if !timed {
         return Publication::At(written.unwrap_or(session.now()));
     }
-    let times: Vec<SimTime> = session
-        .published()
-        .iter()
-        .filter(|(stage, _)| *stage == x.stage)
-        .map(|(_, at)| *at)
-        .collect();
-    let after = times
-        .iter()
-        .copied()
-        .filter(|at| written.is_none_or(|w| *at >= w))
-        .min();
-    match (after, times.iter().copied().min()) {
+    let times = || {
+        session
+            .published()
+            .iter()
+            .filter(|(stage, _)| *stage == x.stage)
+            .map(|(_, at)| *at)
+    };
+    let after = times().filter(|at| written.is_none_or(|w| *at >= w)).min();
+    match (after, times().min()) {
         (Some(at), _) => Publication::At(at),
         (None, Some(before)) => Publication::Before(before),
         (None, None) => Publication::Never,

@@ -708,6 +708,7 @@ impl Session {
     }
 
     /// Whether a trigger has fired by now.
+    #[inline]
     fn fired(&self, t: &Trigger) -> bool {
         match *t {
             Trigger::Start => true,
