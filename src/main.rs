@@ -33,6 +33,7 @@ fn open_app(cli: Cli) -> ExitCode {
         screenshot_dir: cli.screenshot_dir,
         scenario: cli.scenario,
         answers: cli.answers,
+        window_size: cli.window_size,
         exit_after_first_frame: cli.exit_after_first_frame,
     })
 }

@@ -81,6 +81,8 @@ pub struct Options {
     pub scenario: Option<PathBuf>,
     /// With `screenshot_dir`: answers to replay before the debrief.
     pub answers: Option<PathBuf>,
+    /// The window's size in pixels; 1280×720 when not given.
+    pub window_size: Option<(u32, u32)>,
     /// Report how long the first frame took, then exit.
     pub exit_after_first_frame: bool,
 }
@@ -118,7 +120,10 @@ pub fn run(cli: &Options) -> ExitCode {
     app.add_plugins(DefaultPlugins.set(WindowPlugin {
         primary_window: Some(Window {
             title: "Pressroom".into(),
-            resolution: WindowResolution::new(1280, 720),
+            resolution: {
+                let (w, h) = cli.window_size.unwrap_or((1280, 720));
+                WindowResolution::new(w, h)
+            },
             ..default()
         }),
         ..default()
@@ -369,6 +374,7 @@ mod tests {
             screenshot_dir: Some(PathBuf::from(shots)),
             scenario: None,
             answers,
+            window_size: None,
             exit_after_first_frame: false,
         }
     }

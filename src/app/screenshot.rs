@@ -1,7 +1,9 @@
-//! `--screenshot-dir DIR [--scenario S] [--answers A]`: the app walks through every screen,
-//! replaying the answers if given (through the same `DrillCommand`s a trainee sends),
-//! photographs each into a stable file name (`play-ja.png`), and exits. For the README and for
-//! tests of the real window under Xvfb.
+//! `--screenshot-dir DIR [--scenario S] [--answers A] [--window-size WxH]`: the app walks
+//! through every screen, replaying the answers if given (through the same `DrillCommand`s a
+//! trainee sends), photographs each into a stable file name, `SCREEN-SIZE-LANG.png`
+//! (`play-1280x720-ja.png`; the play screen once more in the projector view,
+//! `play-projector-1280x720-ja.png`), and exits. For the README and for tests of the real
+//! window under Xvfb.
 
 use super::drill::{Drill, DrillCommand};
 use super::screens::Screen;
@@ -23,11 +25,44 @@ pub struct Replay {
     pub answers: Option<Answers>,
 }
 
+/// One picture of the walk: a screen, in the projector view or not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shot {
+    screen: Screen,
+    projector: bool,
+}
+
+impl Shot {
+    /// Every picture, in order: each screen, and the play screen again in the projector view.
+    fn all() -> Vec<Shot> {
+        let mut out = Vec::new();
+        for screen in Screen::ALL {
+            out.push(Shot {
+                screen,
+                projector: false,
+            });
+            if screen == Screen::Play {
+                out.push(Shot {
+                    screen,
+                    projector: true,
+                });
+            }
+        }
+        out
+    }
+
+    /// Its file name: `play-1280x720-ja.png`, `play-projector-1280x720-ja.png`.
+    fn file_name(self, (w, h): (u32, u32), lang: crate::Lang) -> String {
+        let view = if self.projector { "-projector" } else { "" };
+        format!("{}{view}-{w}x{h}-{}.png", self.screen.key(), lang.code())
+    }
+}
+
 #[derive(Resource)]
 struct Shots {
     dir: PathBuf,
-    /// Screens still to photograph, in order.
-    queue: Vec<Screen>,
+    /// Pictures still to take, in order.
+    queue: Vec<Shot>,
     frames: u32,
     taken: bool,
     replay: Option<Replay>,
@@ -42,7 +77,7 @@ pub(super) fn install(app: &mut App, dir: PathBuf, replay: Option<Replay>) {
     }
     app.insert_resource(Shots {
         dir,
-        queue: Screen::ALL.to_vec(),
+        queue: Shot::all(),
         frames: 0,
         taken: false,
         replay,
@@ -61,13 +96,20 @@ fn step(
     mut send: MessageWriter<DrillCommand>,
     mut next: ResMut<NextState<Screen>>,
     mut exit: MessageWriter<AppExit>,
+    mut projector: ResMut<super::Projector>,
+    window: Query<&Window, With<bevy::window::PrimaryWindow>>,
 ) {
-    let Some(&screen) = shots.queue.first() else {
+    let Some(&shot) = shots.queue.first() else {
         exit.write(AppExit::Success);
         return;
     };
+    let screen = shot.screen;
     shots.frames += 1;
-    if shots.frames == 1 {
+    if shots.frames == 1 && projector.0 != shot.projector {
+        projector.0 = shot.projector;
+    }
+    // The projector picture is the same screen seen again: nothing more is played for it.
+    if shots.frames == 1 && !shot.projector {
         match (screen, drill) {
             (Screen::Briefing, _) => {
                 let Some(replay) = shots.replay.as_ref() else {
@@ -156,9 +198,11 @@ fn step(
         next.set(screen);
     }
     if shots.frames == SETTLE_FRAMES && !shots.taken {
-        let path = shots
-            .dir
-            .join(format!("{}-{}.png", screen.key(), lang.0.code()));
+        let size = window
+            .single()
+            .map(|w| (w.physical_width(), w.physical_height()))
+            .unwrap_or((1280, 720));
+        let path = shots.dir.join(shot.file_name(size, lang.0));
         commands
             .spawn(Screenshot::primary_window())
             .observe(save_to_disk(path));
@@ -205,5 +249,26 @@ impl Player for Walk<'_, '_> {
         self.send
             .write(DrillCommand::Answer(a.decision, a.answer.clone()));
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_screen_is_photographed_and_the_play_screen_twice() {
+        let all = Shot::all();
+        assert_eq!(all.len(), Screen::ALL.len() + 1);
+        let names: Vec<String> = all
+            .iter()
+            .map(|s| s.file_name((1280, 720), crate::Lang::Ja))
+            .collect();
+        assert!(names.contains(&"play-1280x720-ja.png".to_string()));
+        assert!(names.contains(&"play-projector-1280x720-ja.png".to_string()));
+        assert_eq!(
+            Shot::all()[0].file_name((1920, 1080), crate::Lang::En),
+            format!("{}-1920x1080-en.png", Screen::ALL[0].key())
+        );
     }
 }

@@ -40,6 +40,10 @@ pub struct Cli {
     #[arg(long, value_name = "FILE", requires = "screenshot_dir")]
     pub answers: Option<PathBuf>,
 
+    /// The window's size in pixels, as WIDTHxHEIGHT (default: 1280x720).
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    pub window_size: Option<(u32, u32)>,
+
     /// Open the app, report how long the first interactive frame of the title screen took to
     /// appear, and exit (for start-up measurements).
     #[arg(long, hide = true)]
@@ -259,7 +263,37 @@ pub enum Format {
     Json,
 }
 
+/// `1280x720` (or `1280×720`): a window size, each side 320–7680 pixels.
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s
+        .split_once(['x', 'X', '×'])
+        .ok_or_else(|| format!("`{s}` is not WIDTHxHEIGHT, e.g. 1280x720"))?;
+    let side = |v: &str| {
+        v.trim()
+            .parse::<u32>()
+            .ok()
+            .filter(|n| (320..=7680).contains(n))
+            .ok_or_else(|| format!("`{v}` is not a side of 320 to 7680 pixels"))
+    };
+    Ok((side(w)?, side(h)?))
+}
+
 fn parse_lang(s: &str) -> Result<Lang, String> {
     Lang::from_code(s)
         .ok_or_else(|| format!("`{s}` is not a language Pressroom speaks; use ja or en"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_size;
+
+    #[test]
+    fn a_window_size_reads_as_width_by_height() {
+        assert_eq!(parse_size("1280x720"), Ok((1280, 720)));
+        assert_eq!(parse_size("1366×768"), Ok((1366, 768)));
+        assert_eq!(parse_size("1920X1080"), Ok((1920, 1080)));
+        for bad in ["1280", "x720", "10x10", "1280x-1", "99999x720", ""] {
+            assert!(parse_size(bad).is_err(), "{bad}");
+        }
+    }
 }

@@ -40,6 +40,10 @@ const GLOBAL: &[(&str, &str)] = &[
         "answers",
         "--screenshot-dir と使う: 振り返りの前にアプリで再生する回答ファイル",
     ),
+    (
+        "window_size",
+        "ウィンドウの大きさ(ピクセル、幅x高さ。既定は 1280x720)",
+    ),
 ];
 
 /// Each command: its name, what it does, and its arguments.

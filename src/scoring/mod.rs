@@ -84,11 +84,13 @@ impl Finding {
 
 /// What some findings take off the 100: the losses of those that are counted.
 pub fn counted_loss<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> f64 {
+    // A float sum of nothing is -0.0, which prints as "-0.0": adding 0.0 makes it 0.
     findings
         .into_iter()
         .filter(|f| f.counted)
         .map(Finding::lost)
-        .sum()
+        .sum::<f64>()
+        + 0.0
 }
 
 /// What a debrief says beside an [overruled](Finding::overruled) finding.
@@ -681,6 +683,13 @@ pub struct Owed {
 #[cfg(test)]
 mod tests {
     use super::round;
+
+    #[test]
+    fn nothing_lost_prints_as_zero_not_minus_zero() {
+        let none: [&super::Finding; 0] = [];
+        let lost = super::counted_loss(none);
+        assert_eq!(format!("{lost:.1}"), "0.0");
+    }
 
     #[test]
     fn round_is_the_standard_librarys_round_bit_for_bit() {

@@ -355,6 +355,16 @@ fn axis_marks(end: u32) -> Vec<u32> {
         .collect()
 }
 
+/// The marks that carry a label: all of them, except that beyond a day 30m would sit on 1h's
+/// label (a day's square root leaves them a few pixels apart).
+fn labelled_marks(marks: &[u32], end: u32) -> Vec<u32> {
+    marks
+        .iter()
+        .copied()
+        .filter(|m| !(end > 1440 && *m == 30))
+        .collect()
+}
+
 /// How a time on the axis reads: 30m, 2h, 3d.
 fn axis_label(minutes: u32) -> String {
     match minutes {
@@ -388,7 +398,7 @@ fn timeline_chart(ui: &mut egui::Ui, session: &Session, exemplary: Option<&Sessi
     let end_minutes = session.end().0;
     let end = axis(end_minutes);
     let marks = axis_marks(end_minutes);
-    let labelled = marks.clone();
+    let labelled = labelled_marks(&marks, end_minutes);
     Plot::new("debrief-timeline")
         .height(220.0)
         .include_x(0.0)
@@ -683,6 +693,22 @@ mod tests {
         assert_eq!(
             marks.iter().map(|m| axis_label(*m)).collect::<Vec<_>>(),
             ["0m", "30m", "1h", "2h", "4h", "8h", "12h", "1d", "2d", "3d"]
+        );
+        // Over three days, 30m keeps its grid line but not its label, which would run into
+        // 1h's; within a day both fit.
+        let labels = |end| {
+            labelled_marks(&axis_marks(end), end)
+                .iter()
+                .map(|m| axis_label(*m))
+                .collect::<Vec<_>>()
+        };
+        assert!(!labels(4320).contains(&"30m".to_string()));
+        assert!(labels(1440).contains(&"30m".to_string()));
+        // Labelled marks over three days are at least a twenty-fifth of the axis apart.
+        let kept = labelled_marks(&marks, 4320);
+        assert!(
+            kept.windows(2)
+                .all(|w| axis(w[1]) - axis(w[0]) >= axis(4320) / 25.0)
         );
     }
 

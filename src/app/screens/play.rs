@@ -748,7 +748,7 @@ fn feedback(
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             let heading = format!(
-                "{} {}",
+                "{}: {}",
                 t(l, "直前の判断", "Last decision"),
                 dec.title.get(l)
             );
@@ -764,7 +764,12 @@ fn feedback(
             }
             // What this decision takes off the 100 so far (each rule counted once).
             let lost = crate::scoring::counted_loss(findings);
-            ui.label(egui::RichText::new(format!("{heading}: -{lost:.1}")).strong());
+            let heading = if lost > 0.0 {
+                format!("{heading} (-{lost:.1})")
+            } else {
+                heading
+            };
+            ui.label(egui::RichText::new(heading).strong());
             for f in findings.iter().filter(|f| f.points < f.max) {
                 ui.colored_label(
                     ui.visuals().warn_fg_color,
