@@ -11,7 +11,7 @@ use crate::records::record::{Improvement, Journal, Member, Note, Record};
 use crate::records::replay::{Outcome, Player, drive};
 use crate::scenario::{DecisionRef, InjectRef, Scenario, SimTime};
 use crate::scoring::{Finding, Score};
-use crate::session::{Answer, Event, Session};
+use crate::session::{Answer, DecisionState, Event, Session};
 use crate::text::Lang;
 use crate::wording::Checker;
 use bevy::prelude::*;
@@ -335,6 +335,19 @@ impl Drill {
             DrillCommand::Plan(_) => {}
             DrillCommand::Answer(decision, answer) => {
                 let at = self.session.now();
+                // The text a reopened draft had goes back into its editor, to be revised.
+                let taken_back: Vec<(crate::Lang, String)> =
+                    match (answer, self.session.decision(*decision)) {
+                        (Answer::Reopen, DecisionState::Answered { answer: given, .. }) => {
+                            let d = self.session.scenario.decision(*decision);
+                            given
+                                .texts(d, self.session.lang)
+                                .into_iter()
+                                .map(|(l, t)| (l, t.to_string()))
+                                .collect()
+                        }
+                        _ => Vec::new(),
+                    };
                 match self.session.answer(*decision, answer.clone()) {
                     Ok(events) => {
                         let by = self.owner_of(*decision);
@@ -349,17 +362,32 @@ impl Drill {
                         self.refusal = None;
                         self.drafts.remove(&decision.0);
                         self.versions.retain(|(d, _), _| *d != decision.0);
-                        self.feedback = practice.then(|| {
-                            let id = &self.session.scenario.decision(*decision).id;
-                            let score =
-                                crate::scoring::score(&self.session, playbook, &self.checker);
-                            let findings = score
-                                .findings
-                                .into_iter()
-                                .filter(|f| f.decision.as_deref() == Some(id.as_str()))
-                                .collect();
-                            (*decision, findings)
-                        });
+                        if matches!(answer, Answer::Reopen) {
+                            let bilingual = matches!(
+                                &self.session.scenario.decision(*decision).kind,
+                                crate::scenario::DecisionKind::Draft(x) if x.bilingual
+                            );
+                            for (l, text) in taken_back {
+                                if bilingual {
+                                    self.versions.insert((decision.0, l), text);
+                                } else {
+                                    self.drafts.insert(decision.0, text);
+                                }
+                            }
+                            self.feedback = None;
+                        } else {
+                            self.feedback = practice.then(|| {
+                                let id = &self.session.scenario.decision(*decision).id;
+                                let score =
+                                    crate::scoring::score(&self.session, playbook, &self.checker);
+                                let findings = score
+                                    .findings
+                                    .into_iter()
+                                    .filter(|f| f.decision.as_deref() == Some(id.as_str()))
+                                    .collect();
+                                (*decision, findings)
+                            });
+                        }
                     }
                     Err(e) => self.refusal = Some(e.text()),
                 }

@@ -84,14 +84,22 @@ impl Player for Engine {
         let Err(e) = self.session.answer(a.decision, a.answer.clone()) else {
             return Ok(());
         };
-        let hint = match self.session.decision(a.decision) {
-            DecisionState::Waiting => {
+        let hint = match (&e, self.session.decision(a.decision)) {
+            (crate::session::AnswerError::AlreadyOut(_), _) => {
+                "reopen the draft before the action that publishes its stage"
+            }
+            (crate::session::AnswerError::NotAnswered(_), _) => {
+                "a `Reopen` goes after the draft's answer, to take it back"
+            }
+            (_, DecisionState::Waiting) => {
                 "move the action later, to when an inject or trigger has opened the decision"
             }
-            DecisionState::Expired { .. } => {
+            (_, DecisionState::Expired { .. }) => {
                 "move the action earlier, before the decision's `due` time"
             }
-            _ => "answer each decision once",
+            _ => {
+                "answer each decision once; to write a draft again, put `Reopen` before the new answer"
+            }
         };
         let id = &self.session.scenario.decision(a.decision).id;
         self.diags.push(

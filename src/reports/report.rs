@@ -118,6 +118,7 @@ pub fn answer_summary(scenario: &Scenario, d: DecisionRef, answer: &Answer, l: L
         (Answer::Candidate(id), _) | (Answer::Choice(id), _) => id.clone(),
         (Answer::Text(text), _) => quote(text),
         (Answer::Texts { ja, en }, _) => format!("ja {} / en {}", quote(ja), quote(en)),
+        (Answer::Reopen, _) => t(l, "書き直しのため取り下げ", "Taken back to rewrite").to_string(),
     }
 }
 

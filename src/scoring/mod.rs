@@ -254,7 +254,7 @@ pub(super) fn round1(x: f64) -> f64 {
 #[inline]
 fn round(y: f64) -> f64 {
     // Beyond 2^52 every float is whole; NaN and the infinities round to themselves.
-    if !(y.abs() < 4_503_599_627_370_496.0) {
+    if y.is_nan() || y.abs() >= 4_503_599_627_370_496.0 {
         return y;
     }
     let t = y as i64 as f64; // toward zero, exactly, in this range

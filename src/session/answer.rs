@@ -32,6 +32,9 @@ pub enum Answer {
         /// The English version.
         en: String,
     },
+    /// Take back a draft's answer to write it again, before its stage goes out: `Reopen`.
+    /// The draft opens again, as it was; the answer given next replaces the text.
+    Reopen,
 }
 
 /// Why an answer cannot be taken.
@@ -67,6 +70,10 @@ pub enum AnswerError {
     EmptyText(String),
     /// The text is longer than any announcement or answer ([`MAX_TEXT_CHARS`]).
     TooLong(String),
+    /// A draft to reopen has no answer to take back.
+    NotAnswered(String),
+    /// A draft to reopen went out already with its stage.
+    AlreadyOut(String),
 }
 
 impl fmt::Display for AnswerError {
@@ -100,6 +107,13 @@ impl fmt::Display for AnswerError {
             AnswerError::TooLong(d) => write!(
                 f,
                 "the text for decision `{d}` is over {MAX_TEXT_CHARS} characters; no announcement is that long"
+            ),
+            AnswerError::NotAnswered(d) => {
+                write!(f, "decision `{d}` has no answer to reopen")
+            }
+            AnswerError::AlreadyOut(d) => write!(
+                f,
+                "the text of decision `{d}` went out with its stage; it can no longer be reopened"
             ),
         }
     }
@@ -139,6 +153,12 @@ impl AnswerError {
             AnswerError::TooLong(d) => format!(
                 "判断「{d}」の文面が {MAX_TEXT_CHARS} 文字を超えています。そこまで長い発表文はありません。"
             ),
+            AnswerError::NotAnswered(d) => {
+                format!("判断「{d}」には、やり直す回答がありません。")
+            }
+            AnswerError::AlreadyOut(d) => {
+                format!("判断「{d}」の文面はすでに公表されました。もう書き直せません。")
+            }
         };
         crate::text::Text::new(ja, self.to_string())
     }
@@ -226,6 +246,7 @@ impl Answer {
                 }
                 Ok(())
             }
+            (DecisionKind::Draft(_), Answer::Reopen) => Ok(()),
             (DecisionKind::Draft(_), _) => Err(wrong("Candidate(\"id\") or Text(\"…\")")),
             (DecisionKind::Inquiry(q), Answer::Choice(o)) => q
                 .answers

@@ -72,6 +72,13 @@ pub enum Event {
         /// When.
         at: SimTime,
     },
+    /// A draft's answer was taken back, to be written again: the decision is open again.
+    DecisionReopened {
+        /// Its ID.
+        decision: String,
+        /// When.
+        at: SimTime,
+    },
     /// A decision closed unanswered.
     DecisionExpired {
         /// Its ID.
@@ -930,6 +937,9 @@ impl Session {
         decision: DecisionRef,
         answer: Answer,
     ) -> Result<Vec<Event>, AnswerError> {
+        if matches!(answer, Answer::Reopen) {
+            return self.reopen(decision);
+        }
         let d = self.scenario.decision(decision);
         let opened = match &self.decisions[decision.0] {
             DecisionState::Open { since } => *since,
@@ -969,6 +979,79 @@ impl Session {
             at: self.now,
             answer,
         };
+        self.log.extend(events.iter().cloned());
+        events.extend(self.settle());
+        Ok(events)
+    }
+}
+
+impl Session {
+    /// Whether the team may take back draft `decision`'s answer now ([`Answer::Reopen`]):
+    /// when it was opened and answered, or why not.
+    pub fn reopenable(&self, decision: DecisionRef) -> Result<(SimTime, SimTime), AnswerError> {
+        let d = self.scenario.decision(decision);
+        Answer::Reopen.check(&self.scenario, d)?;
+        let (opened, written) = match &self.decisions[decision.0] {
+            DecisionState::Answered { opened, at, .. } => (*opened, *at),
+            DecisionState::Expired { .. } => return Err(AnswerError::Expired(d.id.clone())),
+            _ => return Err(AnswerError::NotAnswered(d.id.clone())),
+        };
+        if let DecisionKind::Draft(x) = &d.kind
+            && x.is_public()
+            && self
+                .published
+                .iter()
+                .any(|(stage, at)| *stage == x.stage && *at >= written)
+        {
+            return Err(AnswerError::AlreadyOut(d.id.clone()));
+        }
+        if d.due.is_some_and(|due| due <= self.now) {
+            return Err(AnswerError::Expired(d.id.clone()));
+        }
+        Ok((opened, written))
+    }
+
+    /// Takes back a draft's answer now, so the team can write it again: the draft opens
+    /// again as it was opened, and its text is no longer among those published. Time does
+    /// not go back: whatever the first answer brought (an inject after it) stays. Refused
+    /// for a decision that is not a draft, a draft not answered, a public draft whose stage
+    /// went out after it was written, and a draft whose time to answer is over.
+    fn reopen(&mut self, decision: DecisionRef) -> Result<Vec<Event>, AnswerError> {
+        let scenario = Arc::clone(&self.scenario);
+        let d = scenario.decision(decision);
+        let (opened, written) = self.reopenable(decision)?;
+        let DecisionKind::Draft(x) = &d.kind else {
+            return Err(AnswerError::NotAnswered(d.id.clone()));
+        };
+        let DecisionState::Answered { answer, .. } = std::mem::replace(
+            &mut self.decisions[decision.0],
+            DecisionState::Open { since: opened },
+        ) else {
+            unreachable!("the state was read as answered above");
+        };
+        if x.is_public() {
+            for (_, text) in answer.texts(d, self.lang) {
+                if let Some(k) = self
+                    .published_texts
+                    .iter()
+                    .position(|(at, t)| *at == written && t == text)
+                {
+                    self.published_texts.remove(k);
+                }
+            }
+        }
+        // A draft that may close at its `due` is watched by the clock again.
+        if (d.opens.is_some() || d.due.is_some()) && !self.live.contains(&decision.0) {
+            let k = self.live.partition_point(|&i| i < decision.0);
+            self.live.insert(k, decision.0);
+        }
+        let mut events = Vec::new();
+        emit(&mut self.happened, self.logged, &mut events, || {
+            Event::DecisionReopened {
+                decision: d.id.clone(),
+                at: self.now,
+            }
+        });
         self.log.extend(events.iter().cloned());
         events.extend(self.settle());
         Ok(events)

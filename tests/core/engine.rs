@@ -398,7 +398,8 @@ proptest! {
                 let at = match e {
                     Event::InjectArrived { at, .. } | Event::FactChanged { at, .. } | Event::DecisionOpened { at, .. }
                     | Event::DecisionAnswered { at, .. } | Event::DecisionExpired { at, .. } | Event::Published { at, .. }
-                    | Event::DeadlinePassed { at, .. } | Event::MilestoneReached { at, .. } | Event::ReviewAsked { at, .. } => *at,
+                    | Event::DeadlinePassed { at, .. } | Event::MilestoneReached { at, .. } | Event::ReviewAsked { at, .. }
+                    | Event::DecisionReopened { at, .. } => *at,
                 };
                 prop_assert!(at <= s.now());
             }
@@ -787,4 +788,81 @@ proptest! {
         let quiet = pressroom::scoring::total(&out.session, &playbook, &checker);
         prop_assert_eq!(quiet, out.score.total);
     }
+}
+
+/// A draft taken back (`Reopen`) and written again before its stage goes out is judged on
+/// the text that went out; the text taken back is not among those published, and a draft
+/// already out, one not answered, or a decision that is not a draft cannot be reopened.
+#[test]
+fn a_draft_taken_back_before_it_goes_out_is_judged_on_its_new_text() {
+    let playbook = Playbook::default_playbook();
+    let checker = Checker::new(&playbook);
+    let scenario = load("payment-outage");
+    let path = root().join("scenarios/answers/payment-outage.exemplary.ron");
+    let exemplary_src = std::fs::read_to_string(&path).unwrap();
+    let final_line =
+        r#"        (at: "+55m", decision: "first_draft", answer: Candidate("plain")),"#;
+    assert!(exemplary_src.contains(final_line));
+    let leaky = "We believe an attacker probably got in through srv-db01.corp (10.0.0.5). \
+                 Contact Mr Tanaka at tanaka@example.com. This will never happen again.";
+    let revised = exemplary_src.replace(
+        final_line,
+        &format!(
+            "        (at: \"+55m\", decision: \"first_draft\", answer: Text(\"{leaky}\")),\n\
+             \x20       (at: \"+55m\", decision: \"first_draft\", answer: Reopen),\n{final_line}"
+        ),
+    );
+    let run_src = |src: &str| {
+        let a = answers::parse(src, &scenario).unwrap_or_else(|d| panic!("{d:?}"));
+        run::play(&scenario, &playbook, &checker, &a, a.seed.unwrap_or(1))
+    };
+    let before = run_src(&exemplary_src).expect("the exemplary plays");
+    let after = run_src(&revised).expect("a reopened draft plays");
+    assert_eq!(after.score.total, before.score.total);
+    assert_eq!(after.score.findings, before.score.findings);
+    assert!(
+        !after
+            .session
+            .published_texts
+            .iter()
+            .any(|(_, t)| t.contains("srv-db01")),
+        "the text taken back was never published"
+    );
+    assert!(after.session.log.iter().any(
+        |e| matches!(e, Event::DecisionReopened { decision, .. } if decision == "first_draft")
+    ));
+
+    // Refusals, each with its reason.
+    let d = scenario.find_decision("first_draft").unwrap();
+    let timing = scenario.find_decision("first_timing").unwrap();
+    let (mut s, _) = Session::new(&scenario, 1);
+    s.advance_by(55);
+    assert!(matches!(
+        s.answer(d, Answer::Reopen),
+        Err(pressroom::session::AnswerError::NotAnswered(_))
+    ));
+    assert!(matches!(
+        s.answer(timing, Answer::Reopen),
+        Err(pressroom::session::AnswerError::WrongKind { .. })
+    ));
+    s.answer(d, Answer::Text(leaky.into())).unwrap();
+    assert!(s.reopenable(d).is_ok());
+    s.answer(timing, Answer::Publish).unwrap();
+    assert!(matches!(
+        s.answer(d, Answer::Reopen),
+        Err(pressroom::session::AnswerError::AlreadyOut(_))
+    ));
+    // An answers file that reopens a draft after its stage went out is refused at that
+    // action, with the way to fix it.
+    let late = exemplary_src.replace(
+        r#"        (at: "+1h", decision: "first_timing", answer: Publish),"#,
+        "        (at: \"+1h\", decision: \"first_timing\", answer: Publish),\n\
+         \x20       (at: \"+1h\", decision: \"first_draft\", answer: Reopen),",
+    );
+    let Err(diags) = run_src(&late) else {
+        panic!("a reopen after publishing is refused");
+    };
+    let text = format!("{diags:?}");
+    assert!(text.contains("went out with its stage"), "{text}");
+    assert!(text.contains("before the action that publishes"), "{text}");
 }

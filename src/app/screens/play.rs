@@ -351,6 +351,7 @@ fn draw(
                     decision(ui, &drill, &mut send, d, l);
                     ui.add_space(6.0);
                 }
+                written_drafts(ui, &drill, &mut send, l);
                 let answered = (0..scenario.decisions.len())
                     .filter(|i| {
                         matches!(
@@ -731,6 +732,58 @@ fn facts(ui: &mut egui::Ui, drill: &Drill, l: Lang) {
             "まだ分かっている事実はありません。",
             "No facts are known yet.",
         ));
+    }
+}
+
+/// The drafts confirmed but not yet out with their stage: each may be taken back and
+/// revised (the facts may have moved since it was written).
+fn written_drafts(ui: &mut egui::Ui, drill: &Drill, send: &mut Vec<DrillCommand>, l: Lang) {
+    let session = drill.session();
+    let scenario = &*session.scenario;
+    let written: Vec<DecisionRef> = (0..scenario.decisions.len())
+        .map(DecisionRef)
+        .filter(|d| matches!(scenario.decision(*d).kind, DecisionKind::Draft(_)))
+        .filter(|d| session.reopenable(*d).is_ok())
+        .collect();
+    if written.is_empty() {
+        return;
+    }
+    ui.heading(t(l, "確定済み・未公表の文面", "Confirmed, not yet out"));
+    for d in written {
+        let dec = scenario.decision(d);
+        egui::Frame::group(ui.style())
+            .inner_margin(10.0)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(egui::RichText::new(dec.title.get(l)).strong());
+                if let DecisionState::Answered { answer, at, .. } = session.decision(d)
+                    && let Some(text) = answer.text(dec, session.lang)
+                {
+                    let first: String = text
+                        .lines()
+                        .map(str::trim)
+                        .filter(|line| !line.is_empty())
+                        .take(2)
+                        .collect::<Vec<_>>()
+                        .join(" / ")
+                        .chars()
+                        .take(80)
+                        .collect();
+                    ui.small(format!("{at} · {first}…"));
+                }
+                if ui
+                    .button(t(l, "✎ 取り下げて書き直す", "✎ Take back and revise"))
+                    .on_hover_text(t(
+                        l,
+                        "この段階を公表する前なら、文面を開き直して直せます。",
+                        "Until its stage goes out, the text can be opened again and changed.",
+                    ))
+                    .clicked()
+                {
+                    send.push(DrillCommand::Answer(d, Answer::Reopen));
+                }
+            });
+        ui.add_space(6.0);
     }
 }
 
@@ -1896,6 +1949,102 @@ mod tests {
             "findings are listed"
         );
         assert_eq!(submit(&h).top(), before.top(), "the button moved");
+    }
+
+    /// A confirmed draft is listed until its stage goes out; its button takes it back, and
+    /// the text comes back into the editor to be revised.
+    #[test]
+    fn a_confirmed_draft_can_be_taken_back_and_revised_before_it_goes_out() {
+        let (playbook, path, scenario) = super::super::bundled("payment-outage");
+        let find = |id: &str| {
+            DecisionRef(
+                scenario
+                    .decisions
+                    .iter()
+                    .position(|x| x.id == id)
+                    .expect(id),
+            )
+        };
+        let (d, timing) = (find("first_draft"), find("first_timing"));
+        let mut drill = Drill::start(
+            scenario.clone(),
+            &path,
+            &playbook,
+            1,
+            Lang::En,
+            String::new(),
+        );
+        drill.apply(&DrillCommand::Advance(55), &playbook, false);
+        let first = "We are investigating a payment outage. We will update you by 15:00.";
+        drill.apply(
+            &DrillCommand::Answer(d, Answer::Text(first.into())),
+            &playbook,
+            false,
+        );
+        assert!(!drill.session().open_decisions().any(|x| x == d));
+        let mut h = Harness::builder().with_size([900.0, 900.0]).build_ui_state(
+            |ui, s: &mut (Drill, Vec<DrillCommand>)| {
+                let (drill, sent) = s;
+                written_drafts(ui, drill, sent, Lang::En);
+            },
+            (drill, Vec::new()),
+        );
+        h.run();
+        h.get_by_label_contains("Take back and revise").click();
+        h.run();
+        let sent = std::mem::take(&mut h.state_mut().1);
+        assert_eq!(sent, vec![DrillCommand::Answer(d, Answer::Reopen)]);
+        for c in &sent {
+            h.state_mut().0.apply(c, &playbook, false);
+        }
+        h.run();
+        let drill = &h.state().0;
+        assert!(
+            drill.session().open_decisions().any(|x| x == d),
+            "open again"
+        );
+        assert_eq!(
+            drill.draft(d),
+            Some(first),
+            "the text is back in the editor"
+        );
+        assert!(h.query_by_label_contains("Take back and revise").is_none());
+        // Once the stage is out, a confirmed draft is no longer offered.
+        let (mut drill, _) = std::mem::replace(
+            h.state_mut(),
+            (
+                Drill::start(
+                    scenario.clone(),
+                    &path,
+                    &playbook,
+                    1,
+                    Lang::En,
+                    String::new(),
+                ),
+                Vec::new(),
+            ),
+        );
+        drill.apply(&DrillCommand::Advance(55), &playbook, false);
+        drill.apply(
+            &DrillCommand::Answer(d, Answer::Text(first.into())),
+            &playbook,
+            false,
+        );
+        drill.apply(
+            &DrillCommand::Answer(timing, Answer::Publish),
+            &playbook,
+            false,
+        );
+        assert!(
+            !drill.session().published().is_empty(),
+            "the stage went out"
+        );
+        assert!(drill.session().reopenable(d).is_err());
+        let mut h = Harness::builder()
+            .with_size([900.0, 900.0])
+            .build_ui(|ui| written_drafts(ui, &drill, &mut Vec::new(), Lang::En));
+        h.run();
+        assert!(h.query_by_label_contains("Take back and revise").is_none());
     }
 
     struct Drills {
