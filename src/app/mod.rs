@@ -3,6 +3,7 @@
 
 pub mod drill;
 pub mod editor;
+pub mod files;
 mod fonts;
 pub mod reload;
 pub mod screens;
@@ -138,7 +139,13 @@ pub fn run(cli: &Options) -> ExitCode {
         settings,
         notice,
     })
-    .add_plugins((logic_plugin, reload::plugin, fonts::plugin, screens::plugin))
+    .add_plugins((
+        logic_plugin,
+        reload::plugin,
+        fonts::plugin,
+        files::plugin,
+        screens::plugin,
+    ))
     .add_systems(bevy_egui::EguiPrimaryContextPass, type_size)
     .add_systems(Startup, spawn_camera);
     if let Some(dir) = &cli.screenshot_dir {

@@ -4,6 +4,7 @@
 
 use super::{Screen, escape, key, t};
 use crate::app::drill::{Drill, DrillCommand, PlanEdit};
+use crate::app::files::Files;
 use crate::app::{ActivePlaybook, AppData, UiLang};
 use crate::playbook::Area;
 use crate::reports::debrief::Timeline;
@@ -24,14 +25,16 @@ pub(super) fn plugin(app: &mut App) {
     );
 }
 
+#[allow(clippy::too_many_arguments)] // a Bevy system takes what it reads as arguments
 fn draw(
     mut contexts: EguiContexts,
     lang: Res<UiLang>,
     playbook: Res<ActivePlaybook>,
-    mut data: ResMut<AppData>,
+    data: Res<AppData>,
     drill: Option<Res<Drill>>,
     mut send: MessageWriter<DrillCommand>,
     mut next: ResMut<NextState<Screen>>,
+    mut files: ResMut<Files>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let l = lang.0;
@@ -65,44 +68,44 @@ fn draw(
         });
         ui.horizontal_wrapped(|ui| {
             if ui
-                .button(t(l, "Markdownで書き出す (M)", "Export Markdown (M)"))
+                .button(t(l, "Markdownで書き出す… (M)", "Export Markdown… (M)"))
                 .clicked()
                 || key(ui, egui::Key::M)
             {
                 let text =
                     crate::reports::debrief::render(drill.session(), score, &playbook.0, l, true);
-                export(&mut data, drill, "md", &text);
+                export(&mut files, &data, drill, ("md", text), l);
             }
             if ui
-                .button(t(l, "回答ファイルを書き出す (A)", "Export answers (A)"))
+                .button(t(l, "回答ファイルを書き出す… (A)", "Export answers… (A)"))
                 .clicked()
                 || key(ui, egui::Key::A)
             {
                 let text = drill.answers().to_ron(&drill.session().scenario);
-                export(&mut data, drill, "answers.ron", &text);
+                export(&mut files, &data, drill, ("answers.ron", text), l);
             }
             if (ui
                 .button(t(
                     l,
-                    "振り返り報告 HTML (R)",
-                    "After-action report HTML (R)",
+                    "振り返り報告 HTML… (R)",
+                    "After-action report HTML… (R)",
                 ))
                 .clicked()
                 || key(ui, egui::Key::R))
                 && let Some(text) = report(drill, &playbook.0, l, true)
             {
-                export(&mut data, drill, "report.html", &text);
+                export(&mut files, &data, drill, ("report.html", text), l);
             }
             if ui
                 .button(t(
                     l,
-                    "振り返り報告 Markdown",
-                    "After-action report Markdown",
+                    "振り返り報告 Markdown…",
+                    "After-action report Markdown…",
                 ))
                 .clicked()
                 && let Some(text) = report(drill, &playbook.0, l, false)
             {
-                export(&mut data, drill, "report.md", &text);
+                export(&mut files, &data, drill, ("report.md", text), l);
             }
             if ui.button(t(l, "履歴 (H)", "History (H)")).clicked() || key(ui, egui::Key::H) {
                 next.set(Screen::History);
@@ -325,19 +328,25 @@ fn plan(
     }
 }
 
-fn export(data: &mut AppData, drill: &Drill, ext: &str, text: &str) {
-    let name = format!(
+/// Asks where to save an export: a Save dialog opened in the data folder's exports folder,
+/// with a name from the drill's start and scenario.
+fn export(files: &mut Files, data: &AppData, drill: &Drill, (ext, text): (&str, String), l: Lang) {
+    let name = crate::store::data::file_safe(&format!(
         "{}_{}.{ext}",
         drill.started().chars().take(19).collect::<String>(),
         drill.session().scenario.id
-    );
-    data.notice = Some(match &data.dir {
-        Some(dir) => match dir.export(&name, text) {
-            Ok(path) => format!("→ {}", path.display()),
-            Err(e) => format!("{}: {e}", dir.exports().display()),
-        },
-        None => "no data folder on this system".to_string(),
-    });
+    ));
+    files.save_as(&export_folder(data), &name, text, l);
+}
+
+/// Where Save dialogs open: the data folder's exports folder (made if it is not there), else
+/// the folder the app was started in.
+pub(super) fn export_folder(data: &AppData) -> std::path::PathBuf {
+    data.dir
+        .as_ref()
+        .map(|d| d.exports())
+        .filter(|e| std::fs::create_dir_all(e).is_ok())
+        .unwrap_or_else(|| std::path::PathBuf::from("."))
 }
 
 /// Where `minutes` after the start sit on the timeline's axis: the square root of the hours,

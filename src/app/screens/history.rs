@@ -2,6 +2,7 @@
 //! and each area over time.
 
 use super::{Screen, escape, t};
+use crate::app::files::{Files, Picked};
 use crate::app::{AppData, UiLang};
 use crate::playbook::Area;
 use crate::reports::history::{History, Records};
@@ -46,17 +47,38 @@ fn load(mut commands: Commands, data: Res<AppData>) {
 
 /// Record files dropped on the window join the data folder (records moved from another
 /// machine); each is read first, and the list refreshes.
+/// Record files picked in the Open dialog are imported the same way; a folder picked for an
+/// export gets a copy of the records shown.
 fn import_dropped(
     mut dropped: MessageReader<bevy::window::FileDragAndDrop>,
+    mut picked: MessageReader<Picked>,
     mut data: ResMut<AppData>,
     mut commands: Commands,
     shown: Option<Res<Shown>>,
 ) {
-    let mut notes = Vec::new();
+    let mut paths: Vec<std::path::PathBuf> = Vec::new();
     for event in dropped.read() {
-        if let bevy::window::FileDragAndDrop::DroppedFile { path_buf, .. } = event
-            && let Some(dir) = &data.dir
-        {
+        if let bevy::window::FileDragAndDrop::DroppedFile { path_buf, .. } = event {
+            paths.push(path_buf.clone());
+        }
+    }
+    let mut notes = Vec::new();
+    for p in picked.read() {
+        match p {
+            Picked::Records(files) => paths.extend(files.iter().cloned()),
+            Picked::Folder(out) => {
+                if let Some(dir) = &data.dir {
+                    let team = shown.as_ref().and_then(|s| s.team.as_deref());
+                    notes.push(match dir.export_records(out, team) {
+                        Ok(n) => format!("{n} → {}", out.display()),
+                        Err(e) => format!("{}: {e}", out.display()),
+                    });
+                }
+            }
+        }
+    }
+    for path_buf in &paths {
+        if let Some(dir) = &data.dir {
             notes.push(match dir.import_record(path_buf) {
                 Ok(Some(p)) => format!("+ {}", p.display()),
                 Ok(None) => format!("= {}", path_buf.display()),
@@ -71,14 +93,16 @@ fn import_dropped(
     }
 }
 
+#[allow(clippy::too_many_arguments)] // a Bevy system takes what it reads as arguments
 fn draw(
     mut contexts: EguiContexts,
     lang: Res<UiLang>,
     shown: Option<Res<Shown>>,
-    mut data: ResMut<AppData>,
+    data: Res<AppData>,
     mut commands: Commands,
     mut next: ResMut<NextState<Screen>>,
     playbook: Res<crate::app::ActivePlaybook>,
+    mut files: ResMut<Files>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?;
     let l = lang.0;
@@ -109,25 +133,31 @@ fn draw(
                     }
                 });
             if ui
-                .button(t(l, "記録を書き出す", "Export the records"))
+                .button(t(l, "記録を書き出す…", "Export the records…"))
                 .on_hover_text(t(
                     l,
-                    "別のパソコンへ移すために、記録ファイルを書き出しフォルダにコピーします。",
-                    "Copies the record files into the exports folder, to move them to another machine.",
+                    "別のパソコンへ移すために、選んだフォルダーへ記録ファイルをコピーします。",
+                    "Copies the record files into a folder you pick, to move them to another machine.",
                 ))
                 .clicked()
-                && let Some(dir) = &data.dir
             {
-                let out = dir.exports().join("records");
-                data.notice = Some(match dir.export_records(&out, shown.team.as_deref()) {
-                    Ok(n) => format!("{n} → {}", out.display()),
-                    Err(e) => format!("{}: {e}", out.display()),
-                });
+                files.pick_folder(&super::debrief::export_folder(&data), l);
+            }
+            if ui
+                .button(t(l, "記録を取り込む…", "Import records…"))
+                .on_hover_text(t(
+                    l,
+                    "別のパソコンから持ってきた記録ファイルを選んで取り込みます。",
+                    "Pick record files brought from another machine to add them here.",
+                ))
+                .clicked()
+            {
+                files.pick_records(&super::debrief::export_folder(&data), l);
             }
             ui.small(t(
                 l,
-                "取り込むには、記録ファイルをこのウィンドウにドロップしてください。",
-                "To import, drop record files onto this window.",
+                "記録ファイルをこのウィンドウにドロップしても取り込めます。",
+                "Record files dropped onto this window are imported too.",
             ));
         });
         if let Some(n) = &data.notice {

@@ -58,13 +58,17 @@ impl Screen {
 /// draft never lets time pass).
 pub(crate) fn key(ui: &egui::Ui, k: egui::Key) -> bool {
     // Taken, like Esc: a dialog the key opens does not see the same press.
-    !ui.ctx().text_edit_focused() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k))
+    // And not while the file dialog is open: its keys are its own.
+    !ui.ctx().text_edit_focused()
+        && !crate::app::files::dialog_open(ui.ctx())
+        && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, k))
 }
 
 /// Esc, unless a popup or text field will take it first. The press is taken, so nothing
 /// drawn later in the same frame (a dialog this press opens) sees it again.
 pub(crate) fn escape(ui: &egui::Ui) -> bool {
     !ui.ctx().text_edit_focused()
+        && !crate::app::files::dialog_open(ui.ctx())
         && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
 }
 
