@@ -219,7 +219,9 @@ fn team_form(
                     .show_ui(ui, |ui| {
                         for d in s.all_departments() {
                             let label = s.department_label(&d).get(l).to_string();
-                            ui.selectable_value(&mut m.function, d, label);
+                            if ui.selectable_value(&mut m.function, d, label).clicked() {
+                                ui.close(); // a pick with Space closes the list too
+                            }
                         }
                     });
                 if ui.button(t(l, "削除", "Remove")).clicked() {

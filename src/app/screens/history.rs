@@ -122,6 +122,7 @@ fn draw(
                 .show_ui(ui, |ui| {
                     if ui.selectable_label(shown.team.is_none(), all).clicked() {
                         commands.insert_resource(read(&data, None));
+                        ui.close(); // a pick with Space closes the list too
                     }
                     for team in &shown.teams {
                         if ui
@@ -129,6 +130,7 @@ fn draw(
                             .clicked()
                         {
                             commands.insert_resource(read(&data, Some(team.clone())));
+                            ui.close();
                         }
                     }
                 });

@@ -67,7 +67,9 @@ pub(crate) fn key(ui: &egui::Ui, k: egui::Key) -> bool {
 /// Esc, unless a popup or text field will take it first. The press is taken, so nothing
 /// drawn later in the same frame (a dialog this press opens) sees it again.
 pub(crate) fn escape(ui: &egui::Ui) -> bool {
+    // An open list (a combo box) closes on Esc; that press is not the screen's.
     !ui.ctx().text_edit_focused()
+        && !egui::Popup::is_any_open(ui.ctx())
         && !crate::app::files::dialog_open(ui.ctx())
         && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
 }

@@ -962,9 +962,12 @@ fn decision(
                                                 p.name.get(l),
                                                 scenario.department_label(&p.department).get(l)
                                             );
+                                            // Picked with a click or with Space: the list
+                                            // closes either way.
                                             if ui.selectable_label(current == p.id, label).clicked()
                                             {
                                                 chosen.insert(role.id.clone(), p.id.clone());
+                                                ui.close();
                                             }
                                         }
                                         ui.separator();
@@ -981,6 +984,7 @@ fn decision(
                                             .clicked()
                                         {
                                             chosen.insert(role.id.clone(), String::new());
+                                            ui.close();
                                         }
                                     });
                                 // What the role needs, as the procedure says; whether a pick
@@ -1213,6 +1217,7 @@ fn text_answer(
                             .clicked()
                         {
                             check_stage = Some(s);
+                            ui.close(); // a pick with Space closes the list too
                         }
                     }
                 });
@@ -2060,6 +2065,65 @@ mod tests {
                 .position(|d| matches!(d.kind, DecisionKind::Roles(_)))
                 .expect("a roles decision"),
         )
+    }
+
+    /// A role picked with the keyboard (Space on the list, arrows, Space) closes the list as
+    /// a click does, and an Esc while a list is open is the list's, not the screen's.
+    #[test]
+    fn a_role_picked_with_the_keyboard_closes_its_list() {
+        let (playbook, path, scenario) = super::super::bundled("payment-outage");
+        let d = roles_decision(&scenario);
+        let drill = Drill::start(
+            scenario.clone(),
+            &path,
+            &playbook,
+            1,
+            Lang::En,
+            String::new(),
+        );
+        let mut escaped = 0;
+        let mut h = Harness::builder().with_size([900.0, 900.0]).build_ui(|ui| {
+            if escape(ui) {
+                escaped += 1;
+            }
+            decision(ui, &drill, &mut Vec::new(), d, Lang::En);
+        });
+        h.run();
+        let first = h
+            .get_all_by_value("—")
+            .next()
+            .expect("an empty role")
+            .rect();
+        click_at(&mut h, first);
+        h.run();
+        assert!(egui::Popup::is_any_open(&h.ctx), "the list is open");
+        h.key_press(egui::Key::Escape);
+        h.run();
+        assert!(!egui::Popup::is_any_open(&h.ctx), "Esc closed the list");
+        // As a keyboard user does: Tab to the first list, Space opens it, an arrow moves to
+        // the first person, Space picks.
+        h.key_press(egui::Key::Tab);
+        h.run();
+        h.key_press(egui::Key::Space);
+        h.run();
+        assert!(egui::Popup::is_any_open(&h.ctx), "Space opened the list");
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+        h.key_press(egui::Key::Space);
+        h.run();
+        assert!(
+            !egui::Popup::is_any_open(&h.ctx),
+            "the pick closed the list"
+        );
+        assert!(
+            h.query_by_value("Ryota Ishii").is_some(),
+            "the role shows who holds it"
+        );
+        drop(h);
+        assert_eq!(
+            escaped, 0,
+            "no Esc reached the screen while a list was open"
+        );
     }
 
     #[test]
