@@ -621,7 +621,7 @@ fn run<'a>(
             }
             DecisionKind::Timing(t) => {
                 s.base_points = Some(f64::from(t.points));
-                timing::score(&mut s, t, at, id);
+                timing::score(&mut s, (DecisionRef(i), t), at, id);
                 s.base_points = None;
             }
             DecisionKind::Roles(r) => roles::score(&mut s, r, answer, at, id),

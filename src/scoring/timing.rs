@@ -102,7 +102,13 @@ pub(super) fn checks<'a>(scenario: &'a Scenario, t: &'a Timing) -> Vec<Check<'a>
 pub(super) const MISSED_DEADLINE_KEEPS: f64 = 0.25;
 
 /// Scores one publication decision: each of its [`checks`].
-pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Option<&str>) {
+pub(super) fn score(
+    s: &mut Scorer<'_>,
+    (me, t): (crate::scenario::DecisionRef, &Timing),
+    at: Option<SimTime>,
+    id: Option<&str>,
+) {
+    let me = Some(me);
     let session = s.session;
     let q = s.quiet;
     let scenario = &*session.scenario;
@@ -228,7 +234,6 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                     // Before the window: right when what the stage needs is in place, a
                     // cost when it is not.
                     Some(tp) if tp < t.window.from => {
-                        let me = id.and_then(|id| scenario.find_decision(id));
                         let missing = not_in_place(session, t, me, tp, q);
                         let early = t.window.from.0 - tp.0;
                         if missing.is_empty() {
@@ -384,7 +389,6 @@ pub(super) fn score(s: &mut Scorer<'_>, t: &Timing, at: Option<SimTime>, id: Opt
                 s.push(&need.rule, fraction, p, where_, evidence.clone(), message);
             }
             Check::Review(review) => {
-                let me = id.and_then(|id| scenario.find_decision(id));
                 let (fraction, message) = reviewed(session, t, me, review, at, q);
                 s.push(&review.rule, fraction, p, where_, evidence.clone(), message);
             }
