@@ -227,6 +227,19 @@ mod tests {
         }
     }
 
+    /// The dialog alone at 1280×720, with what it came to.
+    fn harness(files: Files) -> Harness<'static, State> {
+        Harness::builder()
+            .with_size([1280.0, 720.0])
+            .build_ui_state(
+                frame,
+                State {
+                    files,
+                    done: Vec::new(),
+                },
+            )
+    }
+
     fn temp(name: &str) -> PathBuf {
         let dir = std::env::temp_dir().join(format!(
             "pressroom-files-{name}-{}",
@@ -241,15 +254,7 @@ mod tests {
         let dir = temp("save");
         let mut files = Files::default();
         files.save_as(&dir, "debrief.md", "# 振り返り".into(), Lang::Ja);
-        let mut h = Harness::builder()
-            .with_size([1280.0, 720.0])
-            .build_ui_state(
-                frame,
-                State {
-                    files,
-                    done: Vec::new(),
-                },
-            );
+        let mut h = harness(files);
         h.run();
         assert!(h.state().files.is_open());
         assert!(
@@ -273,15 +278,7 @@ mod tests {
         let dir = temp("cancel");
         let mut files = Files::default();
         files.save_as(&dir, "answers.ron", "x".into(), Lang::En);
-        let mut h = Harness::builder()
-            .with_size([1280.0, 720.0])
-            .build_ui_state(
-                frame,
-                State {
-                    files,
-                    done: Vec::new(),
-                },
-            );
+        let mut h = harness(files);
         h.run();
         assert!(dialog_open(&h.ctx), "the screens see the dialog open");
         h.get_by_label_contains("Cancel").click();

@@ -1906,30 +1906,38 @@ mod tests {
         }
     }
 
+    /// A practice drill of payment-outage in English at +55m, its first notice's draft open:
+    /// the playbook, the file, the drill, and the draft's and the stage's decisions.
+    fn first_draft_open() -> (
+        crate::playbook::Playbook,
+        std::path::PathBuf,
+        Drill,
+        [DecisionRef; 2],
+    ) {
+        let (playbook, path, scenario) = super::super::bundled("payment-outage");
+        let find = |id: &str| {
+            DecisionRef(
+                scenario
+                    .decisions
+                    .iter()
+                    .position(|x| x.id == id)
+                    .expect(id),
+            )
+        };
+        let ids = [find("first_draft"), find("first_timing")];
+        let mut drill = Drill::start(scenario, &path, &playbook, 1, Lang::En, String::new());
+        drill.apply(&DrillCommand::Advance(55), &playbook, false);
+        assert!(
+            drill.session().open_decisions().any(|x| x == ids[0]),
+            "the draft is open"
+        );
+        (playbook, path, drill, ids)
+    }
+
     /// The submit button stays where it is while findings come and go under the editor.
     #[test]
     fn the_submit_button_does_not_move_when_findings_appear() {
-        let (playbook, path, scenario) = super::super::bundled("payment-outage");
-        let d = DecisionRef(
-            scenario
-                .decisions
-                .iter()
-                .position(|x| x.id == "first_draft")
-                .expect("a first draft"),
-        );
-        let mut drill = Drill::start(
-            scenario.clone(),
-            &path,
-            &playbook,
-            1,
-            Lang::En,
-            String::new(),
-        );
-        drill.apply(&DrillCommand::Advance(55), &playbook, false);
-        assert!(
-            drill.session().open_decisions().any(|x| x == d),
-            "the draft is open"
-        );
+        let (playbook, _, drill, [d, _]) = first_draft_open();
         let mut h = Harness::builder()
             .with_size([900.0, 1400.0])
             .build_ui_state(
@@ -1960,26 +1968,8 @@ mod tests {
     /// the text comes back into the editor to be revised.
     #[test]
     fn a_confirmed_draft_can_be_taken_back_and_revised_before_it_goes_out() {
-        let (playbook, path, scenario) = super::super::bundled("payment-outage");
-        let find = |id: &str| {
-            DecisionRef(
-                scenario
-                    .decisions
-                    .iter()
-                    .position(|x| x.id == id)
-                    .expect(id),
-            )
-        };
-        let (d, timing) = (find("first_draft"), find("first_timing"));
-        let mut drill = Drill::start(
-            scenario.clone(),
-            &path,
-            &playbook,
-            1,
-            Lang::En,
-            String::new(),
-        );
-        drill.apply(&DrillCommand::Advance(55), &playbook, false);
+        let (playbook, path, mut drill, [d, timing]) = first_draft_open();
+        let scenario = std::sync::Arc::clone(&drill.session().scenario);
         let first = "We are investigating a payment outage. We will update you by 15:00.";
         drill.apply(
             &DrillCommand::Answer(d, Answer::Text(first.into())),
