@@ -583,6 +583,27 @@ fn side_by_side(ui: &mut egui::Ui, drill: &Drill, score: &Score, l: Lang) {
                 .filter(|f| f.decision.as_deref() == Some(id)),
         )
     };
+    // A decision's loss is its rules' losses before the area's cap; the total and the area
+    // scores apply the caps, so the rows may add up to more than the total lost.
+    let caps: Vec<String> = Area::ALL
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {:.0}",
+                a.label().get(l),
+                crate::scoring::totals::area_cap(*a)
+            )
+        })
+        .collect();
+    ui.small(format!(
+        "{} {}",
+        t(
+            l,
+            "判断ごとの失点は、領域ごとの上限を当てる前の値です。総合点から引くのは各領域で上限まで:",
+            "Each decision's loss is before its area's cap; the total loses at most each area's cap:",
+        ),
+        caps.join(" · ")
+    ));
     ui.columns(3, |c| {
         c[0].strong(t(l, "判断", "Decision"));
         c[1].strong(t(l, "あなた", "You"));
