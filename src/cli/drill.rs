@@ -323,15 +323,18 @@ fn replay_record(
         if let Ok(src) = crate::source::load::read_text(path) {
             crate::source::locate::place(&mut diags, &src);
         }
-        for d in &mut diags {
-            d.hint = Some(
-                "the scenario has changed since this drill was recorded; give the version it was played on with --scenario FILE"
-                    .to_string(),
-            );
-        }
-        let lines: Vec<String> = diags.iter().map(|d| d.render(&shown)).collect();
-        CliError::failed(
-            lines,
+        let diags: Vec<_> = diags
+            .into_iter()
+            .map(|d| {
+                d.hint_in(crate::text::Text::new(
+                    "この訓練を記録した後にシナリオが変わりました。記録したときの版を --scenario FILE で指定してください",
+                    "the scenario has changed since this drill was recorded; give the version it was played on with --scenario FILE",
+                ))
+            })
+            .collect();
+        CliError::failed_diagnostics(
+            &shown,
+            &diags,
             format!("pressroom {command}: 記録された操作は、このシナリオではもう再生できません"),
             format!("pressroom {command}: the recorded actions no longer play on this scenario"),
         )

@@ -49,12 +49,31 @@ impl CliError {
 
     /// A file's diagnostics as `path:line:col` lines, then why the command stopped: exit 2.
     pub fn diagnostics(path: &str, diags: &[Diagnostic], (ja, en): (&str, &str)) -> CliError {
-        let lines: Vec<String> = diags.iter().map(|d| d.render(path)).collect();
-        CliError::usage_lines(
-            lines,
+        // Each diagnostic in both languages: the Japanese where it is written.
+        let mut lines: Vec<Text> = diags
+            .iter()
+            .map(|d| Text::new(d.render_in(path, Lang::Ja), d.render_in(path, Lang::En)))
+            .collect();
+        lines.push(Text::new(
             format!("pressroom: {ja}"),
             format!("pressroom: {en}"),
-        )
+        ));
+        CliError { lines, code: 2 }
+    }
+
+    /// [`CliError::failed`] for diagnostics, each in both languages.
+    pub fn failed_diagnostics(
+        path: &str,
+        diags: &[Diagnostic],
+        ja: impl Into<String>,
+        en: impl Into<String>,
+    ) -> CliError {
+        let mut lines: Vec<Text> = diags
+            .iter()
+            .map(|d| Text::new(d.render_in(path, Lang::Ja), d.render_in(path, Lang::En)))
+            .collect();
+        lines.push(Text::new(ja.into(), en.into()));
+        CliError { lines, code: 1 }
     }
 
     /// The command ran but what it was given no longer works (a record that no longer

@@ -6,6 +6,7 @@ use crate::scenario::{Scenario, SimTime, time};
 use crate::session::Answer;
 use crate::source::diagnostic::Diagnostic;
 use crate::text::Lang;
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// The answers-file format this Pressroom writes. Format 2 adds `Texts(ja: …, en: …)` for
@@ -176,8 +177,15 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
                     file.scenario, scenario.id
                 ),
             )
+            .ja(format!(
+                "この回答は「{}」のもので、「{}」のものではありません",
+                file.scenario, scenario.id
+            ))
             .field("scenario")
-            .hint("play them with the scenario they were written for"),
+            .hint_in(Text::new(
+                "書かれたときのシナリオで再生してください",
+                "play them with the scenario they were written for",
+            )),
         );
     }
     let lang = match file.lang.as_deref() {
@@ -190,16 +198,20 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
                         "unknown-language",
                         format!("the scenario is not written in `{code}`"),
                     )
+                    .ja(format!("このシナリオは `{code}` で書かれていません"))
                     .field("lang")
-                    .hint(format!(
-                        "use one of: {}",
-                        scenario
+                    .hint_in({
+                        let codes = scenario
                             .languages
                             .iter()
                             .map(|l| l.code())
                             .collect::<Vec<_>>()
-                            .join(", ")
-                    )),
+                            .join(", ");
+                        Text::new(
+                            format!("次のどれかにしてください: {codes}"),
+                            format!("use one of: {codes}"),
+                        )
+                    }),
                 );
                 None
             }
@@ -214,8 +226,9 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
                     "unknown-department",
                     format!("the scenario's organisation declares no department `{id}`"),
                 )
+                .ja(format!("このシナリオの組織には部門 `{id}` がありません"))
                 .field(format!("members[{i}].function"))
-                .maybe_hint(crate::source::diagnostic::suggestion(
+                .maybe_hint_in(crate::source::diagnostic::suggestion_in(
                     id,
                     scenario.departments.iter().map(|(d, _)| d.as_str()),
                 )),
@@ -237,8 +250,9 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
             Err(why) => {
                 diags.push(
                     Diagnostic::error("bad-time", format!("`{}`: {why}", a.at))
+                        .ja(format!("`{}` は時刻として読めません", a.at))
                         .field(format!("{field}.at"))
-                        .hint(time::TIME_HINT),
+                        .hint_in(time::time_hint()),
                 );
                 continue;
             }
@@ -258,8 +272,9 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
             Err(why) => {
                 diags.push(
                     Diagnostic::error("bad-time", format!("`{}`: {why}", f.at))
+                        .ja(format!("`{}` は時刻として読めません", f.at))
                         .field(format!("{field}.at"))
-                        .hint(time::TIME_HINT),
+                        .hint_in(time::time_hint()),
                 );
                 continue;
             }
@@ -285,8 +300,9 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
             Err(why) => {
                 diags.push(
                     Diagnostic::error("bad-time", format!("`{text}`: {why}"))
+                        .ja(format!("`{text}` は時刻として読めません"))
                         .field(path.to_string())
-                        .hint(time::TIME_HINT),
+                        .hint_in(time::time_hint()),
                 );
                 None
             }
@@ -302,8 +318,12 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
                             "bad-time",
                             format!("the review is done at {t}, before it was asked for at {at}"),
                         )
+                        .ja(format!("確認の終わり({t})が、依頼した時刻({at})より前です"))
                         .field(format!("{field}.done"))
-                        .hint("make `done` later than `at`"),
+                        .hint_in(Text::new(
+                            "`done` を `at` より後にしてください",
+                            "make `done` later than `at`",
+                        )),
                     );
                     continue;
                 }

@@ -6,7 +6,8 @@
 use super::answers::{Action, Fire};
 use crate::scenario::{InjectRef, Scenario, SimTime};
 use crate::session::Answer;
-use crate::source::diagnostic::{Diagnostic, suggestion};
+use crate::source::diagnostic::{Diagnostic, suggestion_in};
+use crate::text::Text;
 use serde::{Deserialize, Serialize};
 
 /// One decision taken, as the log keeps it.
@@ -128,11 +129,20 @@ pub(super) fn resolve_review(
             "bad-answer",
             format!("decision `{decision}` is not a stage that needs a review"),
         )
+        .ja(format!(
+            "判断 `{decision}` は、確認を要する公表の段階ではありません"
+        ))
         .field(format!("{field}.decision"))
-        .hint(if with.is_empty() {
-            "the scenario names no `reviews`; drop this entry".to_string()
+        .hint_in(if with.is_empty() {
+            Text::new(
+                "このシナリオには `reviews` がありません。この行を消してください",
+                "the scenario names no `reviews`; drop this entry",
+            )
         } else {
-            format!("stages with reviews: {}", with.join(", "))
+            Text::new(
+                format!("確認を要する段階: {}", with.join(", ")),
+                format!("stages with reviews: {}", with.join(", ")),
+            )
         }));
     }
     let role = match role {
@@ -144,8 +154,11 @@ pub(super) fn resolve_review(
                     "unknown-role",
                     format!("decision `{decision}` needs no review by `{id}`"),
                 )
+                .ja(format!(
+                    "判断 `{decision}` に `{id}` による確認はありません"
+                ))
                 .field(format!("{field}.role"))
-                .maybe_hint(suggestion(
+                .maybe_hint_in(suggestion_in(
                     id,
                     reviews.iter().map(|r| scenario.role(r.role).id.as_str()),
                 )));
@@ -251,6 +264,7 @@ pub(super) fn within_clock(scenario: &Scenario, i: usize, at: SimTime) -> Result
             "time-outside-scenario",
             format!("{at} is after the scenario ends"),
         )
+        .ja(format!("{at} はシナリオの終わりより後です"))
         .field(format!("actions[{i}].at")));
     }
     Ok(())
@@ -264,8 +278,14 @@ pub(super) fn in_order(i: usize, at: SimTime, last: SimTime) -> Option<Diagnosti
             "out-of-order",
             format!("this action at {at} comes after one at {last}"),
         )
+        .ja(format!(
+            "{at} の操作が、{last} の操作より後に書かれています"
+        ))
         .field(format!("actions[{i}].at"))
-        .hint("list actions in the order they happen")
+        .hint_in(Text::new(
+            "操作は起きた順に並べてください",
+            "list actions in the order they happen",
+        ))
     })
 }
 
@@ -281,7 +301,9 @@ pub(super) fn resolve_action(
     let field = format!("actions[{i}]");
     let d = find_decision(scenario, decision, &field)?;
     if let Err(e) = answer.check(scenario, scenario.decision(d)) {
-        return Err(Diagnostic::error("bad-answer", e.to_string()).field(format!("{field}.answer")));
+        return Err(Diagnostic::error("bad-answer", e.to_string())
+            .ja(e.text().get(crate::text::Lang::Ja))
+            .field(format!("{field}.answer")));
     }
     Ok(Action {
         at,
@@ -305,14 +327,21 @@ pub(super) fn resolve_inject(
             "bad-answer",
             format!("inject `{id}` is not optional; only optional injects are fired"),
         )
+        .ja(format!(
+            "インジェクト `{id}` は任意のものではありません。発動できるのは任意のインジェクトだけです"
+        ))
         .field(format!("{field}.inject"))
-        .hint("mark the inject `optional: true` in the scenario, or remove this line")),
+        .hint_in(Text::new(
+            "シナリオでそのインジェクトに `optional: true` を付けるか、この行を消してください",
+            "mark the inject `optional: true` in the scenario, or remove this line",
+        ))),
         None => Err(Diagnostic::error(
             "unknown-inject",
             format!("the scenario has no inject `{id}`"),
         )
+        .ja(format!("シナリオにインジェクト `{id}` はありません"))
         .field(format!("{field}.inject"))
-        .maybe_hint(suggestion(
+        .maybe_hint_in(suggestion_in(
             id,
             scenario.injects.iter().map(|x| x.id.as_str()),
         ))),
@@ -330,8 +359,9 @@ fn find_decision(
             "unknown-decision",
             format!("the scenario has no decision `{decision}`"),
         )
+        .ja(format!("シナリオに判断 `{decision}` はありません"))
         .field(format!("{field}.decision"))
-        .maybe_hint(suggestion(
+        .maybe_hint_in(suggestion_in(
             decision,
             scenario.decisions.iter().map(|d| d.id.as_str()),
         ))

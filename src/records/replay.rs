@@ -84,28 +84,37 @@ impl Player for Engine {
         let Err(e) = self.session.answer(a.decision, a.answer.clone()) else {
             return Ok(());
         };
-        let hint = match (&e, self.session.decision(a.decision)) {
-            (crate::session::AnswerError::AlreadyOut(_), _) => {
-                "reopen the draft before the action that publishes its stage"
-            }
-            (crate::session::AnswerError::NotAnswered(_), _) => {
-                "a `Reopen` goes after the draft's answer, to take it back"
-            }
-            (_, DecisionState::Waiting) => {
-                "move the action later, to when an inject or trigger has opened the decision"
-            }
-            (_, DecisionState::Expired { .. }) => {
-                "move the action earlier, before the decision's `due` time"
-            }
-            _ => {
-                "answer each decision once; to write a draft again, put `Reopen` before the new answer"
-            }
+        let (hint_ja, hint) = match (&e, self.session.decision(a.decision)) {
+            (crate::session::AnswerError::AlreadyOut(_), _) => (
+                "段階を公表する操作より前に、文面を取り下げてください",
+                "reopen the draft before the action that publishes its stage",
+            ),
+            (crate::session::AnswerError::NotAnswered(_), _) => (
+                "`Reopen` は文面の回答の後に置きます(その回答を取り下げるため)",
+                "a `Reopen` goes after the draft's answer, to take it back",
+            ),
+            (_, DecisionState::Waiting) => (
+                "インジェクトやきっかけで判断が始まった後へ、この操作を移してください",
+                "move the action later, to when an inject or trigger has opened the decision",
+            ),
+            (_, DecisionState::Expired { .. }) => (
+                "判断の `due` より前へ、この操作を移してください",
+                "move the action earlier, before the decision's `due` time",
+            ),
+            _ => (
+                "各判断には一度だけ答えます。文面を書き直すなら、新しい回答の前に `Reopen` を置いてください",
+                "answer each decision once; to write a draft again, put `Reopen` before the new answer",
+            ),
         };
         let id = &self.session.scenario.decision(a.decision).id;
         self.diags.push(
             Diagnostic::error("bad-answer", format!("at {}: {e}", a.at))
+                .ja(format!("{}: {}", a.at, e.text().get(crate::text::Lang::Ja)))
                 .field(format!("{}.decision", a.field))
-                .hint(format!("{hint} (decision `{id}`)")),
+                .hint_in(crate::text::Text::new(
+                    format!("{hint_ja}(判断 `{id}`)"),
+                    format!("{hint} (decision `{id}`)"),
+                )),
         );
         Err(e.to_string())
     }

@@ -107,6 +107,13 @@ pub fn parse_moment(text: &str, start: DateTime<FixedOffset>) -> Result<SimTime,
 
 /// How to write a time, for diagnostics' hints.
 pub const TIME_HINT: &str = "write a time after the start as \"+45m\", \"+1h30m\" or \"+2d\", or a date-time such as \"2026-03-12T10:00:00+09:00\"";
+/// [`TIME_HINT`] in Japanese.
+pub const TIME_HINT_JA: &str = "開始からの時間を \"+45m\"、\"+1h30m\"、\"+2d\" のように、または \"2026-03-12T10:00:00+09:00\" のような日時で書いてください";
+
+/// [`TIME_HINT`] in both languages.
+pub fn time_hint() -> crate::text::Text {
+    crate::text::Text::new(TIME_HINT_JA, TIME_HINT)
+}
 
 #[cfg(test)]
 mod tests {

@@ -32,6 +32,20 @@ pub struct Diagnostic {
     /// Where in the file's structure the problem sits, e.g. `facts[2].timeline[0].when`.
     #[serde(skip_serializing_if = "String::is_empty")]
     pub field: String,
+    /// The message and hint in Japanese, where they are written: what `--lang ja` prints.
+    /// JSON keeps the English only, so tools read one stable text. (Boxed: most
+    /// diagnostics travel in `Result`s, and this keeps them small.)
+    #[serde(skip)]
+    pub ja: Option<Box<Japanese>>,
+}
+
+/// A diagnostic's words in Japanese.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Japanese {
+    /// The message.
+    pub message: Option<String>,
+    /// The hint.
+    pub hint: Option<String>,
 }
 
 impl Diagnostic {
@@ -45,6 +59,7 @@ impl Diagnostic {
             message: message.into(),
             hint: None,
             field: String::new(),
+            ja: None,
         }
     }
 
@@ -72,6 +87,9 @@ impl Diagnostic {
     /// With a hint.
     pub fn hint(mut self, hint: impl Into<String>) -> Diagnostic {
         self.hint = Some(hint.into());
+        if let Some(j) = &mut self.ja {
+            j.hint = None;
+        }
         self
     }
 
@@ -79,8 +97,32 @@ impl Diagnostic {
     pub fn maybe_hint(mut self, hint: Option<String>) -> Diagnostic {
         if hint.is_some() {
             self.hint = hint;
+            if let Some(j) = &mut self.ja {
+                j.hint = None;
+            }
         }
         self
+    }
+
+    /// With the message in Japanese too.
+    pub fn ja(mut self, message: impl Into<String>) -> Diagnostic {
+        self.ja.get_or_insert_default().message = Some(message.into());
+        self
+    }
+
+    /// With a hint in both languages.
+    pub fn hint_in(mut self, hint: crate::text::Text) -> Diagnostic {
+        self.hint = Some(hint.get(crate::text::Lang::En).to_string());
+        self.ja.get_or_insert_default().hint = Some(hint.get(crate::text::Lang::Ja).to_string());
+        self
+    }
+
+    /// With a hint in both languages, if there is one.
+    pub fn maybe_hint_in(self, hint: Option<crate::text::Text>) -> Diagnostic {
+        match hint {
+            Some(h) => self.hint_in(h),
+            None => self,
+        }
     }
 
     /// Whether it is an error.
@@ -90,12 +132,27 @@ impl Diagnostic {
 
     /// `path:line:col: error[code]: message`, then `  hint: …` on its own line.
     pub fn render(&self, path: &str) -> String {
+        self.render_in(path, crate::text::Lang::En)
+    }
+
+    /// [`Diagnostic::render`] in `lang`: the Japanese message and hint where they are
+    /// written (else the English). The place, the severity word and the code stay as they
+    /// are, for editors and tools that read them.
+    pub fn render_in(&self, path: &str, lang: crate::text::Lang) -> String {
+        let ja = lang == crate::text::Lang::Ja;
+        let japanese = self.ja.as_deref().filter(|_| ja);
+        let message = japanese
+            .and_then(|j| j.message.as_ref())
+            .unwrap_or(&self.message);
         let mut out = format!(
             "{}:{}:{}: {}[{}]: {}",
-            path, self.line, self.column, self.severity, self.code, self.message
+            path, self.line, self.column, self.severity, self.code, message
         );
-        if let Some(hint) = &self.hint {
-            out.push_str("\n  hint: ");
+        let hint = japanese
+            .and_then(|j| j.hint.as_ref())
+            .or(self.hint.as_ref());
+        if let Some(hint) = hint {
+            out.push_str(if ja { "\n  ヒント: " } else { "\n  hint: " });
             out.push_str(hint);
         }
         out
@@ -127,20 +184,37 @@ pub fn suggestion<'a>(
     wrong: &str,
     candidates: impl IntoIterator<Item = &'a str> + Clone,
 ) -> Option<String> {
+    suggestion_in(wrong, candidates).map(|t| t.get(crate::text::Lang::En).to_string())
+}
+
+/// [`suggestion`] in both languages.
+pub fn suggestion_in<'a>(
+    wrong: &str,
+    candidates: impl IntoIterator<Item = &'a str> + Clone,
+) -> Option<crate::text::Text> {
     if let Some(near) = nearest(wrong, candidates.clone()) {
-        return Some(format!("did you mean `{near}`?"));
+        return Some(crate::text::Text::new(
+            format!("`{near}` のことですか?"),
+            format!("did you mean `{near}`?"),
+        ));
     }
     let all: Vec<&str> = candidates.into_iter().collect();
     if all.is_empty() {
         return None;
     }
     let shown: Vec<String> = all.iter().take(12).map(|c| format!("`{c}`")).collect();
-    let more = if all.len() > 12 {
-        format!(" and {} more", all.len() - 12)
+    let (more_ja, more_en) = if all.len() > 12 {
+        (
+            format!(" ほか{}件", all.len() - 12),
+            format!(" and {} more", all.len() - 12),
+        )
     } else {
-        String::new()
+        (String::new(), String::new())
     };
-    Some(format!("expected one of {}{more}", shown.join(", ")))
+    Some(crate::text::Text::new(
+        format!("次のいずれかです: {}{more_ja}", shown.join(", ")),
+        format!("expected one of {}{more_en}", shown.join(", ")),
+    ))
 }
 
 /// At most this many diagnostics are listed for one file, the way rustc stops: past it, one

@@ -781,7 +781,43 @@ fn every_command_speaks_japanese_under_lang_ja() {
     let scenario = "scenarios/payment-outage.ron";
     let answers = "scenarios/answers/payment-outage.exemplary.ron";
     let draft = "tests/fixtures/wording/good_first_ja.txt";
+    // Answers files with mistakes: their diagnostics are Japanese too.
+    let bad = data.join("bad.ron");
+    std::fs::write(
+        &bad,
+        r#"Answers(
+    format: 2,
+    scenario: "payment-outage",
+    lang: "fr",
+    actions: [
+        (at: "+30m", decision: "holdin", answer: Choice("status_page")),
+        (at: "+5m", decision: "holding", answer: Choice("status_page")),
+        (at: "soon", decision: "align", answer: Choice("one_channel")),
+        (at: "+6m", decision: "align", answer: Publish),
+    ],
+    fire: [(at: "+10m", inject: "no_such_inject")],
+)
+"#,
+    )
+    .unwrap();
+    let bad = bad.to_str().unwrap();
+    let refused = data.join("refused.ron");
+    std::fs::write(
+        &refused,
+        r#"Answers(
+    format: 2,
+    scenario: "payment-outage",
+    actions: [
+        (at: "+0m", decision: "first_timing", answer: Publish),
+    ],
+)
+"#,
+    )
+    .unwrap();
+    let refused = refused.to_str().unwrap();
     let commands: Vec<Vec<&str>> = vec![
+        vec!["run", scenario, "--answers", bad],
+        vec!["run", scenario, "--answers", refused],
         vec!["check", "scenarios/"],
         vec![
             "run",
