@@ -48,6 +48,7 @@ fn look(
     playbook: Res<ActivePlaybook>,
     drill: Option<Res<Drill>>,
     mut commands: Commands,
+    lang: Res<super::UiLang>,
 ) {
     watch.since += time.delta_secs_f64();
     let first = watch.seen.is_empty();
@@ -87,7 +88,7 @@ fn look(
                 path: path.clone(),
                 result: match &entry.scenario {
                     Ok(s) => Ok(s.clone()),
-                    Err(diags) => Err(diags.iter().map(|x| x.render(&shown)).collect()),
+                    Err(diags) => Err(diags.iter().map(|x| x.render_in(&shown, lang.0)).collect()),
                 },
             });
         }

@@ -192,7 +192,7 @@ pub fn render_text(report: &CheckReport, playbook: &Playbook, lang: Lang) -> Str
             .unwrap_or_default();
         out.push_str(&format!("{}{id}: {status}\n", f.path));
         for d in &f.diagnostics {
-            for line in d.render(&f.path).lines() {
+            for line in d.render_in(&f.path, lang).lines() {
                 out.push_str("  ");
                 out.push_str(line);
                 out.push('\n');

@@ -94,7 +94,7 @@ pub(super) fn lint(ctx: &Context, args: LintArgs<'_>) -> Result<Status, CliError
             Ok(l) => Some(l.scenario),
             Err(diags) => {
                 let p = path.display().to_string();
-                let lines: Vec<String> = diags.iter().map(|d| d.render(&p)).collect();
+                let lines: Vec<String> = diags.iter().map(|d| d.render_in(&p, ctx.lang)).collect();
                 return Err(CliError::usage_lines(
                     lines,
                     format!(
@@ -277,7 +277,7 @@ pub(super) fn upgrade(
             Err(diags) => {
                 failed = true;
                 for d in &diags {
-                    lines.push(d.render(&shown).trim_end().to_string());
+                    lines.push(d.render_in(&shown, ctx.lang).trim_end().to_string());
                 }
                 rows.push(serde_json::json!({ "file": shown, "outcome": "error",
                     "diagnostics": diags }));

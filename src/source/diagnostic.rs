@@ -125,6 +125,23 @@ impl Diagnostic {
         }
     }
 
+    /// [`Diagnostic::ja`] for a diagnostic already pushed (the validator's `&mut`).
+    pub fn set_ja(&mut self, message: impl Into<String>) -> &mut Diagnostic {
+        self.ja.get_or_insert_default().message = Some(message.into());
+        self
+    }
+
+    /// [`Diagnostic::hint_in`] for a diagnostic already pushed; `None` leaves no hint.
+    pub fn set_hint_in(&mut self, hint: Option<crate::text::Text>) -> &mut Diagnostic {
+        self.hint = hint
+            .as_ref()
+            .map(|h| h.get(crate::text::Lang::En).to_string());
+        self.ja.get_or_insert_default().hint = hint
+            .as_ref()
+            .map(|h| h.get(crate::text::Lang::Ja).to_string());
+        self
+    }
+
     /// Whether it is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

@@ -42,11 +42,17 @@ impl Entry {
 impl Entry {
     /// `path:line:col: error[code]: message` lines, as `pressroom check` prints them.
     pub fn rendered_diagnostics(&self) -> Vec<String> {
+        self.rendered_diagnostics_in(crate::text::Lang::En)
+    }
+
+    /// [`Entry::rendered_diagnostics`] in `lang` (Japanese where it is written).
+    pub fn rendered_diagnostics_in(&self, lang: crate::text::Lang) -> Vec<String> {
         let shown = self.path.display().to_string();
-        match &self.scenario {
-            Ok(_) => self.warnings.iter().map(|d| d.render(&shown)).collect(),
-            Err(diags) => diags.iter().map(|d| d.render(&shown)).collect(),
-        }
+        let diags = match &self.scenario {
+            Ok(_) => &self.warnings,
+            Err(diags) => diags,
+        };
+        diags.iter().map(|d| d.render_in(&shown, lang)).collect()
     }
 }
 

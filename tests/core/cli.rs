@@ -815,9 +815,22 @@ fn every_command_speaks_japanese_under_lang_ja() {
     )
     .unwrap();
     let refused = refused.to_str().unwrap();
+    // A scenario with a wrong name and a bad time: the most common slips of a writer.
+    let broken = data.join("broken.ron");
+    let src = std::fs::read_to_string(crate::root().join("scenarios/ransomware-manufacturer.ron"))
+        .unwrap()
+        .replacen(
+            r#"from: Person("takahashi")"#,
+            r#"from: Person("takahashy")"#,
+            1,
+        )
+        .replacen(r#"when: At("+1h40m")"#, r#"when: At("soon")"#, 1);
+    std::fs::write(&broken, src).unwrap();
+    let broken = broken.to_str().unwrap();
     let commands: Vec<Vec<&str>> = vec![
         vec!["run", scenario, "--answers", bad],
         vec!["run", scenario, "--answers", refused],
+        vec!["check", broken],
         vec!["check", "scenarios/"],
         vec![
             "run",

@@ -212,7 +212,7 @@ fn draw(
                                 .heading()
                                 .color(ui.visuals().error_fg_color),
                             );
-                            for line in entry.rendered_diagnostics() {
+                            for line in entry.rendered_diagnostics_in(l) {
                                 ui.monospace(line);
                             }
                             if let Some(good) = &entry.last_good {

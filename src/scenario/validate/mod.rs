@@ -2,7 +2,7 @@
 //! reported at once, each with a stable code, the place in the writer's text and a hint.
 
 use super::file::*;
-use super::time::{TIME_HINT, parse_moment, parse_span};
+use super::time::{parse_moment, parse_span};
 use super::*;
 use crate::playbook::Playbook;
 use crate::source::diagnostic::{Diagnostic, suggestion};
@@ -447,13 +447,21 @@ impl Validator<'_> {
                         path,
                         format!("{t} is after the scenario ends ({})", SimTime(duration)),
                     )
-                    .hint = Some("move it inside the clock, or lengthen `clock.duration`".into());
+                    .set_ja(format!(
+                        "{t} はシナリオの終わり({})より後です",
+                        SimTime(duration)
+                    ))
+                    .set_hint_in(Some(crate::text::Text::new(
+                        "時計の中に収めるか、`clock.duration` を延ばしてください",
+                        "move it inside the clock, or lengthen `clock.duration`",
+                    )));
                 }
                 t
             }
             Err(why) => {
                 self.error("bad-time", path, format!("`{text}`: {why}"))
-                    .hint = Some(TIME_HINT.into());
+                    .set_ja(format!("`{text}` は時刻として読めません"))
+                    .set_hint_in(Some(crate::scenario::time::time_hint()));
                 SimTime::START
             }
         }
@@ -464,12 +472,17 @@ impl Validator<'_> {
         let to = self.moment(&w.to, &format!("{path}.to"));
         if from >= to {
             let what = if from == to { "empty" } else { "inverted" };
+            let ja = if from == to { "空" } else { "逆向き" };
             self.error(
                 "bad-window",
                 path,
                 format!("the window is {what}: it runs from {from} to {to}"),
             )
-            .hint = Some("`from` must come before `to`".into());
+            .set_ja(format!("時間帯が{ja}です({from} から {to})"))
+            .set_hint_in(Some(crate::text::Text::new(
+                "`from` は `to` より前にしてください",
+                "`from` must come before `to`",
+            )));
         }
         Window { from, to }
     }
@@ -492,9 +505,18 @@ impl Validator<'_> {
         if let Some(&i) = map.get(id) {
             return Some(i);
         }
-        let hint = suggestion(id, sorted_keys(map));
+        let hint = crate::source::diagnostic::suggestion_in(id, sorted_keys(map));
+        let kind_ja = match kind {
+            "person" => "人物",
+            "fact" => "事実",
+            "inject" => "インジェクト",
+            "decision" => "判断",
+            "milestone" => "節目",
+            _ => "期限",
+        };
         self.error(code, path, format!("there is no {kind} `{id}`"))
-            .hint = hint;
+            .set_ja(format!("{kind_ja} `{id}` はありません"))
+            .set_hint_in(hint);
         None
     }
 
