@@ -15,7 +15,11 @@ impl Validator<'_> {
                     format!("{p}.id"),
                     format!("option `{}` is defined twice", o.id),
                 )
-                .hint = Some(format!("the first is {path}[{first}]"));
+                .set_ja(format!("選択肢 `{}` が二度定義されています", o.id))
+                .set_hint_in(Some(crate::text::Text::new(
+                    format!("一つ目は {path}[{first}] です"),
+                    format!("the first is {path}[{first}]"),
+                )));
             }
             self.text(&o.label, &format!("{p}.label"), true);
             self.text(&o.feedback, &format!("{p}.feedback"), false);
@@ -68,7 +72,13 @@ impl Validator<'_> {
                 format!("{path}.due"),
                 format!("the decision is due at {due}, before it opens at {open}"),
             )
-            .hint = Some("make `due` later than `opens`".into());
+            .set_ja(format!(
+                "判断の締め切り({due})が、始まる時刻({open})より前です"
+            ))
+            .set_hint_in(Some(crate::text::Text::new(
+                "`due` を `opens` より後にしてください",
+                "make `due` later than `opens`",
+            )));
         }
         if let Some(owner) = &d.owner {
             self.department(owner, &format!("{path}.owner"));
@@ -94,7 +104,11 @@ impl Validator<'_> {
                         format!("{kp}.options"),
                         "a choice needs at least two options",
                     )
-                    .hint = Some("add the tempting wrong answer as well as the right one".into());
+                    .set_ja("選択式の判断には、二つ以上の選択肢が要ります")
+                    .set_hint_in(Some(crate::text::Text::new(
+                        "正しい答えに加えて、選びたくなる誤った答えも入れてください",
+                        "add the tempting wrong answer as well as the right one",
+                    )));
                 }
                 if !options
                     .iter()
@@ -197,7 +211,8 @@ impl Validator<'_> {
                             "duplicate-id",
                             format!("{rp}.id"),
                             format!("role `{}` is defined twice", role.id),
-                        );
+                        )
+                        .set_ja(format!("役割 `{}` が二度定義されています", role.id));
                     }
                     self.text(&role.name, &format!("{rp}.name"), true);
                     self.text(&role.feedback, &format!("{rp}.feedback"), false);
@@ -224,22 +239,31 @@ impl Validator<'_> {
                             .iter()
                             .any(|p| model.unmet_by(p, SimTime::START).is_none())
                     {
-                        let mut needs = Vec::new();
+                        let (mut needs, mut needs_ja) = (Vec::new(), Vec::new());
                         if !role.departments.is_empty() {
                             needs.push(format!("a department among {:?}", role.departments));
+                            needs_ja.push(format!("部門が {:?} のいずれか", role.departments));
                         }
                         if role.must_approve {
                             needs.push("`can_approve: true`".to_string());
+                            needs_ja.push("`can_approve: true`".to_string());
                         }
                         self.error(
                             "unfillable-role",
                             rp.clone(),
                             format!("no cast member can hold role `{}`", role.id),
                         )
-                        .hint = Some(format!(
-                            "add a person with {}, or relax the role",
-                            needs.join(" and ")
-                        ));
+                        .set_ja(format!("役割 `{}` を担える登場人物がいません", role.id))
+                        .set_hint_in(Some(crate::text::Text::new(
+                            format!(
+                                "{}の人物を加えるか、役割の条件をゆるめてください",
+                                needs_ja.join("かつ")
+                            ),
+                            format!(
+                                "add a person with {}, or relax the role",
+                                needs.join(" and ")
+                            ),
+                        )));
                     }
                     roles.push(Role {
                         must_be_available: role.must_be_available,
@@ -251,7 +275,8 @@ impl Validator<'_> {
                         "no-scoring-effect",
                         format!("{kp}.roles"),
                         "a roles decision needs at least one role",
-                    );
+                    )
+                    .set_ja("役割分担の判断には、一つ以上の役割が要ります");
                 } else if roles.iter().all(|r| r.points == 0) {
                     no_effect(self, "every role's points are 0");
                 }
@@ -286,8 +311,15 @@ impl Validator<'_> {
                             f.cast.len()
                         ),
                     )
-                    .hint =
-                        Some("add people, remove a role or raise `max_roles_per_person`".into());
+                    .set_ja(format!(
+                        "役割が{}あるのに人物は{}人で、一人{m}つまでしか持てません",
+                        roles.len(),
+                        f.cast.len()
+                    ))
+                    .set_hint_in(Some(crate::text::Text::new(
+                        "人物を加えるか、役割を減らすか、`max_roles_per_person` を上げてください",
+                        "add people, remove a role or raise `max_roles_per_person`",
+                    )));
                 }
                 let not_together = r
                     .not_together
@@ -353,7 +385,11 @@ impl Validator<'_> {
                                         format!("{cp}.text"),
                                         format!("the stage is published in both languages, but this text has no `{lang}` version"),
                                     )
-                                    .hint = Some(format!("add `{lang}: \"…\"`, or drop `bilingual: true`"));
+                                    .set_ja(format!("この段階は日英両方で公表しますが、この文面には `{lang}` の版がありません"))
+                                    .set_hint_in(Some(crate::text::Text::new(
+                                        format!("`{lang}: \"…\"` を加えるか、`bilingual: true` を外してください"),
+                                        format!("add `{lang}: \"…\"`, or drop `bilingual: true`"),
+                                    )));
                                 }
                             }
                         }
@@ -422,8 +458,11 @@ impl Validator<'_> {
                         format!("{kp}.answers"),
                         "the inquiry can be answered neither by picking nor by writing",
                     )
-                    .hint =
-                        Some("add `answers`, or leave `free_text` at its default `true`".into());
+                    .set_ja("この問い合わせには、選んでも書いても答えられません")
+                    .set_hint_in(Some(crate::text::Text::new(
+                        "`answers` を加えるか、`free_text` を既定の `true` のままにしてください",
+                        "add `answers`, or leave `free_text` at its default `true`",
+                    )));
                 }
                 let reply = q.reply.as_ref().map(|r| {
                     let rp = format!("{kp}.reply");
