@@ -373,7 +373,8 @@ impl Validator<'_> {
                                 "duplicate-id",
                                 format!("{cp}.id"),
                                 format!("candidate `{}` is defined twice", c.id),
-                            );
+                            )
+                            .set_ja(format!("案 `{}` が二度定義されています", c.id));
                         }
                         self.text(&c.label, &format!("{cp}.label"), true);
                         self.text(&c.text, &format!("{cp}.text"), true);
