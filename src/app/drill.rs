@@ -553,9 +553,8 @@ impl Drill {
                 Ok(())
             }
             Err(e) => {
-                let why = e.to_string();
-                self.refusal = Some(crate::text::Text::new(why.as_str(), why.as_str()));
-                Err(why)
+                self.refusal = Some(e.text());
+                Err(e.to_string())
             }
         }
     }
