@@ -44,7 +44,7 @@ impl Files {
         self.dialog.save_file();
     }
 
-    /// Opens a dialog to pick record files (`.ron`) to import, in `dir`.
+    /// Opens a dialog to pick record files to import, in `dir`.
     pub fn pick_records(&mut self, dir: &Path, lang: Lang) {
         self.open(dir, "", lang);
         self.purpose = Some(Purpose::Records);
@@ -69,6 +69,16 @@ impl Files {
         config.default_file_name = name.to_string();
         config.labels = labels(lang);
     }
+}
+
+/// Where the dialogs open: the data folder's exports folder (made if it is not there), else
+/// the folder the app was started in.
+pub fn start_folder(data: &AppData) -> PathBuf {
+    data.dir
+        .as_ref()
+        .map(|d| d.exports())
+        .filter(|e| std::fs::create_dir_all(e).is_ok())
+        .unwrap_or_else(|| PathBuf::from("."))
 }
 
 /// Whether the file dialog was open in the last frame: [`super::screens::key`] and

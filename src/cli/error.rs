@@ -30,6 +30,15 @@ fn as_is(lines: Vec<String>) -> Vec<Text> {
         .collect()
 }
 
+/// Each diagnostic as a `path:line:col` line in both languages: the Japanese where it is
+/// written.
+fn diagnostic_lines(path: &str, diags: &[Diagnostic]) -> Vec<Text> {
+    diags
+        .iter()
+        .map(|d| Text::new(d.render_in(path, Lang::Ja), d.render_in(path, Lang::En)))
+        .collect()
+}
+
 impl CliError {
     /// Bad usage or input that cannot be read, in Japanese and English: exit 2.
     pub fn usage(ja: impl Into<String>, en: impl Into<String>) -> CliError {
@@ -49,11 +58,7 @@ impl CliError {
 
     /// A file's diagnostics as `path:line:col` lines, then why the command stopped: exit 2.
     pub fn diagnostics(path: &str, diags: &[Diagnostic], (ja, en): (&str, &str)) -> CliError {
-        // Each diagnostic in both languages: the Japanese where it is written.
-        let mut lines: Vec<Text> = diags
-            .iter()
-            .map(|d| Text::new(d.render_in(path, Lang::Ja), d.render_in(path, Lang::En)))
-            .collect();
+        let mut lines = diagnostic_lines(path, diags);
         lines.push(Text::new(
             format!("pressroom: {ja}"),
             format!("pressroom: {en}"),
@@ -68,10 +73,7 @@ impl CliError {
         ja: impl Into<String>,
         en: impl Into<String>,
     ) -> CliError {
-        let mut lines: Vec<Text> = diags
-            .iter()
-            .map(|d| Text::new(d.render_in(path, Lang::Ja), d.render_in(path, Lang::En)))
-            .collect();
+        let mut lines = diagnostic_lines(path, diags);
         lines.push(Text::new(ja.into(), en.into()));
         CliError { lines, code: 1 }
     }

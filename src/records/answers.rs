@@ -248,12 +248,7 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
                 }
             },
             Err(why) => {
-                diags.push(
-                    Diagnostic::error("bad-time", format!("`{}`: {why}", a.at))
-                        .ja(format!("`{}` は時刻として読めません", a.at))
-                        .field(format!("{field}.at"))
-                        .hint_in(time::time_hint()),
-                );
+                diags.push(time::bad_time(&a.at, &why).field(format!("{field}.at")));
                 continue;
             }
         };
@@ -270,12 +265,7 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
         let at = match time::parse_moment(&f.at, scenario.start) {
             Ok(t) => t,
             Err(why) => {
-                diags.push(
-                    Diagnostic::error("bad-time", format!("`{}`: {why}", f.at))
-                        .ja(format!("`{}` は時刻として読めません", f.at))
-                        .field(format!("{field}.at"))
-                        .hint_in(time::time_hint()),
-                );
+                diags.push(time::bad_time(&f.at, &why).field(format!("{field}.at")));
                 continue;
             }
         };
@@ -298,12 +288,7 @@ pub fn parse(src: &str, scenario: &Scenario) -> Result<Answers, Vec<Diagnostic>>
         ) {
             Ok(t) => Some(t),
             Err(why) => {
-                diags.push(
-                    Diagnostic::error("bad-time", format!("`{text}`: {why}"))
-                        .ja(format!("`{text}` は時刻として読めません"))
-                        .field(path.to_string())
-                        .hint_in(time::time_hint()),
-                );
+                diags.push(time::bad_time(text, &why).field(path.to_string()));
                 None
             }
         };

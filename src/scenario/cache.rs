@@ -16,29 +16,31 @@ pub struct Derived(Mutex<Vec<Value>>);
 impl Derived {
     /// The value of type `T`, made by `make` the first time it is asked for.
     pub fn get<T: Any + Send + Sync>(&self, make: impl FnOnce() -> T) -> Arc<T> {
-        if let Some(t) = self.find::<T>() {
+        if let Some(t) = find::<T>(&self.lock()) {
             return t;
         }
         // Made without the lock held, so `make` may ask for another value; if two threads
         // made it at once, the first one kept is the one every drill reads.
         let made: Arc<T> = Arc::new(make());
-        let mut values = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(t) = values
-            .iter()
-            .find_map(|v| Arc::clone(v).downcast::<T>().ok())
-        {
+        let mut values = self.lock();
+        if let Some(t) = find::<T>(&values) {
             return t;
         }
         values.push(made.clone());
         made
     }
 
-    fn find<T: Any + Send + Sync>(&self) -> Option<Arc<T>> {
-        let values = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-        values
-            .iter()
-            .find_map(|v| Arc::clone(v).downcast::<T>().ok())
+    fn lock(&self) -> std::sync::MutexGuard<'_, Vec<Value>> {
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
+}
+
+/// The value of type `T` among `values`, if one is there.
+fn find<T: Any + Send + Sync>(values: &[Value]) -> Option<Arc<T>> {
+    values
+        .iter()
+        .find(|v| v.is::<T>())
+        .and_then(|v| Arc::clone(v).downcast::<T>().ok())
 }
 
 impl Clone for Derived {
@@ -49,7 +51,7 @@ impl Clone for Derived {
 
 impl std::fmt::Debug for Derived {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let n = self.0.lock().unwrap_or_else(PoisonError::into_inner).len();
+        let n = self.lock().len();
         write!(f, "Derived({n} values)")
     }
 }

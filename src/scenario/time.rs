@@ -110,9 +110,14 @@ pub const TIME_HINT: &str = "write a time after the start as \"+45m\", \"+1h30m\
 /// [`TIME_HINT`] in Japanese.
 pub const TIME_HINT_JA: &str = "開始からの時間を \"+45m\"、\"+1h30m\"、\"+2d\" のように、または \"2026-03-12T10:00:00+09:00\" のような日時で書いてください";
 
-/// [`TIME_HINT`] in both languages.
-pub fn time_hint() -> crate::text::Text {
-    crate::text::Text::new(TIME_HINT_JA, TIME_HINT)
+/// The diagnostic for `text`, which is not a time (`why` says how, from the parser), with
+/// how to write one, in both languages: the one every file that holds times gives.
+pub fn bad_time(text: &str, why: &str) -> crate::source::diagnostic::Diagnostic {
+    crate::source::diagnostic::Diagnostic::error("bad-time", format!("`{text}`: {why}"))
+        // The parser's reason is English; the Japanese says what is wrong and how to write
+        // it instead.
+        .ja(format!("`{text}` は時刻として読めません"))
+        .hint_in(crate::text::Text::new(TIME_HINT_JA, TIME_HINT))
 }
 
 #[cfg(test)]

@@ -7,8 +7,7 @@ mod answer;
 mod prepared;
 
 pub use answer::{Answer, AnswerError};
-use prepared::Clocked;
-pub(crate) use prepared::Prepared;
+use prepared::{Clocked, Prepared};
 
 use crate::scenario::{
     DecisionKind, DecisionRef, Department, FactRef, FactStatus, InjectRef, MilestoneRef, PersonRef,
@@ -131,7 +130,7 @@ pub enum DecisionState {
 }
 
 /// What the seed decided for this drill.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Draws {
     /// Extra minutes before each inject arrives.
     pub delays: Vec<u32>,
@@ -183,8 +182,8 @@ pub struct Session {
     milestones: Vec<Option<SimTime>>,
     /// The reviews the team asked for, in order.
     review_asks: Vec<ReviewAsk>,
-    /// When each change of each fact's timeline came about, for values over time: fact
-    /// `f`'s changes from `prepared.change_base[f]`.
+    /// When each change of each fact's timeline came about, for values over time, all facts'
+    /// changes in one list (see [`Session::change_slot`]).
     changes: Vec<Option<SimTime>>,
     /// Texts published so far (drafts answered) and when, for consistency checks.
     pub published_texts: Vec<(SimTime, String)>,
@@ -231,11 +230,7 @@ impl Session {
         let mut s = Session {
             scenario: Arc::clone(scenario),
             seed,
-            draws: Draws {
-                delays: Vec::new(),
-                suppressed: Vec::new(),
-                unavailable: Vec::new(),
-            },
+            draws: Draws::default(),
             now: SimTime::START,
             arrived: Vec::new(),
             facts: Vec::new(),
@@ -305,10 +300,8 @@ impl Session {
         *now = SimTime::START;
         arrived.clear();
         arrived.resize(scenario.injects.len(), None);
-        facts.clear();
-        facts.extend_from_slice(&prepared.facts);
-        settled_at.clear();
-        settled_at.extend_from_slice(&prepared.settled_at);
+        facts.clone_from(&prepared.facts);
+        settled_at.clone_from(&prepared.settled_at);
         decisions.clear();
         decisions.resize(scenario.decisions.len(), DecisionState::Waiting);
         published.clear();
@@ -329,10 +322,8 @@ impl Session {
         fact_changes.clear();
         candidates.clear();
         *clock_cursor = 0;
-        pending_changes.clear();
-        pending_changes.extend_from_slice(&prepared.changes);
-        live.clear();
-        live.extend_from_slice(&prepared.live);
+        pending_changes.clone_from(&prepared.changes);
+        live.clone_from(&prepared.live);
         for (i, inj) in self.scenario.injects.iter().enumerate() {
             if self.draws.suppressed[i] || inj.optional {
                 continue;
@@ -438,7 +429,7 @@ impl Session {
             t,
             fact.count,
             |c| c.count,
-            |j| self.changes[self.prepared.change_base[f.0] + j],
+            |j| self.changes[self.change_slot(f.0, j)],
         )
     }
 
@@ -463,7 +454,7 @@ impl Session {
             t,
             fact.date,
             |c| c.date,
-            |j| self.changes[self.prepared.change_base[f.0] + j],
+            |j| self.changes[self.change_slot(f.0, j)],
         )
     }
 
@@ -645,13 +636,18 @@ impl Session {
             .filter(|t| *t <= self.end())
     }
 
+    /// Where change `j` of fact `f` sits in `changes`.
+    fn change_slot(&self, f: usize, j: usize) -> usize {
+        self.prepared.change_base[f] + j
+    }
+
     /// Whether what a moment of the clock brings has come about.
     fn clocked_done(&self, c: Clocked) -> bool {
         match c {
             Clocked::Opens(d) => !matches!(self.decisions[d], DecisionState::Waiting),
             Clocked::Deadline(i) => self.deadlines_passed[i],
             Clocked::Milestone(m) => self.milestones[m].is_some(),
-            Clocked::Change(f, j) => self.changes[self.prepared.change_base[f] + j].is_some(),
+            Clocked::Change(f, j) => self.changes[self.change_slot(f, j)].is_some(),
         }
     }
 
@@ -792,7 +788,8 @@ impl Session {
             while k < self.pending_changes.len() {
                 let (f, j) = self.pending_changes[k];
                 if self.fired(&self.scenario.facts[f].timeline[j].when) {
-                    self.changes[self.prepared.change_base[f] + j] = Some(now);
+                    let slot = self.change_slot(f, j);
+                    self.changes[slot] = Some(now);
                     self.pending_changes.remove(k);
                     if touched != f {
                         if touched != usize::MAX {
@@ -858,7 +855,7 @@ impl Session {
         let fact = &self.scenario.facts[f];
         let target = (0..fact.timeline.len())
             .rev()
-            .find(|j| self.changes[self.prepared.change_base[f] + *j].is_some())
+            .find(|j| self.changes[self.change_slot(f, *j)].is_some())
             .map_or(fact.initially, |j| fact.timeline[j].status);
         if target == self.facts[f] {
             return false;
@@ -1021,7 +1018,7 @@ impl Session {
         let d = scenario.decision(decision);
         let (opened, written) = self.reopenable(decision)?;
         let DecisionKind::Draft(x) = &d.kind else {
-            return Err(AnswerError::NotAnswered(d.id.clone()));
+            unreachable!("`reopenable` takes only a draft");
         };
         let DecisionState::Answered { answer, .. } = std::mem::replace(
             &mut self.decisions[decision.0],
@@ -1070,11 +1067,7 @@ fn emit(happened: &mut u64, logged: bool, events: &mut Vec<Event>, event: impl F
 
 /// Draws every variation point from the seed, in the order the scenario declares them.
 pub fn draw(scenario: &Scenario, seed: u64) -> Draws {
-    let mut draws = Draws {
-        delays: Vec::new(),
-        suppressed: Vec::new(),
-        unavailable: Vec::new(),
-    };
+    let mut draws = Draws::default();
     draw_into(scenario, seed, &mut draws);
     draws
 }

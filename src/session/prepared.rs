@@ -16,13 +16,13 @@ pub(super) enum Clocked {
 
 /// A scenario's starting state for its drills.
 #[derive(Debug)]
-pub(crate) struct Prepared {
+pub(super) struct Prepared {
     /// Every moment the scenario fixes on the clock (a decision opening, a deadline, a
     /// milestone, a change of a fact), by time.
     pub(super) clock: Vec<(SimTime, Clocked)>,
     /// Every change of every fact's timeline, as (fact, change), in order.
     pub(super) changes: Vec<(usize, usize)>,
-    /// Where each fact's changes start in a list of all of them, and the list's length.
+    /// Where each fact's changes start in a list of all of them.
     pub(super) change_base: Vec<usize>,
     /// The decisions that may open by a trigger of their own or close at their `due`.
     pub(super) live: Vec<usize>,
@@ -35,13 +35,12 @@ pub(crate) struct Prepared {
 impl Prepared {
     /// The starting state of `scenario`'s drills.
     pub(super) fn of(scenario: &Scenario) -> Prepared {
-        let mut change_base = Vec::with_capacity(scenario.facts.len() + 1);
+        let mut change_base = Vec::with_capacity(scenario.facts.len());
         let mut n = 0;
         for f in &scenario.facts {
             change_base.push(n);
             n += f.timeline.len();
         }
-        change_base.push(n);
         Prepared {
             clock: clock_of(scenario),
             changes: scenario

@@ -781,10 +781,15 @@ fn every_command_speaks_japanese_under_lang_ja() {
     let scenario = "scenarios/payment-outage.ron";
     let answers = "scenarios/answers/payment-outage.exemplary.ron";
     let draft = "tests/fixtures/wording/good_first_ja.txt";
+    // A file written into the data folder for one command; its path.
+    let write = |name: &str, text: &str| {
+        let path = data.join(name);
+        std::fs::write(&path, text).unwrap();
+        path.to_str().unwrap().to_string()
+    };
     // Answers files with mistakes: their diagnostics are Japanese too.
-    let bad = data.join("bad.ron");
-    std::fs::write(
-        &bad,
+    let bad = write(
+        "bad.ron",
         r#"Answers(
     format: 2,
     scenario: "payment-outage",
@@ -798,12 +803,9 @@ fn every_command_speaks_japanese_under_lang_ja() {
     fire: [(at: "+10m", inject: "no_such_inject")],
 )
 "#,
-    )
-    .unwrap();
-    let bad = bad.to_str().unwrap();
-    let refused = data.join("refused.ron");
-    std::fs::write(
-        &refused,
+    );
+    let refused = write(
+        "refused.ron",
         r#"Answers(
     format: 2,
     scenario: "payment-outage",
@@ -812,25 +814,23 @@ fn every_command_speaks_japanese_under_lang_ja() {
     ],
 )
 "#,
-    )
-    .unwrap();
-    let refused = refused.to_str().unwrap();
+    );
     // A scenario with a wrong name and a bad time: the most common slips of a writer.
-    let broken = data.join("broken.ron");
-    let src = std::fs::read_to_string(crate::root().join("scenarios/ransomware-manufacturer.ron"))
-        .unwrap()
-        .replacen(
-            r#"from: Person("takahashi")"#,
-            r#"from: Person("takahashy")"#,
-            1,
-        )
-        .replacen(r#"when: At("+1h40m")"#, r#"when: At("soon")"#, 1);
-    std::fs::write(&broken, src).unwrap();
-    let broken = broken.to_str().unwrap();
+    let broken = write(
+        "broken.ron",
+        &std::fs::read_to_string(crate::root().join("scenarios/ransomware-manufacturer.ron"))
+            .unwrap()
+            .replacen(
+                r#"from: Person("takahashi")"#,
+                r#"from: Person("takahashy")"#,
+                1,
+            )
+            .replacen(r#"when: At("+1h40m")"#, r#"when: At("soon")"#, 1),
+    );
     let commands: Vec<Vec<&str>> = vec![
-        vec!["run", scenario, "--answers", bad],
-        vec!["run", scenario, "--answers", refused],
-        vec!["check", broken],
+        vec!["run", scenario, "--answers", &bad],
+        vec!["run", scenario, "--answers", &refused],
+        vec!["check", &broken],
         vec!["check", "scenarios/"],
         vec![
             "run",

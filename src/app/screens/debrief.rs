@@ -336,17 +336,7 @@ fn export(files: &mut Files, data: &AppData, drill: &Drill, (ext, text): (&str, 
         drill.started().chars().take(19).collect::<String>(),
         drill.session().scenario.id
     ));
-    files.save_as(&export_folder(data), &name, text, l);
-}
-
-/// Where Save dialogs open: the data folder's exports folder (made if it is not there), else
-/// the folder the app was started in.
-pub(super) fn export_folder(data: &AppData) -> std::path::PathBuf {
-    data.dir
-        .as_ref()
-        .map(|d| d.exports())
-        .filter(|e| std::fs::create_dir_all(e).is_ok())
-        .unwrap_or_else(|| std::path::PathBuf::from("."))
+    files.save_as(&crate::app::files::start_folder(data), &name, text, l);
 }
 
 /// Where `minutes` after the start sit on the timeline's axis: the square root of the hours,

@@ -143,7 +143,7 @@ fn draw(
                 ))
                 .clicked()
             {
-                files.pick_folder(&super::debrief::export_folder(&data), l);
+                files.pick_folder(&crate::app::files::start_folder(&data), l);
             }
             if ui
                 .button(t(l, "記録を取り込む…", "Import records…"))
@@ -154,7 +154,7 @@ fn draw(
                 ))
                 .clicked()
             {
-                files.pick_records(&super::debrief::export_folder(&data), l);
+                files.pick_records(&crate::app::files::start_folder(&data), l);
             }
             ui.small(t(
                 l,

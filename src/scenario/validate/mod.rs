@@ -459,9 +459,8 @@ impl Validator<'_> {
                 t
             }
             Err(why) => {
-                self.error("bad-time", path, format!("`{text}`: {why}"))
-                    .set_ja(format!("`{text}` は時刻として読めません"))
-                    .set_hint_in(Some(crate::scenario::time::time_hint()));
+                self.diags
+                    .push(crate::scenario::time::bad_time(text, &why).field(path));
                 SimTime::START
             }
         }
