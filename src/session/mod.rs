@@ -4,7 +4,10 @@
 //! drawn once from the seed, so a seed replays exactly.
 
 mod answer;
+mod dirty;
 mod prepared;
+#[cfg(test)]
+mod reference;
 
 pub use answer::{Answer, AnswerError};
 use prepared::{Clocked, Prepared};
@@ -174,9 +177,6 @@ pub struct Session {
     /// drill costs time linear in its injects.
     schedule: Vec<(SimTime, usize)>,
     cursor: usize,
-    /// The injects a trigger brings (after an inject, a decision, an option, a publication)
-    /// that have not arrived, by index.
-    waiting: Vec<usize>,
     deadlines_passed: Vec<bool>,
     /// When each milestone was reached.
     milestones: Vec<Option<SimTime>>,
@@ -199,16 +199,17 @@ pub struct Session {
     /// Each change of a fact's status, in order: (when, fact, the new status), for
     /// [`Session::status_at`] without reading the log.
     fact_changes: Vec<(SimTime, usize, FactStatus)>,
-    /// Scratch space for `settle`, kept between calls.
-    candidates: Vec<usize>,
     /// What every drill of the scenario starts from; its `clock` holds every moment the
     /// scenario fixes (a decision opening, a deadline, a milestone, a change of a fact), by
     /// time, and `clock_cursor` how far this drill has read them: the next one is found
     /// without a scan of the scenario.
     prepared: Arc<Prepared>,
     clock_cursor: usize,
-    /// The changes of fact timelines not yet come about, as (fact, change), in order.
-    pending_changes: Vec<(usize, usize)>,
+    /// What may have become due since it was last checked: the clock's moments reached
+    /// (up to `mark_cursor` in `prepared.clock`), and whatever waits on something that has
+    /// happened. A settle checks these and nothing else.
+    dirty: dirty::Dirty,
+    mark_cursor: usize,
     /// The decisions that may yet open by a trigger of their own or close at their `due`,
     /// in index order (a decision answered or expired leaves it).
     live: Vec<usize>,
@@ -239,7 +240,6 @@ impl Session {
             published: Vec::new(),
             schedule: Vec::new(),
             cursor: 0,
-            waiting: Vec::new(),
             deadlines_passed: Vec::new(),
             milestones: Vec::new(),
             review_asks: Vec::new(),
@@ -250,10 +250,10 @@ impl Session {
             logged,
             happened: 0,
             fact_changes: Vec::new(),
-            candidates: Vec::new(),
             prepared: scenario.derived.get(|| Prepared::of(scenario)),
             clock_cursor: 0,
-            pending_changes: Vec::new(),
+            dirty: dirty::Dirty::default(),
+            mark_cursor: 0,
             live: Vec::new(),
         };
         let events = s.restart(seed);
@@ -278,7 +278,6 @@ impl Session {
             published,
             schedule,
             cursor,
-            waiting,
             deadlines_passed,
             milestones,
             review_asks,
@@ -289,10 +288,10 @@ impl Session {
             logged: _,
             happened,
             fact_changes,
-            candidates,
             prepared,
             clock_cursor,
-            pending_changes,
+            dirty,
+            mark_cursor,
             live,
         } = self;
         *drill_seed = seed;
@@ -307,7 +306,6 @@ impl Session {
         published.clear();
         schedule.clear();
         *cursor = 0;
-        waiting.clear();
         deadlines_passed.clear();
         deadlines_passed.resize(scenario.deadlines.len(), false);
         milestones.clear();
@@ -320,17 +318,26 @@ impl Session {
         log.clear();
         *happened = 0;
         fact_changes.clear();
-        candidates.clear();
         *clock_cursor = 0;
-        pending_changes.clone_from(&prepared.changes);
         live.clone_from(&prepared.live);
+        // At the start everything is checked once: what waits on `Start` is due now.
+        *mark_cursor = 0;
+        dirty.injects.reset(scenario.injects.len());
+        dirty.milestones.fill(scenario.milestones.len());
+        dirty.changes.fill(prepared.changes.len());
+        dirty.opens.reset(scenario.decisions.len());
+        for (d, decision) in scenario.decisions.iter().enumerate() {
+            if decision.opens.is_some() {
+                dirty.opens.set(d);
+            }
+        }
         for (i, inj) in self.scenario.injects.iter().enumerate() {
             if self.draws.suppressed[i] || inj.optional {
                 continue;
             }
             match self.due(i) {
                 Some(t) => self.schedule.push((t, i)),
-                None => self.waiting.push(i),
+                None => self.dirty.injects.set(i),
             }
         }
         self.schedule.sort_unstable();
@@ -729,109 +736,23 @@ impl Session {
         }
     }
 
-    /// Applies everything that is now due, until nothing more changes.
+    /// Applies everything that is now due, until nothing more changes. Each round checks, in
+    /// index order, the injects, then the milestones, then the changes of facts, then the
+    /// decisions; something that happens in a round is seen by what is checked after it in
+    /// that round, and by everything in the next. Only what may have become due is checked
+    /// ([`dirty::Dirty`]): what the clock has brought by now, and what waits on something
+    /// that has happened since it was last found not ready.
     fn settle(&mut self) -> Vec<Event> {
         let mut events = Vec::new();
-        let now = self.now;
-        loop {
-            let mut changed = false;
-            // The candidates, in index order as a full scan would meet them: what the clock
-            // has brought by now, and what waits on a trigger.
-            let mut candidates = std::mem::take(&mut self.candidates);
-            candidates.clear();
-            while let Some(&(t, i)) = self.schedule.get(self.cursor)
-                && t <= now
-            {
-                candidates.push(i);
-                self.cursor += 1;
-            }
-            let clocked = candidates.len();
-            candidates.extend(self.waiting.iter().copied());
-            if clocked > 0 {
-                candidates.sort_unstable();
-            }
-            for &i in &candidates {
-                if self.arrived[i].is_some() {
-                    continue;
-                }
-                let inj = &self.scenario.injects[i];
-                let ready = match inj.when {
-                    Trigger::Start | Trigger::At(_) => true,
-                    ref other => self.fired(other),
-                };
-                if ready {
-                    self.arrive(i, &mut events);
-                    changed = true;
-                }
-            }
-            self.candidates = candidates;
-            if changed {
-                let arrived = &self.arrived;
-                self.waiting.retain(|i| arrived[*i].is_none());
-            }
-            for m in 0..self.scenario.milestones.len() {
-                if self.milestones[m].is_none() && self.fired(&self.scenario.milestones[m].when) {
-                    self.milestones[m] = Some(now);
-                    emit(&mut self.happened, self.logged, &mut events, || {
-                        Event::MilestoneReached {
-                            milestone: self.scenario.milestones[m].id.clone(),
-                            at: now,
-                        }
-                    });
-                    changed = true;
-                }
-            }
-            // The changes whose trigger has fired come about now; each fact they touch
-            // takes the status of its latest change come about.
-            let mut touched = usize::MAX;
-            let mut k = 0;
-            while k < self.pending_changes.len() {
-                let (f, j) = self.pending_changes[k];
-                if self.fired(&self.scenario.facts[f].timeline[j].when) {
-                    let slot = self.change_slot(f, j);
-                    self.changes[slot] = Some(now);
-                    self.pending_changes.remove(k);
-                    if touched != f {
-                        if touched != usize::MAX {
-                            changed |= self.restate(touched, &mut events);
-                        }
-                        touched = f;
-                    }
-                } else {
-                    k += 1;
-                }
-            }
-            if touched != usize::MAX {
-                changed |= self.restate(touched, &mut events);
-            }
-            // The decisions the clock or a trigger may still open or close, in index order.
-            self.live.retain(|&d| {
-                matches!(
-                    self.decisions[d],
-                    DecisionState::Waiting | DecisionState::Open { .. }
-                )
-            });
-            for k in 0..self.live.len() {
-                let d = self.live[k];
-                let decision = &self.scenario.decisions[d];
-                match self.decisions[d] {
-                    DecisionState::Waiting
-                        if decision.opens.as_ref().is_some_and(|t| self.fired(t)) =>
-                    {
-                        self.open(d, &mut events);
-                        changed = true;
-                    }
-                    DecisionState::Open { since } if decision.due.is_some_and(|due| due <= now) => {
-                        self.expire(d, since, &mut events);
-                        changed = true;
-                    }
-                    _ => {}
-                }
-            }
-            if !changed {
-                break;
-            }
+        #[cfg(test)]
+        if reference::on() {
+            self.rounds_by_scan(&mut events);
+        } else {
+            self.rounds(&mut events);
         }
+        #[cfg(not(test))]
+        self.rounds(&mut events);
+        let now = self.now;
         for (i, d) in self.scenario.deadlines.iter().enumerate() {
             if !self.deadlines_passed[i] && d.at <= now {
                 self.deadlines_passed[i] = true;
@@ -846,6 +767,116 @@ impl Session {
         self.skip_clocked();
         self.log.extend(events.iter().cloned());
         events
+    }
+
+    /// [`Session::settle`]'s rounds, until one brings nothing.
+    fn rounds(&mut self, events: &mut Vec<Event>) {
+        let now = self.now;
+        while let Some(&(t, i)) = self.schedule.get(self.cursor)
+            && t <= now
+        {
+            self.dirty.injects.set(i);
+            self.cursor += 1;
+        }
+        while let Some(&(t, c)) = self.prepared.clock.get(self.mark_cursor)
+            && t <= now
+        {
+            match c {
+                Clocked::Opens(d) => self.dirty.opens.set(d),
+                Clocked::Milestone(m) => self.dirty.milestones.set(m),
+                Clocked::Change(f, j) => self.dirty.changes.set(self.change_slot(f, j)),
+                Clocked::Deadline(_) => {}
+            }
+            self.mark_cursor += 1;
+        }
+        loop {
+            let mut changed = false;
+            let mut from = 0;
+            while let Some(i) = self.dirty.injects.take_from(from) {
+                from = i + 1;
+                if self.arrived[i].is_some() {
+                    continue;
+                }
+                let inj = &self.scenario.injects[i];
+                // A clocked inject is marked only once the clock has brought it; one a
+                // trigger brings may be left out of this drill or wait for the facilitator.
+                let ready = match inj.when {
+                    Trigger::Start | Trigger::At(_) => true,
+                    ref other => !self.draws.suppressed[i] && !inj.optional && self.fired(other),
+                };
+                if ready {
+                    self.arrive(i, events);
+                    changed = true;
+                }
+            }
+            let mut from = 0;
+            while let Some(m) = self.dirty.milestones.take_from(from) {
+                from = m + 1;
+                if self.milestones[m].is_none() && self.fired(&self.scenario.milestones[m].when) {
+                    self.milestones[m] = Some(now);
+                    emit(&mut self.happened, self.logged, events, || {
+                        Event::MilestoneReached {
+                            milestone: self.scenario.milestones[m].id.clone(),
+                            at: now,
+                        }
+                    });
+                    self.dirty.mark(&self.prepared.deps.milestone[m]);
+                    changed = true;
+                }
+            }
+            // The changes whose trigger has fired come about now; each fact they touch
+            // takes the status of its latest change come about. (No trigger waits on a
+            // fact's status, so a fact that changes brings nothing else this round.)
+            let mut touched = usize::MAX;
+            let mut from = 0;
+            while let Some(slot) = self.dirty.changes.take_from(from) {
+                from = slot + 1;
+                if self.changes[slot].is_some() {
+                    continue;
+                }
+                let (f, j) = self.prepared.changes[slot];
+                if self.fired(&self.scenario.facts[f].timeline[j].when) {
+                    self.changes[slot] = Some(now);
+                    if touched != f {
+                        if touched != usize::MAX {
+                            self.restate(touched, events);
+                        }
+                        touched = f;
+                    }
+                }
+            }
+            if touched != usize::MAX {
+                self.restate(touched, events);
+            }
+            // The decisions the clock or a trigger may still open or close, in index order.
+            self.live.retain(|&d| {
+                matches!(
+                    self.decisions[d],
+                    DecisionState::Waiting | DecisionState::Open { .. }
+                )
+            });
+            for k in 0..self.live.len() {
+                let d = self.live[k];
+                let decision = &self.scenario.decisions[d];
+                match self.decisions[d] {
+                    DecisionState::Waiting
+                        if self.dirty.opens.take(d)
+                            && decision.opens.as_ref().is_some_and(|t| self.fired(t)) =>
+                    {
+                        self.open(d, events);
+                        // It may be past its `due` already: the next round closes it.
+                        changed = true;
+                    }
+                    DecisionState::Open { since } if decision.due.is_some_and(|due| due <= now) => {
+                        self.expire(d, since, events);
+                    }
+                    _ => {}
+                }
+            }
+            if !changed {
+                break;
+            }
+        }
     }
 
     /// Gives fact `f` the status of its latest change come about (by the timeline's order);
@@ -886,6 +917,7 @@ impl Session {
                 to: inj.to.clone(),
             }
         });
+        self.dirty.mark(&self.prepared.deps.inject[i]);
         for d in &inj.opens {
             if matches!(self.decisions[d.0], DecisionState::Waiting) {
                 self.open(d.0, events);
@@ -976,6 +1008,12 @@ impl Session {
             at: self.now,
             answer,
         };
+        // What waits on this answer (or on the stage it published) is checked next.
+        self.dirty.mark(&self.prepared.deps.decision[decision.0]);
+        if let DecisionKind::Timing(t) = &d.kind {
+            self.dirty
+                .mark(&self.prepared.deps.stage[prepared::stage_index(t.stage)]);
+        }
         self.log.extend(events.iter().cloned());
         events.extend(self.settle());
         Ok(events)

@@ -3,7 +3,7 @@
 //! depend on the seed. `analyze` plays thousands of drills of one scenario; each now starts
 //! by copying this instead of sorting the scenario's clock again.
 
-use crate::scenario::{FactStatus, Scenario, SimTime, Trigger};
+use crate::scenario::{FactStatus, Scenario, SimTime, Stage, Trigger};
 
 /// What a moment of the scenario clock brings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -30,6 +30,81 @@ pub(super) struct Prepared {
     pub(super) facts: Vec<FactStatus>,
     /// When each fact was settled at the start (those confirmed or refuted from the first).
     pub(super) settled_at: Vec<Option<SimTime>>,
+    /// What waits on each thing that can happen: the only things worth checking again once
+    /// it has happened.
+    pub(super) deps: Deps,
+}
+
+/// Something that waits on a trigger: an inject, a milestone, a change of a fact (by its
+/// place in the list of all changes) or a decision's opening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Waiter {
+    Inject(usize),
+    Milestone(usize),
+    Change(usize),
+    Opens(usize),
+}
+
+/// For each thing that can happen in a drill (an inject arriving, a decision answered, a
+/// stage published, a milestone reached), what waits on it. A trigger of time is the
+/// clock's (`clock`); `Start` is checked when a drill starts.
+#[derive(Debug, Default)]
+pub(super) struct Deps {
+    pub(super) inject: Vec<Vec<Waiter>>,
+    /// After the decision is answered, or answered with one of its options.
+    pub(super) decision: Vec<Vec<Waiter>>,
+    /// By [`Stage::ALL`]'s order.
+    pub(super) stage: [Vec<Waiter>; 3],
+    pub(super) milestone: Vec<Vec<Waiter>>,
+}
+
+impl Deps {
+    fn of(scenario: &Scenario, change_base: &[usize]) -> Deps {
+        let mut deps = Deps {
+            inject: vec![Vec::new(); scenario.injects.len()],
+            decision: vec![Vec::new(); scenario.decisions.len()],
+            stage: Default::default(),
+            milestone: vec![Vec::new(); scenario.milestones.len()],
+        };
+        let mut add = |when: &Trigger, w: Waiter| {
+            let list = match *when {
+                Trigger::Start | Trigger::At(_) => return,
+                Trigger::AfterInject(i) => &mut deps.inject[i.0],
+                Trigger::AfterDecision(d) | Trigger::AfterOption(d, _) => &mut deps.decision[d.0],
+                Trigger::AfterPublish(stage) => &mut deps.stage[stage_index(stage)],
+                Trigger::AfterMilestone(m) => &mut deps.milestone[m.0],
+            };
+            if !list.contains(&w) {
+                list.push(w);
+            }
+        };
+        for (i, inj) in scenario.injects.iter().enumerate() {
+            add(&inj.when, Waiter::Inject(i));
+        }
+        for (m, milestone) in scenario.milestones.iter().enumerate() {
+            add(&milestone.when, Waiter::Milestone(m));
+        }
+        for (f, fact) in scenario.facts.iter().enumerate() {
+            for (j, c) in fact.timeline.iter().enumerate() {
+                add(&c.when, Waiter::Change(change_base[f] + j));
+            }
+        }
+        for (d, decision) in scenario.decisions.iter().enumerate() {
+            if let Some(when) = &decision.opens {
+                add(when, Waiter::Opens(d));
+            }
+        }
+        deps
+    }
+}
+
+/// A stage's place in [`Stage::ALL`].
+pub(super) fn stage_index(stage: Stage) -> usize {
+    match stage {
+        Stage::FirstNotice => 0,
+        Stage::Update => 1,
+        Stage::FinalReport => 2,
+    }
 }
 
 impl Prepared {
@@ -42,6 +117,7 @@ impl Prepared {
             n += f.timeline.len();
         }
         Prepared {
+            deps: Deps::of(scenario, &change_base),
             clock: clock_of(scenario),
             changes: scenario
                 .facts
