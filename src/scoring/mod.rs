@@ -291,6 +291,7 @@ pub(super) struct Scorer<'a> {
 }
 
 impl Scorer<'_> {
+    #[inline]
     pub(super) fn push(
         &mut self,
         rule: &str,
@@ -303,8 +304,74 @@ impl Scorer<'_> {
         self.push_span(rule, got, max_raw, at, evidence, None, message);
     }
 
+    /// Scores `rule` at `fraction` of its stake (`max_raw` of the decision's points), with
+    /// the evidence and message a debrief shows. Inlined, so a quiet run's callers build
+    /// and drop no text.
     #[allow(clippy::too_many_arguments)]
+    #[inline]
     pub(super) fn push_span(
+        &mut self,
+        rule: &str,
+        fraction: f64,
+        max_raw: f64,
+        at: (Option<&str>, Option<SimTime>),
+        evidence: Text,
+        span: Option<Span>,
+        message: Text,
+    ) {
+        if self.quiet {
+            self.push_quiet(rule, fraction, max_raw);
+        } else {
+            self.push_finding(rule, fraction, max_raw, at, evidence, span, message);
+        }
+    }
+
+    /// The rule at stake, its place and the points it carries and earns: `None` for a rule
+    /// the playbook does not have or gives no weight.
+    #[inline(always)]
+    fn stake(
+        &mut self,
+        rule: &str,
+        fraction: f64,
+        max_raw: f64,
+    ) -> Option<(usize, &crate::playbook::Rule, f64, f64)> {
+        let index = self.playbook.rule_index(rule)?;
+        let r = &self.playbook.rules[index];
+        let at_stake = max_raw * r.weight > 0.0;
+        if !at_stake {
+            return None;
+        }
+        let scale = match self.base_points {
+            Some(base) if base > 0.0 => max_raw / base,
+            _ => 1.0,
+        };
+        let max = totals::stake(r) * scale;
+        Some((index, r, max, max * fraction.clamp(0.0, 1.0)))
+    }
+
+    /// Only what the total needs: the rule, its unit, its area and what it lost, where it
+    /// lost anything (a 0 never changes a sum or a worst).
+    #[inline(never)]
+    fn push_quiet(&mut self, rule: &str, fraction: f64, max_raw: f64) {
+        // A rule met in full changes no total once a rule has been scored: it need not be
+        // looked up.
+        if self.scored && fraction >= 1.0 {
+            return;
+        }
+        let unit = self.unit;
+        let Some((index, r, max, points)) = self.stake(rule, fraction, max_raw) else {
+            return;
+        };
+        let (area, lost) = (r.area, round1(max) - round1(points));
+        self.scored = true;
+        if lost != 0.0 {
+            self.losses.push(totals::Loss::new(index, unit, area, lost));
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn push_finding(
         &mut self,
         rule: &str,
         fraction: f64,
@@ -314,41 +381,27 @@ impl Scorer<'_> {
         span: Option<Span>,
         message: Text,
     ) {
-        let Some((index, r)) = at_stake(self.playbook, rule, max_raw) else {
+        let unit = self.unit;
+        let Some((index, r, max, points)) = self.stake(rule, fraction, max_raw) else {
             return;
         };
-        let scale = match self.base_points {
-            Some(base) if base > 0.0 => max_raw / base,
-            _ => 1.0,
-        };
-        let max = totals::stake(r) * scale;
-        let points = max * fraction.clamp(0.0, 1.0);
-        if self.quiet {
-            // Only what the total needs: the rule, its unit, its area and what it lost,
-            // where it lost anything (a 0 never changes a sum or a worst).
-            self.scored = true;
-            let lost = round1(max) - round1(points);
-            if lost != 0.0 {
-                self.losses
-                    .push(totals::Loss::new(index, self.unit, r.area, lost));
-            }
-            return;
-        }
+        let (area, severity) = (r.area, r.severity);
+        let citation = self.playbook.citation_text(rule);
         self.findings.push(Finding {
             rule: rule.to_string(),
-            area: r.area,
-            severity: r.severity,
+            area,
+            severity,
             points,
             max,
             counted: false,
             rule_index: index,
-            unit: self.unit,
+            unit,
             decision: decision.map(str::to_string),
             at,
             evidence,
             span,
             message,
-            citation: self.playbook.citation_text(rule),
+            citation,
         });
     }
 }
@@ -561,7 +614,8 @@ fn run<'a>(
         session,
         playbook,
         findings: Vec::new(),
-        losses: Vec::with_capacity(if quiet { 128 } else { 0 }),
+        // 64 losses fit the allocator's small blocks; more grow the list.
+        losses: Vec::with_capacity(if quiet { 64 } else { 0 }),
         scored: false,
         choices: session
             .scenario

@@ -22,7 +22,10 @@ pub(super) const LEDGER_RULES: [&str; 3] = [
 /// every present-but-wrong rule. An executive brief: plain words and a few key points (S3).
 /// Prepared Q&A: consistent with the ledger, nothing guessed (S10). Talking points: both.
 pub(super) fn draft_rules(x: &Draft) -> Vec<&'static str> {
-    let mut rules: Vec<&str> = x.required.iter().map(|e| e.rule()).collect();
+    // Sized once: the elements' rules and the longest list an audience adds.
+    let most = WORDING_PRESENT_RULES.len().max(LEDGER_RULES.len() + 1);
+    let mut rules: Vec<&str> = Vec::with_capacity(x.required.len() + most);
+    rules.extend(x.required.iter().map(|e| e.rule()));
     match x.audience {
         Audience::Public => rules.extend(WORDING_PRESENT_RULES),
         Audience::Executive => rules.extend([rule::WORDING_JARGON, rule::PROCESS_EXEC_BRIEFING]),

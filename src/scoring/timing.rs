@@ -76,7 +76,9 @@ fn has_public_draft(scenario: &Scenario, stage: Stage) -> bool {
 /// What a timing decision scores, in the order the debrief lists it: the one list both the
 /// scorer and coverage read.
 pub(super) fn checks<'a>(scenario: &'a Scenario, t: &'a Timing) -> Vec<Check<'a>> {
-    let mut out = Vec::new();
+    // Sized once for every check the decision can have.
+    let mut out =
+        Vec::with_capacity(4 + t.needs.len() + t.reviews.len() + usize::from(t.approval.is_some()));
     if !t.prerequisites.is_empty() {
         out.push(Check::FactsConfirmed);
     }

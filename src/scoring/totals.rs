@@ -108,19 +108,28 @@ pub(super) fn mark_counted(findings: &mut [Finding]) {
 /// points it lost after rounding. A quiet run keeps only these.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Loss {
+    /// The area's place (top bits), the rule's place and the unit's code: sorted, the
+    /// losses of an area come together, by rule and unit as before.
     key: u64,
-    area: Area,
     lost: f64,
 }
 
 impl Loss {
     /// What a finding of the rule at `rule_index`, in `unit` and `area`, lost.
     pub(crate) fn new(rule_index: usize, unit: Unit, area: Area, lost: f64) -> Loss {
+        let area = Area::ALL
+            .iter()
+            .position(|x| *x == area)
+            .unwrap_or_default() as u64;
         Loss {
-            key: (rule_index as u64) << 8 | unit.code(),
-            area,
+            key: area << 56 | ((rule_index as u64) & 0xff_ffff_ffff) << 8 | unit.code(),
             lost,
         }
+    }
+
+    /// The area's place in [`Area::ALL`].
+    fn area(self) -> usize {
+        (self.key >> 56) as usize
     }
 }
 
@@ -148,11 +157,7 @@ pub(super) fn total_of_losses(mut losses: Vec<Loss>, scored: bool) -> f64 {
             }
             k += 1;
         }
-        let a = Area::ALL
-            .iter()
-            .position(|x| *x == worst.area)
-            .unwrap_or_default();
-        lost[a] += worst.lost;
+        lost[worst.area()] += worst.lost;
     }
     let deducted: f64 = Area::ALL
         .iter()
