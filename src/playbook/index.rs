@@ -99,14 +99,19 @@ pub(crate) fn same(a: &str, b: &str) -> bool {
     if a.len() != b.len() {
         return false;
     }
-    let mut ca = a.chunks_exact(8);
-    let mut cb = b.chunks_exact(8);
-    for (x, y) in (&mut ca).zip(&mut cb) {
-        if word(x) != word(y) {
+    let n = a.len();
+    if n < 8 {
+        return a.iter().zip(b).all(|(x, y)| x == y);
+    }
+    let mut i = 0;
+    while i + 8 <= n {
+        if word(&a[i..i + 8]) != word(&b[i..i + 8]) {
             return false;
         }
+        i += 8;
     }
-    ca.remainder() == cb.remainder()
+    // The last few bytes, as the last eight (overlapping what was compared).
+    i == n || word(&a[n - 8..]) == word(&b[n - 8..])
 }
 
 #[cfg(test)]
@@ -156,5 +161,16 @@ mod tests {
         assert!(!same("wording.header", "wording.heade"));
         assert!(same("", ""));
         assert!(!same("timing.facts_confirmed", "timing.facts_confirmeD"));
+        // Every length, and a difference at every place, the tail's bytes included.
+        let base: String = (0..40u8).map(|i| char::from(b'a' + i % 26)).collect();
+        for n in 0..=base.len() {
+            let a = &base[..n];
+            assert!(same(a, &a.to_string()), "{n}");
+            for k in 0..n {
+                let mut b = a.as_bytes().to_vec();
+                b[k] = b'#';
+                assert!(!same(a, std::str::from_utf8(&b).expect("ascii")), "{n} {k}");
+            }
+        }
     }
 }

@@ -2,7 +2,7 @@
 //! sections, weight, severity) and the wording checker's phrase lists, validated and merged.
 
 pub mod file;
-mod index;
+pub(crate) mod index;
 pub mod rule;
 
 pub use file::{Area, Cues, Jargon, PhraseBook, Phrases, Severity};

@@ -60,7 +60,7 @@ pub(super) fn score(
                 scenario
                     .cast
                     .iter()
-                    .position(|p| &p.id == person)
+                    .position(|p| crate::playbook::index::same(&p.id, person))
                     .map(|i| (role.as_str(), PersonRef(i)))
             })
             .collect(),

@@ -270,12 +270,13 @@ impl Answer {
 
     /// The index of the chosen option (choice) or prepared answer (inquiry).
     pub fn option_index(&self, d: &Decision) -> Option<usize> {
+        use crate::playbook::index::same;
         let Answer::Choice(id) = self else {
             return None;
         };
         match &d.kind {
-            DecisionKind::Choice { options } => options.iter().position(|o| &o.id == id),
-            DecisionKind::Inquiry(q) => q.answers.iter().position(|o| &o.id == id),
+            DecisionKind::Choice { options } => options.iter().position(|o| same(&o.id, id)),
+            DecisionKind::Inquiry(q) => q.answers.iter().position(|o| same(&o.id, id)),
             _ => None,
         }
     }
