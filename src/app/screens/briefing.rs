@@ -214,16 +214,16 @@ fn team_form(
                     [width, ui.spacing().interact_size.y],
                     egui::TextEdit::singleline(&mut m.name).hint_text(t(l, "名前", "Name")),
                 );
-                egui::ComboBox::from_id_salt(("function", i))
-                    .selected_text(s.department_label(&m.function).get(l))
-                    .show_ui(ui, |ui| {
-                        for d in s.all_departments() {
-                            let label = s.department_label(&d).get(l).to_string();
-                            if ui.selectable_value(&mut m.function, d, label).clicked() {
-                                ui.close(); // a pick with Space closes the list too
-                            }
-                        }
-                    });
+                let combo = egui::ComboBox::from_id_salt(("function", i))
+                    .selected_text(s.department_label(&m.function).get(l));
+                super::pick_list(ui, combo, |ui| {
+                    let mut picked = false;
+                    for d in s.all_departments() {
+                        let label = s.department_label(&d).get(l).to_string();
+                        picked |= ui.selectable_value(&mut m.function, d, label).clicked();
+                    }
+                    picked
+                });
                 if ui.button(t(l, "削除", "Remove")).clicked() {
                     remove = Some(i);
                 }

@@ -117,23 +117,25 @@ fn draw(
         ui.horizontal_wrapped(|ui| {
             ui.label(t(l, "チーム:", "Team:"));
             let all = t(l, "すべて", "All");
-            egui::ComboBox::from_id_salt("team-filter")
-                .selected_text(shown.team.as_deref().unwrap_or(all))
-                .show_ui(ui, |ui| {
-                    if ui.selectable_label(shown.team.is_none(), all).clicked() {
-                        commands.insert_resource(read(&data, None));
-                        ui.close(); // a pick with Space closes the list too
+            let combo = egui::ComboBox::from_id_salt("team-filter")
+                .selected_text(shown.team.as_deref().unwrap_or(all));
+            super::pick_list(ui, combo, |ui| {
+                let mut picked = false;
+                if ui.selectable_label(shown.team.is_none(), all).clicked() {
+                    commands.insert_resource(read(&data, None));
+                    picked = true;
+                }
+                for team in &shown.teams {
+                    if ui
+                        .selectable_label(shown.team.as_ref() == Some(team), team)
+                        .clicked()
+                    {
+                        commands.insert_resource(read(&data, Some(team.clone())));
+                        picked = true;
                     }
-                    for team in &shown.teams {
-                        if ui
-                            .selectable_label(shown.team.as_ref() == Some(team), team)
-                            .clicked()
-                        {
-                            commands.insert_resource(read(&data, Some(team.clone())));
-                            ui.close();
-                        }
-                    }
-                });
+                }
+                picked
+            });
             if ui
                 .button(t(l, "記録を書き出す…", "Export the records…"))
                 .on_hover_text(t(

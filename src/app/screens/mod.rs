@@ -74,6 +74,28 @@ pub(crate) fn escape(ui: &egui::Ui) -> bool {
         && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
 }
 
+/// A drop-down list: `items` draws its items and says whether one was picked (a click, or
+/// Space on it). A pick closes the list and gives the keyboard back to the list's button, so
+/// the next Tab goes on from there rather than from the top of the screen.
+pub(crate) fn pick_list(
+    ui: &mut egui::Ui,
+    combo: egui::ComboBox,
+    items: impl FnOnce(&mut egui::Ui) -> bool,
+) -> bool {
+    let shown = combo.show_ui(ui, |ui| {
+        let picked = items(ui);
+        if picked {
+            ui.close();
+        }
+        picked
+    });
+    let picked = shown.inner == Some(true);
+    if picked {
+        shown.response.request_focus();
+    }
+    picked
+}
+
 /// A UI string in the current language.
 pub(crate) fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
     match lang {

@@ -338,7 +338,7 @@ fn draw(
                 {
                     feedback(ui, &drill, *d, findings, l);
                 }
-                ui.heading(t(l, "判断が必要なこと", "Open decisions"));
+                decisions_heading(ui, l, *confirm != Confirm::None);
                 let open: Vec<DecisionRef> = drill.session().open_decisions().collect();
                 if open.is_empty() {
                     ui.label(t(
@@ -403,6 +403,21 @@ fn draw(
         writer.write(c);
     }
     Ok(())
+}
+
+/// The heading over the open decisions, which D moves the keyboard to: the next Tab is the
+/// first decision's first control, however long the inbox beside it has grown.
+fn decisions_heading(ui: &mut egui::Ui, l: Lang, modal_open: bool) {
+    let heading = ui.add(
+        egui::Label::new(
+            egui::RichText::new(t(l, "判断が必要なこと (D)", "Open decisions (D)")).heading(),
+        )
+        .sense(egui::Sense::focusable_noninteractive()),
+    );
+    if !modal_open && key(ui, egui::Key::D) {
+        heading.request_focus();
+        heading.scroll_to_me(Some(egui::Align::TOP));
+    }
 }
 
 /// The question `confirm` asks, if any, as a modal: Y (or its button) answers yes and gives
@@ -952,41 +967,44 @@ fn decision(
                                 }
                                 let left = ui.available_size_before_wrap().x;
                                 let pick_width = (left - 40.0).clamp(80.0, 220.0);
-                                egui::ComboBox::from_id_salt(("role", drill.id(), d.0, &role.id))
-                                    .selected_text(shown)
-                                    .width(pick_width)
-                                    .show_ui(ui, |ui| {
-                                        for p in &scenario.cast {
-                                            let label = format!(
-                                                "{} ({})",
-                                                p.name.get(l),
-                                                scenario.department_label(&p.department).get(l)
-                                            );
-                                            // Picked with a click or with Space: the list
-                                            // closes either way.
-                                            if ui.selectable_label(current == p.id, label).clicked()
-                                            {
-                                                chosen.insert(role.id.clone(), p.id.clone());
-                                                ui.close();
-                                            }
+                                let combo = egui::ComboBox::from_id_salt((
+                                    "role",
+                                    drill.id(),
+                                    d.0,
+                                    &role.id,
+                                ))
+                                .selected_text(shown)
+                                .width(pick_width);
+                                // Picked with a click or with Space: the list closes either
+                                // way, and Tab goes on to the next role.
+                                super::pick_list(ui, combo, |ui| {
+                                    let mut picked = false;
+                                    for p in &scenario.cast {
+                                        let label = format!(
+                                            "{} ({})",
+                                            p.name.get(l),
+                                            scenario.department_label(&p.department).get(l)
+                                        );
+                                        if ui.selectable_label(current == p.id, label).clicked() {
+                                            chosen.insert(role.id.clone(), p.id.clone());
+                                            picked = true;
                                         }
-                                        ui.separator();
-                                        if ui
-                                            .selectable_label(
-                                                nobody,
-                                                t(l, "(担当者なし)", "(nobody)"),
-                                            )
-                                            .on_hover_text(t(
-                                                l,
-                                                "この役割を誰にも任せません(減点されます)。",
-                                                "Leave this role with nobody (it costs points).",
-                                            ))
-                                            .clicked()
-                                        {
-                                            chosen.insert(role.id.clone(), String::new());
-                                            ui.close();
-                                        }
-                                    });
+                                    }
+                                    ui.separator();
+                                    if ui
+                                        .selectable_label(nobody, t(l, "(担当者なし)", "(nobody)"))
+                                        .on_hover_text(t(
+                                            l,
+                                            "この役割を誰にも任せません(減点されます)。",
+                                            "Leave this role with nobody (it costs points).",
+                                        ))
+                                        .clicked()
+                                    {
+                                        chosen.insert(role.id.clone(), String::new());
+                                        picked = true;
+                                    }
+                                    picked
+                                });
                                 // What the role needs, as the procedure says; whether a pick
                                 // meets it is the debrief's to say, not a hint before the team
                                 // commits.
@@ -1208,19 +1226,22 @@ fn text_answer(
         ui.horizontal_wrapped(|ui| {
             ui.label(t(l, "照らし合わせる段階:", "Check against stage:"));
             let current = check_stage.unwrap_or(stage);
-            egui::ComboBox::from_id_salt(("stage-select", d.0, version.map(|v| v.code())))
-                .selected_text(stage_label(current, l))
-                .show_ui(ui, |ui| {
-                    for s in [Stage::FirstNotice, Stage::Update, Stage::FinalReport] {
-                        if ui
-                            .selectable_label(current == s, stage_label(s, l))
-                            .clicked()
-                        {
-                            check_stage = Some(s);
-                            ui.close(); // a pick with Space closes the list too
-                        }
+            let combo =
+                egui::ComboBox::from_id_salt(("stage-select", d.0, version.map(|v| v.code())))
+                    .selected_text(stage_label(current, l));
+            super::pick_list(ui, combo, |ui| {
+                let mut picked = false;
+                for s in [Stage::FirstNotice, Stage::Update, Stage::FinalReport] {
+                    if ui
+                        .selectable_label(current == s, stage_label(s, l))
+                        .clicked()
+                    {
+                        check_stage = Some(s);
+                        picked = true;
                     }
-                });
+                }
+                picked
+            });
             if current != stage {
                 ui.small(format!(
                     "({} {})",
@@ -1704,6 +1725,35 @@ mod tests {
     }
 
     #[test]
+    fn d_takes_the_keyboard_to_the_first_open_decision_past_a_long_inbox() {
+        let mut h = Harness::new_ui(|ui| {
+            // A long inbox first, as the side panel grows during a drill.
+            for k in 0..30 {
+                let _ = ui.button(format!("message {k}"));
+            }
+            decisions_heading(ui, Lang::En, false);
+            let _ = ui.button("first option");
+            let _ = ui.button("second option");
+        });
+        h.run();
+        h.key_press(egui::Key::D);
+        h.run();
+        assert!(h.get_by_label("Open decisions (D)").is_focused());
+        h.key_press(egui::Key::Tab);
+        h.run();
+        assert!(h.get_by_label("first option").is_focused());
+        // Not while a question is asked: the press is the question's.
+        let mut asked = Harness::new_ui(|ui| {
+            decisions_heading(ui, Lang::En, true);
+            let _ = ui.button("first option");
+        });
+        asked.run();
+        asked.key_press(egui::Key::D);
+        asked.run();
+        assert!(!asked.get_by_label("Open decisions (D)").is_focused());
+    }
+
+    #[test]
     fn n_past_open_decisions_asks_and_n_again_goes_back() {
         let mut h = Harness::new_ui_state(
             |ui, q: &mut Question| {
@@ -2108,6 +2158,23 @@ mod tests {
         assert!(
             h.query_by_value("Ryota Ishii").is_some(),
             "the role shows who holds it"
+        );
+        // The keyboard is back on the list's button: Tab goes on to the next role, not to
+        // the top of the screen.
+        let empty = h.get_all_by_value("—").count();
+        h.key_press(egui::Key::Tab);
+        h.run();
+        h.key_press(egui::Key::Space);
+        h.run();
+        assert!(egui::Popup::is_any_open(&h.ctx), "Tab led to the next list");
+        h.key_press(egui::Key::ArrowDown);
+        h.run();
+        h.key_press(egui::Key::Space);
+        h.run();
+        assert_eq!(
+            h.get_all_by_value("—").count(),
+            empty - 1,
+            "the next role was picked"
         );
         drop(h);
         assert_eq!(
