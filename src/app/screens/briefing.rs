@@ -216,13 +216,13 @@ fn team_form(
                 );
                 let combo = egui::ComboBox::from_id_salt(("function", i))
                     .selected_text(s.department_label(&m.function).get(l));
-                super::pick_list(ui, combo, |ui| {
-                    let mut picked = false;
+                super::pick_list(ui, combo, |ui, list| {
                     for d in s.all_departments() {
                         let label = s.department_label(&d).get(l).to_string();
-                        picked |= ui.selectable_value(&mut m.function, d, label).clicked();
+                        if list.item(ui, m.function == d, label).clicked() {
+                            m.function = d;
+                        }
                     }
-                    picked
                 });
                 if ui.button(t(l, "削除", "Remove")).clicked() {
                     remove = Some(i);

@@ -119,22 +119,18 @@ fn draw(
             let all = t(l, "すべて", "All");
             let combo = egui::ComboBox::from_id_salt("team-filter")
                 .selected_text(shown.team.as_deref().unwrap_or(all));
-            super::pick_list(ui, combo, |ui| {
-                let mut picked = false;
-                if ui.selectable_label(shown.team.is_none(), all).clicked() {
+            super::pick_list(ui, combo, |ui, list| {
+                if list.item(ui, shown.team.is_none(), all).clicked() {
                     commands.insert_resource(read(&data, None));
-                    picked = true;
                 }
                 for team in &shown.teams {
-                    if ui
-                        .selectable_label(shown.team.as_ref() == Some(team), team)
+                    if list
+                        .item(ui, shown.team.as_ref() == Some(team), team)
                         .clicked()
                     {
                         commands.insert_resource(read(&data, Some(team.clone())));
-                        picked = true;
                     }
                 }
-                picked
             });
             if ui
                 .button(t(l, "記録を書き出す…", "Export the records…"))

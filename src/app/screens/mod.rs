@@ -74,26 +74,95 @@ pub(crate) fn escape(ui: &egui::Ui) -> bool {
         && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
 }
 
-/// A drop-down list: `items` draws its items and says whether one was picked (a click, or
-/// Space on it). A pick closes the list and gives the keyboard back to the list's button, so
-/// the next Tab goes on from there rather than from the top of the screen.
+/// A drop-down list: `items` draws its items with [`Picker::item`]. Opened, the list takes
+/// the keyboard at its picked item (or its first), so the arrows move through the list
+/// wherever it opened (above or below its button). A pick (a click, or Space on an item)
+/// closes the list and gives the keyboard back to the list's button, so the next Tab goes on
+/// from there rather than from the top of the screen. Whether an item was picked.
 pub(crate) fn pick_list(
     ui: &mut egui::Ui,
     combo: egui::ComboBox,
-    items: impl FnOnce(&mut egui::Ui) -> bool,
+    items: impl FnOnce(&mut egui::Ui, &mut Picker),
 ) -> bool {
+    let opened = ui.next_auto_id().with("opened");
     let shown = combo.show_ui(ui, |ui| {
-        let picked = items(ui);
-        if picked {
+        let first = !ui.data(|d| d.get_temp::<bool>(opened).unwrap_or(false));
+        ui.data_mut(|d| d.insert_temp(opened, true));
+        let mut picker = Picker {
+            just_opened: first,
+            items: Vec::new(),
+            focused: None,
+            picked: false,
+        };
+        items(ui, &mut picker);
+        // The arrows move within the list: left to egui, they would move to whatever lies
+        // nearest on the screen behind it.
+        let (down, up) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::ArrowDown),
+                i.key_pressed(egui::Key::ArrowUp),
+            )
+        });
+        if (down || up) && !picker.items.is_empty() {
+            let last = picker.items.len() - 1;
+            let to = match (picker.focused, down) {
+                (Some(k), true) => (k + 1).min(last),
+                (Some(k), false) => k.saturating_sub(1),
+                (None, true) => 0,
+                (None, false) => last,
+            };
+            ui.memory_mut(|m| {
+                m.move_focus(egui::FocusDirection::None);
+                m.request_focus(picker.items[to]);
+            });
+        }
+        if picker.picked {
             ui.close();
         }
-        picked
+        picker.picked
     });
+    if shown.inner.is_none() {
+        ui.data_mut(|d| d.remove::<bool>(opened));
+    }
     let picked = shown.inner == Some(true);
     if picked {
         shown.response.request_focus();
     }
     picked
+}
+
+/// The items of a [`pick_list`] as they are drawn.
+pub(crate) struct Picker {
+    just_opened: bool,
+    /// Each item's widget, in order, and which of them has the keyboard.
+    items: Vec<egui::Id>,
+    focused: Option<usize>,
+    picked: bool,
+}
+
+impl Picker {
+    /// An item, `selected` if it is the one picked before: whether it is picked now.
+    pub(crate) fn item(
+        &mut self,
+        ui: &mut egui::Ui,
+        selected: bool,
+        label: impl Into<egui::WidgetText>,
+    ) -> egui::Response {
+        let r = ui.selectable_label(selected, label);
+        // The first item takes the keyboard as the list opens; the picked one, if later,
+        // takes it from the first.
+        if self.just_opened && (self.items.is_empty() || selected) {
+            r.request_focus();
+        }
+        if r.has_focus() {
+            self.focused = Some(self.items.len());
+        }
+        self.items.push(r.id);
+        if r.clicked() {
+            self.picked = true;
+        }
+        r
+    }
 }
 
 /// A UI string in the current language.

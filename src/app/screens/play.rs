@@ -977,22 +977,20 @@ fn decision(
                                 .width(pick_width);
                                 // Picked with a click or with Space: the list closes either
                                 // way, and Tab goes on to the next role.
-                                super::pick_list(ui, combo, |ui| {
-                                    let mut picked = false;
+                                super::pick_list(ui, combo, |ui, list| {
                                     for p in &scenario.cast {
                                         let label = format!(
                                             "{} ({})",
                                             p.name.get(l),
                                             scenario.department_label(&p.department).get(l)
                                         );
-                                        if ui.selectable_label(current == p.id, label).clicked() {
+                                        if list.item(ui, current == p.id, label).clicked() {
                                             chosen.insert(role.id.clone(), p.id.clone());
-                                            picked = true;
                                         }
                                     }
                                     ui.separator();
-                                    if ui
-                                        .selectable_label(nobody, t(l, "(担当者なし)", "(nobody)"))
+                                    if list
+                                        .item(ui, nobody, t(l, "(担当者なし)", "(nobody)"))
                                         .on_hover_text(t(
                                             l,
                                             "この役割を誰にも任せません(減点されます)。",
@@ -1001,9 +999,7 @@ fn decision(
                                         .clicked()
                                     {
                                         chosen.insert(role.id.clone(), String::new());
-                                        picked = true;
                                     }
-                                    picked
                                 });
                                 // What the role needs, as the procedure says; whether a pick
                                 // meets it is the debrief's to say, not a hint before the team
@@ -1229,18 +1225,12 @@ fn text_answer(
             let combo =
                 egui::ComboBox::from_id_salt(("stage-select", d.0, version.map(|v| v.code())))
                     .selected_text(stage_label(current, l));
-            super::pick_list(ui, combo, |ui| {
-                let mut picked = false;
+            super::pick_list(ui, combo, |ui, list| {
                 for s in [Stage::FirstNotice, Stage::Update, Stage::FinalReport] {
-                    if ui
-                        .selectable_label(current == s, stage_label(s, l))
-                        .clicked()
-                    {
+                    if list.item(ui, current == s, stage_label(s, l)).clicked() {
                         check_stage = Some(s);
-                        picked = true;
                     }
                 }
-                picked
             });
             if current != stage {
                 ui.small(format!(
@@ -2140,14 +2130,13 @@ mod tests {
         h.key_press(egui::Key::Escape);
         h.run();
         assert!(!egui::Popup::is_any_open(&h.ctx), "Esc closed the list");
-        // As a keyboard user does: Tab to the first list, Space opens it, an arrow moves to
-        // the first person, Space picks.
+        // As a keyboard user does: Tab to the first list, Space opens it at its first
+        // person, Space picks.
         h.key_press(egui::Key::Tab);
         h.run();
         h.key_press(egui::Key::Space);
         h.run();
         assert!(egui::Popup::is_any_open(&h.ctx), "Space opened the list");
-        h.key_press(egui::Key::ArrowDown);
         h.run();
         h.key_press(egui::Key::Space);
         h.run();
@@ -2167,6 +2156,8 @@ mod tests {
         h.key_press(egui::Key::Space);
         h.run();
         assert!(egui::Popup::is_any_open(&h.ctx), "Tab led to the next list");
+        // An arrow moves down the list: the second person.
+        h.run();
         h.key_press(egui::Key::ArrowDown);
         h.run();
         h.key_press(egui::Key::Space);
@@ -2176,6 +2167,7 @@ mod tests {
             empty - 1,
             "the next role was picked"
         );
+        assert!(h.query_by_value("Wataru Noda").is_some(), "{:?}", h.root());
         drop(h);
         assert_eq!(
             escaped, 0,
