@@ -81,6 +81,7 @@ fn draw(
             .id_salt("briefing")
             .auto_shrink(false)
             .show(ui, |ui| {
+                super::follow_focus(ui);
                 ui.heading(s.title.get(l));
                 ui.label(
                     egui::RichText::new(format!(

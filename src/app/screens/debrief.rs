@@ -161,6 +161,7 @@ fn draw(
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
+                super::follow_focus(ui);
                 ui.label(
                     egui::RichText::new(t(l, "公表のタイミング", "When you published")).heading(),
                 );

@@ -230,6 +230,7 @@ fn draw(
             ui.separator();
         }
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            super::follow_focus(ui);
             egui::Grid::new("history-table")
                 .striped(true)
                 .num_columns(4 + Area::ALL.len())

@@ -165,6 +165,26 @@ impl Picker {
     }
 }
 
+/// Scrolls the control the keyboard has just moved to into view, when it lies in the
+/// scroll area whose content `ui` is (called first thing in that content): egui moves the
+/// focus on Tab but leaves the scrolling where it was, so a Tab could land off screen.
+pub(crate) fn follow_focus(ui: &egui::Ui) {
+    let seen = ui.id().with("follow-focus");
+    let focused = ui.memory(|m| m.focused());
+    if ui.data(|d| d.get_temp::<Option<egui::Id>>(seen)) == Some(focused) {
+        return;
+    }
+    ui.data_mut(|d| d.insert_temp(seen, focused));
+    let Some(r) = focused.and_then(|id| ui.ctx().read_response(id)) else {
+        return;
+    };
+    let view = ui.clip_rect();
+    let here = r.layer_id == ui.layer_id() && view.x_range().contains(r.rect.center().x);
+    if here && !view.contains_rect(r.rect) {
+        r.scroll_to_me(None);
+    }
+}
+
 /// A UI string in the current language.
 pub(crate) fn t(lang: Lang, ja: &'static str, en: &'static str) -> &'static str {
     match lang {

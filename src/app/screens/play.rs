@@ -317,7 +317,10 @@ fn draw(
                 egui::ScrollArea::vertical()
                     .id_salt(("play-facilitator", drill.id()))
                     .auto_shrink(false)
-                    .show(ui, |ui| facilitator(ui, &drill, &mut send, &mut note, l));
+                    .show(ui, |ui| {
+                        super::follow_focus(ui);
+                        facilitator(ui, &drill, &mut send, &mut note, l)
+                    });
             });
     }
 
@@ -332,6 +335,7 @@ fn draw(
             .id_salt(("play-decisions", drill.id()))
             .auto_shrink(false)
             .show(ui, |ui| {
+                super::follow_focus(ui);
                 if let Some((d, findings)) = drill.feedback()
                     && !drill.scores_hidden()
                     && !projector.0
@@ -634,12 +638,18 @@ fn inbox_then_facts(ui: &mut egui::Ui, drill: &Drill, send: &mut Vec<DrillComman
         .id_salt(("play-inbox", drill.id()))
         .max_height(half)
         .auto_shrink([false, true])
-        .show(ui, |ui| inbox(ui, drill, send, l));
+        .show(ui, |ui| {
+            super::follow_focus(ui);
+            inbox(ui, drill, send, l)
+        });
     ui.separator();
     egui::ScrollArea::vertical()
         .id_salt(("play-facts", drill.id()))
         .auto_shrink(false)
-        .show(ui, |ui| facts(ui, drill, l));
+        .show(ui, |ui| {
+            super::follow_focus(ui);
+            facts(ui, drill, l)
+        });
 }
 
 /// The inbox, newest first, with what is unread.
@@ -1741,6 +1751,30 @@ mod tests {
         asked.key_press(egui::Key::D);
         asked.run();
         assert!(!asked.get_by_label("Open decisions (D)").is_focused());
+    }
+
+    #[test]
+    fn a_tab_to_a_control_below_the_fold_scrolls_it_into_view() {
+        let mut h = Harness::builder().with_size([300.0, 200.0]).build_ui(|ui| {
+            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+                super::super::follow_focus(ui);
+                for k in 0..40 {
+                    let _ = ui.button(format!("control {k}"));
+                }
+            });
+        });
+        h.run();
+        for _ in 0..25 {
+            h.key_press(egui::Key::Tab);
+            h.run();
+        }
+        let target = h.get_by_label("control 24");
+        assert!(target.is_focused());
+        let r = target.rect();
+        assert!(
+            r.min.y >= 0.0 && r.max.y <= 200.0,
+            "the focused control is on screen: {r:?}"
+        );
     }
 
     #[test]

@@ -153,6 +153,7 @@ fn draw(
             return;
         }
         egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
+            super::follow_focus(ui);
             let mut playable = 0;
             for entry in &library.entries {
                 egui::Frame::group(ui.style()).inner_margin(12.0).show(ui, |ui| {
