@@ -145,6 +145,7 @@ fn draw(
                 ));
             });
     });
+    super::end_of_pass(ctx);
     Ok(())
 }
 

@@ -201,6 +201,7 @@ fn draw(
                 findings(ui, drill, score, &title, l);
             });
     });
+    super::end_of_pass(ctx);
     Ok(())
 }
 

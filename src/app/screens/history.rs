@@ -302,5 +302,6 @@ fn draw(
             }
         });
     });
+    super::end_of_pass(ctx);
     Ok(())
 }

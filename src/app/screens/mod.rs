@@ -67,8 +67,11 @@ pub(crate) fn key(ui: &egui::Ui, k: egui::Key) -> bool {
 /// Esc, unless a popup or text field will take it first. The press is taken, so nothing
 /// drawn later in the same frame (a dialog this press opens) sees it again.
 pub(crate) fn escape(ui: &egui::Ui) -> bool {
-    // An open list (a combo box) closes on Esc; that press is not the screen's.
+    // An open list (a combo box) closes on Esc; that press is not the screen's. Nor is the
+    // Esc that leaves a text field: egui lets go of the field as the pass begins, before
+    // the screen asks, so the field is known from the pass before.
     !ui.ctx().text_edit_focused()
+        && !typed_last_pass(ui.ctx())
         && !egui::Popup::is_any_open(ui.ctx())
         && !crate::app::files::dialog_open(ui.ctx())
         && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
@@ -183,6 +186,23 @@ pub(crate) fn follow_focus(ui: &egui::Ui) {
     if here && !view.contains_rect(r.rect) {
         r.scroll_to_me(None);
     }
+}
+
+/// Called last in a screen's drawing: whether a text field has the keyboard as the pass
+/// ends, for [`escape`] in the next pass.
+pub(crate) fn end_of_pass(ctx: &egui::Context) {
+    let typing = ctx.text_edit_focused();
+    let pass = ctx.cumulative_pass_nr();
+    ctx.data_mut(|d| d.insert_temp(egui::Id::new(TYPED), (pass, typing)));
+}
+
+const TYPED: &str = "pressroom-typed-last-pass";
+
+/// Whether a text field had the keyboard at the end of the pass before this one.
+fn typed_last_pass(ctx: &egui::Context) -> bool {
+    let now = ctx.cumulative_pass_nr();
+    ctx.data(|d| d.get_temp::<(u64, bool)>(egui::Id::new(TYPED)))
+        .is_some_and(|(pass, typing)| typing && pass + 1 == now)
 }
 
 /// A UI string in the current language.

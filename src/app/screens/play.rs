@@ -406,6 +406,7 @@ fn draw(
     for c in send {
         writer.write(c);
     }
+    super::end_of_pass(ctx);
     Ok(())
 }
 
@@ -1754,14 +1755,45 @@ mod tests {
     }
 
     #[test]
+    fn the_esc_that_leaves_a_text_field_does_not_abandon_the_drill() {
+        let mut h = Harness::new_ui_state(
+            |ui, (text, escaped): &mut (String, usize)| {
+                // As on the play screen: the screen asks for Esc before the editor is drawn.
+                if escape(ui) {
+                    *escaped += 1;
+                }
+                ui.add(egui::TextEdit::multiline(text).id_salt("draft"));
+                super::super::end_of_pass(ui.ctx());
+            },
+            (String::new(), 0),
+        );
+        h.run();
+        h.get_by_role(egui::accesskit::Role::MultilineTextInput)
+            .click();
+        h.run();
+        h.get_by_role(egui::accesskit::Role::MultilineTextInput)
+            .type_text("本日");
+        h.run();
+        h.key_press(egui::Key::Escape);
+        h.run();
+        assert_eq!(h.state().1, 0, "Esc only left the text field");
+        assert!(!h.ctx.text_edit_focused());
+        h.key_press(egui::Key::Escape);
+        h.run();
+        assert_eq!(h.state().1, 1, "a second Esc is the screen's");
+    }
+
+    #[test]
     fn a_tab_to_a_control_below_the_fold_scrolls_it_into_view() {
         let mut h = Harness::builder().with_size([300.0, 200.0]).build_ui(|ui| {
-            egui::ScrollArea::vertical().auto_shrink(false).show(ui, |ui| {
-                super::super::follow_focus(ui);
-                for k in 0..40 {
-                    let _ = ui.button(format!("control {k}"));
-                }
-            });
+            egui::ScrollArea::vertical()
+                .auto_shrink(false)
+                .show(ui, |ui| {
+                    super::super::follow_focus(ui);
+                    for k in 0..40 {
+                        let _ = ui.button(format!("control {k}"));
+                    }
+                });
         });
         h.run();
         for _ in 0..25 {

@@ -123,5 +123,6 @@ fn draw(
     if data.settings != before {
         data.save_settings();
     }
+    super::end_of_pass(ctx);
     Ok(())
 }

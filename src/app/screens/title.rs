@@ -241,6 +241,7 @@ fn draw(
         commands.insert_resource(Drill::start(scenario, &path, &playbook.0, seed, l, started));
         next.set(Screen::Briefing);
     }
+    super::end_of_pass(ctx);
     Ok(())
 }
 
