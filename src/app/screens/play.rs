@@ -1144,22 +1144,38 @@ fn publish_then_confirm(
     l: Lang,
 ) {
     let asking_key = key.with("publish?");
-    let asking: Option<f32> = ui.data_mut(|m| m.get_temp(asking_key));
+    // The question's width (its "not yet" takes the button's place), and whether the
+    // keyboard should move to the question's first button (or back to the publish button).
+    let asking: Option<(f32, bool)> = ui.data_mut(|m| m.get_temp(asking_key));
+    let back_key = key.with("publish-focus-back");
     let label = format!("📢 {} {stage}", t(l, "いま公表する:", "Publish now:"));
     match asking {
         None => {
             let b = ui.button(label);
+            if ui
+                .data_mut(|m| m.remove_temp::<bool>(back_key))
+                .unwrap_or(false)
+            {
+                b.request_focus();
+            }
             if b.clicked() {
-                ui.data_mut(|m| m.insert_temp(asking_key, b.rect.width()));
+                let keyboard = b.has_focus();
+                ui.data_mut(|m| m.insert_temp(asking_key, (b.rect.width(), keyboard)));
             }
         }
-        Some(width) => {
+        Some((width, keyboard)) => {
             ui.horizontal_wrapped(|ui| {
                 let height = ui.spacing().interact_size.y;
                 let not_yet = ui.add_sized(
                     [width, height],
                     egui::Button::new(t(l, "まだ公表しない", "Not yet")),
                 );
+                // Pressed from the keyboard, the keyboard stays where it was: on "not yet",
+                // so a second press cannot publish either; Tab reaches "publish".
+                if keyboard {
+                    not_yet.request_focus();
+                    ui.data_mut(|m| m.insert_temp(asking_key, (width, false)));
+                }
                 let publish = ui.button(t(l, "📢 公表する", "📢 Publish"));
                 ui.label(
                     egui::RichText::new(format!(
@@ -1170,9 +1186,12 @@ fn publish_then_confirm(
                 );
                 if publish.clicked() {
                     send.push(DrillCommand::Answer(d, Answer::Publish));
-                    ui.data_mut(|m| m.remove::<f32>(asking_key));
+                    ui.data_mut(|m| m.remove::<(f32, bool)>(asking_key));
                 } else if not_yet.clicked() {
-                    ui.data_mut(|m| m.remove::<f32>(asking_key));
+                    ui.data_mut(|m| m.remove::<(f32, bool)>(asking_key));
+                    if not_yet.has_focus() {
+                        ui.data_mut(|m| m.insert_temp(back_key, true));
+                    }
                 }
             });
         }
@@ -1693,6 +1712,33 @@ mod tests {
             DecisionRef(2),
             sent,
             Lang::En,
+        );
+    }
+
+    #[test]
+    fn publishing_from_the_keyboard_keeps_the_keyboard_on_the_question() {
+        let mut h = Harness::new_ui_state(publish, Vec::new());
+        h.run();
+        h.key_press(egui::Key::Tab);
+        h.run();
+        h.key_press(egui::Key::Space);
+        h.run();
+        assert!(h.get_by_label("Not yet").is_focused(), "on the question");
+        // A second press lands on "not yet": nothing is published, and the keyboard is
+        // back on the publish button.
+        h.key_press(egui::Key::Space);
+        h.run();
+        assert!(h.state().is_empty());
+        assert!(h.get_by_label_contains("Publish now:").is_focused());
+        h.key_press(egui::Key::Space);
+        h.run();
+        h.key_press(egui::Key::Tab);
+        h.run();
+        h.key_press(egui::Key::Space);
+        h.run();
+        assert_eq!(
+            h.state(),
+            &vec![DrillCommand::Answer(DecisionRef(2), Answer::Publish)]
         );
     }
 
