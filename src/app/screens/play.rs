@@ -185,16 +185,7 @@ fn draw(
             }
             if let Some(owed) = drill.owed() {
                 let left = owed.by.0.saturating_sub(now.0);
-                let wall = owed.by.to_datetime(scenario.start);
-                let text = format!(
-                    "{}: {} {} {} ({} {})",
-                    t(l, "約束した次の公表", "Promised next notice"),
-                    stage_label(owed.next, l),
-                    wall.format("%m/%d %H:%M"),
-                    t(l, "まで", ""),
-                    t(l, "残り", "in"),
-                    SimTime(left)
-                );
+                let text = owed_line(owed.next, owed.by, now, scenario.start, l);
                 let label = ui.label(egui::RichText::new(text).color(if left <= 60 {
                     ui.visuals().warn_fg_color
                 } else {
@@ -408,6 +399,29 @@ fn draw(
     }
     super::end_of_pass(ctx);
     Ok(())
+}
+
+/// The promised next notice, by when, and how long is left or by how much it is overdue
+/// (past the promised time, not "0 left").
+fn owed_line(
+    next: Stage,
+    by: SimTime,
+    now: SimTime,
+    start: chrono::DateTime<chrono::FixedOffset>,
+    l: Lang,
+) -> String {
+    let when = if now.0 > by.0 {
+        format!("{} {}", SimTime(now.0 - by.0), t(l, "超過", "overdue"))
+    } else {
+        format!("{} {}", t(l, "残り", "in"), SimTime(by.0 - now.0))
+    };
+    format!(
+        "{}: {} {} {} ({when})",
+        t(l, "約束した次の公表", "Promised next notice"),
+        stage_label(next, l),
+        by.to_datetime(start).format("%m/%d %H:%M"),
+        t(l, "まで", ""),
+    )
 }
 
 /// The heading over the open decisions, which D moves the keyboard to: the next Tab is the
@@ -1798,6 +1812,23 @@ mod tests {
         asked.key_press(egui::Key::D);
         asked.run();
         assert!(!asked.get_by_label("Open decisions (D)").is_focused());
+    }
+
+    #[test]
+    fn a_promised_notice_past_its_time_says_by_how_much() {
+        let start =
+            chrono::DateTime::parse_from_rfc3339("2026-11-20T11:40:00+09:00").expect("a time");
+        let by = SimTime(110);
+        let before = owed_line(Stage::Update, by, SimTime(100), start, Lang::Ja);
+        assert!(
+            before.contains("13:30") && before.contains("残り"),
+            "{before}"
+        );
+        let after = owed_line(Stage::Update, by, SimTime(150), start, Lang::Ja);
+        assert!(after.contains("超過") && !after.contains("残り"), "{after}");
+        assert!(after.contains(&SimTime(40).to_string()), "{after}");
+        let en = owed_line(Stage::Update, by, SimTime(150), start, Lang::En);
+        assert!(en.contains("overdue"), "{en}");
     }
 
     #[test]
