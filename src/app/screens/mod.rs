@@ -194,6 +194,65 @@ pub(crate) fn end_of_pass(ctx: &egui::Context) {
     let typing = ctx.text_edit_focused();
     let pass = ctx.cumulative_pass_nr();
     ctx.data_mut(|d| d.insert_temp(egui::Id::new(TYPED), (pass, typing)));
+    if let Some(path) = ui_map_path() {
+        write_ui_map(ctx, path);
+    }
+}
+
+/// Where to write the map of the screen's controls, for driving the real window in tests
+/// (`PRESSROOM_UI_MAP=FILE`): none unless asked.
+fn ui_map_path() -> Option<&'static std::path::Path> {
+    static PATH: std::sync::OnceLock<Option<std::path::PathBuf>> = std::sync::OnceLock::new();
+    PATH.get_or_init(|| std::env::var_os("PRESSROOM_UI_MAP").map(Into::into))
+        .as_deref()
+}
+
+/// Writes each labelled control of this pass that can be clicked now, one per line, as the
+/// window's pixels of its visible part (left, top, right, bottom), its role and its label or value, tab-separated: what a
+/// script needs to click a control by its name as a person would, wherever the layout put
+/// it. Written whole and then moved into place, so a reader never sees half a map.
+fn write_ui_map(ctx: &egui::Context, path: &std::path::Path) {
+    ctx.enable_accesskit();
+    let scale = ctx.pixels_per_point();
+    let widgets: Vec<(egui::Id, egui::Rect, bool)> = ctx.viewport(|v| {
+        v.this_pass
+            .widgets
+            .layers()
+            .flat_map(|(_, ws)| ws.iter().map(|w| (w.id, w.interact_rect, w.enabled)))
+            .collect()
+    });
+    let mut out = String::new();
+    for (id, rect, enabled) in widgets {
+        // Where it can be clicked: its part inside the visible area, none when scrolled out.
+        if !rect.is_positive() {
+            continue;
+        }
+        let Some((role, name)) = ctx.accesskit_node_builder(id, |n| {
+            let name = n.label().or(n.value()).map(str::to_owned);
+            (format!("{:?}", n.role()), name)
+        }) else {
+            continue;
+        };
+        let Some(name) = name.filter(|n| !n.trim().is_empty()) else {
+            continue;
+        };
+        let name: String = name
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect();
+        out.push_str(&format!(
+            "{:.0}\t{:.0}\t{:.0}\t{:.0}\t{role}{}\t{name}\n",
+            rect.min.x * scale,
+            rect.min.y * scale,
+            rect.max.x * scale,
+            rect.max.y * scale,
+            if enabled { "" } else { ":disabled" },
+        ));
+    }
+    let tmp = path.with_extension("tmp");
+    if std::fs::write(&tmp, out).is_ok() {
+        let _ = std::fs::rename(&tmp, path);
+    }
 }
 
 const TYPED: &str = "pressroom-typed-last-pass";
