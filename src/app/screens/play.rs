@@ -812,7 +812,7 @@ fn written_drafts(ui: &mut egui::Ui, drill: &Drill, send: &mut Vec<DrillCommand>
                     ui.small(format!("{at} · {first}…"));
                 }
                 if ui
-                    .button(t(l, "✎ 取り下げて書き直す", "✎ Take back and revise"))
+                    .button(t(l, "✏ 取り下げて書き直す", "✏ Take back and revise"))
                     .on_hover_text(t(
                         l,
                         "この段階を公表する前なら、文面を開き直して直せます。",
