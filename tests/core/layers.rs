@@ -156,3 +156,41 @@ fn every_module_opens_with_a_line_saying_what_it_owns() {
         );
     }
 }
+
+/// Every diagnostic the scenario validator raises speaks Japanese too: each `error(` or
+/// `warning(` it pushes sets its Japanese message (`set_ja`) before the statement ends, so
+/// `check --lang ja` and the app's library never fall back to English for a scenario writer.
+#[test]
+fn every_scenario_diagnostic_has_a_japanese_message() {
+    let mut files = Vec::new();
+    rust_files(&root().join("src/scenario/validate"), &mut files);
+    let mut bare = Vec::new();
+    let mut seen = 0;
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        for start in ["self.error(", "self.warning(", "v.error(", "v.warning("] {
+            for (at, _) in text.match_indices(start) {
+                // The statement: up to the `;` outside any bracket.
+                let mut depth = 0i32;
+                let end = text[at..]
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        match c {
+                            '(' | '[' | '{' => depth += 1,
+                            ')' | ']' | '}' => depth -= 1,
+                            _ => {}
+                        }
+                        c == ';' && depth == 0
+                    })
+                    .map_or(text.len(), |(k, _)| at + k);
+                seen += 1;
+                if !text[at..end].contains("set_ja(") {
+                    let line = text[..at].lines().count() + 1;
+                    bare.push(format!("{}:{line}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(seen > 40, "the scan found the validator's diagnostics ({seen})");
+    assert!(bare.is_empty(), "English only:\n{}", bare.join("\n"));
+}

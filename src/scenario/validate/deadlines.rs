@@ -18,10 +18,11 @@ impl Validator<'_> {
                         format!("{path}.grace"),
                         format!("`{g}` is not a usable grace span"),
                     )
-                    .hint = Some(
-                        "give how long after the deadline points fall to nothing, e.g. \"2h\""
-                            .into(),
-                    );
+                    .set_ja(format!("`{g}` は猶予の長さとして使えません"))
+                    .set_hint_in(Some(crate::text::Text::new(
+                        "期限の後、点が0になるまでの長さを書いてください。例: \"2h\"",
+                        "give how long after the deadline points fall to nothing, e.g. \"2h\"",
+                    )));
                     60
                 }
                 Ok(m) => m,

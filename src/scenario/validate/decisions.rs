@@ -84,16 +84,17 @@ impl Validator<'_> {
             self.department(owner, &format!("{path}.owner"));
         }
         let kp = format!("{path}.kind");
-        let no_effect = |v: &mut Validator<'_>, why: &str| {
+        let no_effect = |v: &mut Validator<'_>, (why_ja, why): (&str, &str)| {
             v.error(
                 "no-scoring-effect",
                 kp.clone(),
                 format!("decision `{}` scores nothing: {why}", d.id),
             )
-            .hint = Some(
-                "name a playbook rule and points in an `effects` entry, or give `points` above 0"
-                    .into(),
-            );
+            .set_ja(format!("判断 `{}` は何も採点しません: {why_ja}", d.id))
+            .set_hint_in(Some(crate::text::Text::new(
+                "`effects` にプレイブックの規則と点を書くか、`points` を0より大きくしてください",
+                "name a playbook rule and points in an `effects` entry, or give `points` above 0",
+            )));
         };
         let kind = match &d.kind {
             DecisionKindFile::Choice(c) => {
@@ -114,7 +115,13 @@ impl Validator<'_> {
                     .iter()
                     .any(|o| o.effects.iter().any(|e| e.points > 0))
                 {
-                    no_effect(self, "no option earns points for any rule");
+                    no_effect(
+                        self,
+                        (
+                            "どの選択肢もどの規則の点も得ません",
+                            "no option earns points for any rule",
+                        ),
+                    );
                 }
                 DecisionKind::Choice { options }
             }
@@ -136,7 +143,7 @@ impl Validator<'_> {
                     .map(|(j, n)| self.need(n, &d.id, &format!("{kp}.needs[{j}]")))
                     .collect();
                 if t.points == 0 && t.rule_points.values().all(|p| *p == 0) {
-                    no_effect(self, "its points are 0");
+                    no_effect(self, ("点が0です", "its points are 0"));
                 }
                 let (prerequisites, own_prerequisites) = match &t.facts {
                     Some(ids) => (
@@ -278,7 +285,7 @@ impl Validator<'_> {
                     )
                     .set_ja("役割分担の判断には、一つ以上の役割が要ります");
                 } else if roles.iter().all(|r| r.points == 0) {
-                    no_effect(self, "every role's points are 0");
+                    no_effect(self, ("どの役割の点も0です", "every role's points are 0"));
                 }
                 if r.max_roles_per_person == Some(0) {
                     self.error(
@@ -286,7 +293,11 @@ impl Validator<'_> {
                         format!("{kp}.max_roles_per_person"),
                         "a person who may hold no role cannot be given one",
                     )
-                    .hint = Some("give 1 or more, or leave it out".into());
+                    .set_ja("役割を持てない人には役割を任せられません")
+                    .set_hint_in(Some(crate::text::Text::new(
+                        "1以上にするか、書かずにおいてください",
+                        "give 1 or more, or leave it out",
+                    )));
                 }
                 if let Some(points) = r.clear_points {
                     self.points_of_a_rule(points, format!("{kp}.clear_points"), || {
@@ -335,18 +346,24 @@ impl Validator<'_> {
                                     np.clone(),
                                     format!("this roles decision has no role `{id}`"),
                                 )
-                                .hint = suggestion(id, roles.iter().map(|x| x.id.as_str()));
+                                .set_ja(format!("この役割分担の判断に役割 `{id}` はありません"))
+                                .set_hint_in(
+                                    crate::source::diagnostic::suggestion_in(
+                                        id,
+                                        roles.iter().map(|x| x.id.as_str()),
+                                    ),
+                                );
                             }
                             at
                         };
                         let (x, y) = (find(self, a), find(self, b));
                         if a == b {
-                            self.error(
-                                "invalid-value",
-                                np.clone(),
-                                "a role is paired with itself",
-                            )
-                            .hint = Some("name two different roles".into());
+                            self.error("invalid-value", np.clone(), "a role is paired with itself")
+                                .set_ja("役割が自分自身と組になっています")
+                                .set_hint_in(Some(crate::text::Text::new(
+                                    "異なる二つの役割を書いてください",
+                                    "name two different roles",
+                                )));
                         }
                         Some((x?, y?))
                     })
@@ -402,7 +419,7 @@ impl Validator<'_> {
                     })
                     .collect();
                 if x.points == 0 {
-                    no_effect(self, "its points are 0");
+                    no_effect(self, ("点が0です", "its points are 0"));
                 }
                 let required = match &x.required {
                     Some(list) => {
@@ -422,7 +439,11 @@ impl Validator<'_> {
                         format!("{kp}.bilingual"),
                         "only a public notice is published in two languages",
                     )
-                    .hint = Some("drop `bilingual: true` from the internal document".into());
+                    .set_ja("日英二言語で出すのは社外向けの公表文だけです")
+                    .set_hint_in(Some(crate::text::Text::new(
+                        "社内文書から `bilingual: true` を外してください",
+                        "drop `bilingual: true` from the internal document",
+                    )));
                 }
                 DecisionKind::Draft(Draft {
                     stage: x.stage,
@@ -450,7 +471,10 @@ impl Validator<'_> {
                 if !(scored_answers || (q.free_text && q.points > 0)) {
                     no_effect(
                         self,
-                        "no answer earns points and free-text answers are off or worth 0",
+                        (
+                            "どの回答も点を得ず、自由記述は無効か0点です",
+                            "no answer earns points and free-text answers are off or worth 0",
+                        ),
                     );
                 }
                 if answers.is_empty() && !q.free_text {
@@ -528,10 +552,15 @@ impl Validator<'_> {
                     "this need names more than one thing to wait for"
                 },
             )
-            .hint = Some(
-                "name exactly one: `decision: Some(\"…\")`, `milestone: Some(\"…\")` or `inject: Some(\"…\")`"
-                    .into(),
-            );
+            .set_ja(if named == 0 {
+                "この条件は待つものを何も挙げていません"
+            } else {
+                "この条件は待つものを二つ以上挙げています"
+            })
+            .set_hint_in(Some(crate::text::Text::new(
+                "一つだけ書いてください: `decision: Some(\"…\")`、`milestone: Some(\"…\")`、`inject: Some(\"…\")`",
+                "name exactly one: `decision: Some(\"…\")`, `milestone: Some(\"…\")` or `inject: Some(\"…\")`",
+            )));
         }
         if n.option.is_some() && n.decision.is_none() {
             self.error(
@@ -539,7 +568,11 @@ impl Validator<'_> {
                 format!("{np}.option"),
                 "an option needs its decision",
             )
-            .hint = Some("name the choice in `decision`, or drop `option`".into());
+            .set_ja("選択肢には、その判断も要ります")
+            .set_hint_in(Some(crate::text::Text::new(
+                "`decision` に選択の判断を書くか、`option` を外してください",
+                "name the choice in `decision`, or drop `option`",
+            )));
         }
         let target = if let Some(id) = &n.decision {
             if id == own {
@@ -547,7 +580,8 @@ impl Validator<'_> {
                     "invalid-value",
                     format!("{np}.decision"),
                     "a timing decision cannot need itself",
-                );
+                )
+                .set_ja("公表の判断は自分自身を条件にできません");
             }
             let decision = self.decision_ref(id, &format!("{np}.decision"));
             let option = n
@@ -598,7 +632,11 @@ impl Validator<'_> {
                     format!("{kp}.rule_points"),
                     format!("this timing decision does not score `{rule}`"),
                 )
-                .hint = Some(format!("it scores: {}", scored.join(", ")));
+                .set_ja(format!("この公表の判断は `{rule}` を採点しません"))
+                .set_hint_in(Some(crate::text::Text::new(
+                    format!("採点するのは: {}", scored.join(", ")),
+                    format!("it scores: {}", scored.join(", ")),
+                )));
             }
         }
     }

@@ -38,7 +38,11 @@ impl Validator<'_> {
                     term_path,
                     format!("`{term}` is too short to look for"),
                 )
-                .hint = Some("a term to look for has at least two characters".into());
+                .set_ja(format!("`{term}` は短すぎて探せません"))
+                .set_hint_in(Some(crate::text::Text::new(
+                    "探す語句は2文字以上にしてください",
+                    "a term to look for has at least two characters",
+                )));
             }
         }
         if x.core && x.initially == FactStatus::Unknown && x.timeline.is_empty() {
@@ -47,7 +51,11 @@ impl Validator<'_> {
                 format!("{path}.core"),
                 "this core fact never becomes known, so publishing can never be on time",
             )
-            .hint = Some("add a `timeline` entry that confirms or refutes it".into());
+            .set_ja("この中核の事実は確定しないため、公表が間に合うことはありません")
+            .set_hint_in(Some(crate::text::Text::new(
+                "確定または否定する `timeline` の項目を加えてください",
+                "add a `timeline` entry that confirms or refutes it",
+            )));
         }
         Fact {
             id: x.id.clone(),
@@ -72,7 +80,11 @@ impl Validator<'_> {
             Ok(d) => Some(d),
             Err(_) => {
                 self.error("bad-time", path, format!("`{text}` is not a date"))
-                    .hint = Some("write the date as \"2026-06-12\" (year, month, day)".into());
+                    .set_ja(format!("`{text}` は日付ではありません"))
+                    .set_hint_in(Some(crate::text::Text::new(
+                        "日付は \"2026-06-12\"(年-月-日)のように書いてください",
+                        "write the date as \"2026-06-12\" (year, month, day)",
+                    )));
                 None
             }
         }

@@ -111,10 +111,13 @@ impl Validator<'_> {
                 path.clone(),
                 format!("`{path}` is a format 2 field, but this file says `format: 1`"),
             )
-            .hint = Some(
-                "run `pressroom upgrade FILE` (it rewrites the version line and keeps your comments)"
-                    .into(),
-            );
+            .set_ja(format!(
+                "`{path}` は形式 2 の項目ですが、このファイルは `format: 1` です"
+            ))
+            .set_hint_in(Some(Text::new(
+                "`pressroom upgrade FILE` を実行してください(版の行を書き換え、コメントは残します)",
+                "run `pressroom upgrade FILE` (it rewrites the version line and keeps your comments)",
+            )));
         }
     }
 
@@ -134,7 +137,8 @@ impl Validator<'_> {
                     "duplicate-id",
                     format!("{path}.id"),
                     format!("department `{}` is declared twice", d.id),
-                );
+                )
+                .set_ja(format!("部署 `{}` が二度宣言されています", d.id));
             }
         }
     }
@@ -148,9 +152,11 @@ impl Validator<'_> {
                     let mut known: Vec<&str> =
                         self.ids.departments.keys().map(String::as_str).collect();
                     known.sort_unstable();
-                    let hint = suggestion(id, known.iter().copied()).or_else(|| {
-                        Some(format!(
-                            "declare it under `organisation.departments`: (id: \"{id}\", label: (ja: \"…\", en: \"…\"))"
+                    let hint = suggestion_in(id, known.iter().copied()).or_else(|| {
+                        let declare = format!("(id: \"{id}\", label: (ja: \"…\", en: \"…\"))");
+                        Some(Text::new(
+                            format!("`organisation.departments` に宣言してください: {declare}"),
+                            format!("declare it under `organisation.departments`: {declare}"),
                         ))
                     });
                     self.error(
@@ -158,7 +164,8 @@ impl Validator<'_> {
                         path,
                         format!("the organisation declares no department `{id}`"),
                     )
-                    .hint = hint;
+                    .set_ja(format!("組織に部署 `{id}` は宣言されていません"))
+                    .set_hint_in(hint);
                     d.label()
                 }
             },
@@ -176,11 +183,17 @@ impl Validator<'_> {
         }
         let mut known: Vec<&str> = self.ids.roles.keys().map(String::as_str).collect();
         known.sort_unstable();
-        let hint = suggestion(id, known.iter().copied()).or_else(|| {
+        let hint = suggestion_in(id, known.iter().copied()).or_else(|| {
             Some(if known.is_empty() {
-                "add a roles decision with this role, so the drill says who holds it".to_string()
+                Text::new(
+                    "この役割を持つ役割分担の判断を加え、誰が担うかを決められるようにしてください",
+                    "add a roles decision with this role, so the drill says who holds it",
+                )
             } else {
-                format!("the roles are: {}", known.join(", "))
+                Text::new(
+                    format!("役割は次のとおりです: {}", known.join(", ")),
+                    format!("the roles are: {}", known.join(", ")),
+                )
             })
         });
         self.error(
@@ -188,7 +201,8 @@ impl Validator<'_> {
             path,
             format!("no roles decision has a role `{id}`"),
         )
-        .hint = hint;
+        .set_ja(format!("役割 `{id}` を持つ役割分担の判断がありません"))
+        .set_hint_in(hint);
         None
     }
 
@@ -202,7 +216,8 @@ impl Validator<'_> {
                     format!("{path}.term"),
                     format!("`{}` is too short to look for", j.term),
                 )
-                .hint = Some("a term to look for has at least two characters".into());
+                .set_ja(format!("`{}` は短すぎて探せません", j.term))
+                .set_hint_in(Some(two_characters()));
             }
             self.text(&j.plain, &format!("{path}.plain"), true);
         }
@@ -213,7 +228,8 @@ impl Validator<'_> {
                     format!("wording.never_public[{i}]"),
                     format!("`{t}` is too short to look for"),
                 )
-                .hint = Some("a term to look for has at least two characters".into());
+                .set_ja(format!("`{t}` は短すぎて探せません"))
+                .set_hint_in(Some(two_characters()));
             }
         }
         for (lang, p) in [("ja", &w.phrases.ja), ("en", &w.phrases.en)] {
@@ -235,7 +251,8 @@ impl Validator<'_> {
                             format!("wording.phrases.{lang}.{name}[{i}]"),
                             format!("`{t}` is too short to look for"),
                         )
-                        .hint = Some("a phrase to look for has at least two characters".into());
+                        .set_ja(format!("`{t}` は短すぎて探せません"))
+                        .set_hint_in(Some(two_characters()));
                     }
                 }
             }
@@ -284,10 +301,20 @@ impl Validator<'_> {
                         dl.id
                     ),
                 )
-                .hint = Some(format!(
-                    "write `deadline: Some(\"{}\")` in the timing decision of the stage it asks for",
+                .set_ja(format!(
+                    "期限 `{}` に応える公表の判断がないため、この期限は採点されません",
                     dl.id
-                ));
+                ))
+                .set_hint_in(Some(Text::new(
+                    format!(
+                        "期限が求める段階の公表の判断に `deadline: Some(\"{}\")` と書いてください",
+                        dl.id
+                    ),
+                    format!(
+                        "write `deadline: Some(\"{}\")` in the timing decision of the stage it asks for",
+                        dl.id
+                    ),
+                )));
             }
         }
     }
@@ -302,9 +329,21 @@ impl Validator<'_> {
                     path,
                     format!("`{text}` is not a usable span for {what}"),
                 )
-                .hint = Some("write a span above zero, e.g. \"30m\", \"2h\" or \"1d\"".into());
+                .set_ja(format!("`{text}` は時間の長さとして使えません({what})"))
+                .set_hint_in(Some(Text::new(
+                    "0 より長い時間を書いてください。例: \"30m\"、\"2h\"、\"1d\"",
+                    "write a span above zero, e.g. \"30m\", \"2h\" or \"1d\"",
+                )));
                 1
             }
         }
     }
+}
+
+/// The hint for a term or phrase too short to look for.
+fn two_characters() -> Text {
+    Text::new(
+        "探す語句は2文字以上にしてください",
+        "a term or phrase to look for has at least two characters",
+    )
 }

@@ -5,7 +5,7 @@ use super::file::*;
 use super::time::{parse_moment, parse_span};
 use super::*;
 use crate::playbook::Playbook;
-use crate::source::diagnostic::{Diagnostic, suggestion};
+use crate::source::diagnostic::{Diagnostic, suggestion_in};
 use std::collections::HashMap;
 
 mod deadlines;
@@ -118,7 +118,11 @@ impl Validator<'_> {
         self.format_2_fields(f);
         if f.minutes == 0 {
             self.error("invalid-value", "minutes", "a drill cannot take 0 minutes")
-                .hint = Some("give the minutes a drill takes in the room, e.g. 60".into());
+                .set_ja("0分の訓練はできません")
+                .set_hint_in(Some(crate::text::Text::new(
+                    "部屋で訓練にかける分数を書いてください。例: 60",
+                    "give the minutes a drill takes in the room, e.g. 60",
+                )));
         }
         self.clock(&f.clock);
         self.collect_ids(f);
@@ -143,8 +147,11 @@ impl Validator<'_> {
             .collect::<Vec<_>>();
         if cast.is_empty() {
             self.error("empty-cast", "cast", "the scenario has no cast")
-                .hint =
-                Some("add the people the team can call on: PR, legal, IT, an executive".into());
+                .set_ja("シナリオに登場人物がいません")
+                .set_hint_in(Some(crate::text::Text::new(
+                    "チームが頼れる人を加えてください: 広報、法務、IT、役員",
+                    "add the people the team can call on: PR, legal, IT, an executive",
+                )));
         }
         let deadlines = f
             .deadlines
@@ -198,7 +205,11 @@ impl Validator<'_> {
                 "decisions",
                 "the scenario asks the team for no decision",
             )
-            .hint = Some("add at least a timing and a draft decision".into());
+            .set_ja("シナリオがチームに判断を一つも求めていません")
+            .set_hint_in(Some(crate::text::Text::new(
+                "少なくとも公表の時期と文面の判断を一つずつ加えてください",
+                "add at least a timing and a draft decision",
+            )));
         }
         if !facts.iter().any(|x: &Fact| x.core)
             && decisions.iter().any(
@@ -210,9 +221,11 @@ impl Validator<'_> {
                 "facts",
                 "no fact is marked `core: true`, so publishing early cannot be scored",
             )
-            .hint = Some(
-                "mark the facts that must be confirmed before publishing with `core: true`".into(),
-            );
+            .set_ja("`core: true` の事実がないため、早すぎる公表を採点できません")
+            .set_hint_in(Some(crate::text::Text::new(
+                "公表の前に確かめるべき事実に `core: true` を付けてください",
+                "mark the facts that must be confirmed before publishing with `core: true`",
+            )));
         }
 
         let scenario = Scenario {
@@ -264,8 +277,12 @@ impl Validator<'_> {
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
         if !ok {
-            self.error("bad-id", path, format!("`{id}` is not a valid ID")).hint =
-                Some("IDs use lower-case ASCII letters, digits, `_` and `-` (at most 64), e.g. `ceo_call`".into());
+            self.error("bad-id", path, format!("`{id}` is not a valid ID"))
+                .set_ja(format!("`{id}` はIDとして使えません"))
+                .set_hint_in(Some(crate::text::Text::new(
+                    "IDは半角の小文字・数字・`_`・`-` で64文字まで。例: `ceo_call`",
+                    "IDs use lower-case ASCII letters, digits, `_` and `-` (at most 64), e.g. `ceo_call`",
+                )));
         }
     }
 
@@ -276,7 +293,11 @@ impl Validator<'_> {
                 "languages",
                 "the scenario declares no language",
             )
-            .hint = Some("write `languages: [\"ja\"]`, `[\"en\"]` or `[\"ja\", \"en\"]`".into());
+            .set_ja("シナリオの言語が宣言されていません")
+            .set_hint_in(Some(crate::text::Text::new(
+                "`languages: [\"ja\"]`、`[\"en\"]`、`[\"ja\", \"en\"]` のいずれかを書いてください",
+                "write `languages: [\"ja\"]`, `[\"en\"]` or `[\"ja\", \"en\"]`",
+            )));
         }
         for (i, code) in codes.iter().enumerate() {
             match Lang::from_code(code) {
@@ -286,7 +307,8 @@ impl Validator<'_> {
                         "duplicate-language",
                         format!("languages[{i}]"),
                         format!("`{code}` is listed twice"),
-                    );
+                    )
+                    .set_ja(format!("`{code}` が二度書かれています"));
                 }
                 None => {
                     self.error(
@@ -294,7 +316,11 @@ impl Validator<'_> {
                         format!("languages[{i}]"),
                         format!("`{code}` is not a language Pressroom speaks"),
                     )
-                    .hint = Some("use \"ja\" (Japanese) or \"en\" (English)".into());
+                    .set_ja(format!("`{code}` は Pressroom が扱う言語ではありません"))
+                    .set_hint_in(Some(crate::text::Text::new(
+                        "\"ja\"(日本語)か \"en\"(英語)を使ってください",
+                        "use \"ja\" (Japanese) or \"en\" (English)",
+                    )));
                 }
             }
         }
@@ -305,15 +331,21 @@ impl Validator<'_> {
             Ok(start) => self.start = start,
             Err(_) => {
                 self.error("bad-time", "clock.start", format!("`{}` is not a date-time with an offset", c.start))
-                    .hint = Some("write e.g. \"2026-03-12T08:30:00+09:00\" (date, `T`, time, and the offset from UTC)".into());
+                    .set_ja(format!("`{}` は時差付きの日時ではありません", c.start))
+                    .set_hint_in(Some(crate::text::Text::new(
+                        "例: \"2026-03-12T08:30:00+09:00\"(日付、`T`、時刻、UTCからの時差)",
+                        "write e.g. \"2026-03-12T08:30:00+09:00\" (date, `T`, time, and the offset from UTC)",
+                    )));
             }
         }
         match parse_span(&c.duration) {
             Ok(0) => {
                 self.error("bad-time", "clock.duration", "the scenario lasts no time")
-                    .hint = Some(
-                    "give the simulated span the scenario covers, e.g. \"6h\" or \"3d\"".into(),
-                );
+                    .set_ja("シナリオの長さが0です")
+                    .set_hint_in(Some(crate::text::Text::new(
+                        "シナリオが描く時間の長さを書いてください。例: \"6h\"、\"3d\"",
+                        "give the simulated span the scenario covers, e.g. \"6h\" or \"3d\"",
+                    )));
             }
             Ok(d) if d > MAX_DURATION => {
                 self.error(
@@ -325,7 +357,15 @@ impl Validator<'_> {
                         SimTime(MAX_DURATION)
                     ),
                 )
-                .hint = Some("a disclosure drill covers hours or days; split a longer story into several scenarios".into());
+                .set_ja(format!(
+                    "`{}` は訓練が描ける長さ(最長 {})を超えています",
+                    c.duration,
+                    SimTime(MAX_DURATION)
+                ))
+                .set_hint_in(Some(crate::text::Text::new(
+                    "公表の訓練は数時間から数日です。長い話は複数のシナリオに分けてください",
+                    "a disclosure drill covers hours or days; split a longer story into several scenarios",
+                )));
             }
             Ok(d) => self.duration = Some(d),
             Err(why) => {
@@ -334,7 +374,11 @@ impl Validator<'_> {
                     "clock.duration",
                     format!("`{}`: {why}", c.duration),
                 )
-                .hint = Some("write a span such as \"6h\", \"90m\" or \"3d\"".into());
+                .set_ja(format!("`{}` は時間の長さとして読めません", c.duration))
+                .set_hint_in(Some(crate::text::Text::new(
+                    "\"6h\"、\"90m\"、\"3d\" のように書いてください",
+                    "write a span such as \"6h\", \"90m\" or \"3d\"",
+                )));
             }
         }
     }
@@ -352,14 +396,25 @@ impl Validator<'_> {
                 v.id_syntax(id, &path);
                 if let Some(first) = map.insert(id.clone(), i) {
                     map.insert(id.clone(), first);
+                    let what_ja = match what {
+                        "person" => "人物",
+                        "fact" => "事実",
+                        "inject" => "インジェクト",
+                        "decision" => "判断",
+                        "deadline" => "期限",
+                        "variation" => "変化",
+                        _ => "節目",
+                    };
                     v.error(
                         "duplicate-id",
                         path,
                         format!("{what} `{id}` is defined twice"),
                     )
-                    .hint = Some(format!(
-                        "the first is {list}[{first}]; give this one another ID"
-                    ));
+                    .set_ja(format!("{what_ja} `{id}` が二度定義されています"))
+                    .set_hint_in(Some(crate::text::Text::new(
+                        format!("一つ目は {list}[{first}] です。こちらには別のIDを付けてください"),
+                        format!("the first is {list}[{first}]; give this one another ID"),
+                    )));
                 }
             }
             map
@@ -411,14 +466,18 @@ impl Validator<'_> {
     fn text(&mut self, t: &Text, path: &str, required: bool) {
         if t.is_empty() {
             if required {
-                self.error("empty-text", path, "this text is empty").hint = Some(format!(
-                    "write it for every declared language: ({})",
-                    self.languages
-                        .iter()
-                        .map(|l| format!("{l}: \"…\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
+                let each = self
+                    .languages
+                    .iter()
+                    .map(|l| format!("{l}: \"…\""))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                self.error("empty-text", path, "this text is empty")
+                    .set_ja("この文が空です")
+                    .set_hint_in(Some(crate::text::Text::new(
+                        format!("宣言したすべての言語で書いてください: ({each})"),
+                        format!("write it for every declared language: ({each})"),
+                    )));
             }
             return;
         }
@@ -429,9 +488,15 @@ impl Validator<'_> {
                     path,
                     format!("this text has no `{lang}` version"),
                 )
-                .hint = Some(format!(
-                    "the scenario declares `{lang}` in `languages`; add `{lang}: \"…\"` or remove the language"
-                ));
+                .set_ja(format!("この文には `{lang}` の版がありません"))
+                .set_hint_in(Some(crate::text::Text::new(
+                    format!(
+                        "シナリオは `languages` で `{lang}` を宣言しています。`{lang}: \"…\"` を加えるか、その言語を外してください"
+                    ),
+                    format!(
+                        "the scenario declares `{lang}` in `languages`; add `{lang}: \"…\"` or remove the language"
+                    ),
+                )));
             }
         }
     }
@@ -557,8 +622,14 @@ impl Validator<'_> {
     /// Points a scenario puts on one rule: 0 to 100 (the playbook's weight scales them).
     fn points_of_a_rule(&mut self, points: u32, path: String, message: impl FnOnce() -> String) {
         if points > 100 {
-            self.error("invalid-value", path, message()).hint =
-                Some("use 0 to 100; the playbook's weight scales it".into());
+            self.error("invalid-value", path, message())
+                .set_ja(format!(
+                    "{points} 点は一つの規則に載せられる点を超えています"
+                ))
+                .set_hint_in(Some(crate::text::Text::new(
+                    "0から100で書いてください。プレイブックの重みが掛かります",
+                    "use 0 to 100; the playbook's weight scales it",
+                )));
         }
     }
 
@@ -570,18 +641,22 @@ impl Validator<'_> {
             return i;
         }
         let hint = if options.is_empty() {
-            Some(format!(
-                "`{decision}` is not a choice or inquiry with options"
+            Some(crate::text::Text::new(
+                format!("`{decision}` は選択肢のある判断(選択式・問い合わせ)ではありません"),
+                format!("`{decision}` is not a choice or inquiry with options"),
             ))
         } else {
-            suggestion(option, options.iter().map(String::as_str))
+            suggestion_in(option, options.iter().map(String::as_str))
         };
         self.error(
             "unknown-option",
             path,
             format!("decision `{decision}` has no option `{option}`"),
         )
-        .hint = hint;
+        .set_ja(format!(
+            "判断 `{decision}` に選択肢 `{option}` はありません"
+        ))
+        .set_hint_in(hint);
         0
     }
 

@@ -76,13 +76,21 @@ impl Validator<'_> {
                     format!("milestones[{i}].when"),
                     format!("milestone `{}` can never be reached", s.milestones[i].id),
                 )
-                .hint = Some("what it waits for never happens; reach it by a time or by something that happens".into());
+                .set_ja(format!("節目 `{}` に届くことはありません", s.milestones[i].id))
+                .set_hint_in(Some(crate::text::Text::new(
+                    "待っていることが起きません。時刻か、実際に起きることで届くようにしてください",
+                    "what it waits for never happens; reach it by a time or by something that happens",
+                )));
             }
         }
         for (i, reached) in injects.iter().enumerate() {
             if !reached {
                 self.error("unreachable", format!("injects[{i}].when"), format!("inject `{}` can never arrive", s.injects[i].id))
-                    .hint = Some("what it waits for never happens; trigger it by a time or by something that happens".into());
+                    .set_ja(format!("インジェクト `{}` が届くことはありません", s.injects[i].id))
+                    .set_hint_in(Some(crate::text::Text::new(
+                        "待っていることが起きません。時刻か、実際に起きることで届くようにしてください",
+                        "what it waits for never happens; trigger it by a time or by something that happens",
+                    )));
             }
         }
         for (i, reached) in decisions.iter().enumerate() {
@@ -94,16 +102,23 @@ impl Validator<'_> {
                         .iter()
                         .any(|inj| inj.opens.contains(&DecisionRef(i)))
                 {
-                    "nothing opens it: add `opens: Start` (or a time) or list it in an inject's `opens`"
+                    crate::text::Text::new(
+                        "何もこれを始めません。`opens: Start`(または時刻)を書くか、インジェクトの `opens` に加えてください",
+                        "nothing opens it: add `opens: Start` (or a time) or list it in an inject's `opens`",
+                    )
                 } else {
-                    "what opens it never happens; open it by a time or by an inject that arrives"
+                    crate::text::Text::new(
+                        "始めるきっかけが起きません。時刻か、届くインジェクトで始まるようにしてください",
+                        "what opens it never happens; open it by a time or by an inject that arrives",
+                    )
                 };
                 self.error(
                     "unreachable",
                     format!("decisions[{i}].id"),
                     format!("decision `{}` can never open", d.id),
                 )
-                .hint = Some(hint.into());
+                .set_ja(format!("判断 `{}` が始まることはありません", d.id))
+                .set_hint_in(Some(hint));
             }
         }
     }

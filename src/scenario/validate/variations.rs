@@ -13,7 +13,11 @@ impl Validator<'_> {
                     format!("{path}.percent"),
                     format!("{p}% is not a chance"),
                 )
-                .hint = Some("a chance is 0 to 100".into());
+                .set_ja(format!("{p}% は確率として使えません"))
+                .set_hint_in(Some(crate::text::Text::new(
+                    "確率は0から100です",
+                    "a chance is 0 to 100",
+                )));
             }
         };
         let kind = match &x.kind {
@@ -32,7 +36,8 @@ impl Validator<'_> {
                             "bad-window",
                             path.clone(),
                             "the delay's `min` is above its `max`",
-                        );
+                        )
+                        .set_ja("遅れの `min` が `max` より大きくなっています");
                         VariationKind::Delay {
                             inject,
                             min: 0,
@@ -45,7 +50,11 @@ impl Validator<'_> {
                             path.clone(),
                             "a delay needs spans such as \"0m\" and \"40m\"",
                         )
-                        .hint = Some("write `min: \"0m\", max: \"40m\"`".into());
+                        .set_ja("遅れには \"0m\" や \"40m\" のような長さが要ります")
+                        .set_hint_in(Some(crate::text::Text::new(
+                            "`min: \"0m\", max: \"40m\"` のように書いてください",
+                            "write `min: \"0m\", max: \"40m\"`",
+                        )));
                         VariationKind::Delay {
                             inject,
                             min: 0,
@@ -60,7 +69,8 @@ impl Validator<'_> {
                         "too-few-options",
                         format!("{path}.injects"),
                         "`OneOf` needs at least two injects to choose from",
-                    );
+                    )
+                    .set_ja("`OneOf` には選べるインジェクトが二つ以上要ります");
                 }
                 let injects = injects
                     .iter()
