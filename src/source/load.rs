@@ -1,7 +1,7 @@
 //! Reading a writer's RON file into its raw model, with every `ron` error turned into a
 //! diagnostic that has a stable code, the writer's line and column, and a fix hint.
 
-use crate::source::diagnostic::{Diagnostic, suggestion};
+use crate::source::diagnostic::Diagnostic;
 use ron::error::{Error as RonError, SpannedError};
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
@@ -241,6 +241,8 @@ fn blank_field(src: &str, line: usize, col: usize) -> Option<String> {
 }
 
 fn from_ron(err: &SpannedError, src: &str) -> Diagnostic {
+    use crate::source::diagnostic::suggestion_in;
+    use crate::text::Text;
     let (line, column) =
         crate::source::lexical::next_token(src, err.span.start.line, err.span.start.col);
     let d = match &err.code {
@@ -252,12 +254,23 @@ fn from_ron(err: &SpannedError, src: &str) -> Diagnostic {
             "unknown-field",
             format!("`{found}` is not a field of {}", outer_name(outer)),
         )
-        .maybe_hint(suggestion(found, expected.iter().copied())),
+        .ja(format!(
+            "`{found}` は{}の項目ではありません",
+            outer_name_ja(outer)
+        ))
+        .maybe_hint_in(suggestion_in(found, expected.iter().copied())),
         RonError::MissingStructField { field, outer } => Diagnostic::error(
             "missing-field",
             format!("{} needs the field `{field}`", outer_name(outer)),
         )
-        .hint(format!("add `{field}: …` inside the parentheses")),
+        .ja(format!(
+            "{}には項目 `{field}` が要ります",
+            outer_name_ja(outer)
+        ))
+        .hint_in(Text::new(
+            format!("括弧の中に `{field}: …` を加えてください"),
+            format!("add `{field}: …` inside the parentheses"),
+        )),
         RonError::DuplicateStructField { field, outer } => Diagnostic::error(
             "duplicate-field",
             format!(
@@ -265,7 +278,11 @@ fn from_ron(err: &SpannedError, src: &str) -> Diagnostic {
                 outer_name(outer)
             ),
         )
-        .hint("keep one of them"),
+        .ja(format!(
+            "{}に項目 `{field}` が二度書かれています",
+            outer_name_ja(outer)
+        ))
+        .hint_in(Text::new("一つだけ残してください", "keep one of them")),
         RonError::NoSuchEnumVariant {
             expected,
             found,
@@ -274,54 +291,121 @@ fn from_ron(err: &SpannedError, src: &str) -> Diagnostic {
             "unknown-variant",
             format!("`{found}` is not a kind of {}", outer_name(outer)),
         )
-        .maybe_hint(suggestion(found, expected.iter().copied())),
+        .ja(format!(
+            "`{found}` は{}の種類にありません",
+            outer_name_ja(outer)
+        ))
+        .maybe_hint_in(suggestion_in(found, expected.iter().copied())),
         RonError::ExpectedStringEnd => {
             Diagnostic::error("unterminated-string", "this string is never closed")
-                .hint("add the closing `\"`; a `\"` inside text is written `\\\"`")
+                .ja("この文字列が閉じられていません")
+                .hint_in(Text::new(
+                    "閉じる `\"` を加えてください。文の中の `\"` は `\\\"` と書きます",
+                    "add the closing `\"`; a `\"` inside text is written `\\\"`",
+                ))
         }
         RonError::ExceededRecursionLimit => Diagnostic::error(
             "too-deep",
             format!("values are nested more than {MAX_DEPTH} levels deep"),
         )
-        .hint("a scenario nests a few levels; look for unbalanced brackets"),
+        .ja(format!("値の入れ子が {MAX_DEPTH} 段を超えています"))
+        .hint_in(Text::new(
+            "シナリオの入れ子は数段です。括弧の対応を確かめてください",
+            "a scenario nests a few levels; look for unbalanced brackets",
+        )),
         RonError::InvalidValueForType { expected, found } => {
             Diagnostic::error("wrong-type", format!("expected {expected}, found {found}"))
+                .ja(format!("{expected} が来るところに {found} があります"))
         }
-        RonError::ExpectedString => wrong_type("text in double quotes", "write it as \"…\""),
-        RonError::ExpectedInteger => wrong_type("a whole number", "write digits only, e.g. 30"),
-        RonError::ExpectedFloat => wrong_type("a number", "write e.g. 1.0"),
-        RonError::ExpectedBoolean => wrong_type("true or false", "write true or false"),
-        RonError::ExpectedArray => wrong_type("a list in [ ]", "wrap the items in [ … ]"),
-        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => wrong_type(
-            "a group of fields in ( )",
-            "write the fields as (name: value, …)",
+        RonError::ExpectedString => wrong_type(
+            ("二重引用符で囲んだ文", "text in double quotes"),
+            ("\"…\" のように書いてください", "write it as \"…\""),
         ),
-        RonError::ExpectedMap => wrong_type("a map in { }", "write { key: value, … }"),
+        RonError::ExpectedInteger => wrong_type(
+            ("整数", "a whole number"),
+            (
+                "数字だけで書いてください。例: 30",
+                "write digits only, e.g. 30",
+            ),
+        ),
+        RonError::ExpectedFloat => wrong_type(("数", "a number"), ("例: 1.0", "write e.g. 1.0")),
+        RonError::ExpectedBoolean => wrong_type(
+            ("true か false", "true or false"),
+            ("true か false と書いてください", "write true or false"),
+        ),
+        RonError::ExpectedArray => wrong_type(
+            ("[ ] で囲んだ一覧", "a list in [ ]"),
+            ("項目を [ … ] で囲んでください", "wrap the items in [ … ]"),
+        ),
+        RonError::ExpectedStructLike | RonError::ExpectedNamedStructLike(_) => wrong_type(
+            ("( ) で囲んだ項目のまとまり", "a group of fields in ( )"),
+            (
+                "(名前: 値, …) のように書いてください",
+                "write the fields as (name: value, …)",
+            ),
+        ),
+        RonError::ExpectedMap => wrong_type(
+            ("{ } で囲んだ対応表", "a map in { }"),
+            (
+                "{ キー: 値, … } と書いてください",
+                "write { key: value, … }",
+            ),
+        ),
         RonError::ExpectedDifferentStructName { expected, found } => Diagnostic::error(
             "wrong-type",
             format!("expected `{expected}(…)`, found `{found}(…)`"),
         )
-        .hint(format!("write `{expected}` or leave the name out")),
+        .ja(format!(
+            "`{expected}(…)` が来るところに `{found}(…)` があります"
+        ))
+        .hint_in(Text::new(
+            format!("`{expected}` と書くか、名前を省いてください"),
+            format!("write `{expected}` or leave the name out"),
+        )),
         RonError::Message(msg) => message_diagnostic(msg),
         RonError::Eof => Diagnostic::error("syntax", "the file ends in the middle of a value")
-            .hint("a closing `)` or `]` is probably missing"),
+            .ja("値の途中でファイルが終わっています")
+            .hint_in(Text::new(
+                "閉じる `)` か `]` が足りないようです",
+                "a closing `)` or `]` is probably missing",
+            )),
         RonError::UnclosedBlockComment => {
-            Diagnostic::error("syntax", "a `/*` comment is never closed").hint("add `*/`")
+            Diagnostic::error("syntax", "a `/*` comment is never closed")
+                .ja("`/*` のコメントが閉じられていません")
+                .hint_in(Text::new("`*/` を加えてください", "add `*/`"))
         }
         RonError::TrailingCharacters => Diagnostic::error(
             "syntax",
             "there is more text after the end of the file's value",
         )
-        .hint("look for an extra `)` earlier in the file, or text after the last `)`"),
+        .ja("ファイルの値が終わった後に、まだ文字があります")
+        .hint_in(Text::new(
+            "前の方の余分な `)` か、最後の `)` の後の文字を探してください",
+            "look for an extra `)` earlier in the file, or text after the last `)`",
+        )),
         RonError::ExpectedComma => Diagnostic::error("syntax", "a comma is missing")
-            .hint("separate fields and list items with `,`"),
+            .ja("コンマが抜けています")
+            .hint_in(Text::new(
+                "項目と一覧の要素は `,` で区切ってください",
+                "separate fields and list items with `,`",
+            )),
         RonError::ExpectedArrayEnd => Diagnostic::error("syntax", "expected `]` to close the list")
-            .hint("check for a missing comma or a missing `]`"),
+            .ja("一覧を閉じる `]` が来るはずのところです")
+            .hint_in(Text::new(
+                "コンマか `]` が抜けていないか確かめてください",
+                "check for a missing comma or a missing `]`",
+            )),
         RonError::ExpectedStructLikeEnd => {
             Diagnostic::error("syntax", "expected `)` to close the group")
-                .hint("check for a missing comma or a missing `)`")
+                .ja("まとまりを閉じる `)` が来るはずのところです")
+                .hint_in(Text::new(
+                    "コンマか `)` が抜けていないか確かめてください",
+                    "check for a missing comma or a missing `)`",
+                ))
         }
-        other => Diagnostic::error("syntax", other.to_string()),
+        other => {
+            Diagnostic::error("syntax", other.to_string()).ja(format!("書き方の誤りです: {other}"))
+        }
     };
     let d = d.at(line, column);
     // ron points at the end of a value for some errors; never point past the text.
@@ -338,15 +422,19 @@ fn clamp(d: Diagnostic, src: &str) -> Diagnostic {
     }
 }
 
-fn wrong_type(expected: &str, hint: &str) -> Diagnostic {
-    Diagnostic::error("wrong-type", format!("expected {expected}")).hint(hint)
+/// A value of the wrong kind: what was expected and how to write it, (Japanese, English).
+fn wrong_type((expected_ja, expected): (&str, &str), (hint_ja, hint): (&str, &str)) -> Diagnostic {
+    Diagnostic::error("wrong-type", format!("expected {expected}"))
+        .ja(format!("{expected_ja}が来るところです"))
+        .hint_in(crate::text::Text::new(hint_ja, hint))
 }
 
 fn message_diagnostic(msg: &str) -> Diagnostic {
+    // serde's own wording, kept after a Japanese lead-in.
     if msg.starts_with("invalid type") || msg.starts_with("invalid length") {
-        Diagnostic::error("wrong-type", msg.to_string())
+        Diagnostic::error("wrong-type", msg.to_string()).ja(format!("値の種類が違います: {msg}"))
     } else {
-        Diagnostic::error("invalid-value", msg.to_string())
+        Diagnostic::error("invalid-value", msg.to_string()).ja(format!("使えない値です: {msg}"))
     }
 }
 
@@ -354,5 +442,12 @@ fn outer_name(outer: &Option<String>) -> String {
     match outer {
         Some(name) => format!("`{name}`"),
         None => "this group".to_string(),
+    }
+}
+
+fn outer_name_ja(outer: &Option<String>) -> String {
+    match outer {
+        Some(name) => format!("`{name}` "),
+        None => "このまとまり".to_string(),
     }
 }

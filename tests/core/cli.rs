@@ -827,10 +827,37 @@ fn every_command_speaks_japanese_under_lang_ja() {
             )
             .replacen(r#"when: At("+1h40m")"#, r#"when: At("soon")"#, 1),
     );
+    // Slips the file's syntax catches: a misspelt field, a missing comma, and the rarer
+    // checks (no minutes, an unknown language, an ID given twice, a span of nothing).
+    let misspelt = write(
+        "misspelt.ron",
+        &std::fs::read_to_string(crate::root().join("scenarios/payment-outage.ron"))
+            .unwrap()
+            .replacen("    minutes: 40,", "    minutez: 40,", 1),
+    );
+    let comma = write(
+        "comma.ron",
+        "Scenario(\n  format: 2,\n  id: \"x\"\n  title: (ja: \"a\")\n)\n",
+    );
+    let rare = write(
+        "rare.ron",
+        &std::fs::read_to_string(crate::root().join("scenarios/payment-outage.ron"))
+            .unwrap()
+            .replacen("    minutes: 40,", "    minutes: 0,", 1)
+            .replacen(
+                r#"languages: ["ja", "en"]"#,
+                r#"languages: ["ja", "en", "fr"]"#,
+                1,
+            )
+            .replacen(r#"id: "double_found""#, r#"id: "restored_report""#, 1),
+    );
     let commands: Vec<Vec<&str>> = vec![
         vec!["run", scenario, "--answers", &bad],
         vec!["run", scenario, "--answers", &refused],
         vec!["check", &broken],
+        vec!["check", &misspelt],
+        vec!["check", &comma],
+        vec!["check", &rare],
         vec!["check", "scenarios/"],
         vec![
             "run",

@@ -191,6 +191,9 @@ fn every_scenario_diagnostic_has_a_japanese_message() {
             }
         }
     }
-    assert!(seen > 40, "the scan found the validator's diagnostics ({seen})");
+    assert!(
+        seen > 40,
+        "the scan found the validator's diagnostics ({seen})"
+    );
     assert!(bare.is_empty(), "English only:\n{}", bare.join("\n"));
 }
