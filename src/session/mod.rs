@@ -813,14 +813,7 @@ impl Session {
             while let Some(m) = self.dirty.milestones.take_from(from) {
                 from = m + 1;
                 if self.milestones[m].is_none() && self.fired(&self.scenario.milestones[m].when) {
-                    self.milestones[m] = Some(now);
-                    emit(&mut self.happened, self.logged, events, || {
-                        Event::MilestoneReached {
-                            milestone: self.scenario.milestones[m].id.clone(),
-                            at: now,
-                        }
-                    });
-                    self.dirty.mark(&self.prepared.deps.milestone[m]);
+                    self.reach(m, events);
                     changed = true;
                 }
             }
@@ -904,6 +897,19 @@ impl Session {
         self.settled_at[f] =
             matches!(target, FactStatus::Confirmed | FactStatus::Refuted).then_some(now);
         true
+    }
+
+    /// Milestone `m` is reached now; what waits on it is checked next.
+    fn reach(&mut self, m: usize, events: &mut Vec<Event>) {
+        let now = self.now;
+        self.milestones[m] = Some(now);
+        emit(&mut self.happened, self.logged, events, || {
+            Event::MilestoneReached {
+                milestone: self.scenario.milestones[m].id.clone(),
+                at: now,
+            }
+        });
+        self.dirty.mark(&self.prepared.deps.milestone[m]);
     }
 
     fn arrive(&mut self, i: usize, events: &mut Vec<Event>) {

@@ -2,7 +2,7 @@
 //! checked in every round, as the engine once did. The engine checks only what may have
 //! become due; a test plays drills both ways and finds them the same.
 
-use super::{DecisionState, Event, Session, Trigger, emit};
+use super::{DecisionState, Event, Session, Trigger};
 use std::cell::Cell;
 
 thread_local! {
@@ -49,13 +49,7 @@ impl Session {
             }
             for m in 0..self.scenario.milestones.len() {
                 if self.milestones[m].is_none() && self.fired(&self.scenario.milestones[m].when) {
-                    self.milestones[m] = Some(now);
-                    emit(&mut self.happened, self.logged, events, || {
-                        Event::MilestoneReached {
-                            milestone: self.scenario.milestones[m].id.clone(),
-                            at: now,
-                        }
-                    });
+                    self.reach(m, events);
                     changed = true;
                 }
             }

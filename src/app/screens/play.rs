@@ -1785,6 +1785,14 @@ mod tests {
         );
     }
 
+    /// Presses each key in turn, a frame after each.
+    fn press<S>(h: &mut Harness<'_, S>, keys: &[egui::Key]) {
+        for k in keys {
+            h.key_press(*k);
+            h.run();
+        }
+    }
+
     #[test]
     fn d_takes_the_keyboard_to_the_first_open_decision_past_a_long_inbox() {
         let mut h = Harness::new_ui(|ui| {
@@ -2275,14 +2283,10 @@ mod tests {
         assert!(!egui::Popup::is_any_open(&h.ctx), "Esc closed the list");
         // As a keyboard user does: Tab to the first list, Space opens it at its first
         // person, Space picks.
-        h.key_press(egui::Key::Tab);
-        h.run();
-        h.key_press(egui::Key::Space);
-        h.run();
+        press(&mut h, &[egui::Key::Tab, egui::Key::Space]);
         assert!(egui::Popup::is_any_open(&h.ctx), "Space opened the list");
         h.run();
-        h.key_press(egui::Key::Space);
-        h.run();
+        press(&mut h, &[egui::Key::Space]);
         assert!(
             !egui::Popup::is_any_open(&h.ctx),
             "the pick closed the list"
@@ -2294,17 +2298,11 @@ mod tests {
         // The keyboard is back on the list's button: Tab goes on to the next role, not to
         // the top of the screen.
         let empty = h.get_all_by_value("—").count();
-        h.key_press(egui::Key::Tab);
-        h.run();
-        h.key_press(egui::Key::Space);
-        h.run();
+        press(&mut h, &[egui::Key::Tab, egui::Key::Space]);
         assert!(egui::Popup::is_any_open(&h.ctx), "Tab led to the next list");
         // An arrow moves down the list: the second person.
         h.run();
-        h.key_press(egui::Key::ArrowDown);
-        h.run();
-        h.key_press(egui::Key::Space);
-        h.run();
+        press(&mut h, &[egui::Key::ArrowDown, egui::Key::Space]);
         assert_eq!(
             h.get_all_by_value("—").count(),
             empty - 1,
