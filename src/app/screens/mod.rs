@@ -87,10 +87,15 @@ pub(crate) fn pick_list(
     combo: egui::ComboBox,
     items: impl FnOnce(&mut egui::Ui, &mut Picker),
 ) -> bool {
-    let opened = ui.next_auto_id().with("opened");
     let shown = combo.show_ui(ui, |ui| {
-        let first = !ui.data(|d| d.get_temp::<bool>(opened).unwrap_or(false));
-        ui.data_mut(|d| d.insert_temp(opened, true));
+        // Just opened when the list was not shown in the pass before. Keyed by the list's
+        // own area, which stays the same however the screen around it changes.
+        let seen = ui.id().with("pick-list-shown");
+        let pass = ui.ctx().cumulative_pass_nr();
+        let first = ui
+            .data(|d| d.get_temp::<u64>(seen))
+            .is_none_or(|last| last + 1 != pass);
+        ui.data_mut(|d| d.insert_temp(seen, pass));
         let mut picker = Picker {
             just_opened: first,
             items: Vec::new(),
@@ -124,9 +129,6 @@ pub(crate) fn pick_list(
         }
         picker.picked
     });
-    if shown.inner.is_none() {
-        ui.data_mut(|d| d.remove::<bool>(opened));
-    }
     let picked = shown.inner == Some(true);
     if picked {
         shown.response.request_focus();
